@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The steadyback command. Runs the TypeScript sources directly through tsx, so there is no build
+// step between editing and running.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,69 @@
+// Entry of the `steadyback` command: dispatches subcommands and turns every failure into one
+// sentence on stderr and a non-zero exit code, never a stack trace.
+
+import { PoseError } from '@steadyback/pose';
+import { CliError } from './cli-error.ts';
+import { poseCommand } from './commands/pose.ts';
+import { benchCommand } from './commands/bench.ts';
+
+const USAGE = `steadyback: an on-device movement coach for people whose back hurts more after they stretch.
+
+Usage:
+  steadyback pose VIDEO [--model MODEL] [--out FILE.jsonl|FILE.csv] [--overlay OUT.mp4] [--workers 1|2]
+      Find the body in a recorded video (or a photo or GIF) and write its landmarks.
+      MODEL: blazepose-lite, blazepose-full (default), blazepose-heavy, movenet-lightning, movenet-thunder
+  steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
+      Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
+  steadyback help
+      Show this text.
+
+Video never leaves this machine; no request is made to any server.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'pose':
+        return await poseCommand(rest);
+      case 'bench':
+        return await benchCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`Unknown command "${command}": run \`steadyback help\` to see the commands.`, 2);
+    }
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+export function reportError(err: unknown): number {
+  if (err instanceof CliError) {
+    process.stderr.write(`steadyback: ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof PoseError) {
+    process.stderr.write(`steadyback: ${err.message}\n`);
+    return 1;
+  }
+  const e = err as { code?: string; message?: string };
+  if (e && (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')) {
+    process.stderr.write(`steadyback: ${firstSentence(e.message ?? 'bad option')}: run \`steadyback help\` for the options.\n`);
+    return 2;
+  }
+  if (e && (e.code === 'EACCES' || e.code === 'ENOENT' || e.code === 'ENOSPC' || e.code === 'EISDIR')) {
+    process.stderr.write(`steadyback: could not write or read a file (${e.code}): check the path and that you may write there.\n`);
+    return 1;
+  }
+  process.stderr.write(`steadyback: something went wrong that we did not expect (${firstSentence(e?.message ?? String(err))}); please report it with the command you ran.\n`);
+  if (process.env['STEADYBACK_DEBUG']) process.stderr.write(String((err as Error)?.stack) + '\n');
+  return 1;
+}
+
+function firstSentence(s: string): string {
+  return s.split('\n')[0]!.replace(/\.$/, '');
+}

@@ -1,0 +1,12 @@
+// Public surface of @steadyback/core: the landmark model, frames, geometry, visibility gating
+// and filters. Other packages import from here, never from files inside core.
+
+export * from './landmarks.ts';
+export * from './pose-frame.ts';
+export * from './geometry.ts';
+export * from './frame-geometry.ts';
+export * from './visibility.ts';
+export * from './filters/moving-median.ts';
+export * from './filters/one-euro.ts';
+export * from './filters/butterworth.ts';
+export * from './pose-summary.ts';
