@@ -1,0 +1,91 @@
+// Which way the camera looks at the body, from the landmarks alone. The rules need this: limb
+// heights and trunk sag need the side view, and pelvic roll is not measurable from any camera
+// view (DESIGN.md section 3a). Uses the median of several frames so one bad frame cannot flip it.
+
+import { median } from './filters/moving-median.ts';
+import { frameDistance, frameMidpoint } from './frame-geometry.ts';
+import type { FrameResult } from './pose-frame.ts';
+import { visiblePoint } from './visibility.ts';
+
+export type CameraViewKind = 'side' | 'rear' | 'rear-raised' | 'rear-oblique' | 'front' | 'high-corner' | 'unknown';
+
+export interface DetectedView {
+  readonly kind: CameraViewKind;
+  /** For a side view: which of the person's sides faces the camera. */
+  readonly sideTowardCamera: 'left' | 'right' | null;
+  /** Estimated angle between the camera's line of sight and the person's side-to-side axis, degrees (0 = pure side view, 90 = from behind or in front). */
+  readonly yawFromSideDeg: number | null;
+  /** Plain-language name for messages. */
+  readonly label: string;
+}
+
+export type ViewPosture = 'quadruped' | 'half-kneeling';
+
+/**
+ * Reference proportions per posture, as measured on an adult body: the vertical segment that no
+ * hip-height view foreshortens (thigh on all fours, trunk when kneeling upright), the shoulder
+ * width and the trunk's horizontal run relative to it.
+ */
+const POSTURE = {
+  quadruped: { vertical: ['hip', 'knee'], shoulderWidth: 0.8, horizontalRun: 1.15 },
+  'half-kneeling': { vertical: ['shoulder', 'hip'], shoulderWidth: 0.69, horizontalRun: 0 },
+} as const;
+
+/** Views closer than this to a pure side view count as side views. (L: synthetic probe.) */
+export const SIDE_VIEW_MAX_YAW_DEG = 25;
+/** Views beyond this count as straight from behind or in front. */
+export const REAR_VIEW_MIN_YAW_DEG = 65;
+/** On all fours, a shoulder-to-hip rise larger than this (in thigh lengths) means a raised camera. */
+const RAISED_TRUNK_RISE = 0.6;
+
+const LABELS: Record<CameraViewKind, string> = {
+  side: 'from the side',
+  rear: 'from behind',
+  'rear-raised': 'from behind and above',
+  'rear-oblique': 'from behind at an angle',
+  front: 'from the front',
+  'high-corner': 'from a high corner',
+  unknown: 'from an angle we could not work out',
+};
+
+export function detectCameraView(frames: readonly FrameResult[], posture: ViewPosture): DetectedView {
+  const p = POSTURE[posture];
+  const shoulderW: number[] = [], ref: number[] = [], dx: number[] = [], dy: number[] = [], order: number[] = [];
+  for (const f of frames) {
+    const sw = frameDistance(f, 'left_shoulder', 'right_shoulder');
+    const [a, b] = p.vertical;
+    const refL = frameDistance(f, `left_${a}`, `left_${b}`);
+    const refR = frameDistance(f, `right_${a}`, `right_${b}`);
+    const r = refL !== null && refR !== null ? (refL + refR) / 2 : (refL ?? refR);
+    const sm = frameMidpoint(f, 'left_shoulder', 'right_shoulder');
+    const hm = frameMidpoint(f, 'left_hip', 'right_hip');
+    const ls = visiblePoint(f, 'left_shoulder');
+    const rs = visiblePoint(f, 'right_shoulder');
+    if (sw === null || r === null || r <= 0 || !sm || !hm || !ls || !rs) continue;
+    shoulderW.push(sw / r);
+    ref.push(r);
+    dx.push((sm.x - hm.x) / r);
+    dy.push((sm.y - hm.y) / r);
+    order.push(rs.x - ls.x);
+  }
+  if (shoulderW.length === 0) return { kind: 'unknown', sideTowardCamera: null, yawFromSideDeg: null, label: LABELS.unknown };
+  const w = median(shoulderW)! / p.shoulderWidth;
+  const run = p.horizontalRun > 0 ? Math.abs(median(dx)!) / p.horizontalRun : 0;
+  // For an upright posture the trunk has no horizontal run; the shoulder width alone gives the yaw.
+  const yaw = p.horizontalRun > 0 ? (Math.atan2(w, run) * 180) / Math.PI : (Math.asin(Math.min(1, w)) * 180) / Math.PI;
+  const rightOnImageRight = median(order)! > 0;
+  const raised = posture === 'quadruped' && Math.abs(median(dy)!) > RAISED_TRUNK_RISE;
+  let kind: CameraViewKind;
+  let sideTowardCamera: 'left' | 'right' | null = null;
+  if (yaw < SIDE_VIEW_MAX_YAW_DEG) {
+    kind = 'side';
+    // On all fours the head points toward the camera's left when the person's left side faces it;
+    // kneeling upright, the nose points toward image left in the same case... use the chest direction.
+    sideTowardCamera = posture === 'quadruped' ? (median(dx)! < 0 ? 'left' : 'right') : null;
+  } else if (yaw < REAR_VIEW_MIN_YAW_DEG) {
+    kind = raised ? 'high-corner' : rightOnImageRight ? 'rear-oblique' : 'front';
+  } else {
+    kind = rightOnImageRight ? (raised ? 'rear-raised' : 'rear') : 'front';
+  }
+  return { kind, sideTowardCamera, yawFromSideDeg: yaw, label: LABELS[kind] };
+}

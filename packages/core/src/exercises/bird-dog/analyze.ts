@@ -1,0 +1,465 @@
+// Rule set B end to end: camera frames and/or the phone on the pelvis -> reps, per-rep rules,
+// per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
+// test; a rule that no present source can measure is reported as not measurable, with the reason.
+
+import { detectCameraView, type CameraViewKind } from '../../camera-view.ts';
+import { smoothPoseFrames } from '../../filters/butterworth.ts';
+import { median, movingMedian } from '../../filters/moving-median.ts';
+import { BLAZEPOSE_LANDMARKS, type LandmarkName } from '../../landmarks.ts';
+import { hasPerson, type FrameResult } from '../../pose-frame.ts';
+import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR } from '../../visibility.ts';
+import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
+import { explainBirdDog, overallSummary } from './explain.ts';
+import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
+import {
+  BIRD_DOG_RESULT_VERSION,
+  type Band,
+  type BirdDogEvent,
+  type BirdDogOverall,
+  type BirdDogRep,
+  type BirdDogResult,
+  type BirdDogSide,
+  type BodySide,
+  type Metric,
+  type MovementPattern,
+  type QualityMessage,
+  type RepClassification,
+  type RuleId,
+  type Source,
+} from './result.ts';
+import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
+
+export type PacingCue = 'settle' | 'calibrate:rock' | 'reach:left-leg' | 'reach:right-leg' | 'hold' | 'return';
+
+/** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
+export interface PelvisInput {
+  readonly samples: ReadonlyArray<{ readonly tMs: number; readonly rollDeg: number; readonly pitchDeg: number }>;
+  readonly badIntervals: ReadonlyArray<{ readonly startMs: number; readonly endMs: number; readonly reason: 'gap' | 'jump' | 'slid-off' }>;
+  readonly cues: ReadonlyArray<{ readonly tMs: number; readonly cue: PacingCue }>;
+  readonly notes?: readonly string[];
+}
+
+export interface BirdDogInput {
+  readonly frames?: readonly FrameResult[];
+  readonly pelvis?: PelvisInput;
+  /** Back pain 0-10 at rest before the test, and after each side (named by the lifted leg). */
+  readonly pain?: { readonly restNrs?: number; readonly afterSide?: Partial<Record<BodySide, number>> };
+  /** Recorded video may be smoothed with look-ahead (zero-phase); live data may not. Default true. */
+  readonly recorded?: boolean;
+}
+
+const OTHER: Record<BodySide, BodySide> = { left: 'right', right: 'left' };
+const SIDE_VIEW_ONLY = 'Needs the camera at your side, at hip height; this recording was filmed';
+
+export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
+  const rawFrames = input.frames ?? [];
+  const hasCamera = rawFrames.some(hasPerson);
+  const pelvis = input.pelvis && input.pelvis.samples.length >= 2 ? input.pelvis : undefined;
+  if (!hasCamera && !pelvis) {
+    throw new Error('analyzeBirdDog needs camera frames with a person or a phone-sensor series; pass at least one.');
+  }
+  const quality: QualityMessage[] = [];
+  const events: BirdDogEvent[] = [];
+  const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames) : rawFrames;
+  const view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
+  const cam = hasCamera ? computeCameraSignals(frames) : null;
+  const sideView = view === 'side';
+
+  // 1. Reps: from the camera's limbs; from the pacing cues when there is no camera.
+  let tracked: Array<TrackedRep & { foundBy: 'camera' | 'pacing-cues'; cueLeg?: BodySide }> = [];
+  if (cam) {
+    const tracker = new BirdDogPhaseTracker();
+    cam.tMs.forEach((t, i) => {
+      for (const e of tracker.push(t, cam.rise[i]!)) {
+        if (e.type === 'rep-end') tracked.push({ ...e.rep, foundBy: 'camera' });
+        else events.push({ tMs: e.tMs, type: e.type });
+      }
+    });
+    for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push({ ...e.rep, foundBy: 'camera' });
+  }
+  if (tracked.length === 0 && pelvis) tracked = repsFromCues(pelvis);
+  for (const r of tracked) events.push({ tMs: r.endMs, type: 'rep-end' });
+  if (tracked.length === 0) {
+    quality.push({
+      code: 'no-reps',
+      message: hasCamera
+        ? 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.'
+        : 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.',
+    });
+  }
+  if (pelvis) {
+    for (const b of pelvis.badIntervals) events.push({ tMs: b.startMs, type: b.reason === 'gap' ? 'sensor-gap' : b.reason === 'jump' ? 'sensor-jump' : 'sensor-slid-off' });
+    for (const n of pelvis.notes ?? []) quality.push({ code: 'sensor-calibration', message: n });
+  }
+
+  // 2. Per-rep rules.
+  const reps: BirdDogRep[] = tracked.map((r, index) => measureRep(index, r, { frames, cam, pelvis, sideView, view, pain: input.pain }));
+
+  // 3. Re-cue after the first unstable rep of each side (Luomajoki: positive only if still wrong after cueing).
+  for (const side of ['left', 'right'] as const) {
+    const first = reps.find((r) => r.leg === side && r.pattern === 'opposite-arm-and-leg' && r.classification === 'unstable');
+    if (first) events.push({ tMs: first.endMs, type: 're-cue', note: 'Brace, keep both hip points level, reach long, not high.' });
+  }
+  events.sort((a, b) => a.tMs - b.tMs);
+
+  if (cam) quality.push(...outOfFrameMessages(frames, reps));
+  if (hasCamera && !sideView) {
+    quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(view)}: leg height and trunk sag need a side view at hip height, so they are not measured here.` });
+  }
+
+  const sides = { left: sideVerdict(reps, 'left'), right: sideVerdict(reps, 'right') };
+  const verdicts = overallVerdict(reps, sides);
+  const overall = { ...verdicts, summary: overallSummary(verdicts, sides, !!pelvis) };
+  const result: Omit<BirdDogResult, 'explanation'> = {
+    schemaVersion: BIRD_DOG_RESULT_VERSION,
+    exercise: 'bird-dog',
+    view,
+    sources: { camera: hasCamera, sensor: !!pelvis },
+    measurable: measurableTable(hasCamera, !!pelvis, sideView, view),
+    reps,
+    sides,
+    overall,
+    events,
+    quality,
+    series: {
+      tMs: cam ? cam.tMs : [],
+      legRise: { left: cam ? cam.rise.map((r) => r.leftLeg) : [], right: cam ? cam.rise.map((r) => r.rightLeg) : [] },
+      armRise: { left: cam ? cam.rise.map((r) => r.leftArm) : [], right: cam ? cam.rise.map((r) => r.rightArm) : [] },
+      legElevationDeg: cam && sideView ? cam.tMs.map((_, i) => higherLegElevation(cam, i)) : [],
+      trunkSag: cam && sideView ? cam.sagRaw.map((s) => (s !== null && cam.restSagRaw !== null ? cam.restSagRaw - s : null)) : [],
+      sensor: pelvis ? { tMs: pelvis.samples.map((s) => s.tMs), rollDeg: pelvis.samples.map((s) => s.rollDeg), pitchDeg: pelvis.samples.map((s) => s.pitchDeg) } : null,
+    },
+  };
+  return { ...result, explanation: explainBirdDog(result) };
+}
+
+function viewLabel(view: CameraViewKind | 'none'): string {
+  return detectLabel[view] ?? 'from an angle';
+}
+const detectLabel: Record<string, string> = {
+  side: 'from the side', rear: 'from behind', 'rear-raised': 'from behind and above', 'rear-oblique': 'from behind at an angle',
+  front: 'from the front', 'high-corner': 'from a high corner', unknown: 'from an angle we could not work out', none: 'without a camera',
+};
+
+function higherLegElevation(cam: CameraSignals, i: number): number | null {
+  const r = cam.rise[i]!;
+  const side = (r.leftLeg ?? -Infinity) >= (r.rightLeg ?? -Infinity) ? 'left' : 'right';
+  return cam.legElevationDeg[side][i] ?? null;
+}
+
+function measurableTable(camera: boolean, sensor: boolean, sideView: boolean, view: CameraViewKind | 'none'): BirdDogResult['measurable'] {
+  const noPhone = 'needs the phone lying flat on your lower back';
+  return {
+    R1: sensor ? { source: 'sensor' } : { source: null, reason: `Pelvic roll ${noPhone}; a camera cannot see it reliably from any view (our accuracy tests).` },
+    R2: { source: null, reason: 'Sideways shift has no validated method yet: the camera cannot see it reliably and the phone measures tilt, not shift.' },
+    R3: sensor ? { source: 'sensor' } : { source: null, reason: `Early pelvic motion ${noPhone}.` },
+    R4: camera && sideView ? { source: 'camera' } : { source: null, reason: camera ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.` : 'Leg height needs a camera at your side.' },
+    R4s: sensor ? { source: 'sensor' } : { source: null, reason: `Pelvic tilt when the leg goes up ${noPhone}.` },
+    R5: camera && sideView ? { source: 'camera' } : { source: null, reason: camera ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.` : 'Trunk sag needs a camera at your side.' },
+    R6: { source: null, reason: 'Pain is what you tell us after each side.' },
+  };
+}
+
+function repsFromCues(pelvis: PelvisInput): Array<TrackedRep & { foundBy: 'pacing-cues'; cueLeg: BodySide }> {
+  const out: Array<TrackedRep & { foundBy: 'pacing-cues'; cueLeg: BodySide }> = [];
+  const cues = pelvis.cues;
+  const lastT = pelvis.samples.at(-1)!.tMs;
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i]!;
+    if (c.cue !== 'reach:left-leg' && c.cue !== 'reach:right-leg') continue;
+    const leg: BodySide = c.cue === 'reach:left-leg' ? 'left' : 'right';
+    let holdStart: number | null = null, holdEnd: number | null = null, end: number | null = null;
+    for (let j = i + 1; j < cues.length; j++) {
+      const d = cues[j]!;
+      if (d.cue === 'hold' && holdStart === null) holdStart = d.tMs;
+      else if (d.cue === 'return' && holdEnd === null) holdEnd = d.tMs;
+      else if (d.cue === 'settle' || d.cue.startsWith('reach:') || d.cue === 'calibrate:rock') { end = d.tMs; break; }
+    }
+    const hs = holdStart ?? c.tMs + 2000;
+    const he = holdEnd ?? hs + 5000;
+    const e = Math.min(end ?? he + 2000, lastT);
+    const legPeak = leg === 'left' ? { leftLeg: 1, rightLeg: 0 } : { leftLeg: 0, rightLeg: 1 };
+    const armPeak = leg === 'left' ? { leftArm: 0, rightArm: 1 } : { leftArm: 1, rightArm: 0 };
+    out.push({ startMs: c.tMs, holdStartMs: hs, holdEndMs: Math.min(he, e), endMs: e, peakRise: { ...legPeak, ...armPeak }, foundBy: 'pacing-cues', cueLeg: leg });
+  }
+  return out;
+}
+
+interface RepContext {
+  readonly frames: readonly FrameResult[];
+  readonly cam: CameraSignals | null;
+  readonly pelvis: PelvisInput | undefined;
+  readonly sideView: boolean;
+  readonly view: CameraViewKind | 'none';
+  readonly pain: BirdDogInput['pain'];
+}
+
+function limbsOf(r: TrackedRep): { leg: BodySide | null; arm: BodySide | null } {
+  const lifted = (a: Limb, b: Limb): BodySide | null => {
+    const pa = r.peakRise[a], pb = r.peakRise[b];
+    if (Math.max(pa, pb) < BIRD_DOG_PHASES.LIMB_LIFTED_RISE) return null;
+    return pa >= pb ? 'left' : 'right';
+  };
+  return { leg: lifted('leftLeg', 'rightLeg'), arm: lifted('leftArm', 'rightArm') };
+}
+
+function band(value: number | null, amber: number, red: number, redInclusive = false): Band {
+  if (value === null) return 'not-measurable';
+  if (redInclusive ? value >= red : value > red) return 'red';
+  if (value > amber || (redInclusive && value >= amber)) return 'amber';
+  return 'green';
+}
+
+const nm = (reason: string, source: Source | null = null, unit = ''): Metric => ({ value: null, unit, band: 'not-measurable', source, reason });
+
+function measureRep(index: number, r: TrackedRep & { foundBy: 'camera' | 'pacing-cues'; cueLeg?: BodySide }, ctx: RepContext): BirdDogRep {
+  const limbs = r.foundBy === 'pacing-cues' ? { leg: r.cueLeg!, arm: OTHER[r.cueLeg!] } : limbsOf(r);
+  const pattern: MovementPattern =
+    limbs.leg && limbs.arm ? (limbs.leg !== limbs.arm ? 'opposite-arm-and-leg' : 'same-side-arm-and-leg') : limbs.leg ? 'leg-only' : 'arm-only';
+  const leg: BodySide = limbs.leg ?? OTHER[limbs.arm ?? 'left'];
+  const arm: BodySide = limbs.arm ?? OTHER[leg];
+
+  // Camera validity over the rep: the landmarks rep finding needs.
+  let cameraValidShare: number | null = null;
+  const idx = ctx.cam ? indicesIn(ctx.cam.tMs, r.startMs, r.endMs) : [];
+  if (ctx.cam && idx.length > 0) {
+    const need: LandmarkName[] = [`${leg}_hip`, `${leg}_knee`, `${leg}_ankle`, `${arm}_shoulder`, `${arm}_wrist`];
+    cameraValidShare = idx.filter((i) => need.every((n) => visibleInFrame(ctx.frames[i]!, n))).length / idx.length;
+  }
+
+  const metrics: Record<RuleId, Metric> = {
+    R1: nm('Pelvic roll needs the phone lying flat on your lower back; a camera cannot see it reliably.', null, 'deg'),
+    R2: nm('Sideways shift has no validated method yet (camera unreliable; the phone measures tilt only).', null, 'share of hip width'),
+    R3: nm('Early pelvic motion needs the phone on your lower back.', null, 'ms'),
+    R4: nm(ctx.cam ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Leg height needs a camera at your side.', null, 'deg'),
+    R4s: nm('Pelvic tilt during the lift needs the phone on your lower back.', null, 'deg'),
+    R5: nm(ctx.cam ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Trunk sag needs a camera at your side.', null, 'share of trunk length'),
+    R6: nm('No pain rating was given after this side.', null, 'NRS 0-10'),
+  };
+
+  // Phone on the pelvis: R1, R4s, R3.
+  if (ctx.pelvis) {
+    const p = ctx.pelvis;
+    const bad = p.badIntervals.find((b) => b.endMs >= r.startMs - T.BASELINE_MS && b.startMs <= r.holdEndMs);
+    const baseIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs - T.BASELINE_MS, r.startMs);
+    const winIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs, r.holdEndMs + 1);
+    if (bad) {
+      const why = bad.reason === 'gap' ? 'the phone stopped sending data' : bad.reason === 'jump' ? 'the phone jolted' : 'the phone slid off your back';
+      metrics.R1 = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'deg');
+      metrics.R4s = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'deg');
+      metrics.R3 = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'ms');
+    } else if (winIdx.length < 3) {
+      metrics.R1 = nm('The phone recording does not cover this rep.', 'sensor', 'deg');
+      metrics.R4s = nm('The phone recording does not cover this rep.', 'sensor', 'deg');
+      metrics.R3 = nm('The phone recording does not cover this rep.', 'sensor', 'ms');
+    } else {
+      const baseRoll = median((baseIdx.length ? baseIdx : [winIdx[0]!]).map((i) => p.samples[i]!.rollDeg))!;
+      const basePitch = median((baseIdx.length ? baseIdx : [winIdx[0]!]).map((i) => p.samples[i]!.pitchDeg))!;
+      let worstRoll = 0, worstRollT = r.startMs, worstPitch = 0, worstPitchT = r.startMs, onsetT: number | null = null;
+      for (const i of winIdx) {
+        const s = p.samples[i]!;
+        const dr = s.rollDeg - baseRoll;
+        const dp = s.pitchDeg - basePitch;
+        if (Math.abs(dr) > Math.abs(worstRoll)) { worstRoll = dr; worstRollT = s.tMs; }
+        if (dp > worstPitch) { worstPitch = dp; worstPitchT = s.tMs; }
+        if (onsetT === null && Math.abs(dr) >= T.R3_ROLL_ONSET_DEG) onsetT = s.tMs;
+      }
+      const mag = Math.abs(worstRoll);
+      metrics.R1 = {
+        value: round1(mag), unit: 'deg', band: band(mag, T.R1_ROLL_AMBER_DEG, T.R1_ROLL_RED_DEG, true), source: 'sensor', atMs: worstRollT,
+        ...(mag >= 1 ? { direction: worstRoll > 0 ? 'right-hip-lower' : 'left-hip-lower' } : {}),
+      };
+      metrics.R4s = { value: round1(worstPitch), unit: 'deg', band: band(worstPitch, T.R4S_AMBER_DEG, T.R4S_RED_DEG), source: 'sensor', atMs: worstPitchT };
+      // R3: when does the leg reach half its own lift? From the camera, or from the pacing cue.
+      let legHalfT: number | null = null;
+      if (r.foundBy === 'pacing-cues') legHalfT = r.startMs + (r.holdStartMs - r.startMs) * T.R3_LEG_FRACTION;
+      else if (ctx.cam && limbs.leg) {
+        const limb: Limb = limbs.leg === 'left' ? 'leftLeg' : 'rightLeg';
+        const peak = r.peakRise[limb];
+        const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find((k) => (ctx.cam!.rise[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION);
+        legHalfT = i !== undefined ? ctx.cam.tMs[i]! : null;
+      }
+      if (!limbs.leg) metrics.R3 = nm('No leg was lifted on this rep.', 'sensor', 'ms');
+      else if (legHalfT === null) metrics.R3 = nm('The leg lift could not be timed on this rep.', 'sensor', 'ms');
+      else if (onsetT === null) metrics.R3 = { value: null, unit: 'ms', band: 'green', source: 'sensor', reason: `The pelvis stayed within ${T.R3_ROLL_ONSET_DEG} degrees.` };
+      else {
+        const leadMs = legHalfT - onsetT;
+        metrics.R3 = {
+          value: Math.round(leadMs), unit: 'ms', band: leadMs > 0 ? 'red' : 'green', source: 'sensor', atMs: onsetT,
+          reason: leadMs > 0 ? 'The pelvis rolled before the leg was halfway up.' : 'The pelvis rolled only after the leg was halfway up.',
+        };
+      }
+    }
+  }
+
+  // Side camera: R4 leg line and R5 trunk sag.
+  if (ctx.cam && ctx.sideView) {
+    const cam = ctx.cam;
+    if (!limbs.leg) metrics.R4 = nm('No leg was lifted on this rep.', 'camera', 'deg');
+    else {
+      const hold = indicesIn(cam.tMs, r.holdStartMs - 100, r.holdEndMs + 100);
+      const valid = hold.filter((i) => visibleInFrame(ctx.frames[i]!, `${leg}_hip`) && visibleInFrame(ctx.frames[i]!, `${leg}_ankle`));
+      if (hold.length === 0 || valid.length / hold.length < MIN_VALID_FRAME_SHARE) {
+        metrics.R4 = nm('Your raised foot or hip was not seen in enough frames of the hold.', 'camera', 'deg');
+      } else {
+        const series = movingMedian(hold.map((i) => cam.legElevationDeg[leg][i] ?? null), 5, 'centred');
+        const { value, at } = maxWithIndex(series);
+        metrics.R4 = value === null ? nm('The leg line could not be measured.', 'camera', 'deg') : { value: round1(value), unit: 'deg', band: band(value, T.R4_AMBER_DEG, T.R4_RED_DEG), source: 'camera', atMs: cam.tMs[hold[at]!]! };
+      }
+    }
+    const win = indicesIn(cam.tMs, r.startMs, r.holdEndMs + 1);
+    const supportKnee = OTHER[leg];
+    const needSag: LandmarkName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', `${supportKnee}_knee`];
+    const validSag = win.filter((i) => needSag.every((n) => visibleInFrame(ctx.frames[i]!, n)));
+    if (win.length === 0 || validSag.length / win.length < MIN_VALID_FRAME_SHARE || cam.restSagRaw === null) {
+      metrics.R5 = nm('Your shoulders, hips or supporting knee were not seen in enough frames.', 'camera', 'share of trunk length');
+    } else {
+      const sag = movingMedian(win.map((i) => (cam.sagRaw[i] !== null ? cam.restSagRaw! - cam.sagRaw[i]! : null)), 5, 'centred');
+      const { value, at } = maxWithIndex(sag);
+      metrics.R5 = value === null ? nm('Trunk sag could not be measured.', 'camera', 'share of trunk length') : { value: round3(value), unit: 'share of trunk length', band: band(value, T.R5_AMBER, T.R5_RED), source: 'camera', atMs: cam.tMs[win[at]!]! };
+    }
+  }
+
+  // R6: pain after the side, against the resting score.
+  const after = ctx.pain?.afterSide?.[leg];
+  if (after !== undefined) {
+    const rest = ctx.pain?.restNrs;
+    if (rest === undefined) metrics.R6 = { value: after, unit: 'NRS 0-10', band: 'not-measurable', source: null, reason: 'No resting pain score to compare with.' };
+    else metrics.R6 = { value: after, unit: 'NRS 0-10', band: after >= rest + T.R6_PAIN_RISE ? 'red' : 'green', source: null, reason: `Resting pain was ${rest}.` };
+  }
+
+  const { classification, reason } = classify(metrics, cameraValidShare, !!ctx.pelvis, pattern);
+  return {
+    index, leg, arm, pattern,
+    startMs: r.startMs, holdStartMs: r.holdStartMs, holdEndMs: r.holdEndMs, endMs: r.endMs, holdMs: Math.max(0, r.holdEndMs - r.holdStartMs),
+    classification, classificationReason: reason, foundBy: r.foundBy, metrics, cameraValidShare,
+  };
+}
+
+const SCORED: readonly RuleId[] = ['R1', 'R2', 'R4', 'R4s', 'R5'];
+
+export function classify(metrics: Readonly<Record<RuleId, Metric>>, cameraValidShare: number | null, hasSensor: boolean, pattern: MovementPattern): { classification: RepClassification; reason: string } {
+  if (!hasSensor && cameraValidShare !== null && cameraValidShare < MIN_VALID_FRAME_SHARE) {
+    return { classification: 'not-measurable', reason: `The camera saw the moving limbs in only ${Math.round(cameraValidShare * 100)}% of this rep's frames (at least ${MIN_VALID_FRAME_SHARE * 100}% are needed).` };
+  }
+  const reds = SCORED.filter((id) => metrics[id].band === 'red');
+  const ambers = SCORED.filter((id) => metrics[id].band === 'amber');
+  const r3 = metrics.R3.band === 'red';
+  const patternNote = pattern === 'opposite-arm-and-leg' ? '' : ' (not counted in the side result: the bird-dog uses the opposite arm and leg)';
+  if (r3 || reds.length > 0 || ambers.length >= 2) {
+    const why = [...reds.map((r) => `${r} red`), ...(ambers.length >= 2 ? ambers.map((a) => `${a} amber`) : []), ...(r3 ? ['R3 early pelvic motion'] : [])];
+    return { classification: 'unstable', reason: `Unstable: ${why.join(', ')}${patternNote}.` };
+  }
+  if (ambers.length === 1) return { classification: 'borderline', reason: `Borderline: ${ambers[0]} amber${patternNote}.` };
+  if (metrics.R1.band !== 'not-measurable') return { classification: 'stable', reason: `Stable: every measured rule was green${patternNote}.` };
+  return { classification: 'not-measurable', reason: 'Pelvic roll, the main thing this test checks, needs the phone lying flat on your lower back; what the camera could see was green.' };
+}
+
+export function sideVerdict(reps: readonly BirdDogRep[], side: BodySide): BirdDogSide {
+  const mine = reps.filter((r) => r.leg === side);
+  const valid = mine.filter((r) => r.pattern === 'opposite-arm-and-leg' && r.classification !== 'not-measurable');
+  const unstable = valid.filter((r) => r.classification === 'unstable');
+  const rolls = valid.map((r) => r.metrics.R1.value).filter((v): v is number => v !== null);
+  const meanRollDeg = rolls.length ? round1(rolls.reduce((a, b) => a + b, 0) / rolls.length) : null;
+  const base = { reps: mine.length, validReps: valid.length, unstableReps: unstable.length, meanRollDeg };
+  if (valid.length < 2) {
+    return { ...base, verdict: 'not-measurable', reason: `Only ${valid.length} measurable rep(s) with the ${side} leg and opposite arm; at least 2 are needed.` };
+  }
+  const last = valid[valid.length - 1]!;
+  if (unstable.length >= 2 && unstable.length * 2 >= valid.length && last.classification === 'unstable') {
+    return { ...base, verdict: 'positive', reason: `${unstable.length} of ${valid.length} reps were unstable, including the last one after the reminder to keep the hips level.` };
+  }
+  if (unstable.length >= 2) {
+    return { ...base, verdict: 'negative', reason: `${unstable.length} of ${valid.length} reps were unstable, but the last rep after the reminder was steady.` };
+  }
+  return { ...base, verdict: 'negative', reason: `${unstable.length} of ${valid.length} reps were unstable.` };
+}
+
+export function overallVerdict(reps: readonly BirdDogRep[], sides: Readonly<Record<BodySide, BirdDogSide>>): BirdDogOverall {
+  const valid = reps.filter((r) => r.pattern === 'opposite-arm-and-leg' && r.classification !== 'not-measurable');
+  const hasRed = (r: BirdDogRep) => ([...SCORED, 'R3'] as RuleId[]).some((id) => r.metrics[id].band === 'red');
+  const redReps = valid.filter(hasRed).length;
+  const pos = (['left', 'right'] as const).filter((s) => sides[s].verdict === 'positive');
+  const neg = (['left', 'right'] as const).filter((s) => sides[s].verdict === 'negative');
+  const symptomProvoking = reps.some((r) => r.metrics.R6.band === 'red');
+  let asymmetry = false;
+  let asymmetryReason: string | null = null;
+  if (pos.length === 1 && neg.length === 1) {
+    asymmetry = true;
+    asymmetryReason = `Only the ${pos[0]} side was positive.`;
+  } else if (sides.left.meanRollDeg !== null && sides.right.meanRollDeg !== null && Math.abs(sides.left.meanRollDeg - sides.right.meanRollDeg) > T.ASYMMETRY_ROLL_DIFF_DEG) {
+    asymmetry = true;
+    asymmetryReason = `Mean pelvic roll differed by ${round1(Math.abs(sides.left.meanRollDeg - sides.right.meanRollDeg))} degrees between sides.`;
+  }
+  let verdict: BirdDogOverall['verdict'];
+  if (redReps >= 2) verdict = 'positive';
+  else if (pos.length === 2) verdict = valid.filter((r) => r.classification === 'unstable').some(hasRed) ? 'positive' : 'positive-mild';
+  else if (pos.length === 1) verdict = 'positive-mild';
+  else if (neg.length === 2) verdict = 'negative';
+  else verdict = 'not-measurable';
+  return { verdict, asymmetry, asymmetryReason, symptomProvoking, summary: '' };
+}
+
+function indicesIn(tMs: readonly number[], fromMs: number, toMs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tMs.length; i++) if (tMs[i]! >= fromMs && tMs[i]! < toMs) out.push(i);
+  return out;
+}
+
+function visibleInFrame(f: FrameResult, name: LandmarkName): boolean {
+  if (!f.landmarks) return false;
+  const i = LANDMARK_INDEX[name];
+  const lm = f.landmarks[i];
+  return !!lm && lm.visibility >= VISIBILITY_FLOOR && lm.xNorm >= 0 && lm.xNorm <= 1 && lm.yNorm >= 0 && lm.yNorm <= 1;
+}
+
+const LANDMARK_INDEX = Object.fromEntries(BLAZEPOSE_LANDMARKS.map((n, i) => [n, i])) as Record<LandmarkName, number>;
+
+function maxWithIndex(values: ReadonlyArray<number | null>): { value: number | null; at: number } {
+  let value: number | null = null, at = 0;
+  values.forEach((v, i) => {
+    if (v !== null && (value === null || v > value)) { value = v; at = i; }
+  });
+  return { value, at };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+const BODY_PART_WORDS: Partial<Record<LandmarkName, string>> = {
+  left_ankle: 'raised foot', right_ankle: 'raised foot', left_knee: 'knee', right_knee: 'knee', left_hip: 'hips', right_hip: 'hips',
+  left_wrist: 'reaching hand', right_wrist: 'reaching hand', left_shoulder: 'shoulders', right_shoulder: 'shoulders',
+};
+
+/** Names a body part that leaves the picture (or is not seen) during reps, with what to do. */
+function outOfFrameMessages(frames: readonly FrameResult[], reps: readonly BirdDogRep[]): QualityMessage[] {
+  const counts = new Map<LandmarkName, { out: number; unseen: number; total: number }>();
+  for (const r of reps) {
+    const names: LandmarkName[] = [`${r.leg}_ankle`, `${r.leg}_knee`, `${r.leg}_hip`, `${r.arm}_wrist`, `${r.arm}_shoulder`];
+    for (const f of frames) {
+      if (f.tMs < r.startMs || f.tMs > r.holdEndMs || !f.landmarks) continue;
+      for (const n of names) {
+        const c = counts.get(n) ?? { out: 0, unseen: 0, total: 0 };
+        const lm = f.landmarks[LANDMARK_INDEX[n]];
+        c.total++;
+        if (lm && (lm.xNorm < 0 || lm.xNorm > 1 || lm.yNorm < 0 || lm.yNorm > 1)) c.out++;
+        else if (!lm || lm.visibility < VISIBILITY_FLOOR) c.unseen++;
+        counts.set(n, c);
+      }
+    }
+  }
+  const out: QualityMessage[] = [];
+  const said = new Set<string>();
+  for (const [name, c] of counts) {
+    const part = BODY_PART_WORDS[name] ?? name.replace('_', ' ');
+    if (said.has(part) || c.total === 0) continue;
+    if (c.out / c.total > 1 - MIN_VALID_FRAME_SHARE) {
+      out.push({ code: 'body-part-out-of-frame', message: `Your ${part} leaves the picture: move the camera back so your whole body fits, 2-3 m away.` });
+      said.add(part);
+    } else if ((c.out + c.unseen) / c.total > 1 - MIN_VALID_FRAME_SHARE) {
+      out.push({ code: 'body-part-out-of-frame', message: `Your ${part} was hard to see during the reps: use brighter light and fitted clothing, with nothing between the camera and you.` });
+      said.add(part);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// Every bird-dog threshold, named, with its source and confidence (spec/clinical-rules.md, rule
+// set B). Confidence L values are engineering choices to recalibrate against physiotherapists'
+// correct/incorrect labels (target Cohen's kappa >= 0.6, Luomajoki 2007).
+
+export const BIRD_DOG_THRESHOLDS = {
+  /** R1 pelvic roll change from baseline, degrees. green < 5, amber 5-10, red >= 10. (L: Luomajoki 2 cm one-leg-stance criterion; IMU MDC >= 5 deg.) */
+  R1_ROLL_AMBER_DEG: 5,
+  R1_ROLL_RED_DEG: 10,
+  /** R3: flag when roll reaches 5 deg before the lifted leg reaches 50% of its own maximum lift. (M concept, MSI timing: Scholtes 2009, Van Dillen 2007; L number.) */
+  R3_ROLL_ONSET_DEG: 5,
+  R3_LEG_FRACTION: 0.5,
+  /** R4 leg line (hip -> ankle) above horizontal, side view: amber > 10, red > 20 deg. (L-M: McGill "no higher than full hip extension"; ACE "at or near parallel".) */
+  R4_AMBER_DEG: 10,
+  R4_RED_DEG: 20,
+  /** R4s pelvic pitch (anterior tilt = lumbar extension) from the phone: amber > 5, red > 10 deg. (L.) */
+  R4S_AMBER_DEG: 5,
+  R4S_RED_DEG: 10,
+  /** R5 trunk sag, share of trunk length, change from baseline: amber > 0.05, red > 0.10. (L.) */
+  R5_AMBER: 0.05,
+  R5_RED: 0.1,
+  /** R6: a rep is painful when back pain is at least 2 points above the resting score (NPRS MIC; Van Dillen 1998 on symptom items). */
+  R6_PAIN_RISE: 2,
+  /** Asymmetry when the sides' mean roll differs by more than this (Kim & Shin 2020). (L.) */
+  ASYMMETRY_ROLL_DIFF_DEG: 5,
+  /** Baseline: median over 1 s of the settled start posture before each rep. */
+  BASELINE_MS: 1000,
+} as const;
+
+/** Phase detection on limb rise (image rise of ankle or wrist divided by the baseline thigh length). (L: tuned on synthetic and rendered reps.) */
+export const BIRD_DOG_PHASES = {
+  /** A rep starts when any limb has risen this far; its start is dated back to the last quiet moment. */
+  START_RISE: 0.15,
+  /** Below this rise a limb is at rest (above the landmark jitter of about 0.03). */
+  QUIET_RISE: 0.07,
+  /** A limb counts as lifted in a rep when its peak rise reaches this. */
+  LIMB_LIFTED_RISE: 0.35,
+  /** The hold begins once the rise grows by less than this share of its peak over HOLD_SETTLE_MS. */
+  HOLD_BAND_SHARE: 0.08,
+  HOLD_SETTLE_MS: 300,
+  /** The hold ends at the last moment the rise was within this share of the hold's peak. */
+  HOLD_END_SHARE: 0.06,
+  /** The return begins when the rise falls below this share of the hold's peak. */
+  RETURN_SHARE: 0.75,
+  /** Shorter attempts are ignored as fidgets. */
+  MIN_REP_MS: 1000,
+} as const;
