@@ -5,6 +5,7 @@ import { PoseError } from '@steadyback/pose';
 import { CliError } from './cli-error.ts';
 import { poseCommand } from './commands/pose.ts';
 import { benchCommand } from './commands/bench.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 
 const USAGE = `steadyback: an on-device movement coach for people whose back hurts more after they stretch.
 
@@ -12,6 +13,9 @@ Usage:
   steadyback pose VIDEO [--model MODEL] [--out FILE.jsonl|FILE.csv] [--overlay OUT.mp4] [--workers 1|2]
       Find the body in a recorded video (or a photo or GIF) and write its landmarks.
       MODEL: blazepose-lite, blazepose-full (default), blazepose-heavy, movenet-lightning, movenet-thunder
+  steadyback analyze [VIDEO] --exercise bird-dog [--sensor SENSOR.csv] [--json FILE] [--html FILE]
+                     [--pain-rest N --pain-left N --pain-right N] [--sensor-offset-ms MS] [--model MODEL]
+      Analyse a bird-dog stability test from a video, the phone's sensor log (CSV: tMs,alpha,beta,gamma[,cue]), or both.
   steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
       Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
   steadyback help
@@ -27,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await poseCommand(rest);
       case 'bench':
         return await benchCommand(rest);
+      case 'analyze':
+        return await analyzeCommand(rest);
       case undefined:
       case 'help':
       case '--help':

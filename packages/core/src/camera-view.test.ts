@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectCameraView } from './camera-view.ts';
-import { birdDogSequence, type CameraView } from './synthetic/index.ts';
+import { detectCameraView, detectPosture } from './camera-view.ts';
+import { birdDogSequence, cameraForView, imageBody, type CameraView } from './synthetic/index.ts';
 import { seededGaussian } from './test-frames.ts';
 
 const settled = (view: CameraView, noisePx = 0) =>
@@ -38,5 +38,26 @@ describe('detectCameraView on all fours', () => {
   it('says unknown when the shoulders or hips are not seen', () => {
     const frames = settled('side-left').map((f) => ({ ...f, landmarks: f.landmarks!.map((lm) => (lm ? { ...lm, visibility: 0.1 } : lm)) }));
     expect(detectCameraView(frames, 'quadruped').kind).toBe('unknown');
+  });
+});
+
+describe('detectPosture', () => {
+  it('recognises all fours from every view', () => {
+    for (const view of ['side-left', 'rear', 'rear-oblique-45', 'front', 'high-corner'] as const) {
+      expect(detectPosture(settled(view))).toBe('quadruped');
+    }
+  });
+  it('recognises someone upright (hands near the hips, well above the knees)', () => {
+    const camera = cameraForView('side-left', { centre: { x: 0, y: 0.9, z: 0 } });
+    const p = (x: number, y: number, z: number) => ({ x, y, z });
+    const standing = {
+      nose: p(0.1, 1.6, 0), left_eye: p(0.08, 1.63, -0.03), right_eye: p(0.08, 1.63, 0.03), left_ear: p(0, 1.6, -0.07), right_ear: p(0, 1.6, 0.07),
+      left_shoulder: p(0, 1.45, -0.18), right_shoulder: p(0, 1.45, 0.18), left_elbow: p(0, 1.15, -0.2), right_elbow: p(0, 1.15, 0.2),
+      left_wrist: p(0.02, 0.88, -0.2), right_wrist: p(0.02, 0.88, 0.2), left_hip: p(0, 0.92, -0.1), right_hip: p(0, 0.92, 0.1),
+      left_knee: p(0.02, 0.48, -0.1), right_knee: p(0.02, 0.48, 0.1), left_ankle: p(0, 0.06, -0.1), right_ankle: p(0, 0.06, 0.1),
+      left_heel: p(-0.05, 0.03, -0.1), right_heel: p(-0.05, 0.03, 0.1), left_foot_index: p(0.15, 0.02, -0.1), right_foot_index: p(0.15, 0.02, 0.1),
+    };
+    const frames = [0, 33, 66].map((t) => imageBody(standing, camera, t));
+    expect(detectPosture(frames)).toBe('upright');
   });
 });

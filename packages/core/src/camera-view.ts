@@ -89,3 +89,28 @@ export function detectCameraView(frames: readonly FrameResult[], posture: ViewPo
   }
   return { kind, sideTowardCamera, yawFromSideDeg: yaw, label: LABELS[kind] };
 }
+
+export type Posture = 'quadruped' | 'upright' | 'unknown';
+
+/**
+ * On all fours the hands are on the floor, level with the knees; upright (standing or kneeling)
+ * they hang near the hips, about a thigh length above the knees (seen from a high corner, hands
+ * on the floor still look half a thigh higher than the knees). Uses the lower hand, so a hand
+ * reaching forward in a bird-dog does not count, and the median over frames.
+ */
+export const HANDS_ON_FLOOR_MAX_RISE = 0.7;
+
+export function detectPosture(frames: readonly FrameResult[]): Posture {
+  const rises: number[] = [];
+  for (const f of frames) {
+    const wl = visiblePoint(f, 'left_wrist'), wr = visiblePoint(f, 'right_wrist');
+    const kl = visiblePoint(f, 'left_knee'), kr = visiblePoint(f, 'right_knee');
+    const thigh = frameDistance(f, 'left_hip', 'left_knee') ?? frameDistance(f, 'right_hip', 'right_knee');
+    const lowerWrist = wl && wr ? Math.max(wl.y, wr.y) : (wl ?? wr)?.y;
+    const lowerKnee = kl && kr ? Math.max(kl.y, kr.y) : (kl ?? kr)?.y;
+    if (lowerWrist === undefined || lowerKnee === undefined || !thigh) continue;
+    rises.push((lowerKnee - lowerWrist) / thigh);
+  }
+  if (rises.length === 0) return 'unknown';
+  return median(rises)! <= HANDS_ON_FLOOR_MAX_RISE ? 'quadruped' : 'upright';
+}

@@ -10,3 +10,6 @@ export * from './filters/moving-median.ts';
 export * from './filters/one-euro.ts';
 export * from './filters/butterworth.ts';
 export * from './pose-summary.ts';
+export * from './camera-view.ts';
+export * from './exercises/bird-dog/index.ts';
+export * from './sensor/index.ts';

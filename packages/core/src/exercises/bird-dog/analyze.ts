@@ -8,6 +8,7 @@ import { median, movingMedian } from '../../filters/moving-median.ts';
 import { BLAZEPOSE_LANDMARKS, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR } from '../../visibility.ts';
+import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
@@ -29,7 +30,6 @@ import {
 } from './result.ts';
 import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
 
-export type PacingCue = 'settle' | 'calibrate:rock' | 'reach:left-leg' | 'reach:right-leg' | 'hold' | 'return';
 
 /** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
 export interface PelvisInput {
@@ -162,7 +162,8 @@ function measurableTable(camera: boolean, sensor: boolean, sideView: boolean, vi
 
 function repsFromCues(pelvis: PelvisInput): Array<TrackedRep & { foundBy: 'pacing-cues'; cueLeg: BodySide }> {
   const out: Array<TrackedRep & { foundBy: 'pacing-cues'; cueLeg: BodySide }> = [];
-  const cues = pelvis.cues;
+  // A recording may carry the current cue on every sample or only when it is spoken: keep changes.
+  const cues = pelvis.cues.filter((c, i, all) => i === 0 || all[i - 1]!.cue !== c.cue);
   const lastT = pelvis.samples.at(-1)!.tMs;
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i]!;

@@ -1,0 +1,116 @@
+// `steadyback analyze [VIDEO] --exercise bird-dog|hip-flexor-stretch [--sensor SENSOR.csv]`:
+// runs an exercise's analysis on a recorded video and/or the phone's sensor log, prints the
+// result in plain words and writes JSON and an HTML report.
+
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeBirdDog, detectPosture, summarizePoseFrames, type BirdDogResult, type FrameResult } from '@steadyback/core';
+import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/pose';
+import { analyzeVideoPoses, type VideoPoseResult } from '@steadyback/pose/node';
+import { CliError } from '../cli-error.ts';
+import { birdDogReportHtml, evidenceMoment } from '../report/bird-dog-report.ts';
+import { snapshotsAt } from '../report/snapshots.ts';
+import { createProgress } from '../progress.ts';
+import { loadPelvisSensor } from '../sensor-input.ts';
+
+export const EXERCISES = ['bird-dog', 'hip-flexor-stretch'] as const;
+
+const painOption = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new CliError(`--${name} takes a whole number from 0 to 10 (got "${v}").`, 2);
+  return n;
+};
+
+export async function analyzeCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      exercise: { type: 'string' },
+      sensor: { type: 'string' },
+      'sensor-offset-ms': { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      model: { type: 'string', default: DEFAULT_POSE_MODEL },
+      'pain-rest': { type: 'string' },
+      'pain-left': { type: 'string' },
+      'pain-right': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const exercise = values.exercise;
+  if (!exercise) throw new CliError(`Say which exercise the recording shows, for example --exercise bird-dog (one of ${EXERCISES.join(', ')}).`, 2);
+  if (!(EXERCISES as readonly string[]).includes(exercise)) throw new CliError(`Unknown exercise "${exercise}": use one of ${EXERCISES.join(', ')}.`, 2);
+  const video = positionals[0];
+  if (positionals.length > 1) throw new CliError(`Give one video at a time (got ${positionals.length}).`, 2);
+  if (!video && !values.sensor) throw new CliError('Give a video, a sensor file (--sensor FILE.csv), or both.', 2);
+  if (!isPoseModelName(values.model!)) throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
+  if (values.html && !values.html.toLowerCase().endsWith('.html')) throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
+  const offset = values['sensor-offset-ms'] !== undefined ? Number(values['sensor-offset-ms']) : 0;
+  if (!Number.isFinite(offset)) throw new CliError('--sensor-offset-ms takes a number of milliseconds.', 2);
+  const pain = {
+    rest: painOption('pain-rest', values['pain-rest']),
+    left: painOption('pain-left', values['pain-left']),
+    right: painOption('pain-right', values['pain-right']),
+  };
+  if (exercise !== 'bird-dog') throw new CliError('The hip flexor stretch analysis is not ready yet: analyse a bird-dog recording for now.', 2);
+
+  // Read the sensor first: it is quick, and a bad file should not cost a long video analysis.
+  const sensor = values.sensor ? await loadPelvisSensor(values.sensor, offset) : null;
+  let poses: VideoPoseResult | null = null;
+  if (video) {
+    const progress = values.quiet ? null : createProgress('Finding the body');
+    try {
+      poses = await analyzeVideoPoses(video, { model: values.model as never, onProgress: (d, t) => progress?.update(d, t) });
+    } finally {
+      progress?.stop();
+    }
+    checkCameraInput(poses.frames, exercise);
+  }
+  const result = analyzeBirdDog({
+    ...(poses ? { frames: poses.frames } : {}),
+    ...(sensor ? { pelvis: sensor.pelvis } : {}),
+    pain: { ...(pain.rest !== undefined ? { restNrs: pain.rest } : {}), afterSide: { ...(pain.left !== undefined ? { left: pain.left } : {}), ...(pain.right !== undefined ? { right: pain.right } : {}) } },
+  });
+  if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
+  if (values.html) {
+    const snapshots = poses ? await snapshotsAt(poses.info, poses.frames, result.reps.map(evidenceMoment)) : undefined;
+    await writeFile(values.html, birdDogReportHtml(result, { ...(snapshots ? { snapshots } : {}), ...(video ? { videoName: path.basename(video) } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }));
+  }
+  process.stdout.write(formatBirdDog(result, poses) + '\n');
+  if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
+  if (values.html) process.stdout.write(`Report written to ${values.html}\n`);
+  return 0;
+}
+
+/** Bad camera input gets a sentence and a non-zero exit: nobody, too few frames, wrong posture. */
+function checkCameraInput(frames: readonly FrameResult[], exercise: string): void {
+  const summary = summarizePoseFrames(frames);
+  if (summary.framesWithPerson === 0) {
+    throw new CliError(`No person was found in any of the ${summary.frames} frame(s): put the camera 2-3 m away with your whole body in the picture, in good light, and record again.`);
+  }
+  if (summary.framesWithPerson < 10) {
+    throw new CliError(`A person was found in only ${summary.framesWithPerson} frame(s): record the whole exercise as a video, with your whole body in the picture.`);
+  }
+  const posture = detectPosture(frames);
+  if (exercise === 'bird-dog' && posture === 'upright') {
+    throw new CliError('This video shows someone upright, not on all fours: for the bird-dog, record yourself on hands and knees, or choose --exercise hip-flexor-stretch.');
+  }
+}
+
+export function formatBirdDog(r: BirdDogResult, poses: VideoPoseResult | null): string {
+  const lines: string[] = [];
+  lines.push(`Bird-dog: ${r.reps.length} rep(s) found; camera ${r.sources.camera ? `(${r.view} view)` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
+  if (poses) for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
+  for (const rep of r.reps) {
+    const m = rep.metrics;
+    const show = (id: 'R1' | 'R3' | 'R4' | 'R4s' | 'R5') => `${id} ${m[id].value === null ? '-' : m[id].value}${m[id].band === 'not-measurable' ? ' (not measurable)' : ` ${m[id].band}`}`;
+    lines.push(`  Rep ${rep.index + 1}: ${rep.leg} leg + ${rep.arm} arm, hold ${(rep.holdMs / 1000).toFixed(1)} s, ${rep.classification}. ${show('R1')}, ${show('R3')}, ${show('R4')}, ${show('R4s')}, ${show('R5')}`);
+  }
+  lines.push(`Left side: ${r.sides.left.verdict}. Right side: ${r.sides.right.verdict}. Overall: ${r.overall.verdict}.`);
+  lines.push('');
+  for (const l of r.explanation) lines.push(l);
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+// Reads the phone-sensor CSV the app records (tMs,alpha,beta,gamma[,cue]) and turns it into the
+// pelvis series the bird-dog analysis takes. Every problem becomes one sentence for the user.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseSensorCsv, pelvisTilt, type PelvisInput, type PacingCue } from '@steadyback/core';
+import { CliError } from './cli-error.ts';
+
+export async function readSensorFile(filePath: string): Promise<string> {
+  try {
+    return await readFile(filePath, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`There is no sensor file at ${filePath}: check the path and try again.`);
+    if (code === 'EISDIR') throw new CliError(`${filePath} is a folder: give the path of the sensor CSV file the app exported.`);
+    throw new CliError(`The sensor file ${filePath} could not be read (${code}): check that you may read it.`);
+  }
+}
+
+/** Sensor CSV -> body-axis pelvis roll and pitch, quality intervals and pacing cues. */
+export async function loadPelvisSensor(filePath: string, offsetMs = 0): Promise<{ pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: string }> {
+  const text = await readSensorFile(filePath);
+  const parsed = parseSensorCsv(text);
+  if (!parsed.ok) throw new CliError(`${path.basename(filePath)}: ${parsed.reason}`);
+  const shifted = offsetMs === 0 ? parsed.samples : parsed.samples.map((s) => ({ ...s, tMs: s.tMs + offsetMs }));
+  const tilt = pelvisTilt(shifted, { mode: 'recorded' });
+  if (!tilt.ok) throw new CliError(`${path.basename(filePath)}: ${tilt.reason}`);
+  const samples = tilt.samples.filter((s): s is typeof s & { rollDeg: number; pitchDeg: number } => s.rollDeg !== null && s.pitchDeg !== null);
+  const cues = tilt.samples.filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined).map((s) => ({ tMs: s.tMs, cue: s.cue }));
+  return {
+    pelvis: { samples: samples.map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg, pitchDeg: s.pitchDeg })), badIntervals: tilt.quality, cues, notes: tilt.notes },
+    mountingYawDeg: tilt.mountingYawDeg,
+    mountingYawSource: tilt.mountingYawSource,
+  };
+}

@@ -1,0 +1,5 @@
+// The bird-dog stability test (rule set B): public surface.
+export * from './thresholds.ts';
+export * from './result.ts';
+export * from './phases.ts';
+export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInput, type PelvisInput } from './analyze.ts';

@@ -1,0 +1,54 @@
+// The phone on the pelvis alone: a generated orientation stream with known roll and pitch, a
+// 30-degree mounting yaw, noise and drift, through the real sensor pipeline and the bird-dog rules.
+import { describe, expect, it } from 'vitest';
+import { birdDogSession, generatePelvisStream, pelvisTilt, type PacingCue } from '../../sensor/index.ts';
+import { analyzeBirdDog, type PelvisInput } from './analyze.ts';
+
+function pelvisFrom(session: ReturnType<typeof birdDogSession>, opts: { seed?: number; slideOffAtMs?: number } = {}): PelvisInput {
+  const stream = generatePelvisStream({
+    timeline: session.timeline, durationMs: session.durationMs, rateHz: 50, headingDeg: 40, mount: 'sacrum', mountingYawDeg: 30,
+    noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, betaDriftDegPerMin: 0.5, gammaDriftDegPerMin: 0.5, seed: opts.seed ?? 7,
+    ...(opts.slideOffAtMs !== undefined ? { slideOff: { atMs: opts.slideOffAtMs } } : {}),
+  } as Parameters<typeof generatePelvisStream>[0]);
+  const tilt = pelvisTilt(stream.samples, { mode: 'recorded' });
+  if (!tilt.ok) throw new Error(tilt.reason);
+  return {
+    samples: tilt.samples.filter((s) => s.rollDeg !== null && s.pitchDeg !== null).map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg!, pitchDeg: s.pitchDeg! })),
+    badIntervals: tilt.quality,
+    cues: tilt.samples.filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined).map((s) => ({ tMs: s.tMs, cue: s.cue })),
+    notes: tilt.notes,
+  };
+}
+
+describe('bird-dog from the phone alone', () => {
+  it('finds the paced reps and measures pelvic roll per rep within 1 degree of the truth', () => {
+    const session = birdDogSession({ repsPerSide: 3, repTilt: { left: { rollDeg: -12, pitchDeg: 3 }, right: { rollDeg: 4, pitchDeg: 7 } } });
+    const r = analyzeBirdDog({ pelvis: pelvisFrom(session) });
+    expect(r.sources).toEqual({ camera: false, sensor: true });
+    expect(r.view).toBe('none');
+    expect(r.reps.map((x) => x.leg)).toEqual(['left', 'right', 'left', 'right', 'left', 'right']);
+    expect(r.reps.every((x) => x.foundBy === 'pacing-cues')).toBe(true);
+    for (const rep of r.reps) {
+      const truth = rep.leg === 'left' ? 12 : 4;
+      expect(Math.abs(rep.metrics.R1.value! - truth)).toBeLessThanOrEqual(1);
+      expect(rep.metrics.R1.source).toBe('sensor');
+      expect(rep.metrics.R4.band).toBe('not-measurable');
+    }
+    expect(r.reps[0]!.metrics.R1.direction).toBe('left-hip-lower');
+    expect(r.reps[1]!.metrics.R4s.band).toBe('amber');
+    expect(r.sides.left.verdict).toBe('positive');
+    expect(r.sides.right.verdict).toBe('negative');
+    expect(r.overall.verdict).toBe('positive');
+    expect(r.overall.asymmetry).toBe(true);
+  });
+
+  it('marks the reps after the phone slid off as not measurable, with the reason', () => {
+    const session = birdDogSession({ repsPerSide: 2 });
+    const slide = session.holds[2]!.startMs - 3000;
+    const r = analyzeBirdDog({ pelvis: pelvisFrom(session, { slideOffAtMs: slide }) });
+    expect(r.reps[0]!.metrics.R1.band).not.toBe('not-measurable');
+    const later = r.reps.filter((x) => x.startMs > slide);
+    expect(later.length).toBeGreaterThan(0);
+    for (const rep of later) expect(rep.metrics.R1.band).toBe('not-measurable');
+  });
+});

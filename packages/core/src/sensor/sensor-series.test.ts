@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import { quaternionFromEuler } from './orientation.ts';
+import { parseSensorCsv, toSensorSample, toSensorSamples } from './sensor-series.ts';
+
+function reasonOf(text: string): string {
+  const r = parseSensorCsv(text);
+  if (r.ok) throw new Error('expected a parse failure');
+  return r.reason;
+}
+
+describe('parseSensorCsv', () => {
+  it('reads the export with cues, in any column order, ignoring extra columns', () => {
+    const r = parseSensorCsv(['gamma,cue,tMs,extra,beta,alpha', '1.5,settle,0,x,-2,350', '1.25,,20,y,-2.5,351', '', '1,hold,40,z,-3,360'].join('\n'));
+    expect(r).toEqual({
+      ok: true,
+      samples: [
+        { tMs: 0, alphaDeg: 350, betaDeg: -2, gammaDeg: 1.5, cue: 'settle' },
+        { tMs: 20, alphaDeg: 351, betaDeg: -2.5, gammaDeg: 1.25 },
+        { tMs: 40, alphaDeg: 0, betaDeg: -3, gammaDeg: 1, cue: 'hold' },
+      ],
+    });
+  });
+  it('accepts CRLF line ends, a byte-order mark and a file without a cue column', () => {
+    const r = parseSensorCsv('\uFEFFtMs,alpha,beta,gamma\r\n0,0,0,0\r\n16,1,2,3\r\n');
+    expect(r.ok && r.samples.length).toBe(2);
+  });
+  it('says the file is empty', () => {
+    expect(reasonOf('')).toMatch(/empty/);
+    expect(reasonOf('\n  \n')).toMatch(/empty/);
+  });
+  it('names the missing columns', () => {
+    expect(reasonOf('tMs,alpha,gamma\n0,0,0\n1,0,0')).toMatch(/missing the column beta/);
+    expect(reasonOf('time,a,b,c\n0,0,0,0')).toMatch(/columns tMs, alpha, beta, gamma/);
+  });
+  it('names the line with a non-numeric value', () => {
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,0,0\n20,0,abc,0')).toMatch(/Line 3 .*non-numeric beta/);
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,0,0\n20,0,0')).toMatch(/Line 3 .*non-numeric gamma/);
+  });
+  it('names the line where timestamps go backwards, but allows repeats', () => {
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,0,0\n20,0,0,0\n20,0,0,0\n10,0,0,0')).toMatch(/backwards on line 5/);
+  });
+  it('rejects angles outside the W3C ranges', () => {
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,0,95\n20,0,0,0')).toMatch(/Line 2 has gamma = 95, outside -90 to 90/);
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,-1,0,0\n20,0,0,0')).toMatch(/alpha = -1/);
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,181,0\n20,0,0,0')).toMatch(/beta = 181/);
+  });
+  it('needs at least 2 samples', () => {
+    expect(reasonOf('tMs,alpha,beta,gamma\n0,0,0,0')).toMatch(/1 sample;.*at least 2/);
+    expect(reasonOf('tMs,alpha,beta,gamma\n')).toMatch(/0 samples/);
+  });
+  it('rejects an unknown cue', () => {
+    expect(reasonOf('tMs,alpha,beta,gamma,cue\n0,0,0,0,jump\n20,0,0,0,')).toMatch(/unknown cue "jump"/);
+  });
+  it('gives one sentence per reason', () => {
+    const reason = reasonOf('tMs,alpha,beta,gamma\n0,0,x,0');
+    expect(reason.match(/[.;]/g)?.filter((c) => c === '.').length).toBe(1);
+  });
+});
+
+describe('quaternion samples', () => {
+  it('are converted to the same W3C angles', () => {
+    const e = { alphaDeg: 200, betaDeg: 12, gammaDeg: -7 };
+    const s = toSensorSample({ tMs: 5, q: quaternionFromEuler(e), cue: 'hold' });
+    expect(s.tMs).toBe(5);
+    expect(s.cue).toBe('hold');
+    expect(s.alphaDeg).toBeCloseTo(200, 9);
+    expect(s.betaDeg).toBeCloseTo(12, 9);
+    expect(s.gammaDeg).toBeCloseTo(-7, 9);
+  });
+  it('pass angle samples through unchanged and mix with them', () => {
+    const a = { tMs: 0, alphaDeg: 1, betaDeg: 2, gammaDeg: 3 };
+    const out = toSensorSamples([a, { tMs: 10, q: { x: 0, y: 0, z: 0, w: 2 } }]);
+    expect(out[0]).toBe(a);
+    expect(out[1]).toEqual({ tMs: 10, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 });
+  });
+});

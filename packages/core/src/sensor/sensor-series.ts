@@ -1,0 +1,132 @@
+// Orientation samples from a phone (W3C deviceorientation angles or Generic Sensor quaternions),
+// the spoken pacing cues that label them, and the parser for the app's CSV export. Parsing is a
+// boundary: bad input returns a plain sentence saying what to fix, never throws.
+
+import { eulerFromQuaternion, type Quaternion } from './orientation.ts';
+
+/** What the spoken pacing was asking for when the sample was taken. */
+export const PACING_CUES = ['settle', 'calibrate:rock', 'reach:left-leg', 'reach:right-leg', 'hold', 'return'] as const;
+export type PacingCue = (typeof PACING_CUES)[number];
+
+export function isPacingCue(s: string): s is PacingCue {
+  return (PACING_CUES as readonly string[]).includes(s);
+}
+
+/** One orientation reading: W3C angles in degrees (see orientation.ts for the convention). */
+export interface SensorSample {
+  readonly tMs: number;
+  readonly alphaDeg: number;
+  readonly betaDeg: number;
+  readonly gammaDeg: number;
+  readonly cue?: PacingCue;
+}
+
+/** A reading given as a device -> earth quaternion (RelativeOrientationSensor / AbsoluteOrientationSensor). */
+export interface QuaternionSensorSample {
+  readonly tMs: number;
+  readonly q: Quaternion;
+  readonly cue?: PacingCue;
+}
+
+export type AnySensorSample = SensorSample | QuaternionSensorSample;
+
+function isQuaternionSample(s: AnySensorSample): s is QuaternionSensorSample {
+  return 'q' in s;
+}
+
+/** Converts quaternion samples to W3C angles; angle samples pass through unchanged. */
+export function toSensorSample(s: AnySensorSample): SensorSample {
+  if (!isQuaternionSample(s)) return s;
+  const e = eulerFromQuaternion(s.q);
+  return s.cue === undefined ? { tMs: s.tMs, ...e } : { tMs: s.tMs, ...e, cue: s.cue };
+}
+
+export function toSensorSamples(samples: ReadonlyArray<AnySensorSample>): SensorSample[] {
+  return samples.map(toSensorSample);
+}
+
+export type ParseSensorCsvResult =
+  | { readonly ok: true; readonly samples: SensorSample[] }
+  | { readonly ok: false; readonly reason: string };
+
+const REQUIRED_COLUMNS = ['tMs', 'alpha', 'beta', 'gamma'] as const;
+type NumericColumn = (typeof REQUIRED_COLUMNS)[number];
+
+/** W3C ranges. alpha 360 and beta 180 are accepted as the same as 0 and -180 (browsers emit both). */
+const RANGES: Record<Exclude<NumericColumn, 'tMs'>, readonly [number, number]> = {
+  alpha: [0, 360],
+  beta: [-180, 180],
+  gamma: [-90, 90],
+};
+
+function splitCsvLine(line: string): string[] {
+  return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+}
+
+/**
+ * Parses the app's export: a header line naming at least tMs, alpha, beta, gamma (any order,
+ * case-insensitive; an optional cue column; other columns ignored), then one sample per line.
+ * Blank lines are skipped. Equal timestamps are allowed (some browsers repeat one), going
+ * backwards is not.
+ */
+export function parseSensorCsv(text: string): ParseSensorCsvResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const firstIdx = lines.findIndex((l) => l.trim() !== '');
+  if (firstIdx < 0) return fail('The file is empty; export a sensor recording from the app and try again.');
+
+  const header = splitCsvLine(lines[firstIdx]!).map((h) => h.toLowerCase());
+  const col = (name: string) => header.indexOf(name.toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => col(c) < 0);
+  if (missing.length > 0) {
+    return fail(
+      `The header line is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the first line must name tMs, alpha, beta and gamma (and optionally cue).`,
+    );
+  }
+  const cueCol = col('cue');
+  const samples: SensorSample[] = [];
+  for (let i = firstIdx + 1; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const lineNo = i + 1;
+    const cells = splitCsvLine(raw);
+    const values: Partial<Record<NumericColumn, number>> = {};
+    for (const c of REQUIRED_COLUMNS) {
+      const cell = cells[col(c)] ?? '';
+      const v = cell === '' ? Number.NaN : Number(cell);
+      if (!Number.isFinite(v)) {
+        return fail(`Line ${lineNo} has a non-numeric ${c} value "${cell}"; every sample needs numbers for tMs, alpha, beta and gamma.`);
+      }
+      values[c] = v;
+    }
+    for (const c of ['alpha', 'beta', 'gamma'] as const) {
+      const [lo, hi] = RANGES[c];
+      const v = values[c]!;
+      if (v < lo || v > hi) {
+        return fail(`Line ${lineNo} has ${c} = ${v}, outside ${lo} to ${hi} degrees; export the device orientation angles in W3C degrees.`);
+      }
+    }
+    const tMs = values.tMs!;
+    const prev = samples[samples.length - 1];
+    if (prev !== undefined && tMs < prev.tMs) {
+      return fail(`Timestamps go backwards on line ${lineNo} (${tMs} ms after ${prev.tMs} ms); sort the samples by tMs.`);
+    }
+    let cue: PacingCue | undefined;
+    if (cueCol >= 0) {
+      const c = cells[cueCol] ?? '';
+      if (c !== '') {
+        if (!isPacingCue(c)) return fail(`Line ${lineNo} has an unknown cue "${c}"; use one of ${PACING_CUES.join(', ')} or leave it empty.`);
+        cue = c;
+      }
+    }
+    const base = { tMs, alphaDeg: values.alpha! % 360, betaDeg: values.beta! === 180 ? -180 : values.beta!, gammaDeg: values.gamma! };
+    samples.push(cue === undefined ? base : { ...base, cue });
+  }
+  if (samples.length < 2) {
+    return fail(`The file has ${samples.length} sample${samples.length === 1 ? '' : 's'}; a recording needs at least 2 to measure anything.`);
+  }
+  return { ok: true, samples };
+}
+
+function fail(reason: string): ParseSensorCsvResult {
+  return { ok: false, reason };
+}

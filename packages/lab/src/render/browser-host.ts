@@ -1,0 +1,112 @@
+// Owns the two processes behind a render: a tiny HTTP server on 127.0.0.1 (ephemeral port) that
+// serves three.js from node_modules, the figure .glb files from ../shared and the page module, and
+// one headless Debian Chromium with software WebGL (SwiftShader). Nothing leaves the machine.
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root (packages/lab/src/render -> ../../../..). */
+export const REPO_ROOT = path.resolve(HERE, '..', '..', '..', '..');
+const PAGE_DIR = path.join(HERE, 'page');
+
+export const CHROMIUM_PATH = process.env.STEADYBACK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Where the shared CC0 figures live: beside the repository, never inside it. */
+export function figuresDir(): string {
+  const dir = process.env.STEADYBACK_FIGURES_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'data', 'figures');
+  if (!existsSync(dir)) {
+    throw new Error(
+      `Rigged figures not found at ${dir}: put the shared figures beside the repository at ../shared/data/figures ` +
+        '(women_Casual.glb, men_Casual.glb, men_Suit.glb, women_Worker.glb; see DESIGN.md section 3a), ' +
+        'or set STEADYBACK_FIGURES_DIR. Do not copy them into the repository.',
+    );
+  }
+  return dir;
+}
+
+function threeDir(): string {
+  // import.meta.resolve('three') -> .../three/build/three.module.js
+  return path.resolve(fileURLToPath(import.meta.resolve('three')), '..', '..');
+}
+
+const INDEX_HTML = `<!doctype html><html><head><meta charset="utf-8">
+<script type="importmap">{"imports":{"three":"/three/build/three.module.js","three/addons/":"/three/examples/jsm/"}}</script>
+</head><body style="margin:0;background:#000"></body></html>`;
+
+const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.glb': 'model/gltf-binary', '.html': 'text/html' };
+
+/** Resolves a request path to a file inside one of the served roots, or null. */
+function resolveFile(urlPath: string, figures: string, three: string): string | null {
+  const safe = (root: string, rel: string): string | null => {
+    const f = path.resolve(root, rel);
+    return f.startsWith(root + path.sep) && existsSync(f) && statSync(f).isFile() ? f : null;
+  };
+  if (urlPath.startsWith('/three/')) return safe(three, urlPath.slice('/three/'.length));
+  if (urlPath.startsWith('/figures/')) return safe(figures, path.basename(urlPath));
+  if (urlPath.startsWith('/lab/')) return safe(PAGE_DIR, urlPath.slice('/lab/'.length));
+  return null;
+}
+
+export interface BrowserHost {
+  readonly page: Page;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(widthPx: number, heightPx: number): Promise<BrowserHost> {
+  const figures = figuresDir();
+  const three = threeDir();
+  const server: Server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (urlPath === '/' || urlPath === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(INDEX_HTML);
+      return;
+    }
+    const file = resolveFile(urlPath, figures, three);
+    if (!file) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: widthPx, height: heightPx } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${origin}/`);
+    const hasGl = await page.evaluate("!!document.createElement('canvas').getContext('webgl2')");
+    if (!hasGl) throw new Error(`Chromium at ${CHROMIUM_PATH} gave no WebGL2 context (SwiftShader flags not honoured?)`);
+    const b = browser;
+    return {
+      page,
+      origin,
+      async close() {
+        await b.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    server.close();
+    throw e;
+  }
+}

@@ -1,0 +1,200 @@
+// Short movement clips with per-frame ground truth: keyframe recipes for the bird-dog and the
+// half-kneeling hip flexor stretch, and ffmpeg encoding of rendered frames (.mp4 H.264 yuv420p for
+// people and players, .y4m for Chromium's fake camera).
+
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createFigureRenderer, type ClipFrame, type FigureName, type FigureRenderer, type Keyframe } from './figure-renderer.ts';
+import type { PoseSpec, Side } from './pose-spec.ts';
+import type { Look, ViewName } from './views.ts';
+
+export const FFMPEG_PATH = process.env.STEADYBACK_FFMPEG ?? '/usr/bin/ffmpeg';
+
+/** Encodes PNG frames; the container follows the extension: .mp4 (H.264, yuv420p) or .y4m. */
+export async function writeClip(frames: readonly { readonly png: Buffer }[], outPath: string, fps: number): Promise<string> {
+  if (frames.length === 0) throw new Error('writeClip: no frames');
+  const ext = path.extname(outPath).toLowerCase();
+  const out =
+    ext === '.mp4' ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']
+    : ext === '.y4m' ? ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe']
+    : null;
+  if (!out) throw new Error(`writeClip: unsupported extension "${ext}"; use .mp4 or .y4m`);
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'image2pipe', '-framerate', String(fps), '-c:v', 'png', '-i', '-', ...out, outPath];
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn(FFMPEG_PATH, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', (e) => reject(new Error(`ffmpeg could not start at ${FFMPEG_PATH} (install Debian ffmpeg or set STEADYBACK_FFMPEG): ${e.message}`)));
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${err.trim()}`))));
+    p.stdin.on('error', () => undefined); // reported through 'close'
+    (async () => {
+      for (const f of frames) {
+        if (!p.stdin.write(f.png)) await new Promise((r) => p.stdin.once('drain', r));
+      }
+      p.stdin.end();
+    })().catch(reject);
+  });
+  return outPath;
+}
+
+export type ClipPhase = 'settle' | 'reach' | 'hold' | 'return' | 'rest';
+
+export interface ClipSegment {
+  readonly phase: ClipPhase;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** 0-based repetition, null outside reps. */
+  readonly rep: number | null;
+  /** Bird-dog: the lifted leg; half-kneel: the kneeling side. */
+  readonly side: Side | null;
+}
+
+export interface ClipPlan {
+  readonly keyframes: Keyframe[];
+  readonly segments: ClipSegment[];
+  readonly durationMs: number;
+}
+
+export interface LabeledFrame extends ClipFrame {
+  readonly phase: ClipPhase;
+  readonly rep: number | null;
+  readonly side: Side | null;
+}
+
+export interface RenderedClip {
+  readonly fps: number;
+  readonly view: ViewName;
+  readonly plan: ClipPlan;
+  readonly frames: LabeledFrame[];
+}
+
+interface CommonClipOptions {
+  readonly view: ViewName;
+  readonly fps: number;
+  readonly reps?: number;
+  /** Time scale: 2 = everything twice as fast (for quick tests). */
+  readonly speed?: number;
+  readonly figure?: FigureName;
+  readonly widthPx?: number;
+  readonly heightPx?: number;
+  readonly look?: Partial<Look>;
+  /** Reuse an open renderer (its figure and size win); otherwise one is opened and closed. */
+  readonly renderer?: FigureRenderer;
+}
+
+export interface BirdDogClipOptions extends CommonClipOptions {
+  /** The leg lifted first; reps alternate sides. Default left. */
+  readonly firstLeg?: Side;
+  readonly legElevationDeg?: number;
+  readonly armElevationDeg?: number;
+  /** Pelvis roll reached at the hold (positive = right hip lower); 0 = a stable pelvis. */
+  readonly pelvisRollDeg?: number;
+  readonly trunkSagDeg?: number;
+  readonly holdS?: number;
+}
+
+export interface HalfKneelClipOptions extends CommonClipOptions {
+  readonly kneelingSide?: Side;
+  readonly frontKneeDeg?: number;
+  readonly backKneeDeg?: number;
+  /** Trunk lean at the hold (positive = leaning back / arching), degrees. */
+  readonly trunkLeanDeg?: number;
+  /** Hips forward at the hold, metres. */
+  readonly hipShiftForwardM?: number;
+  /** Posterior pelvic tilt at the hold (glute squeeze), degrees. */
+  readonly pelvisTiltDeg?: number;
+  readonly holdS?: number;
+}
+
+class PlanBuilder {
+  readonly keyframes: Keyframe[] = [];
+  readonly segments: ClipSegment[] = [];
+  private t = 0;
+  constructor(start: PoseSpec, private readonly speed: number) {
+    this.keyframes.push({ tMs: 0, pose: start });
+  }
+  /** Moves to `pose` over `seconds` (or holds when `pose` is the current pose). */
+  step(phase: ClipPhase, seconds: number, pose: PoseSpec, rep: number | null, side: Side | null): void {
+    const dur = (seconds * 1000) / this.speed;
+    this.segments.push({ phase, startMs: this.t, endMs: this.t + dur, rep, side });
+    this.t += dur;
+    this.keyframes.push({ tMs: this.t, pose });
+  }
+  plan(): ClipPlan {
+    return { keyframes: this.keyframes, segments: this.segments, durationMs: this.t };
+  }
+}
+
+const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+
+/** Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s. */
+export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> = {}): ClipPlan {
+  const quad: PoseSpec = { kind: 'quadruped', trunkSagDeg: 0 };
+  const b = new PlanBuilder(quad, o.speed ?? 1);
+  b.step('settle', 1, quad, null, null);
+  let side = o.firstLeg ?? 'left';
+  for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
+    const reach: PoseSpec = {
+      kind: 'bird-dog', liftedLeg: side, legElevationDeg: o.legElevationDeg ?? 5, armElevationDeg: o.armElevationDeg ?? 5,
+      pelvisRollDeg: o.pelvisRollDeg ?? 0, trunkSagDeg: o.trunkSagDeg ?? 0,
+    };
+    b.step('reach', 2, reach, rep, side);
+    b.step('hold', o.holdS ?? 2, reach, rep, side);
+    b.step('return', 1.5, quad, rep, side);
+    b.step('rest', 0.5, quad, rep, side);
+    side = otherSide(side);
+  }
+  return b.plan();
+}
+
+/** Half-kneeling set-up, settle 1 s, then: hips forward 2 s, hold ~3 s, back 1.5 s, rest 0.5 s. */
+export function halfKneelPlan(o: Omit<HalfKneelClipOptions, 'view' | 'fps' | 'renderer'> = {}): ClipPlan {
+  const side = o.kneelingSide ?? 'left';
+  const knees = { frontKneeDeg: o.frontKneeDeg, backKneeDeg: o.backKneeDeg };
+  const setup: PoseSpec = { kind: 'half-kneeling', kneelingSide: side, ...knees, trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 };
+  const stretch: PoseSpec = {
+    kind: 'half-kneeling', kneelingSide: side, ...knees, trunkLeanDeg: o.trunkLeanDeg ?? 0,
+    hipShiftForwardM: o.hipShiftForwardM ?? 0.08, pelvisTiltDeg: o.pelvisTiltDeg ?? 8,
+  };
+  const b = new PlanBuilder(setup, o.speed ?? 1);
+  b.step('settle', 1, setup, null, null);
+  for (let rep = 0; rep < (o.reps ?? 1); rep += 1) {
+    b.step('reach', 2, stretch, rep, side);
+    b.step('hold', o.holdS ?? 3, stretch, rep, side);
+    b.step('return', 1.5, setup, rep, side);
+    b.step('rest', 0.5, setup, rep, side);
+  }
+  return b.plan();
+}
+
+function segmentAt(plan: ClipPlan, tMs: number): ClipSegment | undefined {
+  return plan.segments.find((s) => tMs >= s.startMs && tMs < s.endMs) ?? plan.segments[plan.segments.length - 1];
+}
+
+export async function renderPlan(plan: ClipPlan, o: CommonClipOptions): Promise<RenderedClip> {
+  const renderer = o.renderer ?? (await createFigureRenderer({ figure: o.figure, widthPx: o.widthPx, heightPx: o.heightPx }));
+  try {
+    const frames = await renderer.renderClip(plan.keyframes, o.view, o.fps, plan.durationMs / 1000, { look: o.look });
+    return {
+      fps: o.fps,
+      view: o.view,
+      plan,
+      frames: frames.map((f) => {
+        const seg = segmentAt(plan, f.tMs);
+        return { ...f, phase: seg?.phase ?? 'settle', rep: seg?.rep ?? null, side: seg?.side ?? null };
+      }),
+    };
+  } finally {
+    if (!o.renderer) await renderer.close();
+  }
+}
+
+export function birdDogClip(o: BirdDogClipOptions): Promise<RenderedClip> {
+  return renderPlan(birdDogPlan(o), o);
+}
+
+export function halfKneelClip(o: HalfKneelClipOptions): Promise<RenderedClip> {
+  return renderPlan(halfKneelPlan(o), o);
+}
