@@ -93,24 +93,38 @@ export function detectCameraView(frames: readonly FrameResult[], posture: ViewPo
 export type Posture = 'quadruped' | 'upright' | 'unknown';
 
 /**
- * On all fours the hands are on the floor, level with the knees; upright (standing or kneeling)
- * they hang near the hips, about a thigh length above the knees (seen from a high corner, hands
- * on the floor still look half a thigh higher than the knees). Uses the lower hand, so a hand
- * reaching forward in a bird-dog does not count, and the median over frames.
+ * Two signs of someone upright (standing or kneeling) rather than on all fours, both in thigh
+ * lengths: the hands hang near the hips, well above the knees (on all fours they are on the
+ * floor; seen from a high corner they still look only half a thigh higher than the knees), and
+ * the shoulders stand high above the hips (on all fours they are level with them, or up to about
+ * 0.9 thigh lengths higher when seen from above). Both must agree, because from behind the hands
+ * of someone on all fours are hidden and the model guesses where they are.
  */
 export const HANDS_ON_FLOOR_MAX_RISE = 0.7;
+export const QUADRUPED_MAX_SHOULDER_RISE = 1.0;
+/** Share of frames with a person in which the trunk must be seen to decide. */
+export const MIN_POSTURE_FRAME_SHARE = 0.5;
 
 export function detectPosture(frames: readonly FrameResult[]): Posture {
-  const rises: number[] = [];
+  const hands: number[] = [];
+  const trunk: number[] = [];
   for (const f of frames) {
+    const thigh = frameDistance(f, 'left_hip', 'left_knee') ?? frameDistance(f, 'right_hip', 'right_knee');
+    if (!thigh) continue;
     const wl = visiblePoint(f, 'left_wrist'), wr = visiblePoint(f, 'right_wrist');
     const kl = visiblePoint(f, 'left_knee'), kr = visiblePoint(f, 'right_knee');
-    const thigh = frameDistance(f, 'left_hip', 'left_knee') ?? frameDistance(f, 'right_hip', 'right_knee');
     const lowerWrist = wl && wr ? Math.max(wl.y, wr.y) : (wl ?? wr)?.y;
     const lowerKnee = kl && kr ? Math.max(kl.y, kr.y) : (kl ?? kr)?.y;
-    if (lowerWrist === undefined || lowerKnee === undefined || !thigh) continue;
-    rises.push((lowerKnee - lowerWrist) / thigh);
+    if (lowerWrist !== undefined && lowerKnee !== undefined) hands.push((lowerKnee - lowerWrist) / thigh);
+    const sm = frameMidpoint(f, 'left_shoulder', 'right_shoulder');
+    const hm = frameMidpoint(f, 'left_hip', 'right_hip');
+    if (sm && hm) trunk.push((hm.y - sm.y) / thigh);
   }
-  if (rises.length === 0) return 'unknown';
-  return median(rises)! <= HANDS_ON_FLOOR_MAX_RISE ? 'quadruped' : 'upright';
+  // Only a clear majority of well-seen frames may call it: rejecting a real bird-dog is worse than
+  // analysing a wrong one (from behind, the model often loses the shoulders of someone on all fours).
+  const withPerson = frames.filter((f) => f.landmarks !== null).length;
+  if (trunk.length === 0 || trunk.length < MIN_POSTURE_FRAME_SHARE * withPerson) return 'unknown';
+  const trunkUpright = median(trunk)! > QUADRUPED_MAX_SHOULDER_RISE;
+  const handsUp = hands.length === 0 ? trunkUpright : median(hands)! > HANDS_ON_FLOOR_MAX_RISE;
+  return trunkUpright && handsUp ? 'upright' : 'quadruped';
 }

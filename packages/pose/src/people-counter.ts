@@ -44,6 +44,14 @@ export async function createPeopleCounter(locator: ModelLocator): Promise<People
   } catch (err) {
     throw new PoseError('model-files-missing', `The people-counting model could not be loaded (${(err as Error).message}); reinstall with npm ci.`, { cause: err });
   }
+  // The first inference compiles the model's kernels (about a second on wasm); do it now, at set-up,
+  // rather than in the middle of a video.
+  const warm = tf.zeros([64, 64, 3], 'int32') as tf.Tensor3D;
+  try {
+    await detector.estimatePoses(warm);
+  } finally {
+    warm.dispose();
+  }
   return {
     async count(frame) {
       const rgb = frame.channels === 3 ? frame.data : dropAlpha(frame.data);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { quaternionFromEuler } from './orientation.ts';
-import { parseSensorCsv, toSensorSample, toSensorSamples } from './sensor-series.ts';
+import { formatSensorCsv, parseSensorCsv, toSensorSample, toSensorSamples } from './sensor-series.ts';
 
 function reasonOf(text: string): string {
   const r = parseSensorCsv(text);
@@ -72,5 +72,16 @@ describe('quaternion samples', () => {
     const out = toSensorSamples([a, { tMs: 10, q: { x: 0, y: 0, z: 0, w: 2 } }]);
     expect(out[0]).toBe(a);
     expect(out[1]).toEqual({ tMs: 10, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 });
+  });
+});
+
+describe('formatSensorCsv', () => {
+  it('round-trips through parseSensorCsv', () => {
+    const samples = [
+      { tMs: 0, alphaDeg: 10.5, betaDeg: -3.25, gammaDeg: 2, cue: 'settle' as const },
+      { tMs: 20, alphaDeg: 11, betaDeg: -3, gammaDeg: 2.5 },
+    ];
+    const parsed = parseSensorCsv(formatSensorCsv(samples));
+    expect(parsed.ok && parsed.samples).toEqual(samples);
   });
 });

@@ -130,3 +130,12 @@ export function parseSensorCsv(text: string): ParseSensorCsvResult {
 function fail(reason: string): ParseSensorCsvResult {
   return { ok: false, reason };
 }
+
+/** Writes samples in the app's export format (the inverse of parseSensorCsv). */
+export function formatSensorCsv(samples: ReadonlyArray<SensorSample>): string {
+  const rows = ['tMs,alpha,beta,gamma,cue'];
+  for (const s of samples) rows.push(`${round(s.tMs, 1)},${round(s.alphaDeg, 3)},${round(s.betaDeg, 3)},${round(s.gammaDeg, 3)},${s.cue ?? ''}`);
+  return rows.join('\n') + '\n';
+}
+
+const round = (v: number, digits: number) => Number(v.toFixed(digits));

@@ -38,6 +38,9 @@ export interface ProbeOptions {
 
 export const DEFAULT_MAX_LONG_SIDE_PX = 1280;
 
+/** Frames decoded ahead of the consumer (each one preallocated). */
+export const READ_AHEAD_FRAMES = 4;
+
 const STILL_IMAGE_FORMATS = /(^|,)(image2|png_pipe|jpeg_pipe|webp_pipe|bmp_pipe|tiff_pipe)(,|$)/;
 
 export async function probeVideo(filePath: string, options: ProbeOptions = {}): Promise<VideoInfo> {
@@ -168,8 +171,38 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   const stderrDone = new Promise<void>((resolve) => child.stderr.on('end', () => { waiting?.(); resolve(); }));
 
   const frameBytes = info.widthPx * info.heightPx * 3;
-  const buffer = new Uint8Array(frameBytes);
+  // A small ring of preallocated frame buffers filled in the background, so ffmpeg decodes the
+  // next frames while the consumer runs the model on this one (a pipe holds only 64 KB, less
+  // than one frame, so reading strictly on demand would serialise decoding and inference).
+  const ring = Array.from({ length: READ_AHEAD_FRAMES }, () => new Uint8Array(frameBytes));
+  let writeSlot = 0; // slot being filled
   let filled = 0;
+  let ready = 0; // complete frames not yet handed out
+  let readSlot = 0;
+  let ended = false;
+  let streamError: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => { const w = wake; wake = null; w?.(); };
+  const stdout = child.stdout;
+  stdout.on('data', (chunk: Buffer) => {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const take = Math.min(frameBytes - filled, chunk.length - offset);
+      ring[writeSlot]!.set(chunk.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled === frameBytes) {
+        filled = 0;
+        writeSlot = (writeSlot + 1) % ring.length;
+        ready++;
+        notify();
+      }
+    }
+    // Keep one slot free for the frame the consumer holds; pause when the ring is full.
+    if (ready >= ring.length - 1) stdout.pause();
+  });
+  stdout.on('end', () => { ended = true; notify(); });
+  stdout.on('error', (e: Error) => { streamError = e; notify(); });
   let k = 0;
   const fallbackDtMs = info.fps ? 1000 / info.fps : 33.333;
   let stderrEnded = false;
@@ -189,21 +222,19 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   };
 
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      let offset = 0;
-      while (offset < chunk.length) {
-        const take = Math.min(frameBytes - filled, chunk.length - offset);
-        buffer.set(chunk.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === frameBytes) {
-          filled = 0;
-          const tMs = await timestampFor(k);
-          report.framesRead++;
-          yield { frame: { data: buffer, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 }, tMs, index: start + k };
-          k++;
-        }
-      }
+    for (;;) {
+      while (ready === 0 && !ended && !streamError) await new Promise<void>((resolve) => (wake = resolve));
+      if (streamError) throw streamError;
+      if (ready === 0 && ended) break;
+      const data = ring[readSlot]!;
+      const tMs = await timestampFor(k);
+      report.framesRead++;
+      yield { frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 }, tMs, index: start + k };
+      // The consumer is done with this slot: release it and let ffmpeg continue.
+      readSlot = (readSlot + 1) % ring.length;
+      ready--;
+      k++;
+      if (stdout.isPaused() && ready < ring.length - 1) stdout.resume();
     }
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -260,3 +260,11 @@ describe('a full session end to end', () => {
     expect(r.reps.length === 0 || r.reps.every((x) => x.classification === 'not-measurable')).toBe(true);
   });
 });
+
+describe('low frame rates', () => {
+  it('analyses a 10 fps recording (the smoothing cutoff follows the frame rate)', () => {
+    const seq = session([opposite('left'), opposite('right')], { fps: 10 });
+    const r = analyzeBirdDog({ frames: seq.frames });
+    expect(r.reps.map((x) => x.leg)).toEqual(['left', 'right']);
+  });
+});

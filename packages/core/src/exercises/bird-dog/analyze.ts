@@ -3,7 +3,7 @@
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
 import { detectCameraView, type CameraViewKind } from '../../camera-view.ts';
-import { smoothPoseFrames } from '../../filters/butterworth.ts';
+import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
 import { BLAZEPOSE_LANDMARKS, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
@@ -60,7 +60,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   }
   const quality: QualityMessage[] = [];
   const events: BirdDogEvent[] = [];
-  const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames) : rawFrames;
+  const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   const view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
   const sideView = view === 'side';
@@ -83,7 +83,9 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     quality.push({
       code: 'no-reps',
       message: hasCamera
-        ? 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.'
+        ? view === 'side'
+          ? 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.'
+          : 'No bird-dog reps were found: from this angle the camera could not follow your arms and legs. Put the camera at your side, at hip height, 2-3 m away.'
         : 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.',
     });
   }
@@ -131,6 +133,12 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     },
   };
   return { ...result, explanation: explainBirdDog(result) };
+}
+
+/** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */
+function recordedCutoffHz(frames: readonly FrameResult[]): number {
+  const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
+  return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
 }
 
 function viewLabel(view: CameraViewKind | 'none'): string {
