@@ -16,6 +16,8 @@ Usage:
   steadyback analyze [VIDEO] --exercise bird-dog [--sensor SENSOR.csv] [--json FILE] [--html FILE]
                      [--pain-rest N --pain-left N --pain-right N] [--sensor-offset-ms MS] [--model MODEL]
       Analyse a bird-dog stability test from a video, the phone's sensor log (CSV: tMs,alpha,beta,gamma[,cue]), or both.
+  steadyback analyze VIDEO --exercise hip-flexor-stretch [--sensor SENSOR.csv] [--depth-cap DEG] [--json FILE] [--html FILE]
+      Coach a half-kneeling hip flexor stretch filmed from the side; the sensor log is the phone upright in the waistband.
   steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
       Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
   steadyback help

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseSensorCsv, pelvisTilt, type PelvisInput, type PacingCue } from '@steadyback/core';
+import { parseSensorCsv, pelvisTilt, waistbandTilt, type PelvisInput, type PacingCue, type SensorSample, type WaistbandInput } from '@steadyback/core';
 import { CliError } from './cli-error.ts';
 
 export async function readSensorFile(filePath: string): Promise<string> {
@@ -17,12 +17,23 @@ export async function readSensorFile(filePath: string): Promise<string> {
   }
 }
 
-/** Sensor CSV -> body-axis pelvis roll and pitch, quality intervals and pacing cues. */
-export async function loadPelvisSensor(filePath: string, offsetMs = 0): Promise<{ pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: string }> {
-  const text = await readSensorFile(filePath);
-  const parsed = parseSensorCsv(text);
+async function loadSamples(filePath: string, offsetMs: number): Promise<SensorSample[]> {
+  const parsed = parseSensorCsv(await readSensorFile(filePath));
   if (!parsed.ok) throw new CliError(`${path.basename(filePath)}: ${parsed.reason}`);
-  const shifted = offsetMs === 0 ? parsed.samples : parsed.samples.map((s) => ({ ...s, tMs: s.tMs + offsetMs }));
+  return offsetMs === 0 ? parsed.samples : parsed.samples.map((s) => ({ ...s, tMs: s.tMs + offsetMs }));
+}
+
+/** Sensor CSV (phone upright in the waistband at the back) -> pelvic tilt change from the set-up. */
+export async function loadWaistbandSensor(filePath: string, offsetMs = 0): Promise<WaistbandInput & { notes: string[] }> {
+  const tilt = waistbandTilt(await loadSamples(filePath, offsetMs), { mode: 'recorded' });
+  if (!tilt.ok) throw new CliError(`${path.basename(filePath)}: ${tilt.reason}`);
+  const samples = tilt.samples.filter((s): s is typeof s & { tiltDeg: number } => s.tiltDeg !== null).map((s) => ({ tMs: s.tMs, tiltDeg: s.tiltDeg }));
+  return { samples, notes: tilt.notes };
+}
+
+/** Sensor CSV (phone flat on the lower back) -> body-axis pelvis roll and pitch, quality intervals and pacing cues. */
+export async function loadPelvisSensor(filePath: string, offsetMs = 0): Promise<{ pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: string }> {
+  const shifted = await loadSamples(filePath, offsetMs);
   const tilt = pelvisTilt(shifted, { mode: 'recorded' });
   if (!tilt.ok) throw new CliError(`${path.basename(filePath)}: ${tilt.reason}`);
   const samples = tilt.samples.filter((s): s is typeof s & { rollDeg: number; pitchDeg: number } => s.rollDeg !== null && s.pitchDeg !== null);

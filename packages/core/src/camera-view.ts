@@ -102,6 +102,8 @@ export type Posture = 'quadruped' | 'upright' | 'unknown';
  */
 export const HANDS_ON_FLOOR_MAX_RISE = 0.7;
 export const QUADRUPED_MAX_SHOULDER_RISE = 1.0;
+/** Upright, the shoulders are a trunk length (about 1.15 thigh lengths) above the hips; 0.8 leaves room for a model that stretches the thigh. */
+export const UPRIGHT_MIN_SHOULDER_RISE = 0.8;
 /** Share of frames with a person in which the trunk must be seen to decide. */
 export const MIN_POSTURE_FRAME_SHARE = 0.5;
 
@@ -124,7 +126,10 @@ export function detectPosture(frames: readonly FrameResult[]): Posture {
   // analysing a wrong one (from behind, the model often loses the shoulders of someone on all fours).
   const withPerson = frames.filter((f) => f.landmarks !== null).length;
   if (trunk.length === 0 || trunk.length < MIN_POSTURE_FRAME_SHARE * withPerson) return 'unknown';
-  const trunkUpright = median(trunk)! > QUADRUPED_MAX_SHOULDER_RISE;
-  const handsUp = hands.length === 0 ? trunkUpright : median(hands)! > HANDS_ON_FLOOR_MAX_RISE;
-  return trunkUpright && handsUp ? 'upright' : 'quadruped';
+  const trunkRise = median(trunk)!;
+  const handRise = hands.length > 0 ? median(hands)! : null;
+  // Each answer needs both signs to agree; anything in between is 'unknown' (never reject on it).
+  if (trunkRise > UPRIGHT_MIN_SHOULDER_RISE && (handRise === null || handRise > HANDS_ON_FLOOR_MAX_RISE)) return 'upright';
+  if (trunkRise < QUADRUPED_MAX_SHOULDER_RISE && handRise !== null && handRise <= HANDS_ON_FLOOR_MAX_RISE) return 'quadruped';
+  return 'unknown';
 }

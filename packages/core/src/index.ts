@@ -13,3 +13,6 @@ export * from './pose-summary.ts';
 export * from './camera-view.ts';
 export * from './exercises/bird-dog/index.ts';
 export * from './sensor/index.ts';
+export * from './cue-scheduler.ts';
+export * from './exercises/hip-flexor-stretch/index.ts';
+export * from './guard/index.ts';

@@ -5,14 +5,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeBirdDog, detectPosture, summarizePoseFrames, type BirdDogResult, type FrameResult } from '@steadyback/core';
+import { analyzeBirdDog, analyzeStretch, detectPosture, summarizePoseFrames, type BirdDogResult, type FrameResult, type StretchResult } from '@steadyback/core';
 import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { birdDogReportHtml, evidenceMoment } from '../report/bird-dog-report.ts';
 import { snapshotsAt } from '../report/snapshots.ts';
 import { createProgress } from '../progress.ts';
-import { loadPelvisSensor } from '../sensor-input.ts';
+import { loadPelvisSensor, loadWaistbandSensor } from '../sensor-input.ts';
+import { faultMoments, stretchReportHtml } from '../report/stretch-report.ts';
 
 export const EXERCISES = ['bird-dog', 'hip-flexor-stretch'] as const;
 
@@ -37,6 +38,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
       'pain-rest': { type: 'string' },
       'pain-left': { type: 'string' },
       'pain-right': { type: 'string' },
+      'depth-cap': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -55,18 +57,15 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     left: painOption('pain-left', values['pain-left']),
     right: painOption('pain-right', values['pain-right']),
   };
-  if (exercise !== 'bird-dog') throw new CliError('The hip flexor stretch analysis is not ready yet: analyse a bird-dog recording for now.', 2);
+  const depthCap = values['depth-cap'] !== undefined ? Number(values['depth-cap']) : undefined;
+  if (depthCap !== undefined && !(Number.isFinite(depthCap) && depthCap >= 0 && depthCap <= 60)) throw new CliError('--depth-cap takes degrees from 0 to 60 (the personal limit from earlier sessions).', 2);
+  if (exercise === 'hip-flexor-stretch') return stretchAnalysis(video, values, offset, depthCap);
 
   // Read the sensor first: it is quick, and a bad file should not cost a long video analysis.
   const sensor = values.sensor ? await loadPelvisSensor(values.sensor, offset) : null;
   let poses: VideoPoseResult | null = null;
   if (video) {
-    const progress = values.quiet ? null : createProgress('Finding the body');
-    try {
-      poses = await analyzeVideoPoses(video, { model: values.model as never, onProgress: (d, t) => progress?.update(d, t) });
-    } finally {
-      progress?.stop();
-    }
+    poses = await findBody(video, values.model!, values.quiet ?? false);
     checkCameraInput(poses.frames, exercise);
   }
   const result = analyzeBirdDog({
@@ -85,6 +84,43 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function stretchAnalysis(video: string | undefined, values: { sensor?: string; json?: string; html?: string; model?: string; quiet?: boolean }, offset: number, depthCap: number | undefined): Promise<number> {
+  if (!video) throw new CliError('The hip flexor stretch needs a video from the side (the phone in the waistband adds pelvic tilt): give the video file.', 2);
+  const sensor = values.sensor ? await loadWaistbandSensor(values.sensor, offset) : null;
+  const poses = await findBody(video, values.model!, values.quiet ?? false);
+  checkCameraInput(poses.frames, 'hip-flexor-stretch');
+  const result = analyzeStretch({ frames: poses.frames, ...(sensor ? { waistband: sensor } : {}), ...(depthCap !== undefined ? { depthCapDeg: depthCap } : {}) });
+  if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
+  if (values.html) {
+    const snapshots = await snapshotsAt(poses.info, poses.frames, faultMoments(result));
+    await writeFile(values.html, stretchReportHtml(result, { snapshots, videoName: path.basename(video), generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }));
+  }
+  process.stdout.write(formatStretch(result, poses) + '\n');
+  if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
+  if (values.html) process.stdout.write(`Report written to ${values.html}\n`);
+  return 0;
+}
+
+async function findBody(video: string, model: string, quiet: boolean): Promise<VideoPoseResult> {
+  const progress = quiet ? null : createProgress('Finding the body');
+  try {
+    return await analyzeVideoPoses(video, { model: model as never, onProgress: (d, t) => progress?.update(d, t) });
+  } finally {
+    progress?.stop();
+  }
+}
+
+export function formatStretch(r: StretchResult, poses: VideoPoseResult): string {
+  const lines = [`Hip flexor stretch: ${r.setups.length} set-up(s), ${r.holds.length} hold(s); camera ${r.view} view, phone in the waistband ${r.sources.sensor ? 'used' : 'not used'}.`];
+  for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
+  for (const h of r.holds) {
+    const faults = h.faults.map((f) => `${f.rule} at ${(f.atMs / 1000).toFixed(1)} s (${f.source})`).join(', ') || 'no faults';
+    lines.push(`  ${h.kneelingSide} knee down, ${(h.startMs / 1000).toFixed(1)}-${(h.endMs / 1000).toFixed(1)} s: ${h.formMeasured ? `${Math.round(h.goodFormMs / 1000)} s good form` : 'form not judged from this view'}; ${faults}`);
+  }
+  lines.push('', ...r.explanation);
+  return lines.join('\n');
+}
+
 /** Bad camera input gets a sentence and a non-zero exit: nobody, too few frames, wrong posture. */
 function checkCameraInput(frames: readonly FrameResult[], exercise: string): void {
   const summary = summarizePoseFrames(frames);
@@ -97,6 +133,9 @@ function checkCameraInput(frames: readonly FrameResult[], exercise: string): voi
   const posture = detectPosture(frames);
   if (exercise === 'bird-dog' && posture === 'upright') {
     throw new CliError('This video shows someone upright, not on all fours: for the bird-dog, record yourself on hands and knees, or choose --exercise hip-flexor-stretch.');
+  }
+  if (exercise === 'hip-flexor-stretch' && posture === 'quadruped') {
+    throw new CliError('This video shows someone on all fours, not kneeling upright: for the stretch, record yourself half-kneeling from the side, or choose --exercise bird-dog.');
   }
 }
 

@@ -4,3 +4,5 @@ export * from './camera.ts';
 export * from './body-model.ts';
 export * from './quadruped.ts';
 export * from './bird-dog-sequence.ts';
+export * from './half-kneeling.ts';
+export * from './stretch-sequence.ts';

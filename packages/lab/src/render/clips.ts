@@ -106,6 +106,11 @@ export interface HalfKneelClipOptions extends CommonClipOptions {
   /** Posterior pelvic tilt at the hold (glute squeeze), degrees. */
   readonly pelvisTiltDeg?: number;
   readonly holdS?: number;
+  /** Rocking in the hold: this many forward-and-back cycles of `rockShiftM` (about 1.2 s each) instead of a still hold. */
+  readonly rockCycles?: number;
+  readonly rockShiftM?: number;
+  /** Seconds holding the set-up before the hips move (default 1). */
+  readonly settleS?: number;
 }
 
 class PlanBuilder {
@@ -159,10 +164,18 @@ export function halfKneelPlan(o: Omit<HalfKneelClipOptions, 'view' | 'fps' | 're
     hipShiftForwardM: o.hipShiftForwardM ?? 0.08, pelvisTiltDeg: o.pelvisTiltDeg ?? 8,
   };
   const b = new PlanBuilder(setup, o.speed ?? 1);
-  b.step('settle', 1, setup, null, null);
+  b.step('settle', o.settleS ?? 1, setup, null, null);
   for (let rep = 0; rep < (o.reps ?? 1); rep += 1) {
     b.step('reach', 2, stretch, rep, side);
-    b.step('hold', o.holdS ?? 3, stretch, rep, side);
+    if (o.rockCycles) {
+      const back: PoseSpec = { ...stretch, hipShiftForwardM: (stretch.hipShiftForwardM ?? 0) - (o.rockShiftM ?? 0.1) } as PoseSpec;
+      for (let c = 0; c < o.rockCycles; c += 1) {
+        b.step('hold', 0.6, back, rep, side);
+        b.step('hold', 0.6, stretch, rep, side);
+      }
+    } else {
+      b.step('hold', o.holdS ?? 3, stretch, rep, side);
+    }
     b.step('return', 1.5, setup, rep, side);
     b.step('rest', 0.5, setup, rep, side);
   }

@@ -7,24 +7,13 @@
 // horizontal; trunk lean from vertical (positive = back); pelvis roll positive = right hip lower;
 // trunk-thigh sagittal angle: 180 = in line, < 180 = hip flexed, > 180 = hip extended.
 
-export const LANDMARK_NAMES = [
-  'nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer',
-  'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow',
-  'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index',
-  'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-  'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index',
-] as const;
-export type LandmarkName = (typeof LANDMARK_NAMES)[number];
+import { BLAZEPOSE_LANDMARKS, type LandmarkName, type Point2, type Point3 } from '@steadyback/core';
 
-export interface Point2 {
-  readonly x: number;
-  readonly y: number;
-}
-export interface Point3 {
-  readonly x: number;
-  readonly y: number;
-  readonly z: number;
-}
+export type { LandmarkName, Point2, Point3 };
+/** The BlazePose names truth is keyed by (the core's landmark model). */
+export const LANDMARK_NAMES = BLAZEPOSE_LANDMARKS;
+
+
 
 export interface TruthAngles {
   readonly leftKneeDeg: number;

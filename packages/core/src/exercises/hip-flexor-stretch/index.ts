@@ -1,0 +1,4 @@
+// The half-kneeling hip flexor stretch (rule set C): public surface.
+export * from './thresholds.ts';
+export * from './result.ts';
+export { analyzeStretch, stretchAngles, oscillation, type StretchInput, type WaistbandInput } from './analyze.ts';
