@@ -20,6 +20,8 @@ Usage:
       Coach a half-kneeling hip flexor stretch filmed from the side; the sensor log is the phone upright in the waistband.
   steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
       Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
+  steadyback bench --analysis [--json FILE]
+      Measure the analysis cost per frame and the phone-sensor error on synthetic sessions with known truth.
   steadyback help
       Show this text.
 
