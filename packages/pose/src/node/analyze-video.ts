@@ -46,6 +46,9 @@ export interface SegmentJob {
   readonly model: PoseModelName;
   readonly startFrame: number;
   readonly endFrame?: number;
+  /** A time range instead of frame indices (see ReadOptions). */
+  readonly startMs?: number;
+  readonly endMs?: number;
   readonly peopleCheckEveryFrames: number;
   readonly modelDir?: string;
 }
@@ -74,11 +77,12 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
   };
   const base = { info, model: options.model, peopleCheckEveryFrames: peopleEvery, ...(options.modelDir ? { modelDir: options.modelDir } : {}) };
   let parts: SegmentResult[];
-  if (workers === 2 && total !== null && total >= 2) {
-    const mid = Math.floor(total / 2);
+  if (workers === 2 && total !== null && total >= 2 && info.durationMs !== null && info.durationMs > 0) {
+    // Split by time: the second worker's decoder seeks to its half instead of decoding the first.
+    const midMs = info.durationMs / 2;
     parts = await Promise.all([
-      runSegmentInWorker({ ...base, startFrame: 0, endFrame: mid }, progress),
-      runSegmentInWorker({ ...base, startFrame: mid }, progress),
+      runSegmentInWorker({ ...base, startFrame: 0, startMs: 0, endMs: midMs }, progress),
+      runSegmentInWorker({ ...base, startFrame: 0, startMs: midMs }, progress),
     ]);
   } else {
     parts = [await runSegment({ ...base, startFrame: 0 }, progress)];
@@ -118,7 +122,10 @@ export async function runSegment(job: SegmentJob, onFrames: (n: number) => void)
   const { createNodePoseSource, createNodePeopleCounter } = await import('./index.ts');
   const source = await createNodePoseSource(job.model, job.modelDir ? { modelDir: job.modelDir } : {});
   const counter = job.peopleCheckEveryFrames > 0 ? await createNodePeopleCounter(job.modelDir) : null;
-  const { frames: decoded, report } = readFrames(job.info, { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) });
+  const range = job.startMs !== undefined || job.endMs !== undefined
+    ? { ...(job.startMs !== undefined ? { startMs: job.startMs } : {}), ...(job.endMs !== undefined ? { endMs: job.endMs } : {}) }
+    : { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) };
+  const { frames: decoded, report } = readFrames(job.info, range);
   const frames: FrameResult[] = [];
   let estimateMs = 0;
   let maxPeople = 0;

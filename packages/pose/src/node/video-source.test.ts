@@ -111,6 +111,24 @@ describe('probeVideo and readFrames', () => {
   });
 });
 
+describe('time ranges (how two workers split a video)', () => {
+  it('delivers exactly the frames in [startMs, endMs), and the two halves together make the whole', async () => {
+    ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '8', '-g', '20', '-pix_fmt', 'yuv420p', f('long.mp4')]);
+    const info = await probeVideo(f('long.mp4'));
+    const times = async (o: { startMs?: number; endMs?: number }) => {
+      const out: number[] = [];
+      for await (const d of readFrames(info, o).frames) out.push(Math.round(d.tMs));
+      return out;
+    };
+    const first = await times({ startMs: 0, endMs: 4000 });
+    const second = await times({ startMs: 4000 });
+    expect(first[0]).toBe(0);
+    expect(first.at(-1)).toBe(3900);
+    expect(second[0]).toBe(4000);
+    expect([...first, ...second]).toEqual(Array.from({ length: 80 }, (_, i) => i * 100));
+  });
+});
+
 describe('bad video input', () => {
   it('says there is no file when the path does not exist', async () => {
     await expectPoseError(probeVideo(f('nope.mp4')), 'file-missing', /no file at .*nope\.mp4.*check the path/i);

@@ -113,7 +113,17 @@ export interface ReadOptions {
   readonly startFrame?: number;
   /** Last frame index to deliver (exclusive). */
   readonly endFrame?: number;
+  /**
+   * Alternatively, a time range (ms from the first frame; start inclusive, end exclusive). The
+   * decoder seeks near the start instead of decoding everything before it, so two workers that
+   * split a video by time do not both decode the whole file. Frame indices are then unknown (-1).
+   */
+  readonly startMs?: number;
+  readonly endMs?: number;
 }
+
+/** Seek this far before a time range's start, so the decoder reaches a keyframe before it. */
+const SEEK_MARGIN_S = 3;
 
 export interface DecodeReport {
   /** Frames delivered. */
@@ -132,13 +142,24 @@ export function readFrames(info: VideoInfo, options: ReadOptions = {}): { frames
 }
 
 async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeReport): AsyncGenerator<DecodedFrame> {
-  const start = options.startFrame ?? 0;
+  const byTime = options.startMs !== undefined || options.endMs !== undefined;
+  const start = byTime ? -1 : options.startFrame ?? 0;
   const end = options.endFrame;
   const filters: string[] = [];
-  if (start > 0 || end !== undefined) filters.push(`select='between(n\\,${start}\\,${(end ?? Number.MAX_SAFE_INTEGER) - 1})'`);
+  const input: string[] = [];
+  if (byTime) {
+    const s0 = info.startTimeS + (options.startMs ?? 0) / 1000;
+    const s1 = options.endMs !== undefined ? info.startTimeS + options.endMs / 1000 : Number.MAX_SAFE_INTEGER;
+    // -copyts keeps the file's own timestamps, so the select and showinfo see real times.
+    if (s0 - info.startTimeS > SEEK_MARGIN_S) input.push('-ss', (s0 - SEEK_MARGIN_S).toFixed(3));
+    input.push('-copyts');
+    filters.push(`select='gte(t\\,${s0.toFixed(6)})*lt(t\\,${s1 === Number.MAX_SAFE_INTEGER ? s1 : s1.toFixed(6)})'`);
+  } else if (start > 0 || end !== undefined) {
+    filters.push(`select='between(n\\,${start}\\,${(end ?? Number.MAX_SAFE_INTEGER) - 1})'`);
+  }
   if (info.downscaled) filters.push(`scale=${info.widthPx}:${info.heightPx}:flags=area`);
   filters.push('showinfo');
-  const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info', '-i', info.path, '-map', '0:v:0', '-vf', filters.join(','), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info', ...input, '-i', info.path, '-map', '0:v:0', '-vf', filters.join(','), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const spawnError = new Promise<never>((_, reject) =>
     child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new PoseError('ffmpeg-missing', FFMPEG_MISSING_MESSAGE, { cause: e }) : e)),
@@ -217,7 +238,7 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       });
     }
     const t = timestamps[i];
-    if (t === undefined) return (start + i) * fallbackDtMs;
+    if (t === undefined) return (Math.max(0, start) + i) * fallbackDtMs;
     return (t - info.startTimeS) * 1000;
   };
 
@@ -229,7 +250,7 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       const data = ring[readSlot]!;
       const tMs = await timestampFor(k);
       report.framesRead++;
-      yield { frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 }, tMs, index: start + k };
+      yield { frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 }, tMs, index: start < 0 ? -1 : start + k };
       // The consumer is done with this slot: release it and let ffmpeg continue.
       readSlot = (readSlot + 1) % ring.length;
       ready--;
