@@ -74,8 +74,8 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
     const seg = await runSegment({ info, model, startFrame: 0, peopleCheckEveryFrames: DEFAULT_PEOPLE_CHECK_EVERY_FRAMES }, () => undefined);
     const pipelineMs = seg.loopMs;
     progress.update(++step, steps);
-    progress.update(++step, steps);
     const after = await bareLoop(model, frames);
+    progress.update(++step, steps);
     const bare = { coldMs: before.coldMs, warmMs: [...before.warmMs, ...after.warmMs], fps: (before.fps + after.fps) / 2 };
     const pipelineFps = (seg.frames.length / pipelineMs) * 1000;
     result[model] = {
