@@ -38,7 +38,8 @@ export const REAR_VIEW_MIN_YAW_DEG = 65;
 /** On all fours, a shoulder-to-hip rise larger than this (in thigh lengths) means a raised camera. */
 const RAISED_TRUNK_RISE = 0.6;
 
-const LABELS: Record<CameraViewKind, string> = {
+const LABELS: Record<CameraViewKind | 'none', string> = {
+  none: 'without a camera',
   side: 'from the side',
   rear: 'from behind',
   'rear-raised': 'from behind and above',
@@ -47,6 +48,11 @@ const LABELS: Record<CameraViewKind, string> = {
   'high-corner': 'from a high corner',
   unknown: 'from an angle we could not work out',
 };
+
+/** Plain words for where the camera was, for messages ("filmed you from behind"). */
+export function viewLabel(kind: CameraViewKind | 'none'): string {
+  return LABELS[kind];
+}
 
 export function detectCameraView(frames: readonly FrameResult[], posture: ViewPosture): DetectedView {
   const p = POSTURE[posture];

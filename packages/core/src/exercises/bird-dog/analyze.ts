@@ -2,7 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { detectCameraView, type CameraViewKind } from '../../camera-view.ts';
+import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
 import { BLAZEPOSE_LANDMARKS, type LandmarkName } from '../../landmarks.ts';
@@ -140,14 +140,6 @@ function recordedCutoffHz(frames: readonly FrameResult[]): number {
   const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
   return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
 }
-
-function viewLabel(view: CameraViewKind | 'none'): string {
-  return detectLabel[view] ?? 'from an angle';
-}
-const detectLabel: Record<string, string> = {
-  side: 'from the side', rear: 'from behind', 'rear-raised': 'from behind and above', 'rear-oblique': 'from behind at an angle',
-  front: 'from the front', 'high-corner': 'from a high corner', unknown: 'from an angle we could not work out', none: 'without a camera',
-};
 
 function higherLegElevation(cam: CameraSignals, i: number): number | null {
   const r = cam.rise[i]!;

@@ -2,7 +2,7 @@
 // waistband: set-up checks F1-F4, holds per side, faults C1/C2/C4/C5 (C1s and C5 from the phone
 // too), one cue at a time, and a hold timer that counts only good form.
 
-import { detectCameraView, type CameraViewKind } from '../../camera-view.ts';
+import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { CueScheduler } from '../../cue-scheduler.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -288,7 +288,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
 
   const quality: StretchResult['quality'] = [];
   if (!formMeasured) {
-    quality.push({ code: 'view-limits', message: `The camera filmed you ${viewWords(view)}: the knee angles, trunk lean and hip angle need the camera at your side, at hip height, so form was not judged and the good-form timer did not count.` });
+    quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(view)}: the knee angles, trunk lean and hip angle need the camera at your side, at hip height, so form was not judged and the good-form timer did not count.` });
   }
   if (setups.length === 0) {
     quality.push({ code: 'no-setup', message: 'No half-kneeling set-up was found: kneel on one knee with the front knee at a right angle, sit tall, and hold still for a second, with your whole body in the picture.' });
@@ -313,6 +313,3 @@ export function analyzeStretch(input: StretchInput): StretchResult {
 const round1 = (v: number) => Math.round(v * 10) / 10 || 0; // no -0 in JSON round trips
 const round1n = (v: number | null) => (v === null ? null : round1(v));
 
-function viewWords(view: CameraViewKind): string {
-  return view === 'rear' || view === 'rear-raised' ? 'from behind' : view === 'front' ? 'from the front' : view === 'rear-oblique' || view === 'high-corner' ? 'at an angle' : 'from an angle we could not work out';
-}
