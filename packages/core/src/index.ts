@@ -16,3 +16,4 @@ export * from './sensor/index.ts';
 export * from './cue-scheduler.ts';
 export * from './exercises/hip-flexor-stretch/index.ts';
 export * from './guard/index.ts';
+export * from './programme/index.ts';
