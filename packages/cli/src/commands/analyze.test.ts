@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { birdDogSession, formatSensorCsv, generatePelvisStream, keyframeTimeline, type BirdDogResult, type TiltKeyframe } from '@steadyback/core';
+import { birdDogSession, formatSensorCsv, generatePelvisStream, type BirdDogResult } from '@steadyback/core';
 import { birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
-import type { ClipTruthFile } from '@steadyback/lab';
+import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';
 import { lastErrorLine, runCli } from '../test-support/run-cli.ts';
 
@@ -15,17 +15,7 @@ const readResult = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as BirdDog
 let side: { mp4: string; truth: ClipTruthFile };
 
 /** A phone log that matches a rendered clip: the pelvis rolls `rollDeg` toward the lifted leg in each hold. */
-function sensorForClip(truth: ClipTruthFile, rollDeg: number): string {
-  const keys: TiltKeyframe[] = [{ tMs: 0, rollDeg: 0, pitchDeg: 0, cue: 'settle' }];
-  for (const s of truth.segments) {
-    const toward = s.side === 'left' ? -rollDeg : rollDeg;
-    if (s.phase === 'reach') keys.push({ tMs: s.startMs, rollDeg: 0, pitchDeg: 0, cue: s.side === 'left' ? 'reach:left-leg' : 'reach:right-leg' });
-    if (s.phase === 'hold') keys.push({ tMs: s.startMs, rollDeg: toward, pitchDeg: 0, cue: 'hold' }, { tMs: s.endMs - 1, rollDeg: toward, pitchDeg: 0 });
-    if (s.phase === 'return') keys.push({ tMs: s.endMs, rollDeg: 0, pitchDeg: 0, cue: 'settle' });
-  }
-  const stream = generatePelvisStream({ timeline: keyframeTimeline(keys), durationMs: truth.durationMs, rateHz: 50, noiseSdDeg: 0.2, seed: 4 });
-  return formatSensorCsv(stream.samples);
-}
+const sensorForClip = (truth: ClipTruthFile, rollDeg: number) => birdDogPhoneLog(truth.segments, truth.durationMs, rollDeg);
 
 beforeAll(async () => {
   const c = await birdDogSideClip();

@@ -5,6 +5,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { birdDogPhoneLog } from './phone-log.ts';
 import { birdDogClip, halfKneelClip, writeClip } from './clips.ts';
 import { createFigureRenderer, FIGURES, type FigureName } from './figure-renderer.ts';
 import { POSE_KINDS, type PoseSpec } from './pose-spec.ts';
@@ -13,7 +14,7 @@ import { isViewName, lookVariant, VIEW_NAMES } from './views.ts';
 const USAGE = `usage: cli.ts (--pose ${POSE_KINDS.filter((k) => k !== 'blend').join('|')} | --clip bird-dog|half-kneel)
   --view ${VIEW_NAMES.join('|')}  --out FILE(.png|.mp4|.y4m)
   [--set key=value ...] [--fps 15] [--reps 2] [--speed 1] [--figure ${FIGURES.join('|')}]
-  [--size 640x480] [--look SEED] [--truth FILE.json] [--overlay]`;
+  [--size 640x480] [--look SEED] [--truth FILE.json] [--overlay] [--phone-log FILE.csv --phone-roll DEG]`;
 
 function fail(msg: string): never {
   process.stderr.write(`${msg}\n${USAGE}\n`);
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     reps: { type: 'string' }, speed: { type: 'string' }, figure: { type: 'string', default: 'women_Casual' },
     size: { type: 'string', default: '640x480' }, look: { type: 'string', default: '0' }, truth: { type: 'string' },
     help: { type: 'boolean' }, overlay: { type: 'boolean', default: false },
+    'phone-log': { type: 'string' }, 'phone-roll': { type: 'string', default: '12' },
   },
 });
 if (values.help) fail('');
@@ -62,6 +64,10 @@ try {
     await writeClip(clip.frames, values.out, fps);
     if (values.truth) {
       writeFileSync(values.truth, JSON.stringify({ fps, view, segments: clip.plan.segments, frames: clip.frames.map(({ png: _png, ...f }) => f) }, null, 1));
+    }
+    if (values['phone-log'] && values.clip === 'bird-dog') {
+      writeFileSync(values['phone-log'], birdDogPhoneLog(clip.plan.segments, clip.plan.durationMs, Number(values['phone-roll'])));
+      process.stdout.write(`${values['phone-log']}: a matching phone log, pelvis rolling ${values['phone-roll']} deg toward the lifted leg\n`);
     }
     process.stdout.write(`${values.out}: ${clip.frames.length} frames at ${fps} fps (${Date.now() - t0} ms)\n`);
   } else {

@@ -14,3 +14,4 @@ export type { ClipFixture, ClipFixtureSpec, ClipTruthFile, FixtureSpec, ImageFix
 export { figuresDir } from './browser-host.ts';
 export { decodePng } from './png.ts';
 export type { RgbaImage } from './png.ts';
+export { birdDogPhoneLog } from './phone-log.ts';
