@@ -19,11 +19,15 @@ const DEFAULTS = { enableSmoothing: true } as const;
 
 export async function createTfjsPoseSource(model: PoseModelName, options: TfjsPoseSourceOptions): Promise<PoseSource> {
   const enableSmoothing = options.enableSmoothing ?? DEFAULTS.enableSmoothing;
-  const detector = await createDetector(model, options.locator, enableSmoothing);
+  const detector = await createPoseDetector(model, options.locator, enableSmoothing);
   return new TfjsPoseSource(model, detector);
 }
 
-async function createDetector(model: PoseModelName, locator: ModelLocator, enableSmoothing: boolean) {
+/**
+ * The pose-detection detector for a model, its files found through `locator`. Exported so the
+ * benchmark's bare loop runs exactly the detector our sources wrap.
+ */
+export async function createPoseDetector(model: PoseModelName, locator: ModelLocator, enableSmoothing: boolean = DEFAULTS.enableSmoothing): Promise<poseDetection.PoseDetector> {
   try {
     if (modelFamily(model) === 'blazepose') {
       const modelType = model.slice('blazepose-'.length) as 'lite' | 'full' | 'heavy';

@@ -5,8 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import * as poseDetection from '@tensorflow-models/pose-detection';
-import { POSE_MODELS, initWasmBackend, isPoseModelName, modelFamily, type PoseModelName } from '@steadyback/pose';
+import { POSE_MODELS, createPoseDetector, initWasmBackend, isPoseModelName, type PoseModelName } from '@steadyback/pose';
 import { DEFAULT_PEOPLE_CHECK_EVERY_FRAMES, analyzeVideoPoses, defaultWasmDir, fileModelLocator, probeVideo, readFrames, runSegment, type VideoInfo } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { createProgress } from '../progress.ts';
@@ -122,19 +121,7 @@ async function decodeAll(info: VideoInfo): Promise<DecodedCopy[]> {
 
 /** The bare model loop: pose-detection's own estimatePoses on pre-decoded frames, nothing else. */
 async function bareLoop(model: PoseModelName, frames: readonly DecodedCopy[]) {
-  const locator = fileModelLocator();
-  const detector =
-    modelFamily(model) === 'blazepose'
-      ? await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
-          runtime: 'tfjs',
-          modelType: model.slice('blazepose-'.length) as 'lite' | 'full' | 'heavy',
-          detectorModelUrl: locator.locate('blazepose-detector'),
-          landmarkModelUrl: locator.locate(model),
-        })
-      : await poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
-          modelType: model === 'movenet-lightning' ? 'SinglePose.Lightning' : 'SinglePose.Thunder',
-          modelUrl: locator.locate(model),
-        });
+  const detector = await createPoseDetector(model, fileModelLocator());
   const times: number[] = [];
   // The frames stay as bytes in memory (a 13 s clip as int32 would be 1.4 GB); the one conversion
   // every tfjs caller needs happens here, into a reused buffer, as in our pipeline.

@@ -5,9 +5,9 @@
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
-import { BLAZEPOSE_LANDMARKS, type LandmarkName } from '../../landmarks.ts';
+import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR } from '../../visibility.ts';
+import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
@@ -407,14 +407,11 @@ function indicesIn(tMs: readonly number[], fromMs: number, toMs: number): number
   return out;
 }
 
+/** Seen (above the visibility floor) and inside the picture: models guess off-frame limbs confidently. */
 function visibleInFrame(f: FrameResult, name: LandmarkName): boolean {
-  if (!f.landmarks) return false;
-  const i = LANDMARK_INDEX[name];
-  const lm = f.landmarks[i];
-  return !!lm && lm.visibility >= VISIBILITY_FLOOR && lm.xNorm >= 0 && lm.xNorm <= 1 && lm.yNorm >= 0 && lm.yNorm <= 1;
+  const lm = f.landmarks?.[landmarkIndex(name)];
+  return isLandmarkVisible(lm) && lm.xNorm >= 0 && lm.xNorm <= 1 && lm.yNorm >= 0 && lm.yNorm <= 1;
 }
-
-const LANDMARK_INDEX = Object.fromEntries(BLAZEPOSE_LANDMARKS.map((n, i) => [n, i])) as Record<LandmarkName, number>;
 
 function maxWithIndex(values: ReadonlyArray<number | null>): { value: number | null; at: number } {
   let value: number | null = null, at = 0;
@@ -441,7 +438,7 @@ function outOfFrameMessages(frames: readonly FrameResult[], reps: readonly BirdD
       if (f.tMs < r.startMs || f.tMs > r.holdEndMs || !f.landmarks) continue;
       for (const n of names) {
         const c = counts.get(n) ?? { out: 0, unseen: 0, total: 0 };
-        const lm = f.landmarks[LANDMARK_INDEX[n]];
+        const lm = f.landmarks[landmarkIndex(n)];
         c.total++;
         if (lm && (lm.xNorm < 0 || lm.xNorm > 1 || lm.yNorm < 0 || lm.yNorm > 1)) c.out++;
         else if (!lm || lm.visibility < VISIBILITY_FLOOR) c.unseen++;
