@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseSensorCsv, pelvisTilt, waistbandTilt, type PelvisInput, type PacingCue, type SensorSample, type WaistbandInput } from '@steadyback/core';
+import { parseSensorCsv, pelvisInputFromSamples, waistbandInputFromSamples, type PelvisInput, type SensorSample, type WaistbandInput } from '@steadyback/core';
 import { CliError } from './cli-error.ts';
 
 export async function readSensorFile(filePath: string): Promise<string> {
@@ -25,22 +25,14 @@ async function loadSamples(filePath: string, offsetMs: number): Promise<SensorSa
 
 /** Sensor CSV (phone upright in the waistband at the back) -> pelvic tilt change from the set-up. */
 export async function loadWaistbandSensor(filePath: string, offsetMs = 0): Promise<WaistbandInput & { notes: string[] }> {
-  const tilt = waistbandTilt(await loadSamples(filePath, offsetMs), { mode: 'recorded' });
-  if (!tilt.ok) throw new CliError(`${path.basename(filePath)}: ${tilt.reason}`);
-  const samples = tilt.samples.filter((s): s is typeof s & { tiltDeg: number } => s.tiltDeg !== null).map((s) => ({ tMs: s.tMs, tiltDeg: s.tiltDeg }));
-  return { samples, notes: tilt.notes };
+  const r = waistbandInputFromSamples(await loadSamples(filePath, offsetMs), 'recorded');
+  if (!r.ok) throw new CliError(`${path.basename(filePath)}: ${r.reason}`);
+  return { ...r.waistband, notes: r.notes };
 }
 
 /** Sensor CSV (phone flat on the lower back) -> body-axis pelvis roll and pitch, quality intervals and pacing cues. */
 export async function loadPelvisSensor(filePath: string, offsetMs = 0): Promise<{ pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: string }> {
-  const shifted = await loadSamples(filePath, offsetMs);
-  const tilt = pelvisTilt(shifted, { mode: 'recorded' });
-  if (!tilt.ok) throw new CliError(`${path.basename(filePath)}: ${tilt.reason}`);
-  const samples = tilt.samples.filter((s): s is typeof s & { rollDeg: number; pitchDeg: number } => s.rollDeg !== null && s.pitchDeg !== null);
-  const cues = tilt.samples.filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined).map((s) => ({ tMs: s.tMs, cue: s.cue }));
-  return {
-    pelvis: { samples: samples.map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg, pitchDeg: s.pitchDeg })), badIntervals: tilt.quality, cues, notes: tilt.notes },
-    mountingYawDeg: tilt.mountingYawDeg,
-    mountingYawSource: tilt.mountingYawSource,
-  };
+  const r = pelvisInputFromSamples(await loadSamples(filePath, offsetMs), 'recorded');
+  if (!r.ok) throw new CliError(`${path.basename(filePath)}: ${r.reason}`);
+  return { pelvis: r.pelvis, mountingYawDeg: r.mountingYawDeg, mountingYawSource: r.mountingYawSource };
 }

@@ -17,3 +17,4 @@ export * from './cue-scheduler.ts';
 export * from './exercises/hip-flexor-stretch/index.ts';
 export * from './guard/index.ts';
 export * from './programme/index.ts';
+export * from './records/index.ts';

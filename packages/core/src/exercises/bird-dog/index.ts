@@ -3,3 +3,4 @@ export * from './thresholds.ts';
 export * from './result.ts';
 export * from './phases.ts';
 export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInput, type PelvisInput } from './analyze.ts';
+export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.ts';

@@ -1,7 +1,8 @@
 // The phone on the pelvis alone: a generated orientation stream with known roll and pitch, a
 // 30-degree mounting yaw, noise and drift, through the real sensor pipeline and the bird-dog rules.
 import { describe, expect, it } from 'vitest';
-import { birdDogSession, generatePelvisStream, pelvisTilt, type PacingCue } from '../../sensor/index.ts';
+import { birdDogSession, generatePelvisStream } from '../../sensor/index.ts';
+import { pelvisInputFromSamples } from './pelvis-input.ts';
 import { analyzeBirdDog, type PelvisInput } from './analyze.ts';
 
 function pelvisFrom(session: ReturnType<typeof birdDogSession>, opts: { seed?: number; slideOffAtMs?: number } = {}): PelvisInput {
@@ -10,14 +11,9 @@ function pelvisFrom(session: ReturnType<typeof birdDogSession>, opts: { seed?: n
     noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, betaDriftDegPerMin: 0.5, gammaDriftDegPerMin: 0.5, seed: opts.seed ?? 7,
     ...(opts.slideOffAtMs !== undefined ? { slideOff: { atMs: opts.slideOffAtMs } } : {}),
   } as Parameters<typeof generatePelvisStream>[0]);
-  const tilt = pelvisTilt(stream.samples, { mode: 'recorded' });
-  if (!tilt.ok) throw new Error(tilt.reason);
-  return {
-    samples: tilt.samples.filter((s) => s.rollDeg !== null && s.pitchDeg !== null).map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg!, pitchDeg: s.pitchDeg! })),
-    badIntervals: tilt.quality,
-    cues: tilt.samples.filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined).map((s) => ({ tMs: s.tMs, cue: s.cue })),
-    notes: tilt.notes,
-  };
+  const r = pelvisInputFromSamples(stream.samples, 'recorded');
+  if (!r.ok) throw new Error(r.reason);
+  return r.pelvis;
 }
 
 describe('bird-dog from the phone alone', () => {

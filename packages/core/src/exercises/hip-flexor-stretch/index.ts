@@ -2,3 +2,4 @@
 export * from './thresholds.ts';
 export * from './result.ts';
 export { analyzeStretch, stretchAngles, oscillation, type StretchInput, type WaistbandInput } from './analyze.ts';
+export { waistbandInputFromSamples, type WaistbandInputResult } from './waistband-input.ts';
