@@ -4,3 +4,4 @@ export * from './result.ts';
 export * from './phases.ts';
 export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInput, type PelvisInput } from './analyze.ts';
 export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.ts';
+export * from './pacing.ts';
