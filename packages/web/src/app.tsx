@@ -1,37 +1,96 @@
-// The app shell: a tiny hash router (#/ and #/camera), so the back button works and a screen can be
-// opened directly, with focus moved to each new screen's heading for keyboard and screen-reader users.
+// The app shell: a small hash router (#/, #/safety, #/bird-dog, #/results/<id>, #/stretch, #/camera,
+// #/why-hips, #/data), so the back button works and a reload stays on its screen, with focus moved to
+// each new screen's heading. The first run goes through the safety questions before anything else.
 
-import { useEffect, useState } from 'react';
-import { HomeScreen } from './screens/home-screen.tsx';
+import { useCallback, useEffect, useState } from 'react';
+import { AppDataProvider, mayExercise, useAppData } from './app-data.tsx';
+import { BirdDogResults } from './screens/bird-dog-results.tsx';
+import { BirdDogScreen } from './screens/bird-dog-screen.tsx';
 import { CameraScreen } from './screens/camera-screen.tsx';
+import { DataScreen } from './screens/data-screen.tsx';
+import { HomeScreen } from './screens/home-screen.tsx';
+import { SafetyScreen } from './screens/safety-screen.tsx';
+import { StretchScreen } from './screens/stretch-screen.tsx';
+import { WhyHipsScreen } from './screens/why-hips-screen.tsx';
 
-export type Route = 'home' | 'camera';
+export type Route = 'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data';
+const ROUTES: readonly Route[] = ['home', 'safety', 'escalation', 'bird-dog', 'results', 'stretch', 'camera', 'why-hips', 'data'];
 
-function routeFromHash(hash: string): Route {
-  return hash.replace(/^#\/?/, '') === 'camera' ? 'camera' : 'home';
+function parseHash(hash: string): { route: Route; id: string | null } {
+  const [name, id] = hash.replace(/^#\/?/, '').split('/');
+  const route = (ROUTES as readonly string[]).includes(name ?? '') ? (name as Route) : 'home';
+  return { route, id: id ? decodeURIComponent(id) : null };
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = route === 'home' ? '#/' : '#/camera';
+export function navigate(route: Route, id?: string): void {
+  window.location.hash = route === 'home' ? '#/' : `#/${route}${id ? `/${encodeURIComponent(id)}` : ''}`;
 }
 
-export function App() {
-  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
-
+function Screens() {
+  const [{ route, id }, setRoute] = useState(() => parseHash(window.location.hash));
+  const { screening } = useAppData();
+  // The first run stays on the safety questions until their outcome has been read.
+  const [showingOutcome, setShowingOutcome] = useState(false);
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash(window.location.hash));
+    const onHash = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const go = useCallback((r: Route, i?: string) => navigate(r, i), []);
+  const home = useCallback(() => navigate('home'), []);
+  const results = useCallback((i: string) => navigate('results', i), []);
 
+  // First run: nothing but the safety questions until they are answered; the explanation and the
+  // data screen (to bring data over from another device) stay open.
+  if ((!screening || showingOutcome) && route !== 'why-hips' && route !== 'data') {
+    return (
+      <SafetyScreen
+        reason="first-run"
+        onSubmitted={() => setShowingOutcome(true)}
+        onDone={() => {
+          setShowingOutcome(false);
+          home();
+        }}
+      />
+    );
+  }
+  const exerciseRoute = route === 'bird-dog' || route === 'stretch';
+  if (exerciseRoute && !mayExercise(screening)) return <HomeScreen go={go} />;
+  switch (route) {
+    case 'safety':
+      return <SafetyScreen reason="periodic" onDone={home} />;
+    case 'escalation':
+      return <SafetyScreen reason="escalation" onDone={home} />;
+    case 'bird-dog':
+      return <BirdDogScreen onResults={results} onBack={home} />;
+    case 'results':
+      return <BirdDogResults id={id ?? ''} onHome={home} onStretch={() => go('stretch')} />;
+    case 'stretch':
+      return <StretchScreen onBack={home} onEscalate={() => go('escalation')} />;
+    case 'camera':
+      return <CameraScreen onBack={home} />;
+    case 'why-hips':
+      return <WhyHipsScreen onBack={home} onStretch={() => go('stretch')} />;
+    case 'data':
+      return <DataScreen onBack={home} />;
+    default:
+      return <HomeScreen go={go} />;
+  }
+}
+
+export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">steadyback</span>
+        <a className="brand" href="#/">
+          steadyback
+        </a>
         <span className="privacy-badge">Video stays on this device</span>
       </header>
       <main className="app-main">
-        {route === 'camera' ? <CameraScreen onBack={() => navigate('home')} /> : <HomeScreen onCameraCheck={() => navigate('camera')} />}
+        <AppDataProvider>
+          <Screens />
+        </AppDataProvider>
       </main>
     </div>
   );

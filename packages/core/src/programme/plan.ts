@@ -152,7 +152,7 @@ const HIP_STRETCH = {
   howTo: 'Kneel on one knee with both knees at about a right angle. Tuck your tail, squeeze the buttock of the back leg and shift forward a little, until you feel a gentle stretch at the front of the hip, about 3 to 5 out of 10. No arching of the low back.',
 } as const;
 
-const BACK_STRETCH_NAMES: Record<BackStretchId, string> = {
+export const BACK_STRETCH_NAMES: Record<BackStretchId, string> = {
   'supine-knee-across-twist': 'lying knee-across-the-body twist',
   'seated-twist': 'seated twist',
   'knee-to-chest': 'knee-to-chest stretch',

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -91,4 +91,23 @@ export async function launchWithFakeCamera(y4mPath: string, viewport = { width: 
     rmSync(userDataDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** The first-run safety questions, answered "none of these apply", as a person would click them. */
+export async function passSafetyGate(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'A few safety questions first' }).waitFor();
+  await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  await page.getByRole('button', { name: 'See what this means' }).click();
+  await page.getByTestId('safety-outcome').waitFor();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your back, steadier' }).waitFor();
+}
+
+/** Requests that left the app's own 127.0.0.1 origin (data: and blob: URLs never leave the page). */
+export function foreignRequests(urls: readonly string[], origin: string): string[] {
+  return urls.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return url.hostname !== '127.0.0.1' || url.origin !== origin;
+  });
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { birdDogSideClip } from '@steadyback/lab/fixtures';
-import { buildAndServe, launchWithFakeCamera, type BuiltApp } from './app-harness.ts';
+import { buildAndServe, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp } from './app-harness.ts';
 
 /** BlazePose lite on wasm needs a few seconds to load and warm up on 2 cores; allow plenty. */
 const FOUND_YOU_TIMEOUT_MS = 90_000;
@@ -31,7 +31,7 @@ afterAll(async () => {
 /** Opens the app's home page, goes to the camera check with the buttons a person would use. */
 async function openCameraCheck(page: Page): Promise<void> {
   await page.goto(app.server.url);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+  await passSafetyGate(page);
   expect(await page.getByText('Your video never leaves this device').count()).toBe(1);
   await page.getByRole('button', { name: 'Camera check' }).click();
   await page.getByRole('heading', { level: 1, name: 'Camera check' }).waitFor();
@@ -119,13 +119,8 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       await page.getByRole('button', { name: 'Stop camera' }).click();
       await page.getByRole('button', { name: 'Back to start' }).click();
       await page.getByRole('button', { name: 'Camera check' }).waitFor();
-
       const urls = requests.map((r) => r.url());
-      const foreign = urls.filter((u) => {
-        const url = new URL(u);
-        if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
-        return url.hostname !== '127.0.0.1' || url.origin !== origin;
-      });
+      const foreign = foreignRequests(urls, origin);
       expect(foreign).toEqual([]);
       expect(foreign.length).toBe(0);
 

@@ -2,192 +2,76 @@
 // in one plain sentence whether the whole body is in view. Pose runs on this device (BlazePose lite
 // on tfjs wasm); frames are never stored or sent anywhere.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PoseSource } from '@steadyback/pose';
+import { useCallback, useRef, useState } from 'react';
+import type { FrameResult } from '@steadyback/core';
 import { bodyStatus, bodyStatusKey, bodyStatusMessage, MESSAGES, StatusSteadier } from '../camera/body-status.ts';
-import { cameraProblem, modelProblem, type UserFacingProblem } from '../camera/camera-errors.ts';
-import { LOAD_STEPS, loadPoseEngine, type LoadStep } from '../camera/pose-engine.ts';
-import { drawSkeleton } from '../camera/skeleton-canvas.tsx';
+import { modelProblem } from '../camera/camera-errors.ts';
+import { LOAD_STEPS } from '../camera/pose-engine.ts';
+import { useCamera, useLivePose, usePoseModel, type ModelState } from '../camera/use-live-pose.ts';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
-type ModelState =
-  | { readonly kind: 'loading'; readonly step: LoadStep }
-  | { readonly kind: 'ready'; readonly source: PoseSource }
-  | { readonly kind: 'error'; readonly problem: UserFacingProblem };
-
-type CameraState =
-  | { readonly kind: 'off' }
-  | { readonly kind: 'starting' }
-  | { readonly kind: 'on'; readonly stream: MediaStream }
-  | { readonly kind: 'error'; readonly problem: UserFacingProblem };
-
-const STEP_TEXT: Readonly<Record<LoadStep, string>> = {
+export const STEP_TEXT = {
   engine: 'starting the tracking engine',
   model: 'loading the body model',
-};
+} as const;
 
 interface LiveStatus {
   readonly key: string;
   readonly message: string;
 }
 
-/** Whether to mirror the preview: front (user-facing) cameras yes, rear cameras no; webcams that do not say face the user. */
-function isFrontCamera(stream: MediaStream): boolean {
-  const facing = stream.getVideoTracks()[0]?.getSettings().facingMode;
-  return facing !== 'environment';
+/** The model's loading progress, or its error with a retry. */
+export function ModelStatus({ model, retry }: { readonly model: ModelState; readonly retry: () => void }) {
+  const stepIndex = model.kind === 'loading' ? LOAD_STEPS.indexOf(model.step) : LOAD_STEPS.length;
+  if (model.kind === 'loading') {
+    return (
+      <div className="loading" role="status" aria-live="polite">
+        <label htmlFor="model-progress">
+          Getting ready, step {stepIndex + 1} of {LOAD_STEPS.length}: {STEP_TEXT[model.step]}…
+        </label>
+        <progress id="model-progress" max={LOAD_STEPS.length} value={stepIndex} />
+      </div>
+    );
+  }
+  if (model.kind === 'error') {
+    return (
+      <div className="problem" role="alert">
+        <h2>{model.problem.title}</h2>
+        <p>{model.problem.detail}</p>
+        <button type="button" className="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return null;
 }
-
-type VideoWithFrameCallback = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: (now: number) => void) => number;
-  cancelVideoFrameCallback?: (handle: number) => void;
-};
 
 export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [model, setModel] = useState<ModelState>({ kind: 'loading', step: 'engine' });
-  const [camera, setCamera] = useState<CameraState>({ kind: 'off' });
-  const [mirrored, setMirrored] = useState(true);
+  const { model, retry } = usePoseModel();
+  const [modelFailed, setModelFailed] = useState(false);
+  const { camera, start: startCamera, stop: stopCamera, mirrored, setMirrored } = useCamera(videoRef);
   const [status, setStatus] = useState<LiveStatus>({ key: 'no-person', message: MESSAGES.noPerson });
-  const [checksPerSecond, setChecksPerSecond] = useState<number | null>(null);
-  const [modelAttempt, setModelAttempt] = useState(0);
-
-  // Load the model as soon as the screen opens, while the person sets up the camera.
-  useEffect(() => {
-    let cancelled = false;
-    setModel({ kind: 'loading', step: 'engine' });
-    loadPoseEngine((step) => {
-      if (!cancelled) setModel({ kind: 'loading', step });
-    }).then(
-      (source) => {
-        if (!cancelled) setModel({ kind: 'ready', source });
-      },
-      () => {
-        if (!cancelled) setModel({ kind: 'error', problem: modelProblem() });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [modelAttempt]);
-
-  const startCamera = useCallback(async () => {
-    if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) {
-      setCamera({ kind: 'error', problem: cameraProblem({ name: 'InsecureContext' }) });
-      return;
-    }
-    setCamera({ kind: 'starting' });
-    try {
-      const stream = await navigator.mediaDevices.getUserMedia({
-        audio: false,
-        video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
-      });
-      setMirrored(isFrontCamera(stream));
-      setCamera({ kind: 'on', stream });
-    } catch (err) {
-      setCamera({ kind: 'error', problem: cameraProblem(err) });
-    }
+  const steadier = useRef(new StatusSteadier(3));
+  const onFrame = useCallback((frame: FrameResult) => {
+    const shown = steadier.current.push(bodyStatus(frame));
+    const key = bodyStatusKey(shown);
+    setStatus((s) => (s.key === key ? s : { key, message: bodyStatusMessage(shown) }));
   }, []);
+  const running = camera.kind === 'on' && model.kind === 'ready' && !modelFailed;
+  const checksPerSecond = useLivePose({
+    active: running,
+    source: model.kind === 'ready' ? model.source : null,
+    videoRef,
+    canvasRef,
+    onFrame,
+    onError: () => setModelFailed(true),
+  });
+  const shownModel: ModelState = modelFailed ? { kind: 'error', problem: modelProblem() } : model;
 
-  const stopCamera = useCallback(() => {
-    setCamera((c) => {
-      if (c.kind === 'on') for (const t of c.stream.getTracks()) t.stop();
-      return { kind: 'off' };
-    });
-  }, []);
-
-  // Attach the stream to the video; stop the camera when the screen closes.
-  useEffect(() => {
-    if (camera.kind !== 'on') return;
-    const video = videoRef.current;
-    if (!video) return;
-    video.srcObject = camera.stream;
-    video.play().catch(() => {
-      /* autoplay of a muted camera preview is allowed; a failure here shows as "Looking for you". */
-    });
-    return () => {
-      video.srcObject = null;
-      for (const t of camera.stream.getTracks()) t.stop();
-    };
-  }, [camera]);
-
-  // The live loop: one pose estimate per new video frame, skipping frames while the model is busy.
-  useEffect(() => {
-    if (camera.kind !== 'on' || model.kind !== 'ready') return;
-    const video = videoRef.current as VideoWithFrameCallback | null;
-    const canvas = canvasRef.current;
-    if (!video || !canvas) return;
-    const source = model.source;
-    source.reset();
-    const steadier = new StatusSteadier(3);
-    let stopped = false;
-    let handle = 0;
-    let usesVideoCallback = false;
-    let lastTMs = -Infinity;
-    let windowStart = performance.now();
-    let windowCount = 0;
-
-    const schedule = () => {
-      if (stopped) return;
-      if (typeof video.requestVideoFrameCallback === 'function') {
-        usesVideoCallback = true;
-        handle = video.requestVideoFrameCallback(onFrame);
-      } else {
-        handle = requestAnimationFrame(onFrame);
-      }
-    };
-
-    const onFrame = async (now: number) => {
-      if (stopped) return;
-      if (video.readyState >= 2 && video.videoWidth > 0) {
-        // The pose source reads width/height for normalised coordinates: keep them at the camera's size.
-        if (video.width !== video.videoWidth || video.height !== video.videoHeight) {
-          video.width = video.videoWidth;
-          video.height = video.videoHeight;
-        }
-        if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-        }
-        const tMs = Math.max(now, lastTMs + 1);
-        lastTMs = tMs;
-        try {
-          const frame = await source.estimate(video, tMs);
-          if (stopped) return;
-          drawSkeleton(canvas, frame);
-          const shown = steadier.push(bodyStatus(frame));
-          const key = bodyStatusKey(shown);
-          setStatus((s) => (s.key === key ? s : { key, message: bodyStatusMessage(shown) }));
-          windowCount++;
-          const elapsed = performance.now() - windowStart;
-          if (elapsed >= 1000) {
-            setChecksPerSecond(Math.round((windowCount * 1000) / elapsed));
-            windowStart = performance.now();
-            windowCount = 0;
-          }
-        } catch {
-          if (stopped) return;
-          setModel({ kind: 'error', problem: modelProblem() });
-          return;
-        }
-      }
-      schedule();
-    };
-
-    schedule();
-    return () => {
-      stopped = true;
-      if (usesVideoCallback) video.cancelVideoFrameCallback?.(handle);
-      else cancelAnimationFrame(handle);
-      drawSkeleton(canvas, null);
-      setStatus({ key: 'no-person', message: MESSAGES.noPerson });
-      setChecksPerSecond(null);
-    };
-  }, [camera, model]);
-
-  const stepIndex = model.kind === 'loading' ? LOAD_STEPS.indexOf(model.step) : LOAD_STEPS.length;
-  const running = camera.kind === 'on' && model.kind === 'ready';
 
   return (
     <section className="screen" aria-labelledby="camera-title">
@@ -199,23 +83,13 @@ export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
         feet. The picture stays on this device.
       </p>
 
-      {model.kind === 'loading' && (
-        <div className="loading" role="status" aria-live="polite">
-          <label htmlFor="model-progress">
-            Getting ready, step {stepIndex + 1} of {LOAD_STEPS.length}: {STEP_TEXT[model.step]}…
-          </label>
-          <progress id="model-progress" max={LOAD_STEPS.length} value={stepIndex} />
-        </div>
-      )}
-      {model.kind === 'error' && (
-        <div className="problem" role="alert">
-          <h2>{model.problem.title}</h2>
-          <p>{model.problem.detail}</p>
-          <button type="button" className="button" onClick={() => setModelAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      )}
+      <ModelStatus
+        model={shownModel}
+        retry={() => {
+          setModelFailed(false);
+          retry();
+        }}
+      />
       {camera.kind === 'error' && (
         <div className="problem" role="alert">
           <h2>{camera.problem.title}</h2>

@@ -1,0 +1,38 @@
+// Today's "pain right now" gate (rule set A.2) before any exercise: 8+ rest today, 6-7 easier
+// versions only (no test), up to 5 go ahead. The answer becomes today's resting pain (B).
+
+import { useState } from 'react';
+import { evaluatePainNow, type PainNowEvaluation } from '@steadyback/core';
+import { db, newId, painDayFor, todayIso } from '../storage/db.ts';
+import { NrsButtons } from './nrs-buttons.tsx';
+
+export function PainNowGate({ onResult }: { readonly onResult: (e: PainNowEvaluation) => void }) {
+  const [value, setValue] = useState<number | null>(null);
+  const [evaluation, setEvaluation] = useState<PainNowEvaluation | null>(null);
+  const choose = async (n: number) => {
+    setValue(n);
+    const e = evaluatePainNow(n);
+    if (!e.ok) return;
+    const today = todayIso();
+    const day = await painDayFor(today);
+    if (day) await db.painDays.update(day.id, { restNrs: n });
+    else await db.painDays.add({ id: newId('pain'), dateIso: today, restNrs: n, peakNrs: null, morningNrs: null, settledWithin24h: null, newSymptomBelowKnee: false });
+    setEvaluation(e);
+  };
+  return (
+    <div className="gate">
+      <NrsButtons name="pain-now" label="How much does your back hurt right now?" low="no pain" high="worst pain imaginable" value={value} onChoose={(n) => void choose(n)} />
+      {evaluation && (
+        <div className={evaluation.mayExercise ? 'promise' : 'problem'} role="status" data-testid="pain-now-result" data-band={evaluation.band}>
+          <h2>{evaluation.title}</h2>
+          <p>{evaluation.message}</p>
+          {evaluation.mayExercise && (
+            <button type="button" className="button primary" onClick={() => onResult(evaluation)}>
+              Carry on
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+// The bird-dog test with the phone as a level on the lower back (DESIGN.md 3b): pain-now gate, a
+// picture of where the phone goes, motion permission (iOS needs the tap), then the spoken pacing
+// with captions, a live level gauge and beeps when the pelvis rolls past the band. Samples are
+// saved every second, so a reload or crash keeps what was measured; the end result is core's
+// bird-dog analysis, stored as a record.
+
+import { useEffect, useRef, useState } from 'react';
+import { PACING_CUES, birdDogTestRecord, type PacingCue, type SensorSample } from '@steadyback/core';
+import { PainNowGate } from '../components/pain-now.tsx';
+import { PhoneOnBackPicture } from '../components/pictures.tsx';
+import { useAppData } from '../app-data.tsx';
+import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples, type Level } from '../sensor/bird-dog-run.ts';
+import { OrientationFeed, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { db, newId, todayIso } from '../storage/db.ts';
+import { beep, speak, stopSpeaking, unlockAudio } from '../voice/coach-voice.ts';
+import { UnfinishedTest } from './unfinished-test.tsx';
+import { useFocusHeading } from './use-focus-heading.tsx';
+
+type Stage =
+  | { kind: 'gate' }
+  | { kind: 'intro'; problem: string | null }
+  | { kind: 'running' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; reason: string };
+
+export function flattenSamples(samples: readonly SensorSample[]): number[] {
+  const out: number[] = [];
+  for (const s of samples) out.push(s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg, s.cue === undefined ? -1 : PACING_CUES.indexOf(s.cue));
+  return out;
+}
+
+export function unflattenSamples(flat: readonly number[]): SensorSample[] {
+  const out: SensorSample[] = [];
+  for (let i = 0; i + 4 < flat.length; i += 5) {
+    const cue = PACING_CUES[flat[i + 4]!] as PacingCue | undefined;
+    const base = { tMs: flat[i]!, alphaDeg: flat[i + 1]!, betaDeg: flat[i + 2]!, gammaDeg: flat[i + 3]! };
+    out.push(cue === undefined ? base : { ...base, cue });
+  }
+  return out;
+}
+
+/** Analyses the samples, stores the test record (complete), removes the draft; returns the record id or a reason. */
+export async function finishTest(testId: string, samples: readonly SensorSample[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const analysed = analyseSamples(samples);
+  if (!analysed.ok) return analysed;
+  const existing = await db.birdDogTests.get(testId);
+  const record = birdDogTestRecord(analysed.result, { id: testId, dateIso: existing?.dateIso ?? todayIso(), status: 'complete' });
+  await db.transaction('rw', db.birdDogTests, db.sensorDrafts, async () => {
+    await db.birdDogTests.put(record);
+    await db.sensorDrafts.delete(testId);
+  });
+  return { ok: true };
+}
+
+export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: string) => void; readonly onBack: () => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const { settings, updateSettings } = useAppData();
+  const [stage, setStage] = useState<Stage>({ kind: 'gate' });
+  const [caption, setCaption] = useState<{ text: string; cue: string; leg: string }>({ text: '', cue: '', leg: '' });
+  const [level, setLevel] = useState<Level | null>(null);
+  const [beeps, setBeeps] = useState(0);
+  const [progress, setProgress] = useState({ rep: 0, of: 6 });
+  const [silent, setSilent] = useState(false);
+  const muted = useRef(settings.muted);
+  muted.current = settings.muted;
+
+  const begin = async () => {
+    unlockAudio();
+    const permission = await requestOrientationPermission();
+    if (permission !== 'granted') {
+      setStage({
+        kind: 'intro',
+        problem:
+          permission === 'denied'
+            ? 'Motion access was not allowed, so the phone cannot act as a level. Allow "Motion and orientation" for this site in your browser settings, then try again.'
+            : 'This browser does not report the phone\'s tilt. Open steadyback on a phone, or use the camera test instead.',
+      });
+      return;
+    }
+    setStage({ kind: 'running' });
+  };
+
+  // The run: a 50 Hz clock samples the newest reading; segments are spoken as they start.
+  useEffect(() => {
+    if (stage.kind !== 'running') return;
+    const feed = new OrientationFeed();
+    feed.start();
+    const run = new BirdDogSensorRun({ repsPerSide: 3 });
+    setProgress({ rep: 0, of: run.segments.filter((s) => s.cue === 'hold').length });
+    const testId = newId('birddog');
+    const t0 = performance.now();
+    let lastSave = 0;
+    let stopped = false;
+    void db.birdDogTests.put({
+      id: testId, dateIso: todayIso(), status: 'in-progress', sources: { camera: false, sensor: true }, view: 'none',
+      overall: null, sides: null, reps: [], explanation: [], notMeasurable: [],
+    });
+    const save = () => db.sensorDrafts.put({ id: testId, testId, samples: flattenSamples(run.samples) });
+    const timer = window.setInterval(() => {
+      if (stopped) return;
+      const now = performance.now();
+      const tMs = now - t0;
+      const out = run.tick(tMs, feed.read(now));
+      if (out.segmentChanged) {
+        setCaption({ text: out.segment.say, cue: out.segment.cue, leg: out.segment.leg ?? '' });
+        speak(out.segment.say, muted.current);
+        if (out.segment.rep !== null) setProgress((p) => ({ ...p, rep: out.segment.rep! + 1 }));
+      }
+      setSilent(out.sensorSilent && tMs > 2000);
+      setLevel(out.level);
+      if (out.beep) {
+        beep(muted.current);
+        setBeeps(run.beeps);
+      }
+      if (tMs - lastSave >= 1000) {
+        lastSave = tMs;
+        void save();
+      }
+      if (out.done) {
+        stopped = true;
+        window.clearInterval(timer);
+        setStage({ kind: 'saving' });
+        void save()
+          .then(() => finishTest(testId, run.samples))
+          .then((r) => (r.ok ? onResults(testId) : setStage({ kind: 'failed', reason: r.reason })));
+      }
+    }, SAMPLE_INTERVAL_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      feed.stop();
+      stopSpeaking();
+    };
+  }, [stage.kind, onResults]);
+
+  const band = level === null ? 'none' : Math.abs(level.rollDeg) >= 10 ? 'red' : Math.abs(level.rollDeg) >= BEEP_ROLL_DEG ? 'amber' : 'green';
+
+  return (
+    <section className="screen" aria-labelledby="bd-title">
+      <h1 id="bd-title" ref={heading} tabIndex={-1}>
+        Bird-dog test with your phone
+      </h1>
+      {stage.kind === 'gate' && <UnfinishedTest onResults={onResults} />}
+      {stage.kind === 'gate' && <PainNowGate onResult={(e) => (e.mayTest ? setStage({ kind: 'intro', problem: null }) : onBack())} />}
+      {stage.kind === 'intro' && (
+        <>
+          <PhoneOnBackPicture />
+          <ol className="steps">
+            <li>Kneel on all fours on the floor: hands under your shoulders, knees under your hips.</li>
+            <li>Lay your phone flat on your lower back, just above your bottom, screen up, top of the phone toward your head.</li>
+            <li>Leave the sound on: the phone tells you when to reach, counts the hold, and beeps if your hips tip.</li>
+          </ol>
+          <p>
+            The phone works like a spirit level on your back: it feels whether your pelvis rolls or tips while you reach your arm and
+            leg. Nothing is recorded except these tilt numbers.
+          </p>
+          {stage.problem && (
+            <p className="problem" role="alert">
+              {stage.problem}
+            </p>
+          )}
+          <label className="toggle">
+            <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
+            Mute voice and beeps (captions stay on)
+          </label>
+          <div className="actions">
+            <button type="button" className="button primary" onClick={() => void begin()}>
+              Start the test
+            </button>
+          </div>
+        </>
+      )}
+      {stage.kind === 'running' && (
+        <>
+          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue={caption.cue} data-leg={caption.leg}>
+            {caption.text}
+          </p>
+          <p className="meta" data-testid="rep-progress">
+            Rep {progress.rep} of {progress.of}
+          </p>
+          <div className={`level level-${band}`} data-testid="level" data-roll={level ? level.rollDeg.toFixed(1) : ''} data-beeps={beeps}>
+            <div className="level-track" aria-hidden="true">
+              <div className="level-bubble" style={{ left: `${50 + Math.max(-45, Math.min(45, (level?.rollDeg ?? 0) * 3))}%` }} />
+            </div>
+            <p>
+              {level === null
+                ? 'Hold still while the phone finds level.'
+                : Math.abs(level.rollDeg) < 1
+                  ? 'Hips level'
+                  : `${level.rollDeg > 0 ? 'Right' : 'Left'} hip lower by ${Math.abs(level.rollDeg).toFixed(0)} degrees`}
+            </p>
+          </div>
+          {silent && (
+            <p className="problem" role="alert">
+              The phone stopped sending its tilt. Keep the screen on and the app open; the reps without readings will show as not measured.
+            </p>
+          )}
+          <label className="toggle">
+            <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
+            Mute
+          </label>
+        </>
+      )}
+      {stage.kind === 'saving' && <p role="status">Working out your results…</p>}
+      {stage.kind === 'failed' && (
+        <p className="problem" role="alert">
+          {stage.reason}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onBack}>
+          {stage.kind === 'running' ? 'Stop and go back' : 'Back to start'}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// Your results and data: the bird-dog tests and stretch sessions kept on this device, and moving
+// all of it out (a JSON file) and back in. Import checks the whole file before anything changes and
+// says in one sentence what is wrong with a file it refuses.
+
+import { useEffect, useRef, useState } from 'react';
+import { parseExport, type BirdDogTestRecord, type StretchSessionRecord } from '@steadyback/core';
+import { useAppData } from '../app-data.tsx';
+import { db, exportAll, importAll, todayIso } from '../storage/db.ts';
+import { useFocusHeading } from './use-focus-heading.tsx';
+
+export function DataScreen({ onBack }: { readonly onBack: () => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const { refresh } = useAppData();
+  const [tests, setTests] = useState<BirdDogTestRecord[]>([]);
+  const [sessions, setSessions] = useState<StretchSessionRecord[]>([]);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    void (async () => {
+      setTests(await db.birdDogTests.orderBy('dateIso').reverse().toArray());
+      setSessions(await db.stretchSessions.orderBy('dateIso').reverse().toArray());
+    })();
+  }, [version]);
+
+  const doExport = async () => {
+    const doc = await exportAll(todayIso());
+    const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `steadyback-export-${doc.exportedOnIso}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage({ kind: 'ok', text: `Saved steadyback-export-${doc.exportedOnIso}.json: ${doc.birdDogTests.length} tests, ${doc.stretchSessions.length} stretch sessions, ${doc.painDays.length} pain check-ins.` });
+  };
+
+  const doImport = async (file: File) => {
+    const parsed = parseExport(await file.text());
+    if (!parsed.ok) {
+      setMessage({ kind: 'problem', text: parsed.reason });
+      return;
+    }
+    if (!window.confirm('Importing replaces everything steadyback keeps on this device with the file\'s data. Go ahead?')) return;
+    await importAll(parsed.data);
+    await refresh();
+    setVersion((v) => v + 1);
+    setMessage({ kind: 'ok', text: `Imported ${parsed.data.birdDogTests.length} tests, ${parsed.data.stretchSessions.length} stretch sessions and ${parsed.data.painDays.length} pain check-ins.` });
+  };
+
+  return (
+    <section className="screen" aria-labelledby="data-title">
+      <h1 id="data-title" ref={heading} tabIndex={-1}>
+        Your results and data
+      </h1>
+      <h2>Bird-dog tests</h2>
+      {tests.length === 0 ? (
+        <p>No tests yet.</p>
+      ) : (
+        <ul data-testid="test-list">
+          {tests.map((t) => (
+            <li key={t.id}>
+              {t.dateIso}:{' '}
+              {t.overall ? <a href={`#/results/${t.id}`}>{t.overall.summary}</a> : t.status === 'in-progress' ? 'not finished' : 'stopped early'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Stretch sessions</h2>
+      {sessions.length === 0 ? (
+        <p>No stretch sessions yet.</p>
+      ) : (
+        <ul data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {s.dateIso}: {s.holds.length} holds, {Math.round(s.holds.reduce((a, h) => a + h.goodFormMs, 0) / 1000)} s of good form
+              {s.status === 'in-progress' ? ' (not finished)' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Move your data</h2>
+      <p>Everything stays on this device. You can save it all as one file (numbers only, no pictures) and load it on another device.</p>
+      <div className="actions">
+        <button type="button" className="button primary" onClick={() => void doExport()}>
+          Export all data
+        </button>
+        <label className="button">
+          Import a file
+          <input
+            ref={fileRef}
+            className="visually-hidden"
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void doImport(f);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {message && (
+        <p className={message.kind === 'problem' ? 'problem' : 'promise'} role={message.kind === 'problem' ? 'alert' : 'status'} data-testid="data-message">
+          {message.text}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onBack}>
+          Back to start
+        </button>
+      </div>
+    </section>
+  );
+}
