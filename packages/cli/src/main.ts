@@ -6,6 +6,7 @@ import { CliError } from './cli-error.ts';
 import { poseCommand } from './commands/pose.ts';
 import { benchCommand } from './commands/bench.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { reportCommand } from './commands/report.ts';
 
 const USAGE = `steadyback: an on-device movement coach for people whose back hurts more after they stretch.
 
@@ -18,6 +19,9 @@ Usage:
       Analyse a bird-dog stability test from a video, the phone's sensor log (CSV: tMs,alpha,beta,gamma[,cue]), or both.
   steadyback analyze VIDEO --exercise hip-flexor-stretch [--sensor SENSOR.csv] [--depth-cap DEG] [--json FILE] [--html FILE]
       Coach a half-kneeling hip flexor stretch filmed from the side; the sensor log is the phone upright in the waistband.
+  steadyback report --input EXPORT.json [--pdf FILE.pdf] [--csv FILE.csv] [--fhir FILE.json] [--today YYYY-MM-DD]
+      Summarise the app's exported records: a one-page PDF for a physical therapist, a CSV, a FHIR R4 bundle,
+      or, with no output file, a short summary here. Today is this machine's date unless --today says otherwise.
   steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
       Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
   steadyback bench --analysis [--json FILE]
@@ -37,6 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await benchCommand(rest);
       case 'analyze':
         return await analyzeCommand(rest);
+      case 'report':
+        return await reportCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -18,3 +18,4 @@ export * from './exercises/hip-flexor-stretch/index.ts';
 export * from './guard/index.ts';
 export * from './programme/index.ts';
 export * from './records/index.ts';
+export * from './history/index.ts';

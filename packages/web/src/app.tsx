@@ -1,5 +1,5 @@
 // The app shell: a small hash router (#/, #/safety, #/bird-dog, #/results/<id>, #/stretch, #/camera,
-// #/why-hips, #/data), so the back button works and a reload stays on its screen, with focus moved to
+// #/why-hips, #/data, #/progress), so the back button works and a reload stays on its screen, with focus moved to
 // each new screen's heading. The first run goes through the safety questions before anything else.
 
 import { useCallback, useEffect, useState } from 'react';
@@ -9,12 +9,13 @@ import { BirdDogScreen } from './screens/bird-dog-screen.tsx';
 import { CameraScreen } from './screens/camera-screen.tsx';
 import { DataScreen } from './screens/data-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
+import { ProgressScreen } from './screens/progress-screen.tsx';
 import { SafetyScreen } from './screens/safety-screen.tsx';
 import { StretchScreen } from './screens/stretch-screen.tsx';
 import { WhyHipsScreen } from './screens/why-hips-screen.tsx';
 
-export type Route = 'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data';
-const ROUTES: readonly Route[] = ['home', 'safety', 'escalation', 'bird-dog', 'results', 'stretch', 'camera', 'why-hips', 'data'];
+export type Route = 'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data' | 'progress';
+const ROUTES: readonly Route[] = ['home', 'safety', 'escalation', 'bird-dog', 'results', 'stretch', 'camera', 'why-hips', 'data', 'progress'];
 
 function parseHash(hash: string): { route: Route; id: string | null } {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
@@ -73,6 +74,8 @@ function Screens() {
       return <WhyHipsScreen onBack={home} onStretch={() => go('stretch')} />;
     case 'data':
       return <DataScreen onBack={home} />;
+    case 'progress':
+      return <ProgressScreen onBack={home} onEscalate={() => go('escalation')} />;
     default:
       return <HomeScreen go={go} />;
   }

@@ -6,3 +6,5 @@ export * from './quadruped.ts';
 export * from './bird-dog-sequence.ts';
 export * from './half-kneeling.ts';
 export * from './stretch-sequence.ts';
+export * from './bird-dog-test.ts';
+export * from './simulate-weeks.ts';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { halfKneelLongHoldClip } from '@steadyback/lab/fixtures';
+import { simulateWeeks } from '@steadyback/core/synthetic';
 import { buildAndServe, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
 
 let app: BuiltApp;
@@ -260,6 +261,42 @@ describe('the steadyback app, end to end', () => {
       } finally {
         await second.browser.close();
       }
+      expectNoForeignRequests(urls);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('after simulated weeks with three red days, the progress screen sends the person to a physical therapist, with charts, a changed plan and the reports', async () => {
+    const sim = simulateWeeks({ scenario: 'red-three-times', weeks: 3, camera: false });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'steadyback-sim-'));
+    const file = path.join(dir, 'simulated.json');
+    writeFileSync(file, JSON.stringify(sim.data));
+    const { browser, page, urls, errors } = await openApp();
+    try {
+      // The app reads today's date from the clock: put the page on the simulation's "today".
+      await page.clock.setFixedTime(new Date(`${sim.todayIso}T10:00:00`));
+      await page.goto(`${app.server.url}#/data`);
+      page.on('dialog', (d) => void d.accept());
+      await page.getByTestId('import-file').setInputFiles(file);
+      await expect.poll(() => page.getByTestId('data-message').textContent()).toMatch(/^Imported \d+ tests/);
+      await page.goto(`${app.server.url}#/progress`);
+      const escalation = page.getByTestId('escalation');
+      await escalation.waitFor();
+      expect(await escalation.textContent()).toMatch(/physical therapist or doctor/);
+      for (const id of ['pelvic-roll', 'pain', 'good-form', 'sessions-per-week']) {
+        expect(Number(await page.getByTestId(`chart-${id}`).getAttribute('data-points'))).toBeGreaterThan(0);
+      }
+      expect(await page.getByTestId('plan-changes').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download the PDF' }).click();
+      const pdf = path.join(dir, 'report.pdf');
+      await (await download).saveAs(pdf);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      // The escalation re-runs the safety questions.
+      await page.getByRole('button', { name: 'Answer the safety questions again' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Some questions again, to be safe' }).waitFor();
       expectNoForeignRequests(urls);
       expect(errors).toEqual([]);
     } finally {

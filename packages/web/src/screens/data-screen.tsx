@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { parseExport, type BirdDogTestRecord, type StretchSessionRecord } from '@steadyback/core';
 import { useAppData } from '../app-data.tsx';
 import { db, exportAll, importAll, todayIso } from '../storage/db.ts';
+import { downloadFile } from './report-files.ts';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 export function DataScreen({ onBack }: { readonly onBack: () => void }) {
@@ -26,15 +27,7 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
 
   const doExport = async () => {
     const doc = await exportAll(todayIso());
-    const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `steadyback-export-${doc.exportedOnIso}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(JSON.stringify(doc, null, 2), `steadyback-export-${doc.exportedOnIso}.json`, 'application/json');
     setMessage({ kind: 'ok', text: `Saved steadyback-export-${doc.exportedOnIso}.json: ${doc.birdDogTests.length} tests, ${doc.stretchSessions.length} stretch sessions, ${doc.painDays.length} pain check-ins.` });
   };
 

@@ -61,6 +61,9 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
         <button type="button" className="button" onClick={() => go('why-hips')}>
           I already stretch my back
         </button>
+        <button type="button" className="button" onClick={() => go('progress')}>
+          Progress, plan and reports
+        </button>
         <button type="button" className="button" onClick={() => go('data')}>
           Your results and data
         </button>
