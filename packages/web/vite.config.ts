@@ -5,6 +5,7 @@ import { readFileSync, createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { appAssets } from './scripts/app-assets.ts';
 import { mimeType } from './scripts/mime.ts';
 
@@ -30,7 +31,34 @@ function sameOriginAssets(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), sameOriginAssets()],
+  plugins: [
+    react(),
+    sameOriginAssets(),
+    // Installable and offline after the first visit: a Workbox service worker precaches the app, the
+    // wasm binaries and the live model (BlazePose detector + lite). It caches; it never sends anything.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'steadyback',
+        short_name: 'steadyback',
+        description: 'An on-device movement coach for people whose back hurts more after they stretch. Video never leaves this device.',
+        theme_color: '#0b6e4f',
+        background_color: '#f7f6f2',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}', 'tfjs/*.wasm', 'models/blazepose-detector.*', 'models/blazepose-lite.*'],
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     alias: {
       // pose-detection's MediaPipe runtime loads from a CDN; we use its tfjs runtime only.

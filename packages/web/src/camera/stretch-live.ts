@@ -6,7 +6,7 @@
 import { analyzeStretch, hasPerson, type FrameResult, type KneelingSide, type StretchResult } from '@steadyback/core';
 
 /** How often the analysis re-runs (ms of frame time). */
-export const LIVE_EVAL_INTERVAL_MS = 400;
+export const LIVE_EVAL_INTERVAL_MS = 100;
 /** A hold whose last good frame is older than this is over (the person stood up or left the picture). */
 export const HOLD_OPEN_WINDOW_MS = 800;
 

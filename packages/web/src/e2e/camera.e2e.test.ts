@@ -148,4 +148,34 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       await browser.close();
     }
   });
+
+  it('works offline after the first visit: the app, the wasm and the body model come from its own cache', async () => {
+    const browser = await launchWithFakeCamera(y4mPath);
+    try {
+      const page = await browser.context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      await page.goto(app.server.url);
+      // The service worker has installed and precached everything the live check needs.
+      const cached = await page.evaluate(async () => {
+        const nav = (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator;
+        await nav.serviceWorker.ready;
+        const cachesApi = (globalThis as unknown as { caches: { keys(): Promise<string[]>; open(k: string): Promise<{ keys(): Promise<Array<{ url: string }>> }> } }).caches;
+        const urls: string[] = [];
+        for (const key of await cachesApi.keys()) for (const req of await (await cachesApi.open(key)).keys()) urls.push(req.url);
+        return urls;
+      });
+      expect(cached.some((u) => u.includes('/models/blazepose-lite.bin'))).toBe(true);
+      expect(cached.some((u) => new URL(u).pathname.endsWith('.wasm'))).toBe(true);
+
+      await browser.context.setOffline(true);
+      await page.reload();
+      await openCameraCheck(page);
+      await waitForFoundYou(page);
+      expect(await page.getByTestId('live-status').textContent()).toBe('Found you: whole body in view');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

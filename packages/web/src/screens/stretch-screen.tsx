@@ -88,7 +88,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   const { model, retry } = usePoseModel();
   const { camera, start: startCamera, stop: stopCamera, mirrored, setMirrored, devices } = useCamera(videoRef);
   const [live, setLive] = useState<LiveStretchState | null>(null);
-  const [caption, setCaption] = useState<string | null>(null);
+  const [caption, setCaption] = useState<{ text: string; frameMs: number } | null>(null);
   const tracker = useRef<StretchLive | null>(null);
   const [rating, setRating] = useState<{ intensity: number | null; pain: boolean | null; feltAt: GuardFeltAt | null }>({ intensity: null, pain: null, feltAt: null });
   const [ratingProblem, setRatingProblem] = useState<string | null>(null);
@@ -109,7 +109,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       const s = t.push(frame);
       setLive(s);
       if (s.cue) {
-        setCaption(s.cue.text);
+        setCaption({ text: s.cue.text, frameMs: s.cue.atMs });
         speak(s.cue.text, muted.current);
       }
       if (s.holding && s.goodFormMs >= holdMs && s.result) {
@@ -245,8 +245,8 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
             <span className="big">{fmtSeconds(goodSeconds)}</span> / {holdMs / 1000} s of good form
             {live?.holding && live.kneelingSide && <span> · kneeling on the {live.kneelingSide} knee</span>}
           </div>
-          <p className="caption" role="status" aria-live="assertive" data-testid="caption">
-            {caption ?? live?.notice ?? 'Get into position.'}
+          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
+            {caption?.text ?? live?.notice ?? 'Get into position.'}
           </p>
           {live?.deltaHipExtensionDeg !== null && live?.deltaHipExtensionDeg !== undefined && (
             <p className="meta" data-testid="depth">

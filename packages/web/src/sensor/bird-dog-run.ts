@@ -16,8 +16,8 @@ import {
 } from '@steadyback/core';
 
 export const SAMPLE_INTERVAL_MS = 20;
-/** The level is recomputed this often (the whole live series: a few ms at most for a 2-minute set). */
-export const LEVEL_INTERVAL_MS = 100;
+/** The level is recomputed on every sample: it only looks at the rock and the current rep (about a millisecond). */
+export const LEVEL_INTERVAL_MS = SAMPLE_INTERVAL_MS;
 /** Beep when the pelvis rolls into R1's amber band during a reach or hold; at most once a second. */
 export const BEEP_ROLL_DEG = BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG;
 export const BEEP_COOLDOWN_MS = 1000;
@@ -41,6 +41,9 @@ export interface TickOutput {
 export class BirdDogSensorRun {
   readonly segments: PacingSegment[];
   readonly samples: SensorSample[] = [];
+  /** The guided rock's samples (they give the phone's turn on the back) and where the current rep's settle began. */
+  private readonly rockSamples: SensorSample[] = [];
+  private repFrom = 0;
   private lastIndex = -1;
   private lastLevelMs = -Infinity;
   private lastBeepMs = -Infinity;
@@ -61,11 +64,17 @@ export class BirdDogSensorRun {
     const { segment, index, done } = pacingAt(this.segments, tMs);
     const segmentChanged = index !== this.lastIndex;
     this.lastIndex = index;
-    if (reading && !done) this.samples.push({ tMs, alphaDeg: reading.alpha, betaDeg: reading.beta, gammaDeg: reading.gamma, cue: segment.cue });
+    if (segmentChanged && segment.cue === 'settle') this.repFrom = this.samples.length;
+    if (reading && !done) {
+      const sample: SensorSample = { tMs, alphaDeg: reading.alpha, betaDeg: reading.beta, gammaDeg: reading.gamma, cue: segment.cue };
+      this.samples.push(sample);
+      if (segment.cue === 'calibrate:rock') this.rockSamples.push(sample);
+    }
     let beep = false;
     if (tMs - this.lastLevelMs >= LEVEL_INTERVAL_MS && this.samples.length >= 2) {
       this.lastLevelMs = tMs;
-      const live = pelvisTilt(this.samples, { mode: 'live' });
+      // The same live pipeline as over the whole set: the yaw comes from the rock, the zero from this rep's settle.
+      const live = pelvisTilt(this.repFrom > 0 ? [...this.rockSamples, ...this.samples.slice(this.repFrom)] : this.samples, { mode: 'live' });
       const last = live.ok ? live.samples.at(-1) : undefined;
       this.level = last && last.rollDeg !== null && last.pitchDeg !== null ? { rollDeg: last.rollDeg, pitchDeg: last.pitchDeg } : null;
       const reaching = segment.cue === 'hold' || segment.cue.startsWith('reach:');

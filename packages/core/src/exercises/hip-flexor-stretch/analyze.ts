@@ -153,6 +153,16 @@ export function analyzeStretch(input: StretchInput): StretchResult {
   const deltaHE: Array<number | null> = angles.map(() => null);
   const scheduler = new CueScheduler<keyof typeof STRETCH_CUES>({ priority: CUE_PRIORITY, cooldownMs: CUE_COOLDOWN_MS, repeatMs: CUE_REPEAT_MS });
   const tilt = input.waistband?.samples ?? [];
+  const firstTiltAtOrAfter = (t: number): number => {
+    let lo = 0, hi = tilt.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tilt[mid]!.tMs < t) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const tiltBetween = (fromMs: number, toMs: number): number[] => {
+    const out: number[] = [];
+    for (let k = firstTiltAtOrAfter(fromMs); k < tilt.length && tilt[k]!.tMs <= toMs; k++) out.push(tilt[k]!.tiltDeg);
+    return out;
+  };
   const tiltAt = (t: number): number | null => {
     if (tilt.length === 0) return null;
     let lo = 0, hi = tilt.length - 1;
@@ -245,7 +255,13 @@ export function analyzeStretch(input: StretchInput): StretchResult {
       if (c1) now.push({ rule: 'C1', source: 'camera', cue: 'C1' });
       if (a.trunkLeanDeg !== null && a.trunkLeanDeg < -T.C2_FORWARD_LEAN_DEG) now.push({ rule: 'C2', source: 'camera', cue: 'C2' });
       if (input.depthCapDeg !== undefined && dHE !== null && dHE > input.depthCapDeg) now.push({ rule: 'C4', source: 'camera', cue: 'C4' });
-      const win = deltaHE.slice(0, i + 1).filter((v, j): v is number => v !== null && angles[j]!.tMs >= t - T.C5_WINDOW_MS && j >= h.startIdx);
+      // The last C5_WINDOW_MS of this hold (a window walk, not a scan from the start: the app re-runs this live).
+      const win: number[] = [];
+      for (let j = i; j >= h.startIdx && angles[j]!.tMs >= t - T.C5_WINDOW_MS; j--) {
+        const v = deltaHE[j];
+        if (v !== null && v !== undefined) win.push(v);
+      }
+      win.reverse();
       const osc = oscillation(win);
       if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES) now.push({ rule: 'C5', source: 'camera', cue: 'C5' });
     }
@@ -253,7 +269,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     if (tl !== null && h.tiltSetup !== null) {
       const rise = tl - h.tiltSetup;
       if (rise > T.C1S_RED_DEG) now.push({ rule: 'C1', source: 'sensor', cue: 'C1s' });
-      const tw = tilt.filter((s) => s.tMs >= Math.max(t - T.C5_WINDOW_MS, h.setup.atMs) && s.tMs <= t).map((s) => s.tiltDeg);
+      const tw = tiltBetween(Math.max(t - T.C5_WINDOW_MS, h.setup.atMs), t);
       const osc = oscillation(tw);
       if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES) now.push({ rule: 'C5', source: 'sensor', cue: 'C5' });
       if (rise > T.C1S_AMBER_DEG && rise <= T.C1S_RED_DEG) {
