@@ -6,3 +6,4 @@ export * from './safety-gate.ts';
 export * from './traffic-light.ts';
 export * from './plan.ts';
 export type { Failure as ProgrammeFailure } from './validate.ts';
+export * from './disability.ts';
