@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stretchSequence, type SyntheticHold } from '../../synthetic/index.ts';
 import { seededGaussian } from '../../test-frames.ts';
-import { analyzeStretch, oscillation } from './analyze.ts';
+import { analyzeStretch } from './analyze.ts';
+import { oscillation } from './fault-persistence.ts';
 
 const session = (holds: SyntheticHold[], view: 'side-left' | 'side-right' | 'front' | 'rear' = 'side-left') =>
   stretchSequence({ holds, view, imaging: { noisePx: 1.5, gaussian: seededGaussian(5) } });

@@ -9,14 +9,12 @@ import { median, movingMedian } from '../../filters/moving-median.ts';
 import { angleAtDeg, midpoint, type Point2 } from '../../geometry.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { visiblePoint } from '../../visibility.ts';
+import { FaultPersistence, oscillation, waistbandCandidates, type FaultCandidate } from './fault-persistence.ts';
 import { CUE_COOLDOWN_MS, CUE_PRIORITY, CUE_REPEAT_MS, STRETCH_CUES, STRETCH_THRESHOLDS as T } from './thresholds.ts';
 import {
   STRETCH_RESULT_VERSION,
-  type FaultRule,
-  type FaultSource,
   type KneelingSide,
   type StretchCue,
-  type StretchFault,
   type StretchHold,
   type StretchResult,
   type StretchSetup,
@@ -103,30 +101,6 @@ function setupChecks(a: FrameAngles): Record<'F1' | 'F2' | 'F3' | 'F4', boolean 
   };
 }
 
-/**
- * Bouncing: count swings, reversals of at least `minSwingDeg` from the last turning point, so
- * landmark jitter (a degree or two after filtering) never counts; two swings make one cycle.
- */
-export function oscillation(values: readonly number[], minSwingDeg: number = T.C5_PEAK_TO_PEAK_DEG): { peakToPeak: number; cycles: number } {
-  if (values.length < 3) return { peakToPeak: 0, cycles: 0 };
-  const p2p = Math.max(...values) - Math.min(...values);
-  let hi = values[0]!, lo = values[0]!;
-  let dir: 1 | -1 | 0 = 0;
-  let swings = 0;
-  for (const v of values) {
-    if (dir >= 0) {
-      hi = Math.max(hi, v);
-      if (hi - v >= minSwingDeg) { if (dir === 1) swings++; dir = -1; lo = v; }
-      else if (dir === 0 && v - lo >= minSwingDeg) { dir = 1; hi = v; }
-    }
-    if (dir <= 0) {
-      lo = Math.min(lo, v);
-      if (v - lo >= minSwingDeg) { if (dir === -1) swings++; dir = 1; hi = v; }
-    }
-  }
-  return { peakToPeak: p2p, cycles: swings / 2 };
-}
-
 export function analyzeStretch(input: StretchInput): StretchResult {
   const hasCamera = input.frames.some(hasPerson);
   if (!hasCamera) throw new Error('analyzeStretch needs camera frames with a person in them.');
@@ -173,7 +147,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
 
   type Phase = { kind: 'searching'; goodSinceMs: number | null; side: KneelingSide | null } | {
     kind: 'holding'; setup: StretchSetup; startIdx: number; lostSinceMs: number | null; goodFormMs: number; peak: number | null;
-    faults: StretchFault[]; active: Map<string, { sinceMs: number; fault: StretchFault | null }>; tiltSetup: number | null; lastGoodIdx: number;
+    persistence: FaultPersistence; tiltSetup: number | null; lastGoodIdx: number;
   };
   let phase: Phase = { kind: 'searching', goodSinceMs: null, side: null };
   let lastSide: KneelingSide | null = null;
@@ -181,11 +155,11 @@ export function analyzeStretch(input: StretchInput): StretchResult {
   const closeHold = (endIdx: number) => {
     if (phase.kind !== 'holding') return;
     const endMs = angles[endIdx]!.tMs;
-    for (const a of phase.active.values()) if (a.fault) (a.fault as { endMs: number }).endMs = endMs;
+    phase.persistence.close(endMs);
     holds.push({
       kneelingSide: phase.setup.kneelingSide, startMs: phase.setup.atMs, endMs, goodFormMs: formMeasured ? Math.round(phase.goodFormMs) : 0, formMeasured,
       peakDeltaHipExtensionDeg: phase.peak !== null && phase.peak >= T.MEASUREMENT_FLOOR_DEG ? Math.round(phase.peak * 10) / 10 : null,
-      faults: phase.faults,
+      faults: phase.persistence.faults,
     });
     events.push({ tMs: endMs, type: 'hold-end' });
     lastSide = phase.setup.kneelingSide;
@@ -222,7 +196,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
         setups.push(setup);
         events.push({ tMs: t, type: 'setup' }, { tMs: t, type: 'hold-start' });
         const tiltSetup = median(tilt.filter((s) => s.tMs >= since && s.tMs <= t).map((s) => s.tiltDeg));
-        phase = { kind: 'holding', setup, startIdx: i, lostSinceMs: null, goodFormMs: 0, peak: null, faults: [], active: new Map(), tiltSetup, lastGoodIdx: i };
+        phase = { kind: 'holding', setup, startIdx: i, lostSinceMs: null, goodFormMs: 0, peak: null, persistence: new FaultPersistence(), tiltSetup, lastGoodIdx: i };
       } else if (ready) {
         if (phase.side !== side || phase.goodSinceMs === null) phase = { kind: 'searching', goodSinceMs: t, side };
       } else if (unknown && formMeasured && phase.side === side) {
@@ -246,7 +220,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     deltaHE[i] = dHE;
     if (dHE !== null && formMeasured) h.peak = Math.max(h.peak ?? -Infinity, dHE);
     // Candidate faults this frame, with their source.
-    const now: Array<{ rule: FaultRule; source: FaultSource; cue: keyof typeof STRETCH_CUES }> = [];
+    const now: FaultCandidate[] = [];
     if (formMeasured) {
       const setupThigh = median(angles.slice(Math.max(0, h.startIdx - Math.round(rate)), h.startIdx + 1).map((x) => x.thighBehindDeg));
       const leanBack = a.trunkLeanDeg !== null ? a.trunkLeanDeg - h.setup.trunkLeanDeg : null;
@@ -267,37 +241,16 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     }
     const tl = tiltAt(t);
     if (tl !== null && h.tiltSetup !== null) {
-      const rise = tl - h.tiltSetup;
-      if (rise > T.C1S_RED_DEG) now.push({ rule: 'C1', source: 'sensor', cue: 'C1s' });
-      const tw = tiltBetween(Math.max(t - T.C5_WINDOW_MS, h.setup.atMs), t);
-      const osc = oscillation(tw);
-      if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES) now.push({ rule: 'C5', source: 'sensor', cue: 'C5' });
-      if (rise > T.C1S_AMBER_DEG && rise <= T.C1S_RED_DEG) {
+      const phone = waistbandCandidates(tl - h.tiltSetup, tiltBetween(Math.max(t - T.C5_WINDOW_MS, h.setup.atMs), t));
+      now.push(...phone.candidates);
+      if (phone.amberCue) {
         const cue = scheduler.offer(t, ['C1s']);
         if (cue) cues.push({ tMs: t, rule: cue.key, text: STRETCH_CUES[cue.key] });
       }
     }
-    // Persistence: a fault counts once it has lasted FAULT_PERSIST_MS; it ends when it stops.
-    const keys = new Set(now.map((n) => `${n.rule}:${n.source}`));
-    for (const [key, st] of h.active) {
-      if (!keys.has(key)) {
-        if (st.fault) (st.fault as { endMs: number }).endMs = t;
-        h.active.delete(key);
-      }
-    }
-    for (const n of now) {
-      const key = `${n.rule}:${n.source}`;
-      const st = h.active.get(key) ?? { sinceMs: t, fault: null };
-      if (!st.fault && t - st.sinceMs >= T.FAULT_PERSIST_MS) {
-        st.fault = { rule: n.rule, atMs: st.sinceMs, endMs: t, source: n.source };
-        h.faults.push(st.fault);
-      }
-      h.active.set(key, st);
-    }
-    const confirmed = [...h.active.values()].filter((s) => s.fault).map((s) => s.fault!);
-    if (confirmed.length === 0) h.goodFormMs += dt;
-    const cueKeys = now.filter((n) => h.active.get(`${n.rule}:${n.source}`)?.fault).map((n) => n.cue);
-    const cue = scheduler.offer(t, cueKeys);
+    const judged = h.persistence.update(t, now);
+    if (!judged.anyConfirmed) h.goodFormMs += dt;
+    const cue = scheduler.offer(t, judged.cueKeys);
     if (cue) cues.push({ tMs: t, rule: cue.key, text: STRETCH_CUES[cue.key] });
   }
   if (phase.kind === 'holding') closeHold(phase.lastGoodIdx);
