@@ -7,13 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { birdDogPhoneLog } from './phone-log.ts';
 import { birdDogClip, halfKneelClip, writeClip } from './clips.ts';
-import { createFigureRenderer, FIGURES, type FigureName } from './figure-renderer.ts';
+import { createFigureRenderer, defaultFigure, FIGURES, type FigureChoice } from './figure-renderer.ts';
 import { POSE_KINDS, type PoseSpec } from './pose-spec.ts';
 import { isViewName, lookVariant, VIEW_NAMES } from './views.ts';
 
 const USAGE = `usage: cli.ts (--pose ${POSE_KINDS.filter((k) => k !== 'blend').join('|')} | --clip bird-dog|half-kneel)
   --view ${VIEW_NAMES.join('|')}  --out FILE(.png|.mp4|.y4m)
-  [--set key=value ...] [--fps 15] [--reps 2] [--speed 1] [--figure ${FIGURES.join('|')}]
+  [--set key=value ...] [--fps 15] [--reps 2] [--speed 1] [--figure ${FIGURES.join('|')}|mannequin]
   [--size 640x480] [--look SEED] [--truth FILE.json] [--overlay] [--phone-log FILE.csv --phone-roll DEG]`;
 
 function fail(msg: string): never {
@@ -25,7 +25,7 @@ const { values } = parseArgs({
   options: {
     pose: { type: 'string' }, clip: { type: 'string' }, view: { type: 'string', default: 'side-left' },
     out: { type: 'string' }, set: { type: 'string', multiple: true, default: [] }, fps: { type: 'string', default: '15' },
-    reps: { type: 'string' }, speed: { type: 'string' }, figure: { type: 'string', default: 'women_Casual' },
+    reps: { type: 'string' }, speed: { type: 'string' }, figure: { type: 'string' },
     size: { type: 'string', default: '640x480' }, look: { type: 'string', default: '0' }, truth: { type: 'string' },
     help: { type: 'boolean' }, overlay: { type: 'boolean', default: false },
     'phone-log': { type: 'string' }, 'phone-roll': { type: 'string', default: '12' },
@@ -35,7 +35,9 @@ if (values.help) fail('');
 const view = values.view ?? '';
 if (!isViewName(view)) fail(`unknown view "${view}"`);
 if (!values.out) fail('--out is required');
-if (!(FIGURES as readonly string[]).includes(values.figure ?? '')) fail(`unknown figure "${values.figure}"`);
+const figure = (values.figure ?? defaultFigure()) as FigureChoice;
+if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure)) fail(`unknown figure "${figure}"`);
+if (figure === 'mannequin') process.stderr.write('figures: mannequin-js fallback; pictures for plumbing checks, not claims about people\n');
 const size = /^(\d+)x(\d+)$/.exec(values.size ?? '');
 if (!size) fail('--size must look like 640x480');
 const params: Record<string, string | number> = {};
@@ -47,7 +49,7 @@ for (const kv of values.set ?? []) {
 }
 const look = lookVariant(Number(values.look));
 const t0 = Date.now();
-const renderer = await createFigureRenderer({ figure: values.figure as FigureName, widthPx: Number(size[1]), heightPx: Number(size[2]) });
+const renderer = await createFigureRenderer({ figure, widthPx: Number(size[1]), heightPx: Number(size[2]) });
 try {
   if (values.pose) {
     if (!(POSE_KINDS as readonly string[]).includes(values.pose) || values.pose === 'blend') fail(`unknown pose "${values.pose}"`);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createFigureRenderer, type ClipFrame, type FigureName, type FigureRenderer, type Keyframe } from './figure-renderer.ts';
+import { createFigureRenderer, type ClipFrame, type FigureChoice, type FigureRenderer, type Keyframe } from './figure-renderer.ts';
 import type { PoseSpec, Side } from './pose-spec.ts';
 import type { Look, ViewName } from './views.ts';
 
@@ -76,7 +76,7 @@ interface CommonClipOptions {
   readonly reps?: number;
   /** Time scale: 2 = everything twice as fast (for quick tests). */
   readonly speed?: number;
-  readonly figure?: FigureName;
+  readonly figure?: FigureChoice;
   readonly widthPx?: number;
   readonly heightPx?: number;
   readonly look?: Partial<Look>;

@@ -142,6 +142,22 @@ describe('bird-dog and half-kneeling', () => {
     expect(at(truth, 'left_wrist').y).toBeLessThan(at(truth, 'left_shoulder').y);
   });
 
+  it('rolls only the pelvis, or the whole trunk with it, as asked', async () => {
+    const shoulderRoll = (t: FrameTruth) => {
+      const l = t.joints3dM.left_shoulder;
+      const r = t.joints3dM.right_shoulder;
+      return (Math.atan2(l.y - r.y, Math.hypot(l.x - r.x, l.z - r.z)) * 180) / Math.PI;
+    };
+    const pose = { kind: 'bird-dog', liftedLeg: 'left', legElevationDeg: 5, armElevationDeg: 5, pelvisRollDeg: 10 } as const;
+    const pelvisOnly = (await renderer.render({ ...pose, trunkRollShare: 0 }, 'rear')).truth;
+    const wholeTrunk = (await renderer.render({ ...pose, trunkRollShare: 1 }, 'rear')).truth;
+    expect(Math.abs(pelvisOnly.angles.pelvisRollDeg - 10)).toBeLessThan(ANGLE_TOL_DEG);
+    expect(Math.abs(wholeTrunk.angles.pelvisRollDeg - 10)).toBeLessThan(ANGLE_TOL_DEG);
+    // The shoulders follow the pelvis only when the trunk rolls with it.
+    expect(Math.abs(shoulderRoll(pelvisOnly))).toBeLessThan(3);
+    expect(shoulderRoll(wholeTrunk)).toBeGreaterThan(7);
+  });
+
   it('kneels on the requested side with the requested knee angles and trunk lean', async () => {
     const { truth } = await renderer.render(
       { kind: 'half-kneeling', kneelingSide: 'left', frontKneeDeg: 95, backKneeDeg: 90, trunkLeanDeg: 10 },

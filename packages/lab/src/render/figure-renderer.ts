@@ -2,7 +2,7 @@
 // returns PNG frames with ground truth read back from the posed skeleton. One browser per
 // renderer; create once, render many, close().
 
-import { startBrowserHost, type BrowserHost } from './browser-host.ts';
+import { cc0FiguresAvailable, startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { boneTargets, interpolatePose, type BoneTargets, type PoseSpec, type RigInfo } from './pose-spec.ts';
 import {
   computeAngles, LANDMARK_NAMES, toTruthFrame,
@@ -12,9 +12,17 @@ import { DEFAULT_LOOK, VIEWS, type Look, type ViewName } from './views.ts';
 
 export const FIGURES = ['women_Casual', 'men_Casual', 'men_Suit', 'women_Worker'] as const;
 export type FigureName = (typeof FIGURES)[number];
+/** A CC0 figure, or 'mannequin': the dev-only mannequin-js fallback (plumbing checks only). */
+export type FigureChoice = FigureName | 'mannequin';
+
+/** The figure used when none is named: women_Casual, or the mannequin when the CC0 figures are missing. */
+export function defaultFigure(): FigureChoice {
+  return cc0FiguresAvailable() ? 'women_Casual' : 'mannequin';
+}
 
 export interface FigureRendererOptions {
-  readonly figure?: FigureName;
+  /** Default: defaultFigure(). */
+  readonly figure?: FigureChoice;
   readonly widthPx?: number;
   readonly heightPx?: number;
 }
@@ -48,7 +56,7 @@ export interface ClipFrame extends RenderResult {
 }
 
 export interface FigureRenderer {
-  readonly figure: FigureName;
+  readonly figure: FigureChoice;
   readonly widthPx: number;
   readonly heightPx: number;
   readonly rig: RigInfo;
@@ -137,16 +145,16 @@ function toTruth(r: PageRender): FrameTruth {
 }
 
 export async function createFigureRenderer(opts: FigureRendererOptions = {}): Promise<FigureRenderer> {
-  const figure = opts.figure ?? 'women_Casual';
-  if (!(FIGURES as readonly string[]).includes(figure)) throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')}`);
+  const figure = opts.figure ?? defaultFigure();
+  if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure)) throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')} or mannequin`);
   const widthPx = opts.widthPx ?? 640;
   const heightPx = opts.heightPx ?? 480;
-  const host: BrowserHost = await startBrowserHost(widthPx, heightPx);
+  const host: BrowserHost = await startBrowserHost(widthPx, heightPx, figure === 'mannequin' ? 'mannequin' : 'gltf');
   let rig: RigInfo;
   try {
     await host.page.addScriptTag({ type: 'module', content: "import * as lab from '/lab/lab-page.js'; window.lab = lab;" });
     await host.page.waitForFunction(() => typeof (globalThis as unknown as Partial<PageGlobal>).lab?.init === 'function');
-    const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), { figureUrl: `/figures/${figure}.glb`, width: widthPx, height: heightPx });
+    const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), { figureUrl: figure === 'mannequin' ? 'mannequin' : `/figures/${figure}.glb`, width: widthPx, height: heightPx });
     // Calibrate the trunk line once: pose with parallel spine bones, read the joints back; then
     // how much a pelvis tilt moves that line (half-kneeling compensates).
     const lean = async (r: RigInfo, pose: PoseSpec): Promise<number> => {

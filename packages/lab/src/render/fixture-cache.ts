@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './browser-host.ts';
 import { birdDogClip, halfKneelClip, writeClip, type BirdDogClipOptions, type HalfKneelClipOptions, type RenderedClip } from './clips.ts';
-import { createFigureRenderer, type FigureName, type FigureRenderer } from './figure-renderer.ts';
+import { createFigureRenderer, defaultFigure, type FigureChoice, type FigureRenderer } from './figure-renderer.ts';
+import { mannequinDirs } from './browser-host.ts';
 import type { PoseSpec } from './pose-spec.ts';
 import type { FrameTruth } from './truth.ts';
 import type { Look, ViewName } from './views.ts';
@@ -23,10 +24,12 @@ export interface ImageFixtureSpec {
   readonly kind: 'image';
   readonly pose: PoseSpec;
   readonly view: ViewName;
-  readonly figure?: FigureName;
+  readonly figure?: FigureChoice;
   readonly widthPx?: number;
   readonly heightPx?: number;
   readonly look?: Partial<Look>;
+  /** 'mask' = the figure's exact silhouette (segmentation truth); default the colour picture. */
+  readonly layer?: 'color' | 'mask';
 }
 
 type ClipOpts<T> = Omit<T, 'renderer'>;
@@ -82,15 +85,33 @@ function rendererSourceHash(): string {
   return sourceHash;
 }
 
+/** The figure a spec renders with: without the CC0 figures an unnamed figure is the mannequin. */
+function effectiveFigure(spec: FixtureSpec): FigureChoice {
+  return spec.figure ?? defaultFigure();
+}
+
+let mannequinHash: string | undefined;
+function mannequinSourceHash(): string {
+  mannequinHash ??= createHash('sha256').update(readFileSync(path.join(mannequinDirs().page, 'mannequin-figure.js'))).digest('hex');
+  return mannequinHash;
+}
+
 export function fixtureHash(spec: FixtureSpec): string {
+  // Mannequin renders never share a cache entry with a CC0 render of the same spec.
+  const fig = effectiveFigure(spec) === 'mannequin' ? { figure: 'mannequin', mannequinSrc: mannequinSourceHash() } : {};
   return createHash('sha256')
-    .update(JSON.stringify({ v: LAB_RENDER_VERSION, src: rendererSourceHash(), spec: stable(spec) }))
+    .update(JSON.stringify({ v: LAB_RENDER_VERSION, src: rendererSourceHash(), spec: stable({ ...spec, ...fig }) }))
     .digest('hex')
     .slice(0, 20);
 }
 
 export function labCacheDir(): string {
   return process.env.STEADYBACK_LAB_CACHE ?? path.join(REPO_ROOT, '.cache', 'lab');
+}
+
+/** True when the fixture is already rendered (so no browser needs to start for it). */
+export function isFixtureCached(name: string, spec: FixtureSpec): boolean {
+  return existsSync(path.join(labCacheDir(), fixtureHash(spec), `${safeName(name)}.done`));
 }
 
 const safeName = (name: string): string => {
@@ -122,12 +143,13 @@ export async function ensureFixture(name: string, spec: FixtureSpec, opts: { ren
   const tmp = path.join(labCacheDir(), `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(tmp, { recursive: true });
   const own = opts.renderer === undefined;
-  const figure = spec.figure;
+  const figure = effectiveFigure(spec);
+  if (opts.renderer && opts.renderer.figure !== figure) throw new Error(`ensureFixture ${name}: the renderer draws ${opts.renderer.figure}, the spec asks for ${figure}`);
   const renderer = opts.renderer ?? (await createFigureRenderer({ figure, widthPx: spec.widthPx, heightPx: spec.heightPx }));
   try {
     const tmpFile = (f: string) => path.join(tmp, path.basename(f));
     if (spec.kind === 'image') {
-      const { png, truth } = await renderer.render(spec.pose, spec.view, { look: spec.look });
+      const { png, truth } = await renderer.render(spec.pose, spec.view, { look: spec.look, layer: spec.layer });
       writeFileSync(tmpFile(files.png!), png);
       writeFileSync(tmpFile(files.truth), JSON.stringify(truth));
     } else {

@@ -28,6 +28,8 @@ export interface QuadrupedPose {
   readonly trunkSagDeg?: number;
   /** Roll of the pelvis about the body's long axis; positive = the right hip lower. */
   readonly pelvisRollDeg?: number;
+  /** Share of the pelvis roll the trunk follows (0 = only the pelvis rolls, 1 = the whole trunk rolls with it). */
+  readonly trunkRollShare?: number;
   /** Head pitch relative to the trunk line; positive = looking up/forward. */
   readonly headPitchDeg?: number;
 }
@@ -41,6 +43,8 @@ export interface BirdDogPose {
   readonly armElevationDeg?: number;
   /** Pelvis roll about the long axis; positive = the right hip lower. */
   readonly pelvisRollDeg?: number;
+  /** Share of the pelvis roll the trunk follows (0 = only the pelvis rolls, 1 = the whole trunk). */
+  readonly trunkRollShare?: number;
   readonly trunkSagDeg?: number;
   readonly headPitchDeg?: number;
 }
@@ -125,16 +129,17 @@ function rotateAbout(v: Vec3, axis: Vec3, deg: number): Vec3 {
 }
 
 /** Spine, neck and head frames for a trunk whose long axis is dir(phi), belly on the phi-90 side. */
-function spineFrames(rig: RigInfo, pelvisPhi: number, bendDeg: number, headPhi: number, pelvisRollDeg: number): Pick<BoneTargets, 'Hips' | 'Abdomen' | 'Torso' | 'Chest' | 'Neck' | 'Head'> {
-  // A bend (sag) spreads evenly from the pelvis to the chest.
+function spineFrames(rig: RigInfo, pelvisPhi: number, bendDeg: number, headPhi: number, pelvisRollDeg: number, trunkRollShare = 0): Pick<BoneTargets, 'Hips' | 'Abdomen' | 'Torso' | 'Chest' | 'Neck' | 'Head'> {
+  // A bend (sag) spreads evenly from the pelvis to the chest; the pelvis rolls about its own axis
+  // and the spine segments follow with `trunkRollShare` of that roll.
   const seg = (i: number): BoneFrame => {
     const phi = pelvisPhi - rig.trunkLineOffsetDeg + (bendDeg * i) / 3;
-    return { axis: dir(phi), ref: dir(phi - 90) };
+    const axis = dir(phi);
+    const roll = i === 0 ? pelvisRollDeg : pelvisRollDeg * trunkRollShare;
+    return { axis, ref: roll === 0 ? dir(phi - 90) : rotateAbout(dir(phi - 90), axis, roll) };
   };
-  const hips = seg(0);
-  const rolled: BoneFrame = { axis: hips.axis, ref: rotateAbout(hips.ref, hips.axis, pelvisRollDeg) };
   return {
-    Hips: rolled, Abdomen: seg(1), Torso: seg(2), Chest: seg(3),
+    Hips: seg(0), Abdomen: seg(1), Torso: seg(2), Chest: seg(3),
     Neck: { axis: dir(headPhi), ref: dir(headPhi - 90) },
     Head: { axis: dir(headPhi), ref: dir(headPhi - 90) },
   };
@@ -191,13 +196,13 @@ function legKneeling(s: Side): Partial<BoneTargets> {
 function quadruped(p: QuadrupedPose, rig: RigInfo): BoneTargets {
   const sag = p.trunkSagDeg ?? 0;
   return {
-    ...spineFrames(rig, -sag / 2, sag, p.headPitchDeg ?? 0, p.pelvisRollDeg ?? 0),
+    ...spineFrames(rig, -sag / 2, sag, p.headPitchDeg ?? 0, p.pelvisRollDeg ?? 0, p.trunkRollShare ?? 0),
     ...armOnFloor('left'), ...armOnFloor('right'), ...legKneeling('left'), ...legKneeling('right'),
   } as BoneTargets;
 }
 
 function birdDog(p: BirdDogPose, rig: RigInfo): BoneTargets {
-  const base = quadruped({ kind: 'quadruped', trunkSagDeg: p.trunkSagDeg, pelvisRollDeg: p.pelvisRollDeg, headPitchDeg: p.headPitchDeg }, rig);
+  const base = quadruped({ kind: 'quadruped', trunkSagDeg: p.trunkSagDeg, pelvisRollDeg: p.pelvisRollDeg, trunkRollShare: p.trunkRollShare, headPitchDeg: p.headPitchDeg }, rig);
   const leg = sideKey(p.liftedLeg);
   const armSide = other(p.liftedLeg);
   const arm = sideKey(armSide);

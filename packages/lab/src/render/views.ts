@@ -2,7 +2,7 @@
 // the same as packages/core's CAMERA_VIEWS. Directions are in the figure frame (x = the person's
 // left, y = up, z = forward/head end) and point from the body toward the camera.
 
-export const VIEW_NAMES = ['side-left', 'side-right', 'rear', 'rear-raised', 'rear-oblique-45', 'front', 'high-corner'] as const;
+export const VIEW_NAMES = ['side-left', 'side-right', 'rear', 'rear-raised', 'rear-oblique-45', 'front', 'front-raised', 'high-corner'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewParams {
@@ -26,6 +26,8 @@ export const VIEWS: Record<ViewName, ViewParams> = {
   'rear-raised': { dir: [0, 0, -1], heightM: 1.3, lookAtCenter: true, fovYDeg: FOV_Y_DEG, fill: FILL },
   'rear-oblique-45': { dir: [1, 0, -1], lookAtCenter: false, fovYDeg: FOV_Y_DEG, fill: FILL },
   front: { dir: [0, 0, 1], lookAtCenter: false, fovYDeg: FOV_Y_DEG, fill: FILL },
+  // The head end, raised: on all fours the camera looks down the back toward the pelvis.
+  'front-raised': { dir: [0, 0, 1], heightM: 1.3, lookAtCenter: true, fovYDeg: FOV_Y_DEG, fill: FILL },
   'high-corner': { dir: [1, 0, 1], heightM: 2.0, lookAtCenter: true, fovYDeg: FOV_Y_DEG, fill: FILL },
 };
 

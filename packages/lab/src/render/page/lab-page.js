@@ -4,6 +4,11 @@
 //
 // Frames: three.js native frame of the figure: x = the person's left, y = up, z = the person's
 // forward (the way the standing figure faces; toward the head on all fours). Node converts.
+//
+// Two kinds of figure: a rigged glTF (the CC0 figures; bones found by name, landmarks found on the
+// skinned mesh) or, when those are missing, the dev-only mannequin-js fallback, whose module
+// (served from @steadyback/lab-mannequin) hands over the same things ready-made: joints named
+// like the glTF bones, their rest directions, and landmark offsets.
 
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
@@ -13,6 +18,8 @@ const FINGER_PREFIXES = ['Index', 'Middle', 'Pinky', 'Thumb'];
 const ANKLE_ABOVE_FOOT_ORIGIN_M = 0.05;
 
 let renderer, scene, camera, figure, room, lights;
+/** 'gltf' or 'mannequin': the mannequin's meshes are not skinned, so bounds read them as plain meshes. */
+let figureKind = 'gltf';
 const maskMaterial = new THREE.MeshBasicMaterial({ color: 0xffffff });
 const bones = {};
 const rest = {}; // bone name -> { d0, r0, worldQuat }
@@ -158,19 +165,35 @@ function buildRoom() {
   lights = { hemi, key, floorMat, wallMat };
 }
 
-export async function init({ figureUrl, width, height }) {
-  const canvas = document.createElement('canvas');
-  document.body.style.margin = '0';
-  document.body.appendChild(canvas);
-  renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
-  renderer.setPixelRatio(1);
-  renderer.setSize(width, height, false);
-  renderer.shadowMap.enabled = true;
-  renderer.shadowMap.type = THREE.PCFShadowMap;
-  renderer.outputColorSpace = THREE.SRGBColorSpace;
-  scene = new THREE.Scene();
-  camera = new THREE.PerspectiveCamera(50, width / height, 0.05, 40);
-  buildRoom();
+/** Rest frames given directly (the mannequin module measures its own). */
+function restFromVectors(spec) {
+  for (const [name, { d0, r0 }] of Object.entries(spec)) {
+    const b = bones[name];
+    rest[name] = { d0: v3(d0), r0: v3(r0), worldQuat: worldQuat(b), frame: frameQuat(v3(d0), v3(r0)) };
+  }
+}
+
+async function loadFigure(figureUrl) {
+  if (figureUrl === 'mannequin') {
+    const { buildMannequinFigure } = await import('/lab-mannequin/mannequin-figure.js');
+    const m = buildMannequinFigure();
+    figureKind = 'mannequin';
+    figure = m.figure;
+    Object.assign(bones, m.bones);
+    scene.add(figure);
+    figure.traverse((o) => {
+      if (o.isMesh) {
+        o.castShadow = true;
+        o.frustumCulled = false;
+      }
+    });
+    figure.updateMatrixWorld(true);
+    for (const b of Object.values(bones)) b.userData.restQuat = b.quaternion.clone();
+    for (const b of Object.values(bones)) b.userData.restPos = b.position.clone();
+    restFromVectors(m.rest);
+    landmarkOffsets = Object.fromEntries(Object.entries(m.landmarks).map(([k, { bone, local }]) => [k, { bone, local: v3(local) }]));
+    return;
+  }
   const gltf = await new GLTFLoader().loadAsync(figureUrl);
   figure = gltf.scene;
   figure.traverse((o) => {
@@ -186,6 +209,22 @@ export async function init({ figureUrl, width, height }) {
   for (const b of Object.values(bones)) b.userData.restPos = b.position.clone();
   restFrames();
   restLandmarks();
+}
+
+export async function init({ figureUrl, width, height }) {
+  const canvas = document.createElement('canvas');
+  document.body.style.margin = '0';
+  document.body.appendChild(canvas);
+  renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(1);
+  renderer.setSize(width, height, false);
+  renderer.shadowMap.enabled = true;
+  renderer.shadowMap.type = THREE.PCFShadowMap;
+  renderer.outputColorSpace = THREE.SRGBColorSpace;
+  scene = new THREE.Scene();
+  camera = new THREE.PerspectiveCamera(50, width / height, 0.05, 40);
+  buildRoom();
+  await loadFigure(figureUrl);
   const hips = bones.Hips;
   const hipsInv = hips.matrixWorld.clone().invert();
   for (const s of ['L', 'R']) legOffsets[`UpperLeg${s}`] = worldPos(bones[`UpperLeg${s}`]).applyMatrix4(hipsInv);
@@ -211,6 +250,7 @@ function applyPose(targets) {
     'LowerLegL', 'LowerLegR', 'FootL', 'FootR'];
   for (const name of order) {
     const b = bones[name];
+    if (!b) continue; // the mannequin has one trunk segment: no Abdomen or Chest
     const t = targets[name];
     if (name.startsWith('UpperLeg')) {
       // The hip joints ride on the pelvis even in rigs whose legs hang off the Root bone.
@@ -239,9 +279,13 @@ function applyPose(targets) {
 function skinnedBox() {
   const box = new THREE.Box3();
   figure.traverse((o) => {
-    if (!o.isSkinnedMesh) return;
-    o.computeBoundingBox();
-    box.union(o.boundingBox.clone().applyMatrix4(o.matrixWorld));
+    if (o.isSkinnedMesh) {
+      o.computeBoundingBox();
+      box.union(o.boundingBox.clone().applyMatrix4(o.matrixWorld));
+    } else if (figureKind === 'mannequin' && o.isMesh && o.visible) {
+      if (!o.geometry.boundingBox) o.geometry.computeBoundingBox();
+      box.union(o.geometry.boundingBox.clone().applyMatrix4(o.matrixWorld));
+    }
   });
   return box;
 }
@@ -305,7 +349,7 @@ function silhouettePoints() {
   const pts = [];
   const p = new THREE.Vector3();
   figure.traverse((o) => {
-    if (!o.isSkinnedMesh) return;
+    if (!o.isSkinnedMesh && !(figureKind === 'mannequin' && o.isMesh && o.visible)) return;
     const n = o.geometry.attributes.position.count;
     const step = Math.max(1, Math.floor(n / 80));
     for (let i = 0; i < n; i += step) {
@@ -394,8 +438,8 @@ export async function render({ targets, view, look, framePoints, overlay, layer 
     pngBase64: btoa(bin), joints3d: j3, joints2d: j2, depthM: camSpace, camera: cam,
     box: { min: box.min.toArray(), max: box.max.toArray() }, widthPx: w, heightPx: h,
     spineAxes: {
-      hips: worldPos(bones.Abdomen).sub(worldPos(bones.Hips)).normalize().toArray(),
-      chest: worldPos(bones.Neck).sub(worldPos(bones.Chest)).normalize().toArray(),
+      hips: worldPos(bones.Abdomen ?? bones.Torso).sub(worldPos(bones.Hips)).normalize().toArray(),
+      chest: worldPos(bones.Neck).sub(worldPos(bones.Chest ?? bones.Torso)).normalize().toArray(),
     },
   };
 }

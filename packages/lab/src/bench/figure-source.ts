@@ -1,0 +1,20 @@
+// Which figure the benchmark renders: the CC0 rigged humans beside the repository when they are
+// there, otherwise the dev-only mannequin-js fallback, and the words the output uses to say so.
+
+import { cc0FiguresAvailable } from '../render/browser-host.ts';
+
+export interface FigureSource {
+  readonly fallback: boolean;
+  readonly label: string;
+  /** Shown prominently when the numbers are not about a human-shaped figure. */
+  readonly note: string | null;
+}
+
+export const FALLBACK_NOTE = 'figures: mannequin-js fallback; numbers are plumbing checks, not claims about people';
+
+export function figureSource(forceFallback = false): FigureSource {
+  if (!forceFallback && cc0FiguresAvailable()) {
+    return { fallback: false, label: 'CC0 rigged figures from ../shared/data/figures (Quaternius women_Casual; men_Casual in the variations)', note: null };
+  }
+  return { fallback: true, label: 'mannequin-js fallback (@steadyback/lab-mannequin, GPL-3.0, dev only)', note: FALLBACK_NOTE };
+}
