@@ -24,6 +24,9 @@ const painOption = (name: string, v: string | undefined): number | undefined => 
   return n;
 };
 
+/** The stretch's default model, from the accuracy lab (docs/accuracy.md, "Stretch model choice"). */
+export const STRETCH_POSE_MODEL = 'movenet-thunder';
+
 export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -34,7 +37,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
       'sensor-offset-ms': { type: 'string' },
       json: { type: 'string' },
       html: { type: 'string' },
-      model: { type: 'string', default: DEFAULT_POSE_MODEL },
+      model: { type: 'string' },
       'pain-rest': { type: 'string' },
       'pain-left': { type: 'string' },
       'pain-right': { type: 'string' },
@@ -48,7 +51,11 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const video = positionals[0];
   if (positionals.length > 1) throw new CliError(`Give one video at a time (got ${positionals.length}).`, 2);
   if (!video && !values.sensor) throw new CliError('Give a video, a sensor file (--sensor FILE.csv), or both.', 2);
-  if (!isPoseModelName(values.model!)) throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
+  // The accuracy lab (docs/accuracy.md) decides the default per exercise: MoveNet Thunder reads the
+  // half-kneeling knees and trunk-thigh change best from the side (BlazePose full misread a still
+  // front knee by up to 69 degrees); BlazePose full times bird-dog reps with no wrong verdict.
+  values.model ??= exercise === 'hip-flexor-stretch' ? STRETCH_POSE_MODEL : DEFAULT_POSE_MODEL;
+  if (!isPoseModelName(values.model)) throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
   if (values.html && !values.html.toLowerCase().endsWith('.html')) throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
   const offset = values['sensor-offset-ms'] !== undefined ? Number(values['sensor-offset-ms']) : 0;
   if (!Number.isFinite(offset)) throw new CliError('--sensor-offset-ms takes a number of milliseconds.', 2);
