@@ -77,6 +77,23 @@ describe('steadyback analyze: other sources and views', () => {
     expect(r.explanation.join(' ')).toMatch(/at your side, at hip height/);
   }, 300_000);
 
+  it('from behind with the phone on the back, the phone times every rep and measures its roll; the camera\'s rules say not measurable', async () => {
+    const rear = await birdDogRearClip();
+    const truth = JSON.parse(readFileSync(rear.truth, 'utf8')) as ClipTruthFile;
+    writeFileSync(f('rear-roll12.csv'), sensorForClip(truth, 12));
+    const run = await runCli(['analyze', rear.mp4, '--exercise', 'bird-dog', '--sensor', f('rear-roll12.csv'), '--json', f('rear-both.json'), '--quiet']);
+    expect(run.code).toBe(0);
+    const r = readResult(f('rear-both.json'));
+    const truthReps = truth.segments.filter((x) => x.phase === 'hold');
+    expect(r.reps).toHaveLength(truthReps.length);
+    for (const rep of r.reps) {
+      expect(rep.foundBy).toBe('pacing-cues');
+      expect(Math.abs(rep.metrics.R1.value! - 12)).toBeLessThan(1.5);
+      expect(rep.metrics.R4.band).toBe('not-measurable');
+    }
+    expect(r.overall.verdict).not.toBe('not-measurable');
+  }, 300_000);
+
   it('works from the phone log alone, with reps from the spoken pacing', async () => {
     const session = birdDogSession({ repsPerSide: 3, repTilt: { left: { rollDeg: -3, pitchDeg: 2 }, right: { rollDeg: 2, pitchDeg: 1 } } });
     const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 25, noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, seed: 9 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBirdDog, classify, overallVerdict, sideVerdict } from './analyze.ts';
 import type { BirdDogRep, Metric, RepClassification, RuleId } from './result.ts';
-import { opposite, session, truthPelvis } from './test-support.ts';
+import type { FrameResult } from '../../pose-frame.ts';
+import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
 
 const TOL_MS = 400;
 
@@ -51,6 +52,31 @@ describe('bird-dog reps and phases from the camera', () => {
     const seq = session([opposite('left', { legElevationDeg: -60, armElevationDeg: -70, reachMs: 300, holdMs: 0, returnMs: 300 })]);
     const r = analyzeBirdDog({ frames: seq.frames });
     expect(r.reps).toHaveLength(0);
+  });
+});
+
+describe('who times the reps when the phone is on the back', () => {
+  it('from behind, the phone\'s pacing times the reps and the roll is measured in each hold', () => {
+    const seq = session([opposite('left', { rollDeg: 12 }), opposite('right', { rollDeg: -3 })], { view: 'rear' });
+    const r = analyzeBirdDog({ frames: seq.frames, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([['left', 'pacing-cues'], ['right', 'pacing-cues']]);
+    expect(Math.abs(r.reps[0]!.metrics.R1.value! - 12)).toBeLessThan(1);
+    expect(r.quality.map((q) => q.message).join(' ')).toMatch(/timed from the phone's spoken pacing/);
+  });
+
+  it('from the side, the camera times the reps (it also sees which arm and leg moved)', () => {
+    const seq = session([opposite('left', { rollDeg: 12 }), { leg: 'right', arm: 'right' }]);
+    const r = analyzeBirdDog({ frames: seq.frames, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
+    expect(r.reps.map((x) => x.foundBy)).toEqual(['camera', 'camera']);
+    expect(r.reps[1]!.pattern).toBe('same-side-arm-and-leg');
+  });
+
+  it('from the side, when the camera missed a paced rep, the phone times them all', () => {
+    const seq = session([opposite('left', { rollDeg: 12 }), opposite('right')]);
+    // The camera loses the person during the second rep.
+    const frames: FrameResult[] = seq.frames.map((f) => (f.tMs >= seq.reps[1]!.startMs - 500 ? { tMs: f.tMs, landmarks: null, imageWidthPx: f.imageWidthPx, imageHeightPx: f.imageHeightPx, peopleCount: 0 } : f));
+    const r = analyzeBirdDog({ frames, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([['left', 'pacing-cues'], ['right', 'pacing-cues']]);
   });
 });
 

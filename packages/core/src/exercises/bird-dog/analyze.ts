@@ -65,7 +65,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const cam = hasCamera ? computeCameraSignals(frames) : null;
   const sideView = view === 'side';
 
-  // 1. Reps: from the camera's limbs; from the pacing cues when there is no camera.
+  // 1. Reps: from the camera's limbs, or from the phone's pacing cues (below).
   let tracked: Array<TrackedRep & { foundBy: 'camera' | 'pacing-cues'; cueLeg?: BodySide }> = [];
   if (cam) {
     const tracker = new BirdDogPhaseTracker();
@@ -77,7 +77,16 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     });
     for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push({ ...e.rep, foundBy: 'camera' });
   }
-  if (tracked.length === 0 && pelvis) tracked = repsFromCues(pelvis);
+  // With the phone's pacing cues, the phone times the reps unless the camera films from the side and
+  // found them all: from other views the models miss or mistime reps (docs/accuracy.md: from behind,
+  // a rep started 1.6 s late put the baseline inside the roll and a 12-degree roll read 4.9).
+  const cueReps = pelvis ? repsFromCues(pelvis) : [];
+  if (cueReps.length > 0 && (tracked.length === 0 || !sideView || tracked.length < cueReps.length)) {
+    if (tracked.length > 0) {
+      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${sideView ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `from ${viewLabel(view)} the camera cannot time them reliably`}.` });
+    }
+    tracked = cueReps;
+  }
   for (const r of tracked) events.push({ tMs: r.endMs, type: 'rep-end' });
   if (tracked.length === 0) {
     quality.push({

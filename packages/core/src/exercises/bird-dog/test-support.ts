@@ -7,6 +7,16 @@ export function session(reps: readonly SyntheticBirdDogRep[], opts: Partial<Bird
   return birdDogSequence({ view: 'side-left', imaging: { noisePx: 1.5, gaussian: seededGaussian(11) }, ...opts, reps });
 }
 
+/** The app's pacing cues for the synthetic reps: settle before, reach, hold, return. */
+export function truthCues(seq: BirdDogSequence): PelvisInput['cues'] {
+  return seq.reps.flatMap((r) => [
+    { tMs: Math.max(0, r.startMs - 1000), cue: 'settle' as const },
+    { tMs: r.startMs, cue: r.leg === 'left' ? ('reach:left-leg' as const) : ('reach:right-leg' as const) },
+    { tMs: r.holdStartMs, cue: 'hold' as const },
+    { tMs: r.holdEndMs, cue: 'return' as const },
+  ]);
+}
+
 /** The pelvis as a perfect phone would report it: the synthetic truth, plus an optional pitch per rep. */
 export function truthPelvis(seq: BirdDogSequence, pitchDegByRep: readonly number[] = []): PelvisInput {
   return {
