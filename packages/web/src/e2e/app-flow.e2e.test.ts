@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { halfKneelLongHoldClip } from '@steadyback/lab/fixtures';
 import { simulateWeeks } from '@steadyback/core/synthetic';
+import { eulerFromMatrix, trueDeviceMatrix } from '@steadyback/core';
 import { buildAndServe, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
 
 let app: BuiltApp;
@@ -210,6 +211,66 @@ describe('the steadyback app, end to end', () => {
       const sessions = page.getByTestId('session-list');
       await sessions.waitFor();
       expect(await sessions.textContent()).toMatch(/1 holds, (19|[2-9]\d) s of good form/);
+      expectNoForeignRequests(urls);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the stretch with the phone alone in the waistband counts good form, catches arching as pelvic tilt, and the guard eases off', async () => {
+    const { browser, page, urls, errors } = await openApp();
+    try {
+      await passSafetyGate(page);
+      await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
+      await page.getByTestId('pain-now-1').click();
+      await page.getByRole('button', { name: 'Carry on' }).click();
+      await page.getByLabel('Mute voice cues (captions stay on)').check();
+      await page.getByRole('button', { name: 'Use the phone in my waistband' }).click();
+      const timer = page.getByTestId('hold-timer');
+      await timer.waitFor();
+      const cdp = await browser.context.newCDPSession(page);
+      // The phone upright in the waistband (screen away from the body); kneeling, the pelvis's long axis is
+      // near vertical (pitch -85); arching tips it 13 degrees forward. Orientation from core's own maths.
+      const send = async (pitchDeg: number, jitter: number) => {
+        const e = eulerFromMatrix(trueDeviceMatrix({ rollDeg: 0, pitchDeg }, 40, 'waistband-backward', 5));
+        const wrap = (v: number, lo: number, span: number) => ((((v - lo) % span) + span) % span) + lo;
+        await cdp.send('DeviceOrientation.setDeviceOrientationOverride', {
+          alpha: wrap(e.alphaDeg + jitter, 0, 360),
+          beta: wrap(e.betaDeg + jitter, -180, 360),
+          gamma: Math.max(-89.9, Math.min(89.9, e.gammaDeg - jitter)),
+        });
+      };
+      const hold = async (pitchDeg: number, ms: number) => {
+        const end = Date.now() + ms;
+        let tick = 0;
+        while (Date.now() < end) {
+          await send(pitchDeg, (tick++ % 2 ? 1 : -1) * 0.15);
+          await page.waitForTimeout(40);
+        }
+      };
+      await hold(-85, 9000); // settle 3 s, then 6 s of steady hold
+      const goodBefore = Number(await timer.getAttribute('data-good-ms'));
+      expect(goodBefore).toBeGreaterThan(4000);
+      // Arch: ramp over a second, hold it 4 s.
+      for (let p = -85; p <= -72; p += 1) await hold(p, 80);
+      await hold(-72, 4000);
+      expect(await page.getByTestId('caption').textContent()).toMatch(/pelvis is tipping forward/);
+      const goodArched = Number(await timer.getAttribute('data-good-ms'));
+      expect(goodArched - goodBefore).toBeLessThan(3000);
+      for (let p = -72; p >= -85; p -= 1) await hold(p, 80);
+      // Steady again until the prescribed 20 s of good form are in.
+      const until = Date.now() + 40_000;
+      while (Date.now() < until && (await page.getByTestId('rate-hold').count()) === 0) await hold(-85, 500);
+      await page.getByTestId('rate-hold').waitFor();
+      await page.getByTestId('intensity-4').click();
+      await page.locator('input[name="pain"]').nth(1).check();
+      await page.locator('input[name="felt"]').first().check();
+      await page.getByRole('button', { name: 'Save this hold' }).click();
+      const decision = page.getByTestId('guard-decision');
+      await decision.waitFor();
+      // Arching seen by the phone: the guard asks to ease off, not to carry on as before.
+      expect(await decision.getAttribute('data-action')).toBe('ease-off');
       expectNoForeignRequests(urls);
       expect(errors).toEqual([]);
     } finally {

@@ -23,7 +23,10 @@ import {
 } from '@steadyback/core';
 import { NrsButtons } from '../components/nrs-buttons.tsx';
 import { PainNowGate } from '../components/pain-now.tsx';
-import { CameraPlacementPicture } from '../components/pictures.tsx';
+import { CameraPlacementPicture, PhoneInWaistbandPicture } from '../components/pictures.tsx';
+import { OrientationFeed, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { SAMPLE_INTERVAL_MS } from '../sensor/bird-dog-run.ts';
+import { STRETCH_SETTLE_MS, StretchPhoneRun } from '../sensor/stretch-phone-run.ts';
 import { useAppData } from '../app-data.tsx';
 import { StretchLive, type LiveStretchState } from '../camera/stretch-live.ts';
 import { useCamera, useLivePose, usePoseModel } from '../camera/use-live-pose.ts';
@@ -44,6 +47,7 @@ type Stage =
   | { kind: 'gate' }
   | { kind: 'intro' }
   | { kind: 'live' }
+  | { kind: 'phone' }
   | { kind: 'rate'; hold: StretchHoldRecord }
   | { kind: 'decided'; decision: GuardHoldDecision }
   | { kind: 'finish' }
@@ -66,7 +70,7 @@ async function openSession(ageYears: number | null, restNrs: number): Promise<{ 
   await saveGuard(guard);
   const existing = (await db.stretchSessions.where('dateIso').equals(today).toArray()).find((s) => s.status === 'in-progress');
   const session: StretchSessionRecord = existing ?? {
-    id: newId('stretch'), dateIso: today, status: 'in-progress', sources: { camera: true, sensor: false },
+    id: newId('stretch'), dateIso: today, status: 'in-progress', sources: { camera: false, sensor: false },
     targetHoldSeconds: guard.holdSeconds, depthCapDeg: guard.depthCapDeg, holds: [], stoppedForToday: false,
   };
   if (!existing) await db.stretchSessions.put(session);
@@ -95,6 +99,9 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   const [peak, setPeak] = useState<number | null>(null);
   const muted = useRef(settings.muted);
   muted.current = settings.muted;
+  const [mode, setMode] = useState<'camera' | 'phone'>('camera');
+  const [phone, setPhone] = useState<{ phase: 'settle' | 'hold'; goodMs: number; riseDeg: number | null }>({ phase: 'settle', goodMs: 0, riseDeg: null });
+  const [phoneProblem, setPhoneProblem] = useState<string | null>(null);
 
   const dose = doseForProfile(settings.ageYears === null ? {} : { ageYears: settings.ageYears });
   const holdMs = (guard?.holdSeconds ?? 30) * 1000;
@@ -136,6 +143,67 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
     return () => stopSpeaking();
   }, [stage.kind, guard?.depthCapDeg]);
 
+  // Phone-only holds: the phone upright in the waistband is the witness of arching and rocking.
+  useEffect(() => {
+    if (stage.kind !== 'phone') return;
+    const feed = new OrientationFeed();
+    feed.start();
+    const run = new StretchPhoneRun();
+    const t0 = performance.now();
+    let stopped = false;
+    let lastPhase: 'settle' | 'hold' | null = null;
+    setCaption(null);
+    const timer = window.setInterval(() => {
+      if (stopped) return;
+      const tMs = performance.now() - t0;
+      const out = run.tick(tMs, feed.read(performance.now()));
+      if (out.phase !== lastPhase) {
+        lastPhase = out.phase;
+        const words = out.phase === 'settle'
+          ? `Kneel on your ${nextSide} knee with the phone upright in your waistband at the back, and hold still.`
+          : 'Now tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward a little.';
+        setCaption({ text: words, frameMs: 0 });
+        speak(words, muted.current);
+      }
+      for (const c of out.cues) {
+        setCaption({ text: c.text, frameMs: c.atMs });
+        speak(c.text, muted.current);
+      }
+      setPhone({ phase: out.phase, goodMs: out.state?.goodFormMs ?? 0, riseDeg: out.state?.riseDeg ?? null });
+      if ((out.state?.goodFormMs ?? 0) >= holdMs) {
+        stopped = true;
+        window.clearInterval(timer);
+        const done = run.finish(tMs);
+        speak('Well done. Ease out of the stretch and relax.', muted.current);
+        setStage({
+          kind: 'rate',
+          hold: { side: nextSide, startMs: STRETCH_SETTLE_MS, endMs: Math.round(tMs), goodFormMs: done.goodFormMs, faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })), depthDeg: null, intensity: null, pain: null, feltAt: null, action: null },
+        });
+      }
+    }, SAMPLE_INTERVAL_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      feed.stop();
+      stopSpeaking();
+    };
+    // nextSide and holdMs are fixed for one hold attempt, so only the stage restarts the run.
+  }, [stage.kind]);
+
+  const startPhone = async () => {
+    unlockAudio();
+    const permission = await requestOrientationPermission();
+    if (permission !== 'granted') {
+      setPhoneProblem(permission === 'denied'
+        ? 'Motion access was not allowed, so the phone cannot feel your pelvis. Allow "Motion and orientation" for this site in your browser settings, then try again.'
+        : 'This browser does not report the phone\'s tilt. Open steadyback on a phone, or use the camera instead.');
+      return;
+    }
+    setPhoneProblem(null);
+    setMode('phone');
+    setStage({ kind: 'phone' });
+  };
+
   const afterGate = async (restNrs: number) => {
     const opened = await openSession(settings.ageYears, restNrs);
     if ('reason' in opened) {
@@ -164,7 +232,9 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       return;
     }
     const saved: StretchHoldRecord = { ...hold, intensity: rating.intensity, pain: rating.pain, feltAt: rating.feltAt, action: r.decision.action };
-    const nextSession: StretchSessionRecord = { ...session, holds: [...session.holds, saved], stoppedForToday: r.decision.action === 'stop-for-today' };
+    // Which sources measured this session's holds: the camera, the phone, or both across holds.
+    const sources = { camera: session.sources.camera || mode === 'camera', sensor: session.sources.sensor || mode === 'phone' };
+    const nextSession: StretchSessionRecord = { ...session, sources, holds: [...session.holds, saved], stoppedForToday: r.decision.action === 'stop-for-today' };
     await saveGuard(r.state);
     await db.stretchSessions.put(nextSession);
     setGuard(r.state);
@@ -225,6 +295,47 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
               }}
             >
               Turn on the camera and start
+            </button>
+          </div>
+          <h2>No camera? Use the phone in your waistband</h2>
+          <PhoneInWaistbandPicture />
+          <p>
+            Tuck your phone upright in your waistband at the back, screen facing away from you. It feels your pelvis tipping forward
+            (your low back arching) and any rocking. It cannot see your knees, so set them up at right angles yourself.
+          </p>
+          {phoneProblem && (
+            <p className="problem" role="alert">
+              {phoneProblem}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void startPhone()}>
+              Use the phone in my waistband
+            </button>
+          </div>
+        </>
+      )}
+      {stage.kind === 'phone' && (
+        <>
+          <p className="meta" data-testid="next-side">
+            Kneel on your {nextSide} knee (hold {perSide(nextSide) + 1} of {dose.setsPerSide} on that side).
+          </p>
+          <div className="hold-timer" role="timer" aria-live="off" data-testid="hold-timer" data-good-ms={Math.round(phone.goodMs)} data-side={nextSide}>
+            <span className="big">{fmtSeconds(phone.goodMs)}</span> / {holdMs / 1000} s of good form
+          </div>
+          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
+            {caption?.text ?? 'Hold still.'}
+          </p>
+          <p className="meta" data-testid="pelvic-tilt">
+            {phone.phase === 'settle' ? 'The phone is finding your starting position…' : phone.riseDeg === null ? 'Waiting for the phone…' : `Pelvis tipped ${Math.max(0, phone.riseDeg).toFixed(0)} degrees forward from your start.`}
+          </p>
+          <div className="actions">
+            <label className="toggle">
+              <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
+              Mute
+            </label>
+            <button type="button" className="button secondary" onClick={() => setStage({ kind: 'finish' })}>
+              End the session
             </button>
           </div>
         </>
@@ -332,7 +443,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
               </button>
             )}
             {stage.decision.action !== 'stop-for-today' && !allDone && (
-              <button type="button" className="button primary" onClick={() => setStage({ kind: 'live' })}>
+              <button type="button" className="button primary" onClick={() => setStage({ kind: mode === 'phone' ? 'phone' : 'live' })}>
                 Next hold
               </button>
             )}
