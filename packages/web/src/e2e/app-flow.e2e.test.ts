@@ -82,6 +82,22 @@ async function startPhoneTest(page: Page): Promise<void> {
   await page.getByTestId('caption').waitFor();
 }
 
+/** Through the safety questions to the stretch, with 1/10 pain now. */
+async function startStretch(page: Page): Promise<void> {
+  await passSafetyGate(page);
+  await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
+  await page.getByTestId('pain-now-1').click();
+  await page.getByRole('button', { name: 'Carry on' }).click();
+}
+
+/** After a hold: the intensity, no sharp pain, felt at the front of the hip. */
+async function rateHold(page: Page, intensity: number): Promise<void> {
+  await page.getByTestId(`intensity-${intensity}`).click();
+  await page.locator('input[name="pain"]').nth(1).check();
+  await page.locator('input[name="felt"]').first().check();
+  await page.getByRole('button', { name: 'Save this hold' }).click();
+}
+
 describe('the steadyback app, end to end', () => {
   it('a red-flag answer blocks exercise, and the start screen keeps it locked', async () => {
     const { browser, page, urls, errors } = await openApp();
@@ -180,10 +196,7 @@ describe('the steadyback app, end to end', () => {
   it('the stretch with the camera finds the set-up, counts good-form seconds, asks how it felt, and keeps the session after a reload', async () => {
     const { browser, page, urls, errors } = await openApp();
     try {
-      await passSafetyGate(page);
-      await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
-      await page.getByTestId('pain-now-1').click();
-      await page.getByRole('button', { name: 'Carry on' }).click();
+      await startStretch(page);
       await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
       const timer = page.getByTestId('hold-timer');
       await expect.poll(async () => Number(await timer.getAttribute('data-good-ms')), { timeout: 120_000, interval: 500 }).toBeGreaterThan(3000);
@@ -192,12 +205,7 @@ describe('the steadyback app, end to end', () => {
       await page.getByTestId('rate-hold').waitFor({ timeout: 120_000 });
       await page.getByRole('button', { name: 'Save this hold' }).click();
       expect(await page.getByRole('alert').first().textContent()).toMatch(/Please answer all three/);
-      await page.getByTestId('intensity-4').click();
-      await page.getByTestId('rate-hold').getByRole('group', { name: 'Was there any sharp, burning or electric pain?' }).getByLabel('No').check().catch(async () => {
-        await page.locator('input[name="pain"]').nth(1).check();
-      });
-      await page.locator('input[name="felt"]').first().check();
-      await page.getByRole('button', { name: 'Save this hold' }).click();
+      await rateHold(page, 4);
       const decision = page.getByTestId('guard-decision');
       await decision.waitFor();
       expect(await decision.getAttribute('data-action')).toBe('hold');
@@ -221,10 +229,7 @@ describe('the steadyback app, end to end', () => {
   it('the stretch with the phone alone in the waistband counts good form, catches arching as pelvic tilt, and the guard eases off', async () => {
     const { browser, page, urls, errors } = await openApp();
     try {
-      await passSafetyGate(page);
-      await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
-      await page.getByTestId('pain-now-1').click();
-      await page.getByRole('button', { name: 'Carry on' }).click();
+      await startStretch(page);
       await page.getByLabel('Mute voice cues (captions stay on)').check();
       await page.getByRole('button', { name: 'Use the phone in my waistband' }).click();
       const timer = page.getByTestId('hold-timer');
@@ -263,10 +268,7 @@ describe('the steadyback app, end to end', () => {
       const until = Date.now() + 40_000;
       while (Date.now() < until && (await page.getByTestId('rate-hold').count()) === 0) await hold(-85, 500);
       await page.getByTestId('rate-hold').waitFor();
-      await page.getByTestId('intensity-4').click();
-      await page.locator('input[name="pain"]').nth(1).check();
-      await page.locator('input[name="felt"]').first().check();
-      await page.getByRole('button', { name: 'Save this hold' }).click();
+      await rateHold(page, 4);
       const decision = page.getByTestId('guard-decision');
       await decision.waitFor();
       // Arching seen by the phone: the guard asks to ease off, not to carry on as before.

@@ -10,10 +10,11 @@ import { PainNowGate } from '../components/pain-now.tsx';
 import { PhoneOnBackPicture } from '../components/pictures.tsx';
 import { useAppData } from '../app-data.tsx';
 import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples, type Level } from '../sensor/bird-dog-run.ts';
-import { OrientationFeed, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { OrientationFeed, motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
 import { db, newId, todayIso } from '../storage/db.ts';
 import { beep, speak, stopSpeaking, unlockAudio } from '../voice/coach-voice.ts';
 import { UnfinishedTest } from './unfinished-test.tsx';
+import { MuteToggle, Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 type Stage =
@@ -54,7 +55,7 @@ export async function finishTest(testId: string, samples: readonly SensorSample[
 
 export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: string) => void; readonly onBack: () => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const { settings, updateSettings } = useAppData();
+  const { settings } = useAppData();
   const [stage, setStage] = useState<Stage>({ kind: 'gate' });
   const [caption, setCaption] = useState<{ text: string; cue: string; leg: string }>({ text: '', cue: '', leg: '' });
   const [level, setLevel] = useState<Level | null>(null);
@@ -70,10 +71,7 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
     if (permission !== 'granted') {
       setStage({
         kind: 'intro',
-        problem:
-          permission === 'denied'
-            ? 'Motion access was not allowed, so the phone cannot act as a level. Allow "Motion and orientation" for this site in your browser settings, then try again.'
-            : 'This browser does not report the phone\'s tilt. Open steadyback on a phone, or use the camera test instead.',
+        problem: motionProblem(permission, 'pelvis move'),
       });
       return;
     }
@@ -155,14 +153,9 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
             leg. Nothing is recorded except these tilt numbers.
           </p>
           {stage.problem && (
-            <p className="problem" role="alert">
-              {stage.problem}
-            </p>
+            <Problem>{stage.problem}</Problem>
           )}
-          <label className="toggle">
-            <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
-            Mute voice and beeps (captions stay on)
-          </label>
+          <MuteToggle label="Mute voice and beeps (captions stay on)" />
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void begin()}>
               Start the test
@@ -195,17 +188,12 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
               The phone stopped sending its tilt. Keep the screen on and the app open; the reps without readings will show as not measured.
             </p>
           )}
-          <label className="toggle">
-            <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
-            Mute
-          </label>
+          <MuteToggle />
         </>
       )}
       {stage.kind === 'saving' && <p role="status">Working out your results…</p>}
       {stage.kind === 'failed' && (
-        <p className="problem" role="alert">
-          {stage.reason}
-        </p>
+        <Problem>{stage.reason}</Problem>
       )}
       <div className="actions">
         <button type="button" className="button secondary" onClick={onBack}>

@@ -8,6 +8,7 @@ import { bodyStatus, bodyStatusKey, bodyStatusMessage, MESSAGES, StatusSteadier 
 import { modelProblem } from '../camera/camera-errors.ts';
 import { LOAD_STEPS } from '../camera/pose-engine.ts';
 import { useCamera, useLivePose, usePoseModel, type ModelState } from '../camera/use-live-pose.ts';
+import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 export const STEP_TEXT = {
@@ -127,11 +128,7 @@ export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
         </div>
       )}
 
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          Back to start
-        </button>
-      </div>
+      <BackToStart onBack={onBack} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { parseExport, type BirdDogTestRecord, type StretchSessionRecord } from '
 import { useAppData } from '../app-data.tsx';
 import { db, exportAll, importAll, todayIso } from '../storage/db.ts';
 import { downloadFile } from './report-files.ts';
+import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 export function DataScreen({ onBack }: { readonly onBack: () => void }) {
@@ -102,11 +103,7 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
           {message.text}
         </p>
       )}
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          Back to start
-        </button>
-      </div>
+      <BackToStart onBack={onBack} />
     </section>
   );
 }

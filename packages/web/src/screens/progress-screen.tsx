@@ -9,6 +9,7 @@ import { PEG3_ITEMS, fhirBundle, reportCsv, reportModel, scorePeg3, type Peg3Ans
 import { NrsButtons } from '../components/nrs-buttons.tsx';
 import { Chart } from '../components/chart.tsx';
 import { db, exportAll, newId, todayIso } from '../storage/db.ts';
+import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 import { downloadFile, reportPdfBytes } from './report-files.ts';
 
@@ -148,11 +149,7 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
         </button>
       </div>
       <p className="meta">{model.disclaimer}</p>
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          Back to start
-        </button>
-      </div>
+      <BackToStart onBack={onBack} />
     </section>
   );
 }

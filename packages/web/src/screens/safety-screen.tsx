@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { RED_FLAG_ITEMS, evaluateRedFlags, type RedFlagItemId } from '@steadyback/core';
 import { useAppData } from '../app-data.tsx';
 import { db, newId, todayIso } from '../storage/db.ts';
+import { Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 type Answers = Partial<Record<RedFlagItemId, boolean>>;
@@ -117,9 +118,7 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
         </label>
         <p id="age-note" className="meta">Kept on this device only.</p>
         {problem && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
+          <Problem>{problem}</Problem>
         )}
         <div className="actions">
           <button type="submit" className="button primary">

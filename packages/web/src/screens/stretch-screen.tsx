@@ -24,7 +24,7 @@ import {
 import { NrsButtons } from '../components/nrs-buttons.tsx';
 import { PainNowGate } from '../components/pain-now.tsx';
 import { CameraPlacementPicture, PhoneInWaistbandPicture } from '../components/pictures.tsx';
-import { OrientationFeed, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { OrientationFeed, motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
 import { SAMPLE_INTERVAL_MS } from '../sensor/bird-dog-run.ts';
 import { STRETCH_SETTLE_MS, StretchPhoneRun } from '../sensor/stretch-phone-run.ts';
 import { useAppData } from '../app-data.tsx';
@@ -33,6 +33,7 @@ import { useCamera, useLivePose, usePoseModel } from '../camera/use-live-pose.ts
 import { db, loadGuard, newId, painDayFor, saveGuard, todayIso } from '../storage/db.ts';
 import { speak, stopSpeaking, unlockAudio } from '../voice/coach-voice.ts';
 import { ModelStatus } from './camera-screen.tsx';
+import { BackToStart, HoldTimer, MuteToggle, Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 const FELT_WORDS: Record<GuardFeltAt, string> = {
@@ -83,7 +84,7 @@ function fmtSeconds(ms: number): string {
 
 export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => void; readonly onEscalate: () => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const { settings, updateSettings } = useAppData();
+  const { settings } = useAppData();
   const [stage, setStage] = useState<Stage>({ kind: 'gate' });
   const [guard, setGuard] = useState<GuardState | null>(null);
   const [session, setSession] = useState<StretchSessionRecord | null>(null);
@@ -194,9 +195,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
     unlockAudio();
     const permission = await requestOrientationPermission();
     if (permission !== 'granted') {
-      setPhoneProblem(permission === 'denied'
-        ? 'Motion access was not allowed, so the phone cannot feel your pelvis. Allow "Motion and orientation" for this site in your browser settings, then try again.'
-        : 'This browser does not report the phone\'s tilt. Open steadyback on a phone, or use the camera instead.');
+      setPhoneProblem(motionProblem(permission, 'pelvis'));
       return;
     }
     setPhoneProblem(null);
@@ -280,10 +279,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <p>
             Today: {dose.setsPerSide} holds of {guard?.holdSeconds ?? 30} seconds on each side. The timer only counts while your form is good.
           </p>
-          <label className="toggle">
-            <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
-            Mute voice cues (captions stay on)
-          </label>
+          <MuteToggle label="Mute voice cues (captions stay on)" />
           <div className="actions">
             <button
               type="button"
@@ -304,9 +300,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
             (your low back arching) and any rocking. It cannot see your knees, so set them up at right angles yourself.
           </p>
           {phoneProblem && (
-            <p className="problem" role="alert">
-              {phoneProblem}
-            </p>
+            <Problem>{phoneProblem}</Problem>
           )}
           <div className="actions">
             <button type="button" className="button" onClick={() => void startPhone()}>
@@ -320,9 +314,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <p className="meta" data-testid="next-side">
             Kneel on your {nextSide} knee (hold {perSide(nextSide) + 1} of {dose.setsPerSide} on that side).
           </p>
-          <div className="hold-timer" role="timer" aria-live="off" data-testid="hold-timer" data-good-ms={Math.round(phone.goodMs)} data-side={nextSide}>
-            <span className="big">{fmtSeconds(phone.goodMs)}</span> / {holdMs / 1000} s of good form
-          </div>
+          <HoldTimer goodMs={phone.goodMs} targetMs={holdMs} side={nextSide} />
           <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
             {caption?.text ?? 'Hold still.'}
           </p>
@@ -330,10 +322,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
             {phone.phase === 'settle' ? 'The phone is finding your starting position…' : phone.riseDeg === null ? 'Waiting for the phone…' : `Pelvis tipped ${Math.max(0, phone.riseDeg).toFixed(0)} degrees forward from your start.`}
           </p>
           <div className="actions">
-            <label className="toggle">
-              <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
-              Mute
-            </label>
+            <MuteToggle />
             <button type="button" className="button secondary" onClick={() => setStage({ kind: 'finish' })}>
               End the session
             </button>
@@ -352,10 +341,9 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <p className="meta" data-testid="next-side">
             Next: kneel on your {nextSide} knee (hold {perSide(nextSide) + 1} of {dose.setsPerSide} on that side).
           </p>
-          <div className="hold-timer" role="timer" aria-live="off" data-testid="hold-timer" data-good-ms={Math.round(goodSeconds)} data-side={live?.kneelingSide ?? ''}>
-            <span className="big">{fmtSeconds(goodSeconds)}</span> / {holdMs / 1000} s of good form
+          <HoldTimer goodMs={goodSeconds} targetMs={holdMs} side={live?.kneelingSide ?? ''}>
             {live?.holding && live.kneelingSide && <span> · kneeling on the {live.kneelingSide} knee</span>}
-          </div>
+          </HoldTimer>
           <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
             {caption?.text ?? live?.notice ?? 'Get into position.'}
           </p>
@@ -389,10 +377,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
               <input type="checkbox" checked={mirrored} onChange={(e) => setMirrored(e.target.checked)} />
               Mirror the picture
             </label>
-            <label className="toggle">
-              <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
-              Mute
-            </label>
+            <MuteToggle />
             <button type="button" className="button secondary" onClick={() => setStage({ kind: 'finish' })}>
               End the session
             </button>
@@ -422,9 +407,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
             ))}
           </fieldset>
           {ratingProblem && (
-            <p className="problem" role="alert">
-              {ratingProblem}
-            </p>
+            <Problem>{ratingProblem}</Problem>
           )}
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void submitRating(stage.hold)}>
@@ -478,15 +461,9 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         </div>
       )}
       {stage.kind === 'failed' && (
-        <p className="problem" role="alert">
-          {stage.reason}
-        </p>
+        <Problem>{stage.reason}</Problem>
       )}
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          Back to start
-        </button>
-      </div>
+      <BackToStart onBack={onBack} />
     </section>
   );
 }

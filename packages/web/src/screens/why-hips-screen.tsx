@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { BACK_STRETCH_NAMES, buildWeeklyPlan, type BackStretchId, type StretchSwap } from '@steadyback/core';
 import { useAppData } from '../app-data.tsx';
 import { todayIso } from '../storage/db.ts';
+import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
 export function WhyHipsScreen({ onBack, onStretch }: { readonly onBack: () => void; readonly onStretch: () => void }) {
@@ -85,11 +86,7 @@ export function WhyHipsScreen({ onBack, onStretch }: { readonly onBack: () => vo
           </button>
         </div>
       )}
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          Back to start
-        </button>
-      </div>
+      <BackToStart onBack={onBack} />
     </section>
   );
 }

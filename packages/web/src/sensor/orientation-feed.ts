@@ -47,3 +47,10 @@ export class OrientationFeed {
     return this.latest;
   }
 }
+
+/** What to tell the person when the phone's tilt cannot be read. */
+export function motionProblem(permission: Exclude<PermissionOutcome, 'granted'>, without: string): string {
+  return permission === 'denied'
+    ? `Motion access was not allowed, so the phone cannot feel your ${without}. Allow "Motion and orientation" for this site in your browser settings, then try again.`
+    : "This browser does not report the phone's tilt. Open steadyback on a phone, or use the camera instead.";
+}
