@@ -271,7 +271,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         <>
           <CameraPlacementPicture />
           <ol className="steps">
-            <li>Stand your phone or laptop on the floor 2 to 3 metres away, at the height of your hips, so it sees you side-on from head to knees and feet.</li>
+            <li>
+              Stand your phone or laptop 2 to 3 metres away, lens at the height of your hips, square to your side (not from a corner), so it
+              sees you from head to knees and feet. Kneel so the knee on the floor is the one nearer the camera: the far knee is often
+              misread.
+            </li>
             <li>Kneel on one knee on a cushion, the other foot flat in front: both knees at a right angle.</li>
             <li>Tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward only a little. Keep your low back from arching.</li>
             <li>You should feel it at the front of the hip of the kneeling leg, mild to moderate, never sharp.</li>
