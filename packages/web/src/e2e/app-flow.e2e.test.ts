@@ -9,18 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { halfKneelLongHoldClip } from '@steadyback/lab/fixtures';
+import { halfKneelLongHoldClip, halfKneelRockingClip } from '@steadyback/lab/fixtures';
 import { simulateWeeks } from '@steadyback/core/synthetic';
 import { eulerFromMatrix, trueDeviceMatrix } from '@steadyback/core';
 import { buildAndServe, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
 
 let app: BuiltApp;
 let y4mPath: string;
+let rockingY4m: string;
 
 beforeAll(async () => {
-  const [built, clip] = await Promise.all([buildAndServe(), halfKneelLongHoldClip()]);
+  const [built, clip, rocking] = await Promise.all([buildAndServe(), halfKneelLongHoldClip(), halfKneelRockingClip()]);
   app = built;
   y4mPath = clip.y4m;
+  rockingY4m = rocking.y4m;
 });
 
 afterAll(async () => {
@@ -28,8 +30,8 @@ afterAll(async () => {
 });
 
 /** Opens a fresh browser (fresh storage) and records every request it makes. */
-async function openApp(): Promise<{ browser: FakeCameraBrowser; page: Page; urls: string[]; errors: string[] }> {
-  const browser = await launchWithFakeCamera(y4mPath);
+async function openApp(camera = y4mPath): Promise<{ browser: FakeCameraBrowser; page: Page; urls: string[]; errors: string[] }> {
+  const browser = await launchWithFakeCamera(camera);
   const urls: string[] = [];
   browser.context.on('request', (r) => urls.push(r.url()));
   const page = await browser.context.newPage();
@@ -219,6 +221,29 @@ describe('the steadyback app, end to end', () => {
       const sessions = page.getByTestId('session-list');
       await sessions.waitFor();
       expect(await sessions.textContent()).toMatch(/1 holds, (19|[2-9]\d) s of good form/);
+      expectNoForeignRequests(urls);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the camera sees the rocking and says so, one cue on screen; pause keeps the timer still until resume', async () => {
+    const { browser, page, urls, errors } = await openApp(rockingY4m);
+    try {
+      await startStretch(page);
+      await page.getByLabel('Mute voice cues (captions stay on)').check();
+      await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+      const caption = page.getByTestId('caption');
+      await expect.poll(() => caption.textContent(), { timeout: 120_000, interval: 250 }).toBe('Hold still; no bouncing.');
+      await page.getByTestId('pause').click();
+      await page.getByText('Paused. Your good-form seconds so far are kept').waitFor();
+      const timer = page.getByTestId('hold-timer');
+      const before = await timer.getAttribute('data-good-ms');
+      await page.waitForTimeout(2000);
+      expect(await timer.getAttribute('data-good-ms')).toBe(before);
+      await page.getByTestId('pause').click();
+      expect(await page.getByTestId('pause').textContent()).toBe('Pause');
       expectNoForeignRequests(urls);
       expect(errors).toEqual([]);
     } finally {

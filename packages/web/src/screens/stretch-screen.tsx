@@ -78,6 +78,17 @@ async function openSession(ageYears: number | null, restNrs: number): Promise<{ 
   return { guard, session };
 }
 
+function PauseControl({ paused, onToggle }: { readonly paused: boolean; readonly onToggle: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" className="button" onClick={onToggle} aria-pressed={paused} data-testid="pause">
+        {paused ? 'Resume' : 'Pause'}
+      </button>
+      {paused && <span role="status">Paused. Your good-form seconds so far are kept; resume when you are back in position.</span>}
+    </div>
+  );
+}
+
 function fmtSeconds(ms: number): string {
   return `${Math.floor(ms / 1000)}`;
 }
@@ -101,6 +112,9 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   const muted = useRef(settings.muted);
   muted.current = settings.muted;
   const [mode, setMode] = useState<'camera' | 'phone'>('camera');
+  // Pause and resume: good-form time of the current hold is kept across a pause.
+  const [paused, setPaused] = useState(false);
+  const carried = useRef(0);
   const [phone, setPhone] = useState<{ phase: 'settle' | 'hold'; goodMs: number; riseDeg: number | null }>({ phase: 'settle', goodMs: 0, riseDeg: null });
   const [phoneProblem, setPhoneProblem] = useState<string | null>(null);
 
@@ -120,33 +134,52 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         setCaption({ text: s.cue.text, frameMs: s.cue.atMs });
         speak(s.cue.text, muted.current);
       }
-      if (s.holding && s.goodFormMs >= holdMs && s.result) {
+      if (s.holding && carried.current + s.goodFormMs >= holdMs && s.result) {
         const hold = s.result.holds.at(-1);
         if (hold) {
           tracker.current = null;
           speak('Well done. Ease out of the stretch and relax.', muted.current);
-          setStage({ kind: 'rate', hold: stretchHoldRecord(hold) });
+          const record = stretchHoldRecord(hold);
+          setStage({ kind: 'rate', hold: { ...record, goodFormMs: record.goodFormMs + Math.round(carried.current) } });
         }
       }
     },
     [holdMs],
   );
 
-  const running = stage.kind === 'live' && camera.kind === 'on' && model.kind === 'ready';
+  const running = stage.kind === 'live' && !paused && camera.kind === 'on' && model.kind === 'ready';
   const checksPerSecond = useLivePose({ active: running, source: model.kind === 'ready' ? model.source : null, videoRef, canvasRef, onFrame, onError: retry });
 
   useEffect(() => {
-    if (stage.kind === 'live') {
+    if (stage.kind === 'live' && !paused) {
       tracker.current = new StretchLive(guard?.depthCapDeg ?? null);
       setLive(null);
       setCaption(null);
     }
     return () => stopSpeaking();
-  }, [stage.kind, guard?.depthCapDeg]);
+  }, [stage.kind, paused, guard?.depthCapDeg]);
+
+  // A new hold starts from zero; a pause keeps what the current hold has so far.
+  useEffect(() => {
+    if (stage.kind !== 'live' && stage.kind !== 'phone') {
+      carried.current = 0;
+      setPaused(false);
+    }
+  }, [stage.kind]);
+
+  const togglePause = () => {
+    if (!paused) {
+      carried.current += mode === 'phone' ? phone.goodMs : live?.holding ? live.goodFormMs : 0;
+      setLive(null);
+      setPhone((p) => ({ ...p, goodMs: 0 }));
+      stopSpeaking();
+    }
+    setPaused((x) => !x);
+  };
 
   // Phone-only holds: the phone upright in the waistband is the witness of arching and rocking.
   useEffect(() => {
-    if (stage.kind !== 'phone') return;
+    if (stage.kind !== 'phone' || paused) return;
     const feed = new OrientationFeed();
     feed.start();
     const run = new StretchPhoneRun();
@@ -171,14 +204,14 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         speak(c.text, muted.current);
       }
       setPhone({ phase: out.phase, goodMs: out.state?.goodFormMs ?? 0, riseDeg: out.state?.riseDeg ?? null });
-      if ((out.state?.goodFormMs ?? 0) >= holdMs) {
+      if (carried.current + (out.state?.goodFormMs ?? 0) >= holdMs) {
         stopped = true;
         window.clearInterval(timer);
         const done = run.finish(tMs);
         speak('Well done. Ease out of the stretch and relax.', muted.current);
         setStage({
           kind: 'rate',
-          hold: { side: nextSide, startMs: STRETCH_SETTLE_MS, endMs: Math.round(tMs), goodFormMs: done.goodFormMs, faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })), depthDeg: null, intensity: null, pain: null, feltAt: null, action: null },
+          hold: { side: nextSide, startMs: STRETCH_SETTLE_MS, endMs: Math.round(tMs), goodFormMs: done.goodFormMs + Math.round(carried.current), faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })), depthDeg: null, intensity: null, pain: null, feltAt: null, action: null },
         });
       }
     }, SAMPLE_INTERVAL_MS);
@@ -189,7 +222,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       stopSpeaking();
     };
     // nextSide and holdMs are fixed for one hold attempt, so only the stage restarts the run.
-  }, [stage.kind]);
+  }, [stage.kind, paused]);
 
   const startPhone = async () => {
     unlockAudio();
@@ -259,7 +292,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
     setStage({ kind: 'summary', note: ended.summary.capNote });
   };
 
-  const goodSeconds = live?.holding ? live.goodFormMs : 0;
+  const goodSeconds = carried.current + (live?.holding ? live.goodFormMs : 0);
 
   return (
     <section className="screen" aria-labelledby="st-title">
@@ -318,7 +351,8 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <p className="meta" data-testid="next-side">
             Kneel on your {nextSide} knee (hold {perSide(nextSide) + 1} of {dose.setsPerSide} on that side).
           </p>
-          <HoldTimer goodMs={phone.goodMs} targetMs={holdMs} side={nextSide} />
+          <HoldTimer goodMs={carried.current + phone.goodMs} targetMs={holdMs} side={nextSide} />
+          <PauseControl paused={paused} onToggle={togglePause} />
           <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
             {caption?.text ?? 'Hold still.'}
           </p>
@@ -348,6 +382,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <HoldTimer goodMs={goodSeconds} targetMs={holdMs} side={live?.kneelingSide ?? ''}>
             {live?.holding && live.kneelingSide && <span> · kneeling on the {live.kneelingSide} knee</span>}
           </HoldTimer>
+          <PauseControl paused={paused} onToggle={togglePause} />
           <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
             {caption?.text ?? live?.notice ?? 'Get into position.'}
           </p>
