@@ -1,4 +1,4 @@
-// Export and import of everything the app stores, as one JSON document. Import validates the
+// Export and import of everything the app stores, as one JSON file. Import validates the
 // whole document before anything is written, migrates older versions forward, and explains in
 // one sentence what is wrong with a file it refuses.
 

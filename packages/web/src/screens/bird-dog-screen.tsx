@@ -4,15 +4,16 @@
 // saved every second, so a reload or crash keeps what was measured; the end result is core's
 // bird-dog analysis, stored as a record.
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { PACING_CUES, birdDogTestRecord, type PacingCue, type SensorSample } from '@steadyback/core';
 import { PainNowGate } from '../components/pain-now.tsx';
 import { PhoneOnBackPicture } from '../components/pictures.tsx';
 import { useAppData } from '../app-data.tsx';
-import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples, type Level } from '../sensor/bird-dog-run.ts';
-import { OrientationFeed, motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { BEEP_ROLL_DEG, BirdDogSensorRun, analyseSamples, type Level } from '../sensor/bird-dog-run.ts';
+import { motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { usePhoneClock } from '../sensor/use-phone-clock.ts';
 import { db, newId, todayIso } from '../storage/db.ts';
-import { beep, speak, stopSpeaking, unlockAudio } from '../voice/coach-voice.ts';
+import { beep, speak, unlockAudio } from '../voice/coach-voice.ts';
 import { UnfinishedTest } from './unfinished-test.tsx';
 import { MuteToggle, Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
@@ -79,26 +80,18 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
   };
 
   // The run: a 50 Hz clock samples the newest reading; segments are spoken as they start.
-  useEffect(() => {
-    if (stage.kind !== 'running') return;
-    const feed = new OrientationFeed();
-    feed.start();
+  usePhoneClock(stage.kind === 'running', () => {
     const run = new BirdDogSensorRun({ repsPerSide: 3 });
     setProgress({ rep: 0, of: run.segments.filter((s) => s.cue === 'hold').length });
     const testId = newId('birddog');
-    const t0 = performance.now();
     let lastSave = 0;
-    let stopped = false;
     void db.birdDogTests.put({
       id: testId, dateIso: todayIso(), status: 'in-progress', sources: { camera: false, sensor: true }, view: 'none',
       overall: null, sides: null, reps: [], explanation: [], notMeasurable: [],
     });
     const save = () => db.sensorDrafts.put({ id: testId, testId, samples: flattenSamples(run.samples) });
-    const timer = window.setInterval(() => {
-      if (stopped) return;
-      const now = performance.now();
-      const tMs = now - t0;
-      const out = run.tick(tMs, feed.read(now));
+    return (tMs, reading, stop) => {
+      const out = run.tick(tMs, reading);
       if (out.segmentChanged) {
         setCaption({ text: out.segment.say, cue: out.segment.cue, leg: out.segment.leg ?? '' });
         speak(out.segment.say, muted.current);
@@ -115,21 +108,14 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
         void save();
       }
       if (out.done) {
-        stopped = true;
-        window.clearInterval(timer);
+        stop();
         setStage({ kind: 'saving' });
         void save()
           .then(() => finishTest(testId, run.samples))
           .then((r) => (r.ok ? onResults(testId) : setStage({ kind: 'failed', reason: r.reason })));
       }
-    }, SAMPLE_INTERVAL_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      feed.stop();
-      stopSpeaking();
     };
-  }, [stage.kind, onResults]);
+  });
 
   const band = level === null ? 'none' : Math.abs(level.rollDeg) >= 10 ? 'red' : Math.abs(level.rollDeg) >= BEEP_ROLL_DEG ? 'amber' : 'green';
 

@@ -24,8 +24,8 @@ import {
 import { NrsButtons } from '../components/nrs-buttons.tsx';
 import { PainNowGate } from '../components/pain-now.tsx';
 import { CameraPlacementPicture, PhoneInWaistbandPicture } from '../components/pictures.tsx';
-import { OrientationFeed, motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
-import { SAMPLE_INTERVAL_MS } from '../sensor/bird-dog-run.ts';
+import { motionProblem, requestOrientationPermission } from '../sensor/orientation-feed.ts';
+import { usePhoneClock } from '../sensor/use-phone-clock.ts';
 import { STRETCH_SETTLE_MS, StretchPhoneRun } from '../sensor/stretch-phone-run.ts';
 import { useAppData } from '../app-data.tsx';
 import { StretchLive, type LiveStretchState } from '../camera/stretch-live.ts';
@@ -76,6 +76,14 @@ async function openSession(ageYears: number | null, restNrs: number): Promise<{ 
   };
   if (!existing) await db.stretchSessions.put(session);
   return { guard, session };
+}
+
+function EndSessionButton({ onEnd }: { readonly onEnd: () => void }) {
+  return (
+    <button type="button" className="button secondary" onClick={onEnd}>
+      End the session
+    </button>
+  );
 }
 
 function PauseControl({ paused, onToggle }: { readonly paused: boolean; readonly onToggle: () => void }) {
@@ -178,19 +186,12 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   };
 
   // Phone-only holds: the phone upright in the waistband is the witness of arching and rocking.
-  useEffect(() => {
-    if (stage.kind !== 'phone' || paused) return;
-    const feed = new OrientationFeed();
-    feed.start();
+  usePhoneClock(stage.kind === 'phone' && !paused, () => {
     const run = new StretchPhoneRun();
-    const t0 = performance.now();
-    let stopped = false;
     let lastPhase: 'settle' | 'hold' | null = null;
     setCaption(null);
-    const timer = window.setInterval(() => {
-      if (stopped) return;
-      const tMs = performance.now() - t0;
-      const out = run.tick(tMs, feed.read(performance.now()));
+    return (tMs, reading, stop) => {
+      const out = run.tick(tMs, reading);
       if (out.phase !== lastPhase) {
         lastPhase = out.phase;
         const words = out.phase === 'settle'
@@ -205,8 +206,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       }
       setPhone({ phase: out.phase, goodMs: out.state?.goodFormMs ?? 0, riseDeg: out.state?.riseDeg ?? null });
       if (carried.current + (out.state?.goodFormMs ?? 0) >= holdMs) {
-        stopped = true;
-        window.clearInterval(timer);
+        stop();
         const done = run.finish(tMs);
         speak('Well done. Ease out of the stretch and relax.', muted.current);
         setStage({
@@ -214,15 +214,8 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           hold: { side: nextSide, startMs: STRETCH_SETTLE_MS, endMs: Math.round(tMs), goodFormMs: done.goodFormMs + Math.round(carried.current), faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })), depthDeg: null, intensity: null, pain: null, feltAt: null, action: null },
         });
       }
-    }, SAMPLE_INTERVAL_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      feed.stop();
-      stopSpeaking();
     };
-    // nextSide and holdMs are fixed for one hold attempt, so only the stage restarts the run.
-  }, [stage.kind, paused]);
+  });
 
   const startPhone = async () => {
     unlockAudio();
@@ -361,9 +354,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           </p>
           <div className="actions">
             <MuteToggle />
-            <button type="button" className="button secondary" onClick={() => setStage({ kind: 'finish' })}>
-              End the session
-            </button>
+            <EndSessionButton onEnd={() => setStage({ kind: 'finish' })} />
           </div>
         </>
       )}
@@ -417,9 +408,7 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
               Mirror the picture
             </label>
             <MuteToggle />
-            <button type="button" className="button secondary" onClick={() => setStage({ kind: 'finish' })}>
-              End the session
-            </button>
+            <EndSessionButton onEnd={() => setStage({ kind: 'finish' })} />
           </div>
         </>
       )}
