@@ -41,7 +41,7 @@ export function Chart({ spec }: { readonly spec: ChartSpec }) {
           </text>
         ))}
         {spec.x.ticks.map((t) => (
-          <text key={`${t.x}-${t.label}`} x={X(t.x)} y={h - bottom + 14} fontSize="10" textAnchor="middle" fill="currentColor">
+          <text key={`${t.x}-${t.label}`} x={X(t.x)} y={h - bottom + 14} fontSize="10" textAnchor={t.x >= spec.x.max ? 'end' : 'middle'} fill="currentColor">
             {t.label}
           </text>
         ))}
