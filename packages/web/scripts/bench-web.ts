@@ -65,7 +65,7 @@ async function cameraCueLatency(url: string, y4m: string): Promise<{ latencies: 
     const page = await browser.context.newPage();
     await page.goto(url);
     await passSafetyGate(page);
-    await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
+    await page.getByRole('button', { name: 'Hip flexor stretch (camera or phone)' }).click();
     await page.getByTestId('pain-now-1').click();
     await page.getByRole('button', { name: 'Carry on' }).click();
     await page.getByLabel('Mute voice cues (captions stay on)').check();

@@ -87,7 +87,7 @@ async function startPhoneTest(page: Page): Promise<void> {
 /** Through the safety questions to the stretch, with 1/10 pain now. */
 async function startStretch(page: Page): Promise<void> {
   await passSafetyGate(page);
-  await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).click();
+  await page.getByRole('button', { name: 'Hip flexor stretch (camera or phone)' }).click();
   await page.getByTestId('pain-now-1').click();
   await page.getByRole('button', { name: 'Carry on' }).click();
 }
@@ -118,7 +118,7 @@ describe('the steadyback app, end to end', () => {
       await page.getByTestId('exercise-locked').waitFor();
       await page.goto(`${app.server.url}#/stretch`);
       await page.getByTestId('exercise-locked').waitFor();
-      expect(await page.getByRole('button', { name: 'Hip flexor stretch (camera)' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Hip flexor stretch (camera or phone)' }).isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Bird-dog test (phone on your back)' }).isDisabled()).toBe(true);
       // Nonsense answers: an unanswered form is refused with a sentence, nothing saved.
       await page.getByRole('button', { name: 'Answer the safety questions again' }).click();

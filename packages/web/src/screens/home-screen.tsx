@@ -53,7 +53,7 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
           Bird-dog test (phone on your back)
         </button>
         <button type="button" className="button primary" disabled={!allowed} onClick={() => go('stretch')}>
-          Hip flexor stretch (camera)
+          Hip flexor stretch (camera or phone)
         </button>
         <button type="button" className="button" onClick={() => go('camera')}>
           Camera check
