@@ -8,3 +8,4 @@ export * from './half-kneeling.ts';
 export * from './stretch-sequence.ts';
 export * from './bird-dog-test.ts';
 export * from './simulate-weeks.ts';
+export * from './paced-pelvis.ts';

@@ -2,17 +2,12 @@
 // them: it records an even series with the cues, shows the live roll, beeps past the band only in
 // reaches and holds, and its analysis finds the known roll per side.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream, keyframeTimeline, pacingAt } from '@steadyback/core';
+import { generatePelvisStream, pacingAt } from '@steadyback/core';
+import { pacedPelvisTimeline } from '@steadyback/core/synthetic';
 import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples } from './bird-dog-run.ts';
 
 function phoneFor(run: BirdDogSensorRun, rollLeft: number, rollRight: number) {
-  const keys = run.segments.map((seg) => ({ tMs: seg.startMs, rollDeg: seg.cue === 'hold' || seg.cue === 'return' ? (seg.leg === 'left' ? -rollLeft : rollRight) : 0, pitchDeg: 0 }));
-  const base = keyframeTimeline(keys);
-  const timeline = (tMs: number) => {
-    const seg = pacingAt(run.segments, tMs).segment;
-    const p = base(tMs);
-    return seg.cue === 'calibrate:rock' ? { ...p, pitchDeg: 8 * Math.sin((2 * Math.PI * (tMs - seg.startMs)) / 2000) } : p;
-  };
+  const timeline = pacedPelvisTimeline(run.segments, { rollDegByLeg: { left: rollLeft, right: rollRight } });
   return generatePelvisStream({ timeline, durationMs: run.durationMs, rateHz: 60, headingDeg: 30, mount: 'sacrum', mountingYawDeg: 15, noiseSdDeg: 0.2, seed: 9 });
 }
 

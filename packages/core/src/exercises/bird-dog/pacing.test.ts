@@ -1,7 +1,8 @@
 // The spoken pacing drives the phone-only test: its cues, recorded with generated phone samples,
 // must let the analysis find every rep with the right leg.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream, keyframeTimeline } from '../../sensor/index.ts';
+import { generatePelvisStream } from '../../sensor/index.ts';
+import { pacedPelvisTimeline } from '../../synthetic/paced-pelvis.ts';
 import { analyzeBirdDog } from './analyze.ts';
 import { birdDogPacing, pacingAt } from './pacing.ts';
 import { pelvisInputFromSamples } from './pelvis-input.ts';
@@ -32,16 +33,7 @@ describe('bird-dog pacing', () => {
   it('its cues recorded with the phone let the analysis find each rep and its roll', () => {
     const s = birdDogPacing({ repsPerSide: 2 });
     // The pelvis rolls 8 degrees toward the lifted left leg in its holds, 2 toward the right.
-    const keys = s.flatMap((seg) => {
-      const roll = seg.cue === 'hold' || seg.cue === 'return' ? (seg.leg === 'left' ? -8 : 2) : 0;
-      return [{ tMs: seg.startMs, rollDeg: roll, pitchDeg: 0, cue: seg.cue }];
-    });
-    const base = keyframeTimeline(keys);
-    const rocking = (tMs: number) => {
-      const p = base(tMs);
-      const seg = pacingAt(s, tMs).segment;
-      return seg.cue === 'calibrate:rock' ? { ...p, pitchDeg: 8 * Math.sin((2 * Math.PI * (tMs - seg.startMs)) / 2000), cue: seg.cue } : { ...p, cue: seg.cue };
-    };
+    const rocking = pacedPelvisTimeline(s, { rollDegByLeg: { left: 8, right: 2 } });
     const stream = generatePelvisStream({ timeline: rocking, durationMs: s.at(-1)!.endMs, rateHz: 50, headingDeg: 0, mount: 'sacrum', mountingYawDeg: 20, noiseSdDeg: 0.2, seed: 5 });
     const pelvis = pelvisInputFromSamples(stream.samples);
     if (!pelvis.ok) throw new Error(pelvis.reason);
