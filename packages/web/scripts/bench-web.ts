@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { benchClip, halfKneelRockingClip } from '@steadyback/lab/fixtures';
-import { buildAndServe, launchWithFakeCamera, passSafetyGate } from '../src/e2e/app-harness.ts';
+import { buildAndServe, followPacingWithPhone, launchWithFakeCamera, passSafetyGate } from '../src/e2e/app-harness.ts';
 
 interface Stats { n: number; median: number | null; p90: number | null; max: number | null }
 const stats = (xs: number[]): Stats => {
@@ -111,23 +111,8 @@ async function sensorCueLatency(url: string, y4m: string): Promise<number[]> {
         warned = now;
       }).observe(level, { attributes: true });
     });
-    const cdp = await browser.context.newCDPSession(page);
-    const caption = page.getByTestId('caption');
-    let gamma = 0, tick = 0;
-    const start = Date.now();
-    let rockStart: number | null = null;
-    while (Date.now() - start < 75_000) {
-      const cue = await caption.getAttribute('data-cue').catch(() => null);
-      if (cue === null) break;
-      let beta = 0;
-      if (cue === 'calibrate:rock') { rockStart ??= Date.now(); beta = 8 * Math.sin((2 * Math.PI * (Date.now() - rockStart)) / 2000); }
-      // A brisk hip drop (60 deg/s) in every hold, so the crossing moment is sharp.
-      const target = cue === 'hold' ? 9 : 0;
-      gamma += Math.max(-2.4, Math.min(2.4, target - gamma));
-      const j = (tick++ % 2 ? 1 : -1) * 0.15;
-      await cdp.send('DeviceOrientation.setDeviceOrientationOverride', { alpha: 30 + j, beta: beta + j, gamma: gamma - j });
-      await page.waitForTimeout(40);
-    }
+    // A brisk hip drop (60 deg/s) in every hold, so the crossing moment is sharp.
+    await followPacingWithPhone(browser.context, page, { targetRollDeg: (cue) => (cue === 'hold' ? 9 : 0), maxStepDeg: 2.4, untilMs: 75_000 });
     return await page.evaluate(() => (globalThis as unknown as { __lat: number[] }).__lat);
   } finally {
     await browser.close();

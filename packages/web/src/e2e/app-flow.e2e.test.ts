@@ -8,11 +8,11 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { halfKneelLongHoldClip, halfKneelRockingClip } from '@steadyback/lab/fixtures';
 import { simulateWeeks } from '@steadyback/core/synthetic';
 import { eulerFromMatrix, trueDeviceMatrix } from '@steadyback/core';
-import { buildAndServe, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
+import { buildAndServe, followPacingWithPhone, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
 
 let app: BuiltApp;
 let y4mPath: string;
@@ -46,31 +46,13 @@ function expectNoForeignRequests(urls: readonly string[]): void {
   expect(foreignRequests(urls, new URL(app.server.url).origin)).toEqual([]);
 }
 
-/** Plays the phone's part: follows the spoken cue on screen and tilts the phone as a pelvis would. */
-async function playPhone(context: BrowserContext, page: Page, rollByLeg: { left: number; right: number }, untilMs: number): Promise<void> {
-  const cdp: CDPSession = await context.newCDPSession(page);
-  const start = Date.now();
-  const caption = page.getByTestId('caption');
-  let rockStart: number | null = null;
-  let gamma = 0;
-  let tick = 0;
-  while (Date.now() - start < untilMs) {
-    const state = await caption.evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' })).catch(() => null);
-    if (!state) break; // the test screen has gone (finished)
-    let beta = 0;
-    if (state.cue === 'calibrate:rock') {
-      rockStart ??= Date.now();
-      beta = 8 * Math.sin((2 * Math.PI * (Date.now() - rockStart)) / 2000);
-    }
-    // W3C gamma > 0 = the phone's right edge down = the person's right hip lower (phone top toward the head).
-    // A pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does.
-    const target = state.cue === 'hold' || state.cue.startsWith('reach:') ? (state.leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0;
-    gamma += Math.max(-1, Math.min(1, target - gamma));
-    // A real sensor never reads exactly the same twice; Chromium fires an event only on a change of more than 0.1 degree.
-    const jitter = (tick++ % 2 === 0 ? 1 : -1) * 0.15;
-    await cdp.send('DeviceOrientation.setDeviceOrientationOverride', { alpha: 30 + jitter, beta: beta + jitter, gamma: gamma - jitter });
-    await page.waitForTimeout(40);
-  }
+/** Plays the phone's part; a pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does. */
+function playPhone(context: BrowserContext, page: Page, rollByLeg: { left: number; right: number }, untilMs: number): Promise<void> {
+  return followPacingWithPhone(context, page, {
+    targetRollDeg: (cue, leg) => (cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0),
+    maxStepDeg: 1,
+    untilMs,
+  });
 }
 
 async function startPhoneTest(page: Page): Promise<void> {

@@ -111,3 +111,38 @@ export function foreignRequests(urls: readonly string[], origin: string): string
     return url.hostname !== '127.0.0.1' || url.origin !== origin;
   });
 }
+
+/**
+ * Plays the phone on the lower back: follows the pacing cue on screen (data-cue, data-leg) and
+ * tilts the phone through the DevTools protocol as a pelvis would: the guided rock, and a roll to
+ * `targetRollDeg(cue, leg)` reached at most `maxStepDeg` per 40 ms step. Stops when the pacing
+ * caption is gone (the set is over) or after `untilMs`.
+ */
+export async function followPacingWithPhone(
+  context: BrowserContext,
+  page: Page,
+  o: { readonly targetRollDeg: (cue: string, leg: string) => number; readonly maxStepDeg: number; readonly untilMs: number },
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const caption = page.getByTestId('caption');
+  const start = Date.now();
+  let rockStart: number | null = null;
+  let gamma = 0;
+  let tick = 0;
+  while (Date.now() - start < o.untilMs) {
+    const state = await caption.evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' })).catch(() => null);
+    if (!state) break;
+    let beta = 0;
+    if (state.cue === 'calibrate:rock') {
+      rockStart ??= Date.now();
+      beta = 8 * Math.sin((2 * Math.PI * (Date.now() - rockStart)) / 2000);
+    }
+    // W3C gamma > 0 = the phone's right edge down = the person's right hip lower (phone top toward the head).
+    const target = o.targetRollDeg(state.cue, state.leg);
+    gamma += Math.max(-o.maxStepDeg, Math.min(o.maxStepDeg, target - gamma));
+    // A real sensor never reads exactly the same twice; Chromium fires an event only on a change of more than 0.1 degree.
+    const jitter = (tick++ % 2 === 0 ? 1 : -1) * 0.15;
+    await cdp.send('DeviceOrientation.setDeviceOrientationOverride', { alpha: 30 + jitter, beta: beta + jitter, gamma: gamma - jitter });
+    await page.waitForTimeout(40);
+  }
+}
