@@ -7,7 +7,11 @@ import { frameDistance, frameMidpoint } from './frame-geometry.ts';
 import type { FrameResult } from './pose-frame.ts';
 import { visiblePoint } from './visibility.ts';
 
-export type CameraViewKind = 'side' | 'rear' | 'rear-raised' | 'rear-oblique' | 'front' | 'high-corner' | 'unknown';
+/**
+ * 'end-on': along the body, from behind or in front, when the landmarks cannot say which (someone on
+ * all fours filmed end-on: the models swap left and right and lose the face; camera-motion.ts).
+ */
+export type CameraViewKind = 'side' | 'rear' | 'rear-raised' | 'rear-oblique' | 'front' | 'high-corner' | 'end-on' | 'unknown';
 
 export interface DetectedView {
   readonly kind: CameraViewKind;
@@ -46,6 +50,7 @@ const LABELS: Record<CameraViewKind | 'none', string> = {
   'rear-oblique': 'from behind at an angle',
   front: 'from the front',
   'high-corner': 'from a high corner',
+  'end-on': 'from behind or in front',
   unknown: 'from an angle we could not work out',
 };
 

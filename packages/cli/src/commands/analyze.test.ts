@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birdDogSession, formatSensorCsv, generatePelvisStream, type BirdDogResult } from '@steadyback/core';
-import { birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
+import { birdDogFrontClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
 import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';
 import { lastErrorLine, runCli } from '../test-support/run-cli.ts';
@@ -16,6 +16,17 @@ let side: { mp4: string; truth: ClipTruthFile };
 
 /** A phone log that matches a rendered clip: the pelvis rolls `rollDeg` toward the lifted leg in each hold. */
 const sensorForClip = (truth: ClipTruthFile, rollDeg: number) => birdDogPhoneLog(truth.segments, truth.durationMs, rollDeg);
+
+/** Every rendered rep found once, with its lifted leg, starting and ending within a second of the truth. */
+function expectRepsMatchTruth(r: BirdDogResult, truth: ClipTruthFile): void {
+  const reach = truth.segments.filter((s) => s.phase === 'reach');
+  const ends = truth.segments.filter((s) => s.phase === 'return');
+  expect(r.reps.map((x) => x.leg)).toEqual(reach.map((s) => s.side));
+  r.reps.forEach((rep, i) => {
+    expect(Math.abs(rep.startMs - reach[i]!.startMs)).toBeLessThan(1000);
+    expect(Math.abs(rep.endMs - ends[i]!.endMs)).toBeLessThan(1000);
+  });
+}
 
 beforeAll(async () => {
   const c = await birdDogSideClip();
@@ -63,18 +74,39 @@ describe('steadyback analyze: bird-dog from a side video', () => {
 });
 
 describe('steadyback analyze: other sources and views', () => {
-  it('from behind, gives no confident verdict and asks for the side view', async () => {
-    // Measured: from behind, the pose models follow the figure on all fours poorly (0-1 of 2 reps found),
-    // so the honest answer is "not measurable" plus where to put the camera, never pass or fail.
+  it('from behind, camera only: finds every rep and its leg from how the picture changes, and says what it cannot measure', async () => {
+    // Measured: from behind, the pose models follow the figure on all fours poorly (0-1 of 2 reps
+    // found), so the reps come from the picture's change; the rules stay "not measurable" there.
     const rear = await birdDogRearClip();
-    const run = await runCli(['analyze', rear.mp4, '--exercise', 'bird-dog', '--model', 'blazepose-lite', '--json', f('rear.json'), '--quiet']);
+    const truth = JSON.parse(readFileSync(rear.truth, 'utf8')) as ClipTruthFile;
+    const run = await runCli(['analyze', rear.mp4, '--exercise', 'bird-dog', '--json', f('rear.json'), '--html', f('rear.html'), '--quiet']);
     expect(run.code).toBe(0);
     const r = readResult(f('rear.json'));
-    expect(r.view).not.toBe('side');
+    expect(r.view).toBe('end-on');
+    expectRepsMatchTruth(r, truth);
+    for (const rep of r.reps) {
+      expect(rep.foundBy).toBe('camera-motion');
+      expect(rep.classification).toBe('not-measurable');
+      expect(rep.metrics.R4.band).toBe('not-measurable');
+      expect(rep.metrics.R4.reason).toMatch(/from behind or in front/);
+    }
     expect(r.overall.verdict).toBe('not-measurable');
-    expect(r.reps.every((x) => x.classification === 'not-measurable')).toBe(true);
     expect(r.measurable.R4.source).toBeNull();
+    expect(run.stdout).toMatch(/opposite arm is assumed/);
     expect(r.explanation.join(' ')).toMatch(/at your side, at hip height/);
+    expect(readFileSync(f('rear.html'), 'utf8')).toMatch(/aria-label="How much the picture changed/);
+  }, 300_000);
+
+  it('in front, camera only: when the default model misses the person a second model is used, and the picture\'s change finds every rep and its leg', async () => {
+    const front = await birdDogFrontClip();
+    const truth = JSON.parse(readFileSync(front.truth, 'utf8')) as ClipTruthFile;
+    const run = await runCli(['analyze', front.mp4, '--exercise', 'bird-dog', '--json', f('front.json'), '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/found you in only \d+% of the frames, so movenet-thunder was used/);
+    const r = readResult(f('front.json'));
+    expect(r.view).toBe('end-on');
+    expectRepsMatchTruth(r, truth);
+    expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.classification === 'not-measurable')).toBe(true);
   }, 300_000);
 
   it('from behind with the phone on the back, the phone times every rep and measures its roll; the camera\'s rules say not measurable', async () => {

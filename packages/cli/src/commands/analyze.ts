@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeBirdDog, analyzeStretch, detectPosture, summarizePoseFrames, type BirdDogResult, type FrameResult, type StretchResult } from '@steadyback/core';
+import { analyzeBirdDog, analyzeStretch, detectPosture, summarizePoseFrames, type BirdDogResult, type FrameResult, type MotionFrames, type StretchResult } from '@steadyback/core';
 import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/pose';
-import { analyzeVideoPoses, type VideoPoseResult } from '@steadyback/pose/node';
+import { analyzeVideoPoses, readMotionFrames, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { birdDogReportHtml, evidenceMoment } from '../report/bird-dog-report.ts';
 import { snapshotsAt } from '../report/snapshots.ts';
@@ -26,6 +26,14 @@ const painOption = (name: string, v: string | undefined): number | undefined => 
 
 /** The stretch's default model, from the accuracy lab (docs/accuracy.md, "Stretch model choice"). */
 export const STRETCH_POSE_MODEL = 'movenet-thunder';
+/**
+ * When the bird-dog's default model finds the person in fewer than half the frames, the video is
+ * analysed again with this one: the accuracy lab found someone on all fours in every still of every
+ * view with MoveNet Thunder, where BlazePose full missed them in front (4 of 112 frames) and often
+ * from behind.
+ */
+export const BIRD_DOG_FALLBACK_MODEL = 'movenet-thunder';
+const FALLBACK_BELOW_PERSON_SHARE = 0.5;
 
 export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,6 +62,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   // The accuracy lab (docs/accuracy.md) decides the default per exercise: MoveNet Thunder reads the
   // half-kneeling knees and trunk-thigh change best from the side (BlazePose full misread a still
   // front knee by up to 69 degrees); BlazePose full times bird-dog reps with no wrong verdict.
+  const modelChosen = values.model !== undefined;
   values.model ??= exercise === 'hip-flexor-stretch' ? STRETCH_POSE_MODEL : DEFAULT_POSE_MODEL;
   if (!isPoseModelName(values.model)) throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
   if (values.html && !values.html.toLowerCase().endsWith('.html')) throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
@@ -71,12 +80,23 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   // Read the sensor first: it is quick, and a bad file should not cost a long video analysis.
   const sensor = values.sensor ? await loadPelvisSensor(values.sensor, offset) : null;
   let poses: VideoPoseResult | null = null;
+  let motion: MotionFrames | null = null;
   if (video) {
     poses = await findBody(video, values.model!, values.quiet ?? false);
+    if (!modelChosen && personShare(poses.frames) < FALLBACK_BELOW_PERSON_SHARE) {
+      const second = await findBody(video, BIRD_DOG_FALLBACK_MODEL, values.quiet ?? false, 'Looking again with a second model');
+      if (personShare(second.frames) > personShare(poses.frames)) {
+        second.warnings.unshift({ code: 'model-fallback', message: `${values.model} found you in only ${Math.round(personShare(poses.frames) * 100)}% of the frames, so ${BIRD_DOG_FALLBACK_MODEL} was used (it found you in ${Math.round(personShare(second.frames) * 100)}%).` });
+        poses = second;
+      }
+    }
     checkCameraInput(poses.frames, exercise);
+    // Where the picture changes: times the reps when the camera films end-on (from behind or in front).
+    motion = await readMotionFrames(poses.info);
   }
   const result = analyzeBirdDog({
     ...(poses ? { frames: poses.frames } : {}),
+    ...(motion ? { motion } : {}),
     ...(sensor ? { pelvis: sensor.pelvis } : {}),
     pain: { ...(pain.rest !== undefined ? { restNrs: pain.rest } : {}), afterSide: { ...(pain.left !== undefined ? { left: pain.left } : {}), ...(pain.right !== undefined ? { right: pain.right } : {}) } },
   });
@@ -108,8 +128,13 @@ async function stretchAnalysis(video: string | undefined, values: { sensor?: str
   return 0;
 }
 
-async function findBody(video: string, model: string, quiet: boolean): Promise<VideoPoseResult> {
-  const progress = quiet ? null : createProgress('Finding the body');
+function personShare(frames: readonly FrameResult[]): number {
+  const s = summarizePoseFrames(frames);
+  return s.frames > 0 ? s.framesWithPerson / s.frames : 0;
+}
+
+async function findBody(video: string, model: string, quiet: boolean, label = 'Finding the body'): Promise<VideoPoseResult> {
+  const progress = quiet ? null : createProgress(label);
   try {
     return await analyzeVideoPoses(video, { model: model as never, onProgress: (d, t) => progress?.update(d, t) });
   } finally {

@@ -72,7 +72,14 @@ export function birdDogReportHtml(r: BirdDogResult, opts: { title?: string; snap
       markers: r.reps.filter((x) => x.metrics.R1.atMs !== undefined).map((x) => ({ tMs: x.metrics.R1.atMs!, label: `Rep ${x.index + 1} largest roll` })),
     }));
   }
-  if (r.series.tMs.length > 0) {
+  const m = r.series.motion;
+  if (m?.endOn) {
+    body.push(lineChartSvg({
+      title: 'How much the picture changed', unit: 'share of the moving area',
+      series: [{ label: 'change from the resting picture', colour: '#1f618d', tMs: m.tMs, values: m.change }],
+      spans,
+    }));
+  } else if (r.series.tMs.length > 0) {
     body.push(lineChartSvg({
       title: 'How high each limb was lifted', unit: 'thigh lengths',
       series: [

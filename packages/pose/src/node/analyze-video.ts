@@ -21,7 +21,7 @@ export interface AnalyzeVideoOptions {
   readonly onProgress?: (framesDone: number, framesTotal: number | null) => void;
 }
 
-export type VideoWarningCode = 'several-people' | 'downscaled' | 'decode-error' | 'rotated';
+export type VideoWarningCode = 'several-people' | 'downscaled' | 'decode-error' | 'rotated' | 'model-fallback';
 
 export interface VideoWarning {
   readonly code: VideoWarningCode;

@@ -12,6 +12,7 @@ export * from './file-model-locator.ts';
 export * from './video-source.ts';
 export * from './ffmpeg.ts';
 export * from './analyze-video.ts';
+export * from './motion-frames.ts';
 
 export interface NodePoseSourceOptions {
   readonly modelDir?: string;

@@ -2,6 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
+import { computeMotionSignals, type MotionFrames, type MotionSignals } from '../../camera-motion.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -11,6 +12,7 @@ import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../.
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
+import { isEndOn, repsFromMotion } from './motion-reps.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
 import {
   BIRD_DOG_RESULT_VERSION,
@@ -41,6 +43,12 @@ export interface PelvisInput {
 
 export interface BirdDogInput {
   readonly frames?: readonly FrameResult[];
+  /**
+   * Small greyscale copies of the same video's frames (camera-motion.ts). Filmed end-on (from
+   * behind or in front), the reps and their sides come from where the picture changes, because the
+   * pose models lose the limbs of someone on all fours there.
+   */
+  readonly motion?: MotionFrames;
   readonly pelvis?: PelvisInput;
   /** Back pain 0-10 at rest before the test, and after each side (named by the lifted leg). */
   readonly pain?: { readonly restNrs?: number; readonly afterSide?: Partial<Record<BodySide, number>> };
@@ -49,7 +57,7 @@ export interface BirdDogInput {
 }
 
 const OTHER: Record<BodySide, BodySide> = { left: 'right', right: 'left' };
-const SIDE_VIEW_ONLY = 'Needs the camera at your side, at hip height; this recording was filmed';
+const SIDE_VIEW_ONLY = 'needs the camera at your side, at hip height; this recording was filmed';
 
 export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const rawFrames = input.frames ?? [];
@@ -61,13 +69,31 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const quality: QualityMessage[] = [];
   const events: BirdDogEvent[] = [];
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
-  const view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
+  let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
+  const motion: MotionSignals | null = hasCamera && input.motion ? computeMotionSignals(input.motion) : null;
+  // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
+  // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
+  // and unknown); a narrow moving region settles that it is end-on, not which end.
+  const endOn = motion !== null && view !== 'side' && isEndOn(motion);
+  if (endOn) view = 'end-on';
   const sideView = view === 'side';
 
-  // 1. Reps: from the camera's limbs, or from the phone's pacing cues (below).
-  let tracked: Array<TrackedRep & { foundBy: 'camera' | 'pacing-cues'; cueLeg?: BodySide }> = [];
-  if (cam) {
+  // 1. Reps: from the camera's limbs (side views), the picture's change (end-on views), or the
+  // phone's pacing cues (below).
+  let tracked: TrackedForRules[] = [];
+  let motionRise: number[] | null = null;
+  if (endOn) {
+    const found = repsFromMotion(motion);
+    motionRise = found.rise;
+    if (found.ok) {
+      tracked = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
+    } else {
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
+    }
+  }
+  if (cam && tracked.length === 0) {
     const tracker = new BirdDogPhaseTracker();
     cam.tMs.forEach((t, i) => {
       for (const e of tracker.push(t, cam.rise[i]!)) {
@@ -86,6 +112,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
       quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${sideView ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `from ${viewLabel(view)} the camera cannot time them reliably`}.` });
     }
     tracked = cueReps;
+    motionRise = null;
   }
   for (const r of tracked) events.push({ tMs: r.endMs, type: 'rep-end' });
   if (tracked.length === 0) {
@@ -104,7 +131,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   }
 
   // 2. Per-rep rules.
-  const reps: BirdDogRep[] = tracked.map((r, index) => measureRep(index, r, { frames, cam, pelvis, sideView, view, pain: input.pain }));
+  const reps: BirdDogRep[] = tracked.map((r, index) => measureRep(index, r, { frames, cam, pelvis, sideView, view, pain: input.pain, motion: motion && motionRise ? { tMs: motion.tMs, rise: motionRise } : null }));
 
   // 3. Re-cue after the first unstable rep of each side (Luomajoki: positive only if still wrong after cueing).
   for (const side of ['left', 'right'] as const) {
@@ -138,6 +165,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
       armRise: { left: cam ? cam.rise.map((r) => r.leftArm) : [], right: cam ? cam.rise.map((r) => r.rightArm) : [] },
       legElevationDeg: cam && sideView ? cam.tMs.map((_, i) => higherLegElevation(cam, i)) : [],
       trunkSag: cam && sideView ? cam.sagRaw.map((s) => (s !== null && cam.restSagRaw !== null ? cam.restSagRaw - s : null)) : [],
+      motion: motion ? { tMs: motion.tMs, change: motion.activity, endOn } : null,
       sensor: pelvis ? { tMs: pelvis.samples.map((s) => s.tMs), rollDeg: pelvis.samples.map((s) => s.rollDeg), pitchDeg: pelvis.samples.map((s) => s.pitchDeg) } : null,
     },
   };
@@ -195,9 +223,13 @@ function repsFromCues(pelvis: PelvisInput): Array<TrackedRep & { foundBy: 'pacin
   return out;
 }
 
+type TrackedForRules = TrackedRep & { foundBy: BirdDogRep['foundBy']; cueLeg?: BodySide };
+
 interface RepContext {
   readonly frames: readonly FrameResult[];
   readonly cam: CameraSignals | null;
+  /** The picture's change scaled to a full reach = 1, when it timed the reps. */
+  readonly motion: { readonly tMs: readonly number[]; readonly rise: readonly number[] } | null;
   readonly pelvis: PelvisInput | undefined;
   readonly sideView: boolean;
   readonly view: CameraViewKind | 'none';
@@ -222,8 +254,9 @@ function band(value: number | null, amber: number, red: number, redInclusive = f
 
 const nm = (reason: string, source: Source | null = null, unit = ''): Metric => ({ value: null, unit, band: 'not-measurable', source, reason });
 
-function measureRep(index: number, r: TrackedRep & { foundBy: 'camera' | 'pacing-cues'; cueLeg?: BodySide }, ctx: RepContext): BirdDogRep {
-  const limbs = r.foundBy === 'pacing-cues' ? { leg: r.cueLeg!, arm: OTHER[r.cueLeg!] } : limbsOf(r);
+function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDogRep {
+  // The pacing cues name the leg; the picture's change shows it (the arm is assumed opposite).
+  const limbs = r.foundBy === 'camera' ? limbsOf(r) : { leg: r.cueLeg!, arm: OTHER[r.cueLeg!] };
   const pattern: MovementPattern =
     limbs.leg && limbs.arm ? (limbs.leg !== limbs.arm ? 'opposite-arm-and-leg' : 'same-side-arm-and-leg') : limbs.leg ? 'leg-only' : 'arm-only';
   const leg: BodySide = limbs.leg ?? OTHER[limbs.arm ?? 'left'];
@@ -232,7 +265,7 @@ function measureRep(index: number, r: TrackedRep & { foundBy: 'camera' | 'pacing
   // Camera validity over the rep: the landmarks rep finding needs.
   let cameraValidShare: number | null = null;
   const idx = ctx.cam ? indicesIn(ctx.cam.tMs, r.startMs, r.endMs) : [];
-  if (ctx.cam && idx.length > 0) {
+  if (ctx.cam && idx.length > 0 && r.foundBy === 'camera') {
     const need: LandmarkName[] = [`${leg}_hip`, `${leg}_knee`, `${leg}_ankle`, `${arm}_shoulder`, `${arm}_wrist`];
     cameraValidShare = idx.filter((i) => need.every((n) => visibleInFrame(ctx.frames[i]!, n))).length / idx.length;
   }
@@ -283,7 +316,13 @@ function measureRep(index: number, r: TrackedRep & { foundBy: 'camera' | 'pacing
       // R3: when does the leg reach half its own lift? From the camera, or from the pacing cue.
       let legHalfT: number | null = null;
       if (r.foundBy === 'pacing-cues') legHalfT = r.startMs + (r.holdStartMs - r.startMs) * T.R3_LEG_FRACTION;
-      else if (ctx.cam && limbs.leg) {
+      else if (r.foundBy === 'camera-motion' && ctx.motion) {
+        const m = ctx.motion;
+        const win = indicesIn(m.tMs, r.startMs, r.holdEndMs + 1);
+        const peak = Math.max(0, ...win.map((k) => m.rise[k]!));
+        const k = win.find((j) => m.rise[j]! >= peak * T.R3_LEG_FRACTION);
+        legHalfT = k !== undefined && peak > 0 ? m.tMs[k]! : null;
+      } else if (ctx.cam && limbs.leg) {
         const limb: Limb = limbs.leg === 'left' ? 'leftLeg' : 'rightLeg';
         const peak = r.peakRise[limb];
         const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find((k) => (ctx.cam!.rise[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION);
@@ -362,7 +401,11 @@ export function classify(metrics: Readonly<Record<RuleId, Metric>>, cameraValidS
   }
   if (ambers.length === 1) return { classification: 'borderline', reason: `Borderline: ${ambers[0]} amber${patternNote}.` };
   if (metrics.R1.band !== 'not-measurable') return { classification: 'stable', reason: `Stable: every measured rule was green${patternNote}.` };
-  return { classification: 'not-measurable', reason: 'Pelvic roll, the main thing this test checks, needs the phone lying flat on your lower back; what the camera could see was green.' };
+  const seen = SCORED.some((id) => metrics[id].band !== 'not-measurable');
+  return {
+    classification: 'not-measurable',
+    reason: `Pelvic roll, the main thing this test checks, needs the phone lying flat on your lower back; ${seen ? 'what the camera could see was green' : 'from this view the camera could measure none of the other rules either'}.`,
+  };
 }
 
 export function sideVerdict(reps: readonly BirdDogRep[], side: BodySide): BirdDogSide {
@@ -457,13 +500,15 @@ function outOfFrameMessages(frames: readonly FrameResult[], reps: readonly BirdD
   }
   const out: QualityMessage[] = [];
   const said = new Set<string>();
+  const fromPicture = reps.length > 0 && reps.every((r) => r.foundBy === 'camera-motion');
   for (const [name, c] of counts) {
     const part = BODY_PART_WORDS[name] ?? name.replace('_', ' ');
     if (said.has(part) || c.total === 0) continue;
     if (c.out / c.total > 1 - MIN_VALID_FRAME_SHARE) {
       out.push({ code: 'body-part-out-of-frame', message: `Your ${part} leaves the picture: move the camera back so your whole body fits, 2-3 m away.` });
       said.add(part);
-    } else if ((c.out + c.unseen) / c.total > 1 - MIN_VALID_FRAME_SHARE) {
+    } else if ((c.out + c.unseen) / c.total > 1 - MIN_VALID_FRAME_SHARE && !fromPicture) {
+      // Reps timed from the picture's change do not need the landmarks; only a cut-off body matters.
       out.push({ code: 'body-part-out-of-frame', message: `Your ${part} was hard to see during the reps: use brighter light and fitted clothing, with nothing between the camera and you.` });
       said.add(part);
     }

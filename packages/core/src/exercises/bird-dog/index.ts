@@ -5,3 +5,4 @@ export * from './phases.ts';
 export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInput, type PelvisInput } from './analyze.ts';
 export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.ts';
 export * from './pacing.ts';
+export { isEndOn, repsFromMotion, sidesFromLateral, type MotionRep, type MotionRepsResult } from './motion-reps.ts';

@@ -38,8 +38,8 @@ export interface BirdDogRep {
   readonly holdMs: number;
   readonly classification: RepClassification;
   readonly classificationReason: string;
-  /** How the rep was found: from the camera's view of the limbs, or from the spoken pacing cues. */
-  readonly foundBy: 'camera' | 'pacing-cues';
+  /** How the rep was found: from the camera's view of the limbs, from how the picture changed (end-on views), or from the spoken pacing cues. */
+  readonly foundBy: 'camera' | 'camera-motion' | 'pacing-cues';
   readonly metrics: Readonly<Record<RuleId, Metric>>;
   /** Share of this rep's frames in which the camera saw the landmarks the rep needs (null without a camera). */
   readonly cameraValidShare: number | null;
@@ -83,6 +83,8 @@ export interface BirdDogSeries {
   readonly legElevationDeg: Array<number | null>;
   /** Side view only: trunk sag as a share of trunk length, change from baseline. */
   readonly trunkSag: Array<number | null>;
+  /** How much of the moving region differed from the rest picture (0..1), on the video's time base; `endOn` when it timed the reps. */
+  readonly motion: { readonly tMs: number[]; readonly change: number[]; readonly endOn: boolean } | null;
   /** Phone on the pelvis, on its own time base. */
   readonly sensor: { readonly tMs: number[]; readonly rollDeg: number[]; readonly pitchDeg: number[] } | null;
 }

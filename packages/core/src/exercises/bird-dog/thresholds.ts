@@ -44,3 +44,27 @@ export const BIRD_DOG_PHASES = {
   /** Shorter attempts are ignored as fidgets. */
   MIN_REP_MS: 1000,
 } as const;
+
+/**
+ * Reps from the picture's change (camera-motion.ts) where the pose models cannot follow the limbs:
+ * filmed end-on, from behind or in front. (L: rendered clips from behind, behind and above, and in
+ * front; docs/accuracy.md.)
+ */
+export const BIRD_DOG_MOTION = {
+  /** The moving region is end-on when its width over height is below this (rendered: 0.4-0.7 end-on, 1.4-3.1 from the side or a corner). */
+  END_ON_MAX_ASPECT: 1,
+  /** The reach that counts as a full lift: this quantile of the activity over the recording. */
+  PEAK_QUANTILE: 0.95,
+  /** Nothing was lifted when the peak activity is below this share of the moving region ... */
+  MIN_PEAK_ACTIVITY: 0.05,
+  /** ... or below this many times the still frames' activity. */
+  MIN_PEAK_OVER_NOISE: 4,
+  /**
+   * Sides: a lifted leg changes the picture on its own side (from behind the foot leaves the floor;
+   * in front the opposite hand does, which is on the same side of the picture). Two groups of reps
+   * count as two sides when their mean lateral positions differ by at least this (region widths).
+   */
+  MIN_SIDE_SPLIT: 0.08,
+  /** A single group counts as one side when its lateral position is at least this far off centre. */
+  MIN_SIDE_OFFSET: 0.06,
+} as const;

@@ -1,0 +1,75 @@
+// Bird-dog reps from the picture's change (camera-motion.ts), for end-on views where the pose
+// models lose the limbs of someone on all fours. The same phase tracker times them; the side comes
+// from where in the picture the change is: a lifted leg changes its own side of the picture from
+// behind (the foot leaves the floor) and in front (the opposite hand leaves the floor, which is on
+// the same side of the picture as the lifted leg). The arm cannot be told apart from this view.
+
+import type { MotionSignals } from '../../camera-motion.ts';
+import { motionNoise } from '../../camera-motion.ts';
+import { movingMedian } from '../../filters/moving-median.ts';
+import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
+import type { BodySide } from './result.ts';
+import { BIRD_DOG_MOTION as M } from './thresholds.ts';
+
+export interface MotionRep extends TrackedRep {
+  readonly leg: BodySide;
+  /** Mean lateral position of the change over the hold (region widths; negative = picture left). */
+  readonly lateral: number;
+}
+
+export type MotionRepsResult =
+  | { readonly ok: true; readonly reps: MotionRep[]; readonly rise: number[] }
+  | { readonly ok: false; readonly reason: string; readonly rise: number[] };
+
+/** Is the moving region narrow, as when someone on all fours is filmed from behind or in front? */
+export function isEndOn(s: MotionSignals): boolean {
+  return s.aspect !== null && s.aspect < M.END_ON_MAX_ASPECT;
+}
+
+function quantile(v: readonly number[], q: number): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
+}
+
+/** Which leg each rep lifted, from the lateral positions of the reps' changes; null when they cannot be told apart. */
+export function sidesFromLateral(laterals: readonly number[]): BodySide[] | null {
+  if (laterals.length === 0) return [];
+  const sorted = [...laterals].sort((a, b) => a - b);
+  let gap = 0, cut = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]! - sorted[i - 1]! > gap) { gap = sorted[i]! - sorted[i - 1]!; cut = (sorted[i]! + sorted[i - 1]!) / 2; }
+  }
+  if (gap >= M.MIN_SIDE_SPLIT) return laterals.map((l) => (l < cut ? 'left' : 'right'));
+  // One group: one side only, if it is clearly off centre.
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  if (Math.abs(mid) >= M.MIN_SIDE_OFFSET) return laterals.map(() => (mid < 0 ? 'left' : 'right'));
+  return null;
+}
+
+export function repsFromMotion(s: MotionSignals): MotionRepsResult {
+  const smooth = movingMedian(s.activity, 3, 'centred').map((v) => v ?? 0);
+  const peak = quantile(smooth, M.PEAK_QUANTILE);
+  const noise = motionNoise(s);
+  if (peak < M.MIN_PEAK_ACTIVITY || peak < M.MIN_PEAK_OVER_NOISE * noise) {
+    return { ok: false, reason: 'the picture hardly changed, so no arm or leg was seen lifting', rise: smooth.map(() => 0) };
+  }
+  // Scale so a full reach reads like a limb lifted a thigh length: the tracker's thresholds then apply.
+  const rise = smooth.map((v) => v / peak);
+  const tracker = new BirdDogPhaseTracker();
+  const tracked: TrackedRep[] = [];
+  const zero = { rightLeg: 0, leftArm: 0, rightArm: 0 };
+  s.tMs.forEach((t, i) => {
+    for (const e of tracker.push(t, { leftLeg: rise[i]!, ...zero })) if (e.type === 'rep-end') tracked.push(e.rep);
+  });
+  for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push(e.rep);
+  if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
+  const laterals = tracked.map((r) => {
+    const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
+    const hi = r.holdEndMs > r.holdStartMs ? r.holdEndMs : r.endMs;
+    const v = s.tMs.flatMap((t, i) => (t >= lo && t <= hi && s.lateral[i] !== null ? [s.lateral[i]!] : []));
+    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+  });
+  const sides = sidesFromLateral(laterals);
+  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise };
+  return { ok: true, reps: tracked.map((r, i) => ({ ...r, leg: sides[i]!, lateral: laterals[i]! })), rise };
+}
