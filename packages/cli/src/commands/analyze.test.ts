@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birdDogSession, formatSensorCsv, generatePelvisStream, type BirdDogResult } from '@steadyback/core';
-import { birdDogFrontClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
+import { birdDogFrontClip, birdDogHighCornerClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
 import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';
 import { lastErrorLine, runCli } from '../test-support/run-cli.ts';
@@ -107,6 +107,17 @@ describe('steadyback analyze: other sources and views', () => {
     expect(r.view).toBe('end-on');
     expectRepsMatchTruth(r, truth);
     expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.classification === 'not-measurable')).toBe(true);
+  }, 300_000);
+
+  it('from a high corner, camera only: the picture\'s change times every rep and the pose landmarks tell its leg; leg height is not measured from there', async () => {
+    const corner = await birdDogHighCornerClip();
+    const truth = JSON.parse(readFileSync(corner.truth, 'utf8')) as ClipTruthFile;
+    const run = await runCli(['analyze', corner.mp4, '--exercise', 'bird-dog', '--json', f('corner.json'), '--quiet']);
+    expect(run.code).toBe(0);
+    const r = readResult(f('corner.json'));
+    expect(r.view).not.toBe('side');
+    expectRepsMatchTruth(r, truth);
+    expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.metrics.R4.band === 'not-measurable')).toBe(true);
   }, 300_000);
 
   it('from behind with the phone on the back, the phone times every rep and measures its roll; the camera\'s rules say not measurable', async () => {

@@ -12,7 +12,7 @@ import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../.
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
-import { isEndOn, repsFromMotion } from './motion-reps.ts';
+import { isEndOn, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
 import {
   BIRD_DOG_RESULT_VERSION,
@@ -30,7 +30,7 @@ import {
   type RuleId,
   type Source,
 } from './result.ts';
-import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
+import { BIRD_DOG_MOTION, BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
 
 
 /** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
@@ -77,6 +77,12 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   // and unknown); a narrow moving region settles that it is end-on, not which end.
   const endOn = motion !== null && view !== 'side' && isEndOn(motion);
   if (endOn) view = 'end-on';
+  // Leg height and trunk sag are measured only from a true side view: a high corner can look like
+  // one to the landmarks, but the moving region of someone on all fours seen from the side is long.
+  if (view === 'side' && motion?.aspect != null && motion.aspect < BIRD_DOG_MOTION.SIDE_MIN_ASPECT) {
+    view = 'unknown';
+    quality.push({ code: 'view-limits', message: 'The landmarks looked like a side view but the movement did not: put the camera square to your side, at hip height, for leg height and trunk sag.' });
+  }
   const sideView = view === 'side';
 
   // 1. Reps: from the camera's limbs (side views), the picture's change (end-on views), or the
@@ -91,6 +97,16 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
     } else {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
+    }
+  } else if (motion && cam && (view === 'high-corner' || view === 'unknown')) {
+    // From a corner the landmarks' limb heights carry a constant offset and run reps together, but the
+    // picture's change times them; the leg comes from the landmarks, compared across reps.
+    const timed = motionTimedReps(motion);
+    const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
+    if (timed.ok && sides) {
+      motionRise = timed.rise;
+      tracked = timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! }));
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
     }
   }
   if (cam && tracked.length === 0) {
@@ -176,6 +192,13 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
 function recordedCutoffHz(frames: readonly FrameResult[]): number {
   const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
   return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
+}
+
+/** Corner views: (right leg - left leg) + (left arm - right arm) peak rise over the rep; negative = the left leg's rep. */
+function cornerSideScore(cam: CameraSignals, r: TrackedRep): number {
+  const idx = indicesIn(cam.tMs, r.startMs, r.endMs);
+  const peak = (l: Limb) => Math.max(0, ...idx.map((i) => cam.rise[i]![l] ?? 0));
+  return peak('rightLeg') - peak('leftLeg') + peak('leftArm') - peak('rightArm');
 }
 
 function higherLegElevation(cam: CameraSignals, i: number): number | null {

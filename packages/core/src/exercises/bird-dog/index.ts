@@ -5,4 +5,4 @@ export * from './phases.ts';
 export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInput, type PelvisInput } from './analyze.ts';
 export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.ts';
 export * from './pacing.ts';
-export { isEndOn, repsFromMotion, sidesFromLateral, type MotionRep, type MotionRepsResult } from './motion-reps.ts';
+export { isEndOn, motionTimedReps, repsFromMotion, sidesFromLateral, splitSides, type MotionRep, type MotionRepsResult, type MotionTimedReps } from './motion-reps.ts';

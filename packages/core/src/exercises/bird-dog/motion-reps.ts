@@ -31,22 +31,35 @@ function quantile(v: readonly number[], q: number): number {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
 }
 
-/** Which leg each rep lifted, from the lateral positions of the reps' changes; null when they cannot be told apart. */
-export function sidesFromLateral(laterals: readonly number[]): BodySide[] | null {
-  if (laterals.length === 0) return [];
-  const sorted = [...laterals].sort((a, b) => a - b);
+/**
+ * Which leg each rep lifted, from one score per rep (negative = left): two groups split at the
+ * largest gap when it is at least `minSplit`; one group counts as one side when its median is at
+ * least `minOffset` from zero; otherwise null (the reps cannot be told apart).
+ */
+export function splitSides(scores: readonly number[], minSplit: number, minOffset: number): BodySide[] | null {
+  if (scores.length === 0) return [];
+  const sorted = [...scores].sort((a, b) => a - b);
   let gap = 0, cut = 0;
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]! - sorted[i - 1]! > gap) { gap = sorted[i]! - sorted[i - 1]!; cut = (sorted[i]! + sorted[i - 1]!) / 2; }
   }
-  if (gap >= M.MIN_SIDE_SPLIT) return laterals.map((l) => (l < cut ? 'left' : 'right'));
-  // One group: one side only, if it is clearly off centre.
+  if (gap >= minSplit) return scores.map((l) => (l < cut ? 'left' : 'right'));
   const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  if (Math.abs(mid) >= M.MIN_SIDE_OFFSET) return laterals.map(() => (mid < 0 ? 'left' : 'right'));
+  if (Math.abs(mid) >= minOffset) return scores.map(() => (mid < 0 ? 'left' : 'right'));
   return null;
 }
 
-export function repsFromMotion(s: MotionSignals): MotionRepsResult {
+/** Which leg each rep lifted, from the lateral positions of the reps' changes (end-on views); null when they cannot be told apart. */
+export function sidesFromLateral(laterals: readonly number[]): BodySide[] | null {
+  return splitSides(laterals, M.MIN_SIDE_SPLIT, M.MIN_SIDE_OFFSET);
+}
+
+export type MotionTimedReps =
+  | { readonly ok: true; readonly reps: Array<TrackedRep & { readonly lateral: number }>; readonly rise: number[] }
+  | { readonly ok: false; readonly reason: string; readonly rise: number[] };
+
+/** Reps timed from the picture's change alone, each with the lateral position of its change. */
+export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   const smooth = movingMedian(s.activity, 3, 'centred').map((v) => v ?? 0);
   const peak = quantile(smooth, M.PEAK_QUANTILE);
   const noise = motionNoise(s);
@@ -63,13 +76,20 @@ export function repsFromMotion(s: MotionSignals): MotionRepsResult {
   });
   for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push(e.rep);
   if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
-  const laterals = tracked.map((r) => {
+  const reps = tracked.map((r) => {
     const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
     const hi = r.holdEndMs > r.holdStartMs ? r.holdEndMs : r.endMs;
     const v = s.tMs.flatMap((t, i) => (t >= lo && t <= hi && s.lateral[i] !== null ? [s.lateral[i]!] : []));
-    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+    return { ...r, lateral: v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0 };
   });
-  const sides = sidesFromLateral(laterals);
-  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise };
-  return { ok: true, reps: tracked.map((r, i) => ({ ...r, leg: sides[i]!, lateral: laterals[i]! })), rise };
+  return { ok: true, reps, rise };
+}
+
+/** End-on views: reps timed from the picture's change, and the leg from the side of the picture that changed. */
+export function repsFromMotion(s: MotionSignals): MotionRepsResult {
+  const timed = motionTimedReps(s);
+  if (!timed.ok) return timed;
+  const sides = sidesFromLateral(timed.reps.map((r) => r.lateral));
+  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise };
+  return { ok: true, reps: timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), rise: timed.rise };
 }

@@ -51,8 +51,10 @@ export const BIRD_DOG_PHASES = {
  * front; docs/accuracy.md.)
  */
 export const BIRD_DOG_MOTION = {
-  /** The moving region is end-on when its width over height is below this (rendered: 0.4-0.7 end-on, 1.4-3.1 from the side or a corner). */
+  /** The moving region is end-on when its width over height is below this (rendered: 0.44-0.73 end-on, 1.47 high corner, 1.88 behind at 45 degrees, 3.0-3.2 side). */
   END_ON_MAX_ASPECT: 1,
+  /** A view the landmarks call "side" is one only if the moving region is at least this wide (rendered: a high corner was called side by BlazePose full; its region is 1.47, a side view's 3.0-3.2). */
+  SIDE_MIN_ASPECT: 2.4,
   /** The reach that counts as a full lift: this quantile of the activity over the recording. */
   PEAK_QUANTILE: 0.95,
   /** Nothing was lifted when the peak activity is below this share of the moving region ... */
@@ -67,4 +69,12 @@ export const BIRD_DOG_MOTION = {
   MIN_SIDE_SPLIT: 0.08,
   /** A single group counts as one side when its lateral position is at least this far off centre. */
   MIN_SIDE_OFFSET: 0.06,
+  /**
+   * Corner views (neither side nor end-on): reps timed from the picture's change, the leg from the
+   * landmarks, compared across reps because a corner view puts a constant offset on the near limbs:
+   * score = (right leg - left leg) + (left arm - right arm) peak rise, thigh lengths. Rendered high
+   * corner, two clips, three models: left-leg reps and right-leg reps 0.6-2.1 apart.
+   */
+  CORNER_MIN_SIDE_SPLIT: 0.4,
+  CORNER_MIN_SIDE_OFFSET: 0.6,
 } as const;
