@@ -160,8 +160,11 @@ function clipsFor(preset: Preset): ClipCase[] {
   if (preset === 'tiny') return [];
   const candidates: PoseModelName[] = ['blazepose-lite', 'blazepose-full'];
   const stretchModels: PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'movenet-thunder'];
-  const bd = (view: ViewName, rollDeg: number, fps: number): BirdDogClipCase => ({
-    id: `bdclip-${view}-roll${rollDeg}`, family: 'bird-dog', rollDeg, models: candidates,
+  // Rep finding from the other views: the bird-dog's CLI default and its fallback when the default
+  // finds no one (MoveNet Thunder).
+  const viewModels: PoseModelName[] = ['blazepose-full', 'movenet-thunder'];
+  const bd = (view: ViewName, rollDeg: number, fps: number, models: readonly PoseModelName[] = candidates): BirdDogClipCase => ({
+    id: `bdclip-${view}-roll${rollDeg}`, family: 'bird-dog', rollDeg, models,
     // The roll goes toward the lifted leg: the hip of the lifted side drops (rolled by the
     // clip's plan sign below), both sides once.
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps, reps: 2, pelvisRollDeg: rollDeg, holdS: 2.5 },
@@ -171,9 +174,11 @@ function clipsFor(preset: Preset): ClipCase[] {
     spec: { kind: 'clip', recipe: 'half-kneel', view, fps, hipShiftForwardM: 0.08, ...extra },
   });
   const rocking = hk('half-kneel-rocking-side-left-10fps', 'side-left', 10, { settleS: 2.5, hipShiftForwardM: 0.14, rockCycles: 6, rockShiftM: 0.12 });
-  if (preset === 'quick') return [bd('side-left', 12, 8), rocking];
+  if (preset === 'quick') return [bd('side-left', 12, 8), bd('rear', 12, 8), rocking];
   return [
     bd('side-left', 0, 8), bd('side-left', 7, 8), bd('side-left', 12, 8), bd('rear', 0, 8), bd('rear', 12, 8),
+    // Rep finding by camera view (run-clips.ts, rep-finding.ts).
+    bd('rear-raised', 12, 8, viewModels), bd('rear-oblique-45', 12, 8, viewModels), bd('front', 12, 8, viewModels), bd('high-corner', 12, 8, viewModels),
     hk('hkclip-side-left-lean0', 'side-left', 8, { trunkLeanDeg: 0, holdS: 4 }),
     hk('hkclip-side-left-lean14', 'side-left', 8, { trunkLeanDeg: 14, holdS: 4 }),
     hk('hkclip-side-left-lean20', 'side-left', 8, { trunkLeanDeg: 20, holdS: 4 }),

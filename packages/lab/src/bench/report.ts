@@ -1,10 +1,12 @@
 // The benchmark's result as one JSON-serialisable object: per-view headline numbers (the best
 // model per metric), per-model detail, the roll methods, the stretch-model comparison, the phone
-// sensor, and verdict confusion matrices with the count of confident wrong verdicts.
+// sensor, verdict confusion matrices with the count of confident wrong verdicts, and bird-dog rep
+// finding per camera view (camera only, pose alone and with the picture's change).
 
 import type { PoseModelName } from '@steadyback/pose';
 import type { ViewName } from '../render/views.ts';
 import { confusionMatrix, summarize, type Confusion, type ErrorSummary } from './metrics.ts';
+import type { RepFindingRow } from './rep-finding.ts';
 import type { RollMethod } from './roll-methods.ts';
 import type { ClipsRun, FaultLabel, RepLabel } from './run-clips.ts';
 import type { SensorRun } from './sensor-bench.ts';
@@ -76,6 +78,8 @@ export interface AccuracyReport {
   readonly verdicts: Array<VerdictTable<RepLabel> | VerdictTable<FaultLabel>>;
   readonly spuriousReps: number;
   readonly confidentWrongVerdicts: number;
+  /** Bird-dog clips, camera only: reps found, matched to the truth and with the right leg, per view and model. */
+  readonly repFinding: RepFindingRow[];
 }
 
 function best(models: Partial<Record<PoseModelName, ModelViewStats>>, pick: (s: ModelViewStats) => ErrorSummary | null): { model: PoseModelName; mae: number } | null {

@@ -8,6 +8,7 @@ import { figureSource } from './figure-source.ts';
 import { createProgressLine } from './progress.ts';
 import { createRenderQueue } from './render-queue.ts';
 import { stretchModelRows, verdictTables, viewSummary, VIEW_KEY, type AccuracyReport, type ViewKey, type ViewSummary } from './report.ts';
+import { summarizeRepFinding } from './rep-finding.ts';
 import { runClips } from './run-clips.ts';
 import { runStills } from './run-stills.ts';
 import { runSensorBench } from './sensor-bench.ts';
@@ -64,5 +65,6 @@ export async function runAccuracyBench(o: BenchOptions): Promise<AccuracyReport>
     verdicts,
     spuriousReps: clips.spuriousReps,
     confidentWrongVerdicts: verdicts.reduce((n, v) => n + v.matrix.confidentWrong, 0),
+    repFinding: summarizeRepFinding(clips.repFinding),
   };
 }

@@ -2,19 +2,22 @@
 // pose path (tracking and smoothing on, as in the CLI), then the real analysers (analyzeBirdDog,
 // analyzeStretch), with and without a phone whose truth is the clip's own pelvis. Each verdict is
 // compared with the verdict the exact truth deserves. Per-frame stretch angles are kept too (the
-// rocking clip is where BlazePose full was seen reading a still front knee as 135 degrees).
+// rocking clip is where BlazePose full was seen reading a still front knee as 135 degrees). Bird-dog
+// clips also score rep finding, camera only, with and without the picture's change (rep-finding.ts).
 
 import {
-  analyzeBirdDog, analyzeStretch, classify, pelvisInputFromSamples, stretchAngles, waistbandInputFromSamples,
+  analyzeBirdDog, analyzeStretch, classify, hasPerson, pelvisInputFromSamples, stretchAngles, waistbandInputFromSamples,
   BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST,
-  type Band, type BirdDogRep, type FrameResult, type Metric, type RuleId, type StretchResult,
+  type Band, type BirdDogRep, type FrameResult, type Metric, type MotionFrames, type RuleId, type StretchResult,
 } from '@steadyback/core';
 import type { PoseModelName } from '@steadyback/pose';
-import { analyzeVideoPoses } from '@steadyback/pose/node';
+import { analyzeVideoPoses, readMotionFrames } from '@steadyback/pose/node';
 import { readClipTruth, type ClipTruthFile } from '../render/fixture-cache.ts';
+import type { Side } from '../render/pose-spec.ts';
 import type { BirdDogClipCase, ClipCase, StretchClipCase } from './cases.ts';
 import type { Verdict } from './metrics.ts';
 import { sacrumStreamForClip, waistbandStreamForClip } from './phone-stream.ts';
+import { matchByOverlap, scoreRepFinding, type RepFindingConfig, type RepFindingItem } from './rep-finding.ts';
 import type { RenderQueue } from './render-queue.ts';
 import { trueKneel } from './still-angles.ts';
 
@@ -50,13 +53,15 @@ export interface ClipsRun {
   readonly setups: Array<{ clipId: string; model: PoseModelName; truthFrontKneeDeg: number; frontKneeDeg: number | null }>;
   /** Extra reps the analysis found where the truth has none. */
   readonly spuriousReps: number;
+  /** Bird-dog clips: rep finding, camera only, per model, pose only and with the picture's change. */
+  readonly repFinding: RepFindingItem[];
 }
 
 const band = (v: number, amber: number, red: number, redInclusive: boolean): Band =>
   (redInclusive ? v >= red : v > red) ? 'red' : (redInclusive ? v >= amber : v > amber) ? 'amber' : 'green';
 const m = (b: Band): Metric => ({ value: null, unit: '', band: b, source: null });
 
-interface TruthRep { readonly startMs: number; readonly holdEndMs: number; readonly endMs: number; readonly label: RepLabel }
+interface TruthRep { readonly startMs: number; readonly holdEndMs: number; readonly endMs: number; readonly label: RepLabel; readonly side: Side }
 
 /** The verdict each rendered rep deserves, from its exact roll, leg height and timing. */
 export function truthReps(t: ClipTruthFile): TruthRep[] {
@@ -67,7 +72,7 @@ export function truthReps(t: ClipTruthFile): TruthRep[] {
     const reach = segs.find((s) => s.phase === 'reach')!;
     const hold = segs.find((s) => s.phase === 'hold')!;
     const end = segs[segs.length - 1]!.endMs;
-    const side = reach.side ?? 'left';
+    const side: Side = reach.side ?? 'left';
     const frames = t.frames.filter((f) => f.tMs >= reach.startMs && f.tMs <= hold.endMs);
     const before = t.frames.filter((f) => f.tMs <= reach.startMs).at(-1) ?? frames[0]!;
     const baseRoll = before.truth.angles.pelvisRollDeg;
@@ -88,24 +93,25 @@ export function truthReps(t: ClipTruthFile): TruthRep[] {
       R6: m('not-measurable'),
     };
     const c = classify(metrics, 1, true, 'opposite-arm-and-leg').classification;
-    reps.push({ startMs: reach.startMs, holdEndMs: hold.endMs, endMs: end, label: c === 'not-measurable' ? 'stable' : c });
+    reps.push({ startMs: reach.startMs, holdEndMs: hold.endMs, endMs: end, label: c === 'not-measurable' ? 'stable' : c, side });
   }
   return reps;
 }
 
 function matchReps(truth: TruthRep[], found: readonly BirdDogRep[]): { answers: Array<Verdict<RepLabel>>; spurious: number } {
-  const used = new Set<number>();
-  const answers = truth.map((t) => {
-    let best = -1, bestOverlap = 0;
-    found.forEach((r, i) => {
-      const overlap = Math.min(r.endMs, t.endMs) - Math.max(r.startMs, t.startMs);
-      if (overlap > bestOverlap && !used.has(i)) { best = i; bestOverlap = overlap; }
-    });
-    if (best < 0) return 'not-measurable' as const;
-    used.add(best);
-    return found[best]!.classification;
-  });
-  return { answers, spurious: found.length - used.size };
+  const match = matchByOverlap(truth, found);
+  const answers = match.map((i) => (i === null ? 'not-measurable' as const : found[i]!.classification));
+  return { answers, spurious: found.length - match.filter((i) => i !== null).length };
+}
+
+/** Camera only, as `steadyback analyze --exercise bird-dog` would without a phone; no person at all -> nothing found. */
+function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[], model: PoseModelName, frames: readonly FrameResult[], motion: MotionFrames | null): RepFindingItem {
+  const config: RepFindingConfig = motion ? 'with-motion' : 'pose-only';
+  const withPerson = frames.filter(hasPerson).length;
+  const base = { clipId: c.id, view: t.view, model, config, frames: frames.length, framesWithPerson: withPerson };
+  if (withPerson === 0) return { ...base, ...scoreRepFinding(truth, [], 'no person') };
+  const r = analyzeBirdDog({ frames, ...(motion ? { motion } : {}) });
+  return { ...base, ...scoreRepFinding(truth, r.reps, r.view) };
 }
 
 async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, out: ClipsRun & { spuriousReps: number }): Promise<number> {
@@ -119,10 +125,15 @@ async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, ou
     truth.forEach((tr, i) => out.repVerdicts.push({ clipId: c.id, model, config, truth: tr.label, answer: answers[i]! }));
   };
   push('none', 'phone only', analyzeBirdDog({ pelvis: pelvis.pelvis }).reps);
+  let motion: MotionFrames | null = null;
   for (const model of c.models) {
-    const frames: FrameResult[] = (await analyzeVideoPoses(mp4, { model, workers: 1 })).frames;
+    const poses = await analyzeVideoPoses(mp4, { model, workers: 1 });
+    const frames: FrameResult[] = poses.frames;
     push(model, `camera (${t.view})`, analyzeBirdDog({ frames }).reps);
     push(model, `camera (${t.view}) + phone`, analyzeBirdDog({ frames, pelvis: pelvis.pelvis }).reps);
+    // The picture's change does not depend on the model: read once per clip, as the CLI reads it.
+    motion ??= await readMotionFrames(poses.info);
+    out.repFinding.push(repFindingItem(c, t, truth, model, frames, null), repFindingItem(c, t, truth, model, frames, motion));
   }
   return spurious;
 }
@@ -170,7 +181,7 @@ async function stretchClip(c: StretchClipCase, t: ClipTruthFile, mp4: string, ou
 }
 
 export async function runClips(clips: readonly ClipCase[], queue: RenderQueue, onProgress: (done: number, total: number) => void): Promise<ClipsRun> {
-  const out: ClipsRun & { spuriousReps: number } = { repVerdicts: [], faultVerdicts: [], stretchFrames: [], setups: [], spuriousReps: 0 };
+  const out: ClipsRun & { spuriousReps: number } = { repVerdicts: [], faultVerdicts: [], stretchFrames: [], setups: [], spuriousReps: 0, repFinding: [] };
   let done = 0;
   for (const c of clips) {
     const f = await queue.clip(c);

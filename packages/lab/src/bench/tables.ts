@@ -5,6 +5,7 @@ import type { PoseModelName } from '@steadyback/pose';
 import type { Confusion, ErrorSummary } from './metrics.ts';
 import type { AccuracyReport, ViewKey, ViewSummary } from './report.ts';
 import { ROLL_PASS_MAE_DEG } from './report.ts';
+import type { RepFindingCounts, RepFindingRow } from './rep-finding.ts';
 import type { RollMethod } from './roll-methods.ts';
 
 const MODEL_SHORT: Record<PoseModelName, string> = {
@@ -68,6 +69,26 @@ function confusionText(name: string, c: Confusion<string>): string {
   return `${name}: ${c.correct}/${c.total} right, ${c.confidentWrong} confident wrong, ${c.notMeasurable} not measurable\n${table(['truth \\ answer', ...answers], rows)}`;
 }
 
+const FOUND_BY_SHORT: Record<string, string> = { camera: 'pose', 'camera-motion': 'picture change', 'pacing-cues': 'pacing cues' };
+const foundByText = (c: RepFindingCounts) => Object.entries(c.foundBy).map(([k, n]) => `${FOUND_BY_SHORT[k] ?? k} ${n}`).join(', ') || '-';
+const findingCell = (c: RepFindingCounts, truthReps: number) => `${c.found}/${c.matched}/${c.legsRight} of ${truthReps}`;
+
+/** Rep finding by camera view: one row per view and model, pose only and pose + picture change. */
+export function repFindingTable(rows: readonly RepFindingRow[]): string {
+  return table(
+    ['view', 'model', 'clips', 'person in frames', 'detected view (pose only -> + picture change)', 'pose only: found/matched/legs right', 'pose + picture change: found/matched/legs right', 'found by (+ picture change)', 'spurious reps (pose only, + change)'],
+    rows.map((x) => {
+      const pv = x.poseOnly.detectedViews.join('/');
+      const mv = x.withMotion.detectedViews.join('/');
+      return [
+        x.view, MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
+        findingCell(x.poseOnly, x.truthReps), findingCell(x.withMotion, x.truthReps), foundByText(x.withMotion),
+        `${x.poseOnly.spurious}, ${x.withMotion.spurious}`,
+      ];
+    }),
+  );
+}
+
 export function formatReport(r: AccuracyReport): string {
   const out: string[] = [];
   out.push(`# steadyback accuracy benchmark (preset ${r.preset}, ${r.durationS.toFixed(0)} s)`);
@@ -115,6 +136,11 @@ export function formatReport(r: AccuracyReport): string {
   out.push('\n## Verdicts against the truth (real analysers)');
   for (const v of r.verdicts) out.push(confusionText(v.name, v.matrix as Confusion<string>));
   out.push(`extra reps found where there were none: ${r.spuriousReps}`);
+  if (r.repFinding.length) {
+    out.push('\n## Rep finding by camera view (camera only)');
+    out.push('Bird-dog clips (2 reps each: left leg, then right), no phone. Cells: reps found / matched to a true rep by time overlap / matched with the right leg, of the true reps.');
+    out.push(repFindingTable(r.repFinding));
+  }
   out.push('\n## Per-frame rule checks on stills (not the analysers\' verdicts)');
   for (const [k, c] of Object.entries(r.stillVerdicts.r4Side)) out.push(confusionText(`R4 leg too high, side view, ${k}`, c));
   for (const [k, c] of Object.entries(r.stillVerdicts.c1Side)) out.push(confusionText(`C1 arching (lean back > 10 beyond set-up), side view, ${k}`, c));

@@ -1,0 +1,69 @@
+// Rep-finding scores and their per-view summary, on reps whose answers are known by hand.
+import { describe, expect, it } from 'vitest';
+import { matchByOverlap, scoreRepFinding, summarizeRepFinding, type RepFindingItem } from './rep-finding.ts';
+import { repFindingTable } from './tables.ts';
+
+const truth = [
+  { startMs: 1000, endMs: 7000, side: 'left' as const },
+  { startMs: 7000, endMs: 13000, side: 'right' as const },
+];
+const rep = (startMs: number, endMs: number, leg: 'left' | 'right', foundBy: 'camera' | 'camera-motion' = 'camera') => ({ startMs, endMs, leg, foundBy });
+
+describe('matching found reps to the truth by overlap', () => {
+  it('gives each truth rep the found rep overlapping it most, each found rep at most once', () => {
+    expect(matchByOverlap(truth, [{ startMs: 6000, endMs: 12000 }, { startMs: 1500, endMs: 6500 }])).toEqual([1, 0]);
+    // One long rep spanning both: the first truth rep takes it, the second is missed.
+    expect(matchByOverlap(truth, [{ startMs: 1000, endMs: 13000 }])).toEqual([0, null]);
+    // Touching is not overlapping.
+    expect(matchByOverlap(truth, [{ startMs: 13000, endMs: 15000 }])).toEqual([null, null]);
+  });
+});
+
+describe('scoring one analysis', () => {
+  it('counts found, matched, right legs, spurious reps and how they were found', () => {
+    const s = scoreRepFinding(truth, [rep(1200, 6800, 'left', 'camera-motion'), rep(7400, 12500, 'left', 'camera-motion'), rep(14000, 16000, 'right', 'camera-motion')], 'end-on');
+    expect(s).toEqual({ truthReps: 2, found: 3, matched: 2, legsRight: 1, spurious: 1, foundBy: { 'camera-motion': 3 }, detectedView: 'end-on' });
+  });
+
+  it('scores two reps merged into one as one match (the high-corner failure)', () => {
+    const s = scoreRepFinding(truth, [rep(1000, 13000, 'left')], 'side');
+    expect([s.found, s.matched, s.legsRight, s.spurious]).toEqual([1, 1, 1, 0]);
+  });
+
+  it('scores nothing found', () => {
+    expect(scoreRepFinding(truth, [], 'no person')).toMatchObject({ truthReps: 2, found: 0, matched: 0, legsRight: 0, spurious: 0, foundBy: {} });
+  });
+});
+
+describe('the per-view summary and its table', () => {
+  const item = (o: Partial<RepFindingItem>): RepFindingItem => ({
+    clipId: 'c1', view: 'rear', model: 'blazepose-full', config: 'pose-only', frames: 100, framesWithPerson: 50,
+    truthReps: 2, found: 0, matched: 0, legsRight: 0, spurious: 0, foundBy: {}, detectedView: 'high-corner', ...o,
+  });
+  const items: RepFindingItem[] = [
+    item({}),
+    item({ config: 'with-motion', found: 2, matched: 2, legsRight: 2, foundBy: { 'camera-motion': 2 }, detectedView: 'end-on' }),
+    item({ clipId: 'c2', framesWithPerson: 100, found: 1, matched: 1, legsRight: 0, foundBy: { camera: 1 }, detectedView: 'rear' }),
+    item({ clipId: 'c2', config: 'with-motion', framesWithPerson: 100, found: 3, matched: 2, legsRight: 2, spurious: 1, foundBy: { 'camera-motion': 3 }, detectedView: 'end-on' }),
+    item({ clipId: 'c3', view: 'side-left', model: 'movenet-thunder', framesWithPerson: 100, found: 2, matched: 2, legsRight: 2, foundBy: { camera: 2 }, detectedView: 'side' }),
+    item({ clipId: 'c3', view: 'side-left', model: 'movenet-thunder', config: 'with-motion', framesWithPerson: 100, found: 2, matched: 2, legsRight: 2, foundBy: { camera: 2 }, detectedView: 'side' }),
+  ];
+
+  it('sums the clips of a view and model, per configuration, side view first', () => {
+    const rows = summarizeRepFinding(items);
+    expect(rows.map((r) => [r.view, r.model])).toEqual([['side-left', 'movenet-thunder'], ['rear', 'blazepose-full']]);
+    const rear = rows[1]!;
+    expect(rear.clips).toBe(2);
+    expect(rear.truthReps).toBe(4);
+    expect(rear.personShare).toBeCloseTo(0.75, 10);
+    expect(rear.poseOnly).toEqual({ found: 1, matched: 1, legsRight: 0, spurious: 0, foundBy: { camera: 1 }, detectedViews: ['high-corner', 'rear'] });
+    expect(rear.withMotion).toEqual({ found: 5, matched: 4, legsRight: 4, spurious: 1, foundBy: { 'camera-motion': 5 }, detectedViews: ['end-on'] });
+  });
+
+  it('prints found/matched/legs right of N and the view change', () => {
+    const text = repFindingTable(summarizeRepFinding(items));
+    const rear = text.split('\n').find((l) => l.startsWith('| rear'))!;
+    expect(rear).toMatch(/\| 75% +\| high-corner\/rear -> end-on +\| 1\/1\/0 of 4 +\| 5\/4\/4 of 4 +\| picture change 5 +\| 0, 1 +\|/);
+    expect(text.split('\n').find((l) => l.startsWith('| side-left'))).toMatch(/\| MN thunder \| 1 +\| 100% +\| side +\| 2\/2\/2 of 2/);
+  });
+});
