@@ -24,7 +24,7 @@ export interface MotionSignals {
   readonly tMs: number[];
   /** Share of the moving region's pixels that differ from the rest picture (0..1). */
   readonly activity: number[];
-  /** Horizontal centre of the changed pixels from the region's centre, in region widths (about -0.5..0.5); null when nothing changed. */
+  /** Horizontal centre of the changed pixels from the body's centre (or the region's), in region widths (about -0.5..0.5); null when nothing changed. */
   readonly lateral: Array<number | null>;
   /** Where anything moved repeatedly during the recording (the person's limbs and trunk); null when nothing did. */
   readonly region: MotionBox | null;
@@ -74,12 +74,18 @@ function differingShare(a: Uint8Array, b: Uint8Array): number {
   return n / a.length;
 }
 
-/** Runs of consecutive still frames (at least two frames each), as frame-index lists. */
+/**
+ * Runs of consecutive still frames (at least two frames each), as frame-index lists. A run also
+ * ends when the picture has drifted from the run's first frame, so a slow, steady movement is not
+ * taken for one long still moment.
+ */
 export function stillSegments(m: MotionFrames): number[][] {
   const out: number[][] = [];
   let run: number[] = [];
   for (let i = 1; i < m.luma.length; i++) {
-    if (differingShare(m.luma[i]!, m.luma[i - 1]!) < STILL_FRAME_MAX_SHARE) {
+    const still = differingShare(m.luma[i]!, m.luma[i - 1]!) < STILL_FRAME_MAX_SHARE;
+    const drifted = run.length > 0 && differingShare(m.luma[i]!, m.luma[run[0]!]!) >= SAME_POSTURE_MAX_SHARE;
+    if (still && !drifted) {
       if (run.length === 0) run.push(i - 1);
       run.push(i);
     } else {
@@ -111,7 +117,16 @@ export function restPicture(m: MotionFrames): Uint8Array {
   return medianPicture(m, best.flatMap((k) => segments[k]!));
 }
 
-export function computeMotionSignals(m: MotionFrames): MotionSignals {
+export interface MotionSignalOptions {
+  /**
+   * The body's horizontal centre in the picture (0..1), e.g. the hips' midpoint from the pose, to
+   * measure `lateral` from. Without it, the moving region's centre is used, which is the body's
+   * centre only when both sides move.
+   */
+  readonly centreX?: number;
+}
+
+export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions = {}): MotionSignals {
   const n = m.luma.length;
   const { widthPx: w, heightPx: h } = m;
   const size = w * h;
@@ -146,7 +161,7 @@ export function computeMotionSignals(m: MotionFrames): MotionSignals {
   }
   if (x1 < 0) return empty;
   const rw = x1 - x0 + 1, rh = y1 - y0 + 1;
-  const cx = (x0 + x1) / 2;
+  const cx = opts.centreX !== undefined ? opts.centreX * w - 0.5 : (x0 + x1) / 2;
   const activity: number[] = [];
   const lateral: Array<number | null> = [];
   for (const c of changed) {

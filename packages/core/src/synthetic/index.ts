@@ -9,3 +9,4 @@ export * from './stretch-sequence.ts';
 export * from './bird-dog-test.ts';
 export * from './simulate-weeks.ts';
 export * from './paced-pelvis.ts';
+export * from './silhouette.ts';

@@ -6,6 +6,7 @@ import { computeMotionSignals, type MotionFrames, type MotionSignals } from '../
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
+import { frameMidpoint } from '../../frame-geometry.ts';
 import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
@@ -71,7 +72,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
-  const motion: MotionSignals | null = hasCamera && input.motion ? computeMotionSignals(input.motion) : null;
+  const motion: MotionSignals | null = hasCamera && input.motion ? computeMotionSignals(input.motion, bodyCentre(frames)) : null;
   // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
   // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
   // and unknown); a narrow moving region settles that it is end-on, not which end.
@@ -125,7 +126,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const cueReps = pelvis ? repsFromCues(pelvis) : [];
   if (cueReps.length > 0 && (tracked.length === 0 || !sideView || tracked.length < cueReps.length)) {
     if (tracked.length > 0) {
-      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${sideView ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `from ${viewLabel(view)} the camera cannot time them reliably`}.` });
+      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${sideView ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `${viewLabel(view)} the camera cannot time them reliably`}.` });
     }
     tracked = cueReps;
     motionRise = null;
@@ -192,6 +193,12 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
 function recordedCutoffHz(frames: readonly FrameResult[]): number {
   const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
   return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
+}
+
+/** The hips' midpoint across the recording (picture x, 0..1): where left turns into right for the picture's change. */
+function bodyCentre(frames: readonly FrameResult[]): { centreX?: number } {
+  const x = median(frames.map((f) => frameMidpoint(f, 'left_hip', 'right_hip')?.x ?? null));
+  return x !== null ? { centreX: x } : {};
 }
 
 /** Corner views: (right leg - left leg) + (left arm - right arm) peak rise over the rep; negative = the left leg's rep. */
@@ -306,9 +313,12 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
   // Phone on the pelvis: R1, R4s, R3.
   if (ctx.pelvis) {
     const p = ctx.pelvis;
-    const bad = p.badIntervals.find((b) => b.endMs >= r.startMs - T.BASELINE_MS && b.startMs <= r.holdEndMs);
+    // The picture's change can end a hold early (the picture settles before the limb does), so its
+    // reps look at the pelvis up to the rep's end; the roll only falls back on the way down.
+    const winEndMs = r.foundBy === 'camera-motion' ? r.endMs : r.holdEndMs;
+    const bad = p.badIntervals.find((b) => b.endMs >= r.startMs - T.BASELINE_MS && b.startMs <= winEndMs);
     const baseIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs - T.BASELINE_MS, r.startMs);
-    const winIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs, r.holdEndMs + 1);
+    const winIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs, winEndMs + 1);
     if (bad) {
       const why = bad.reason === 'gap' ? 'the phone stopped sending data' : bad.reason === 'jump' ? 'the phone jolted' : 'the phone slid off your back';
       metrics.R1 = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'deg');

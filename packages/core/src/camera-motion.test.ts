@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeMotionSignals,
+  medianPicture,
+  MOTION_MIN_FRAMES,
+  MOTION_PIXEL_THRESHOLD,
+  motionNoise,
+  restPicture,
+  STILL_FRAME_MAX_SHARE,
+  type MotionFrames,
+} from './camera-motion.ts';
+import { seededGaussian } from './test-frames.ts';
+
+// Hand-made pictures: a plain background with blocks that light up ("a limb out").
+const W = 40, H = 30;
+type Block = { x0: number; x1: number; y0: number; y1: number };
+const LEFT: Block = { x0: 10, x1: 13, y0: 10, y1: 19 };
+const RIGHT: Block = { x0: 26, x1: 29, y0: 10, y1: 19 };
+
+function picture(blocks: readonly Block[], o: { bg?: number; offset?: number; noise?: () => number } = {}): Uint8Array {
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const lit = blocks.some((b) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1);
+      // A gentle horizontal gradient, so a brightness step is not a plain constant.
+      const v = (lit ? 190 : (o.bg ?? 50) + x) + (o.offset ?? 0) + (o.noise ? 3 * o.noise() : 0);
+      out[y * W + x] = Math.max(0, Math.min(255, Math.round(v)));
+    }
+  }
+  return out;
+}
+
+function frames(luma: Uint8Array[], widthPx = W, heightPx = H): MotionFrames {
+  return { widthPx, heightPx, tMs: luma.map((_, i) => i * 100), luma };
+}
+
+const repeat = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+
+describe('the rest picture', () => {
+  it('medianPicture gives every pixel its own median over the frames', () => {
+    const values = [10, 200, 30, 40, 250];
+    const m: MotionFrames = { widthPx: 2, heightPx: 1, tMs: values.map((_, i) => i), luma: values.map((v, i) => Uint8Array.from([v, 100 + i])) };
+    expect([...medianPicture(m)]).toEqual([40, 102]);
+    expect([...medianPicture(m, [0, 1, 2])]).toEqual([30, 101]);
+  });
+
+  it('is the per-pixel median over the recording when it has no still moments', () => {
+    // Every frame differs from the one before on most pixels: no still moment anywhere.
+    const g = seededGaussian(3);
+    const luma = repeat(9, (i) => Uint8Array.from(repeat(W * H, () => Math.max(0, Math.min(255, Math.round(128 + (i % 2 ? 60 : -60) + 20 * g()))))));
+    expect([...restPicture(frames(luma))]).toEqual([...medianPicture(frames(luma))]);
+  });
+
+  it('is the posture returned to most often, even when the holds fill most of the recording', () => {
+    const rest = picture([]), hold = picture([LEFT]);
+    const luma = [...repeat(5, () => rest), ...repeat(12, () => hold), ...repeat(5, () => rest), ...repeat(12, () => hold), ...repeat(5, () => rest)];
+    // The holds are 24 of 39 frames: the plain median would be the hold.
+    expect([...medianPicture(frames(luma))]).toEqual([...hold]);
+    expect([...restPicture(frames(luma))]).toEqual([...rest]);
+  });
+
+  it('stays the resting posture when the limb moves slowly (less than the still-frame share per frame)', () => {
+    const perFrame = Math.floor(STILL_FRAME_MAX_SHARE * W * H); // 4 pixels of 1200
+    const hold: Block = { x0: 10, x1: 17, y0: 10, y1: 17 }; // 64 pixels, lit a few per frame
+    const ramp = (k: number) => {
+      const p = picture([]);
+      for (let j = 0; j < Math.min(64, k * perFrame); j++) p[(hold.y0 + Math.floor(j / 8)) * W + hold.x0 + (j % 8)] = 190;
+      return p;
+    };
+    const steps = Math.ceil(64 / perFrame);
+    const up = repeat(steps, (k) => ramp(k + 1));
+    const rep = [...up, ...repeat(30, () => ramp(steps)), ...[...up].reverse()];
+    const luma = [...repeat(6, () => picture([])), ...rep, ...repeat(6, () => picture([])), ...rep, ...repeat(6, () => picture([]))];
+    expect([...restPicture(frames(luma))]).toEqual([...picture([])]);
+  });
+});
+
+describe('computeMotionSignals', () => {
+  it('finds nothing in a still recording with pixel noise: no activity, no region', () => {
+    const g = seededGaussian(7);
+    const s = computeMotionSignals(frames(repeat(40, () => picture([], { noise: g }))));
+    expect(Math.max(...s.activity)).toBe(0);
+    expect(s.lateral.every((l) => l === null)).toBe(true);
+    expect(s.region).toBeNull();
+    expect(s.aspect).toBeNull();
+    expect(motionNoise(s)).toBe(0);
+  });
+
+  it('measures the changed share of the moving region, the side of the change and the region box', () => {
+    const rest = picture([]);
+    const luma = [
+      ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+      ...repeat(6, () => picture([RIGHT])), ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+    ];
+    const s = computeMotionSignals(frames(luma));
+    // The region spans both blocks: x 10..29, y 10..19 (20 x 10 pixels).
+    expect(s.region).toEqual({ x0: 10 / W, y0: 10 / H, x1: 30 / W, y1: 20 / H });
+    expect(s.aspect).toBe(2);
+    expect(s.activity[0]).toBe(0);
+    expect(s.lateral[0]).toBeNull();
+    // One 4 x 10 block is 40 of the region's 200 pixels, its centre 8 pixels left of the region's (19.5).
+    expect(s.activity[8]).toBeCloseTo(0.2, 6);
+    expect(s.lateral[8]).toBeCloseTo(-8 / 20, 6);
+    expect(s.lateral[20]).toBeCloseTo(8 / 20, 6);
+  });
+
+  it('ignores a pixel that changed in too few frames (a one-off flicker is not a moving limb)', () => {
+    const luma = repeat(40, () => picture([]));
+    luma[5] = picture([{ x0: 2, x1: 3, y0: 2, y1: 3 }]);
+    const s = computeMotionSignals(frames(luma));
+    expect(s.region).toBeNull();
+    expect(Math.max(...s.activity)).toBe(0);
+  });
+
+  it('does not count a whole-picture brightness step (auto exposure) as change', () => {
+    const g = seededGaussian(9);
+    const step = MOTION_PIXEL_THRESHOLD + 16; // more than a changed pixel's threshold
+    const still = computeMotionSignals(frames(repeat(40, (i) => picture([], { offset: i >= 20 ? step : 0, noise: g }))));
+    expect(Math.max(...still.activity)).toBe(0);
+    expect(still.region).toBeNull();
+
+    // With a limb moving too, the step leaves the limb's change as it was.
+    const seq = (offset: (i: number) => number) =>
+      repeat(42, (i) => picture(Math.floor(i / 6) % 2 ? [LEFT] : [], { offset: offset(i) }));
+    const plain = computeMotionSignals(frames(seq(() => 0)));
+    const stepped = computeMotionSignals(frames(seq((i) => (i >= 21 ? -step : 0))));
+    expect(stepped.region).toEqual(plain.region);
+    expect(stepped.activity).toEqual(plain.activity);
+  });
+
+  it('rejects pictures of another size than the one given', () => {
+    const luma = repeat(10, () => picture([]));
+    luma[3] = new Uint8Array(W * H - 1);
+    expect(() => computeMotionSignals(frames(luma))).toThrow(/every picture must be 40x30/);
+  });
+
+  it('rejects a time list that does not have one time per picture', () => {
+    const luma = repeat(10, () => picture([]));
+    expect(() => computeMotionSignals({ widthPx: W, heightPx: H, tMs: [0, 1, 2], luma })).toThrow(/one time per picture/);
+  });
+
+  it(`gives no signal from fewer than ${MOTION_MIN_FRAMES} pictures`, () => {
+    const luma = repeat(MOTION_MIN_FRAMES - 1, (i) => picture(i % 2 ? [LEFT] : []));
+    const s = computeMotionSignals(frames(luma));
+    expect(s.region).toBeNull();
+    expect(s.activity).toEqual(repeat(MOTION_MIN_FRAMES - 1, () => 0));
+    expect(s.tMs).toHaveLength(MOTION_MIN_FRAMES - 1);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { computeMotionSignals, type MotionSignals } from '../../camera-motion.ts';
+import { median } from '../../filters/moving-median.ts';
+import { frameMidpoint } from '../../frame-geometry.ts';
+import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
+import { analyzeBirdDog } from './analyze.ts';
+import { isEndOn, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
+import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
+import { BIRD_DOG_MOTION as M } from './thresholds.ts';
+
+const TOL_MS = 500;
+const ALTERNATING = [opposite('left'), opposite('right'), opposite('left'), opposite('right')];
+
+/**
+ * A synthetic session filmed from `view`: the pose frames as a model reports them (with landmark
+ * jitter) and small pictures of the same body (drawn from the exact poses: a video has no jitter).
+ */
+function filmed(reps: readonly SyntheticBirdDogRep[], view: CameraView, picture: SilhouetteOptions = {}, opts: Partial<BirdDogSequenceOptions> = {}) {
+  const seq = session(reps, { ...opts, view });
+  const exact = session(reps, { ...opts, view, imaging: {} });
+  const motion = motionFramesFromPoses(exact.frames, { noiseSd: 3, ...picture });
+  // As analyzeBirdDog does: left and right of the hips' midpoint from the (jittery) pose.
+  const centreX = median(seq.frames.map((f) => frameMidpoint(f, 'left_hip', 'right_hip')?.x ?? null))!;
+  return { seq, motion, signals: computeMotionSignals(motion, { centreX }) };
+}
+
+function expectRepsMatchTruth(s: MotionSignals, truth: ReturnType<typeof session>['reps']) {
+  const found = repsFromMotion(s);
+  if (!found.ok) throw new Error(`no reps: ${found.reason}`);
+  expect(found.reps.map((r) => r.leg)).toEqual(truth.map((t) => t.leg));
+  found.reps.forEach((r, i) => {
+    const t = truth[i]!;
+    expect(Math.abs(r.startMs - t.startMs)).toBeLessThan(TOL_MS);
+    expect(Math.abs(r.endMs - t.endMs)).toBeLessThan(TOL_MS);
+    // The picture stops changing a little before the limb is fully out, so the hold may start early.
+    expect(r.holdStartMs).toBeLessThan(t.holdStartMs + TOL_MS);
+    expect(r.holdEndMs).toBeGreaterThan(t.holdEndMs - 2 * TOL_MS);
+  });
+}
+
+describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
+  for (const view of ['rear', 'front'] as const) {
+    it(`finds every alternating rep from the ${view}, with its leg and times`, () => {
+      const { seq, signals } = filmed(ALTERNATING, view);
+      expect(signals.aspect!).toBeLessThan(M.END_ON_MAX_ASPECT);
+      expect(isEndOn(signals)).toBe(true);
+      expectRepsMatchTruth(signals, seq.reps);
+    });
+  }
+
+  it('calls a side view long, not end-on', () => {
+    const { signals } = filmed(ALTERNATING, 'side-left');
+    expect(signals.aspect!).toBeGreaterThan(M.SIDE_MIN_ASPECT);
+    expect(isEndOn(signals)).toBe(false);
+  });
+
+  it('is not thrown by a background gradient and an auto-exposure step halfway through', () => {
+    const { seq, signals } = filmed(ALTERNATING, 'rear', {
+      gradient: { direction: 'vertical', amount: 50 },
+      brightness: (tMs) => (tMs >= 20_000 ? 45 : 0),
+    });
+    expectRepsMatchTruth(signals, seq.reps);
+  });
+
+  it('finds no rep when nothing is lifted, and says why', () => {
+    const { signals } = filmed([], 'rear', { noiseSd: 5 });
+    const found = repsFromMotion(signals);
+    expect(found.ok).toBe(false);
+    if (!found.ok) expect(found.reason).toMatch(/hardly changed/);
+  });
+
+  it('times every rep of a one-sided session (left leg three times) from behind, all left', () => {
+    const { seq, signals } = filmed([opposite('left'), opposite('left'), opposite('left')], 'rear');
+    expectRepsMatchTruth(signals, seq.reps);
+  });
+
+  it('gives every rep of a one-sided session filmed from the front to the left leg', () => {
+    const reps = [0, 1, 2].map(() => opposite('left', { restMs: 8000 }));
+    const { seq, signals } = filmed(reps, 'front', {}, { settleMs: 8000 });
+    expectRepsMatchTruth(signals, seq.reps);
+  });
+});
+
+describe('which leg, from where the picture changed (sidesFromLateral)', () => {
+  it('splits two groups at the largest gap, wherever it is', () => {
+    expect(sidesFromLateral([-0.2, 0.15, -0.18, 0.17])).toEqual(['left', 'right', 'left', 'right']);
+    // Both groups right of centre: still two sides, split at the gap.
+    expect(sidesFromLateral([0.02, 0.3, 0.04, 0.28])).toEqual(['left', 'right', 'left', 'right']);
+  });
+
+  it('gives one off-centre group to the side it is on', () => {
+    expect(sidesFromLateral([-0.2, -0.22, -0.19])).toEqual(['left', 'left', 'left']);
+    expect(sidesFromLateral([0.12, 0.15, 0.1])).toEqual(['right', 'right', 'right']);
+  });
+
+  it('cannot tell one group near the centre', () => {
+    expect(sidesFromLateral([0.01, -0.02, 0.03, 0])).toBeNull();
+  });
+
+  it(`needs a gap of at least ${M.MIN_SIDE_SPLIT} region widths for two sides`, () => {
+    const half = M.MIN_SIDE_SPLIT / 2;
+    expect(sidesFromLateral([-half, half])).toEqual(['left', 'right']);
+    expect(sidesFromLateral([-half + 0.002, half - 0.002])).toBeNull();
+  });
+
+  it('gives an empty list no sides', () => {
+    expect(sidesFromLateral([])).toEqual([]);
+  });
+});
+
+describe('analyzeBirdDog with the picture\'s change', () => {
+  const rolls = [opposite('left', { rollDeg: -8 }), opposite('right', { rollDeg: 7 }), opposite('left', { rollDeg: -3 }), opposite('right', { rollDeg: -6 })];
+  let cached: ReturnType<typeof filmed> | null = null;
+  const rear = () => (cached ??= filmed(rolls, 'rear'));
+
+  it('from behind, times the reps and their legs from the picture, and says the arm is assumed', () => {
+    const { seq, motion } = rear();
+    const r = analyzeBirdDog({ frames: seq.frames, motion });
+    expect(r.reps.map((x) => [x.leg, x.arm, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, t.arm, 'camera-motion']));
+    expect(r.reps.every((x) => x.classification === 'not-measurable')).toBe(true);
+    // The landmarks say 'rear'; the narrow moving region makes it end-on (camera-view.ts).
+    expect(r.view).toBe('end-on');
+    const limits = r.quality.filter((q) => q.code === 'view-limits').map((q) => q.message).join(' ');
+    expect(limits).toMatch(/which leg lifted come from how the picture changed/);
+    expect(limits).toMatch(/opposite arm is assumed/);
+    expect(r.series.motion?.endOn).toBe(true);
+    expect(r.series.motion?.tMs).toHaveLength(seq.frames.length);
+  });
+
+  it('with the phone (no cues), measures the roll per picture-timed rep and times R3 from the picture', () => {
+    const { seq, motion } = rear();
+    const r = analyzeBirdDog({ frames: seq.frames, motion, pelvis: truthPelvis(seq) });
+    expect(r.reps.map((x) => x.foundBy)).toEqual(['camera-motion', 'camera-motion', 'camera-motion', 'camera-motion']);
+    r.reps.forEach((x, i) => {
+      expect(x.metrics.R1.source).toBe('sensor');
+      expect(Math.abs(x.metrics.R1.value! - Math.abs(seq.reps[i]!.rollDeg))).toBeLessThan(0.5);
+      expect(x.metrics.R3.band).not.toBe('not-measurable');
+    });
+    // 8, 7 and 6 degrees reach the 5-degree onset after the leg is halfway up: timed, green.
+    for (const i of [0, 1, 3]) expect(r.reps[i]!.metrics.R3).toMatchObject({ band: 'green', source: 'sensor' });
+    for (const i of [0, 1, 3]) expect(r.reps[i]!.metrics.R3.value).toBeLessThan(0);
+  });
+
+  it('with the phone (no cues), flags a roll that leads the leg on picture-timed reps', () => {
+    const { seq, motion } = filmed([opposite('left', { rollDeg: -8, rollLead: 0.8 }), opposite('right', { rollDeg: 8, rollLead: 0.8 })], 'rear');
+    const r = analyzeBirdDog({ frames: seq.frames, motion, pelvis: truthPelvis(seq) });
+    expect(r.reps.map((x) => [x.foundBy, x.metrics.R3.band])).toEqual([['camera-motion', 'red'], ['camera-motion', 'red']]);
+  });
+
+  it('with the phone\'s pacing cues, the cues still time the reps', () => {
+    const { seq, motion } = rear();
+    const r = analyzeBirdDog({ frames: seq.frames, motion, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'pacing-cues']));
+    expect(r.reps.map((x) => x.startMs)).toEqual(seq.reps.map((t) => t.startMs));
+  });
+
+  it('without the pictures, the same rear recording is analysed from the landmarks as before', () => {
+    const seq = session(rolls, { view: 'rear' });
+    const r = analyzeBirdDog({ frames: seq.frames });
+    expect(r.view).toBe('rear');
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'camera']));
+    expect(r.series.motion).toBeNull();
+    expect(r.quality.map((q) => q.message).join(' ')).not.toMatch(/picture changed/);
+  });
+});

@@ -1,0 +1,133 @@
+// Small greyscale pictures of synthetic pose frames, for tests of the picture-change signal
+// (camera-motion.ts) without a video: the body drawn as a flat silhouette over a plain background,
+// with the imperfections a real recording shows (pixel noise, auto exposure). Pure and seeded.
+
+import type { MotionFrames } from '../camera-motion.ts';
+import { landmarkIndex, type LandmarkName } from '../landmarks.ts';
+import type { FrameResult } from '../pose-frame.ts';
+import { seededGaussian } from '../test-frames.ts';
+
+export interface SilhouetteOptions {
+  /** Picture size; default 64x48. */
+  readonly widthPx?: number;
+  readonly heightPx?: number;
+  /** Grey level of the background (default 60) and of the body (default 170). */
+  readonly background?: number;
+  readonly body?: number;
+  /** A background that brightens by this many grey levels across the picture (default 0). */
+  readonly gradient?: { readonly direction: 'vertical' | 'horizontal'; readonly amount: number };
+  /** Diameter of the legs, pixels of the small picture (default 3); arms are drawn thinner and the trunk wider, as on a person. */
+  readonly thicknessPx?: number;
+  /** Gaussian pixel noise, standard deviation in grey levels (default 0), seeded by `seed` (default 1). */
+  readonly noiseSd?: number;
+  readonly seed?: number;
+  /** Grey levels added to the whole frame (auto exposure), per frame. */
+  readonly brightness?: (tMs: number, index: number) => number;
+}
+
+type P = { readonly x: number; readonly y: number };
+
+/** Limb segments, each with its width relative to a leg's. */
+const LIMBS: ReadonlyArray<readonly [LandmarkName, LandmarkName, number]> = (['left', 'right'] as const).flatMap((s) => [
+  [`${s}_shoulder`, `${s}_elbow`, 0.7], [`${s}_elbow`, `${s}_wrist`, 0.6],
+  [`${s}_hip`, `${s}_knee`, 1], [`${s}_knee`, `${s}_ankle`, 0.8], [`${s}_ankle`, `${s}_foot_index`, 0.6],
+] as const);
+
+function distToSegment(px: number, py: number, a: P, b: P): number {
+  const dx = b.x - a.x, dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / len2)) : 0;
+  return Math.hypot(px - (a.x + t * dx), py - (a.y + t * dy));
+}
+
+/** Distance from a point to a polygon's outline, negative inside (even-odd rule). */
+function signedDistToPolygon(px: number, py: number, poly: readonly P[]): number {
+  let inside = false;
+  let d = Infinity;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i]!, b = poly[j]!;
+    if (a.y > py !== b.y > py && px < ((b.x - a.x) * (py - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    d = Math.min(d, distToSegment(px, py, a, b));
+  }
+  return inside ? -d : d;
+}
+
+/** A shape of the body: the points it spans, how far it reaches beyond them, and its signed distance (negative inside). */
+interface Shape {
+  readonly pts: readonly P[];
+  readonly reach: number;
+  readonly sd: (px: number, py: number) => number;
+}
+
+/**
+ * How much of each pixel of a w x h picture the frame's body covers (0..1), with soft edges as a
+ * camera's picture has: a sub-pixel shift of an outline changes its pixels a little, not wholly.
+ */
+export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thicknessPx = 3): Float32Array {
+  const cover = new Float32Array(w * h);
+  if (!frame.landmarks) return cover;
+  const lms = frame.landmarks;
+  const at = (n: LandmarkName): P | null => {
+    const lm = lms[landmarkIndex(n)];
+    return lm ? { x: lm.xNorm * w, y: lm.yNorm * h } : null;
+  };
+  const r = thicknessPx / 2;
+  const shapes: Shape[] = [];
+  const capsule = (a: P, b: P, rr: number) => shapes.push({ pts: [a, b], reach: rr, sd: (x, y) => distToSegment(x, y, a, b) - rr });
+  for (const [a, b, k] of LIMBS) {
+    const pa = at(a), pb = at(b);
+    if (pa && pb) capsule(pa, pb, r * k);
+  }
+  const quad = (['left_shoulder', 'right_shoulder', 'right_hip', 'left_hip'] as const).map(at);
+  if (quad.every((q) => q !== null)) {
+    const trunk = quad as P[];
+    shapes.push({ pts: trunk, reach: 0, sd: (x, y) => signedDistToPolygon(x, y, trunk) });
+    // The quad's outline too: the trunk is wider than its joint centres, and keeps a width edge-on.
+    trunk.forEach((q, i) => capsule(q, trunk[(i + 1) % 4]!, r * 1.3));
+    const headPts = (['nose', 'left_ear', 'right_ear'] as const).map(at).filter((q): q is P => q !== null);
+    if (headPts.length) {
+      const head = { x: headPts.reduce((s, q) => s + q.x, 0) / headPts.length, y: headPts.reduce((s, q) => s + q.y, 0) / headPts.length };
+      const headR = Math.max(r * 1.5, ...headPts.map((q) => Math.hypot(q.x - head.x, q.y - head.y)));
+      shapes.push({ pts: [head], reach: headR, sd: (x, y) => Math.hypot(x - head.x, y - head.y) - headR });
+      capsule(head, { x: (trunk[0]!.x + trunk[1]!.x) / 2, y: (trunk[0]!.y + trunk[1]!.y) / 2 }, r);
+    }
+  }
+  // Signed distance to the body: the nearest of its shapes, worked out only near each shape.
+  const dist = new Float32Array(w * h).fill(Infinity);
+  for (const sh of shapes) {
+    const xs = sh.pts.map((q) => q.x), ys = sh.pts.map((q) => q.y);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs) - sh.reach - 1)), x1 = Math.min(w - 1, Math.ceil(Math.max(...xs) + sh.reach + 1));
+    const y0 = Math.max(0, Math.floor(Math.min(...ys) - sh.reach - 1)), y1 = Math.min(h - 1, Math.ceil(Math.max(...ys) + sh.reach + 1));
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) dist[y * w + x] = Math.min(dist[y * w + x]!, sh.sd(x + 0.5, y + 0.5));
+    }
+  }
+  for (let p = 0; p < w * h; p++) cover[p] = Math.max(0, Math.min(1, 0.5 - dist[p]!));
+  return cover;
+}
+
+/** Rasterises each pose frame into a small greyscale picture: a flat body over a plain background. */
+export function motionFramesFromPoses(frames: readonly FrameResult[], opts: SilhouetteOptions = {}): MotionFrames {
+  const w = opts.widthPx ?? 64, h = opts.heightPx ?? 48;
+  const bg = opts.background ?? 60, fg = opts.body ?? 170;
+  const noise = opts.noiseSd ?? 0;
+  const g = seededGaussian(opts.seed ?? 1);
+  const grad = opts.gradient;
+  const backdrop = new Float64Array(w * h);
+  for (let p = 0; p < w * h; p++) {
+    const x = p % w, y = (p - x) / w;
+    const along = !grad ? 0 : grad.direction === 'vertical' ? y / Math.max(1, h - 1) : x / Math.max(1, w - 1);
+    backdrop[p] = bg + (grad?.amount ?? 0) * along;
+  }
+  const luma = frames.map((f, i) => {
+    const cover = silhouetteCoverage(f, w, h, opts.thicknessPx);
+    const shift = opts.brightness?.(f.tMs, i) ?? 0;
+    const out = new Uint8Array(w * h);
+    for (let p = 0; p < w * h; p++) {
+      const v = backdrop[p]! + (fg - backdrop[p]!) * cover[p]! + shift + (noise > 0 ? noise * g() : 0);
+      out[p] = Math.max(0, Math.min(255, Math.round(v)));
+    }
+    return out;
+  });
+  return { widthPx: w, heightPx: h, tMs: frames.map((f) => f.tMs), luma };
+}
