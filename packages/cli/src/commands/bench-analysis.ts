@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import {
   analyzeBirdDog, analyzeStretch, birdDogSession, generatePelvisStream, keyframeTimeline, pelvisTilt, waistbandTilt, type PacingCue,
 } from '@steadyback/core';
-import { birdDogSequence, stretchSequence } from '@steadyback/core/synthetic';
+import { birdDogSequence, motionFramesFromPoses, stretchSequence } from '@steadyback/core/synthetic';
 
 const FRAME_BUDGET_MS = 1000 / 30;
 
@@ -27,9 +27,13 @@ export function runAnalysisBench(): AnalysisBench {
   const reps = Array.from({ length: 6 }, (_, i) => ({ leg: i % 2 ? ('right' as const) : ('left' as const), arm: i % 2 ? ('left' as const) : ('right' as const), rollDeg: 6 }));
   const bd = birdDogSequence({ view: 'side-left', reps });
   const pelvis = { samples: bd.poses.map((p, i) => ({ tMs: bd.frames[i]!.tMs, rollDeg: p.pelvisRollDeg, pitchDeg: 0 })), badIntervals: [], cues: [] };
+  // From behind: the reps come from the picture's change (64x48 grey pictures of the same body).
+  const rear = birdDogSequence({ view: 'rear', reps });
+  const rearMotion = motionFramesFromPoses(rear.frames, { noiseSd: 3 });
   const st = stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 30000 }, { kneelingSide: 'right', holdMs: 30000, rockAmplitudeDeg: 4 }] });
   const cost = [
     { analysis: 'bird-dog, camera + phone (recorded)', frames: bd.frames.length, totalMs: time(() => analyzeBirdDog({ frames: bd.frames, pelvis }), 5) },
+    { analysis: 'bird-dog, camera from behind, reps from the picture change (recorded)', frames: rear.frames.length, totalMs: time(() => analyzeBirdDog({ frames: rear.frames, motion: rearMotion }), 3) },
     { analysis: 'bird-dog, camera only (live filters)', frames: bd.frames.length, totalMs: time(() => analyzeBirdDog({ frames: bd.frames, recorded: false }), 5) },
     { analysis: 'hip flexor stretch, camera (recorded)', frames: st.frames.length, totalMs: time(() => analyzeStretch({ frames: st.frames, depthCapDeg: 20 }), 3) },
   ].map((c) => ({ ...c, usPerFrame: (c.totalMs * 1000) / c.frames, shareOfFrame: c.totalMs / c.frames / FRAME_BUDGET_MS }));
