@@ -28,6 +28,14 @@ function expectRepsMatchTruth(r: BirdDogResult, truth: ClipTruthFile): void {
   });
 }
 
+/** `steadyback analyze CLIP --exercise bird-dog` with the default model and no phone; exits 0. */
+async function cameraOnly(clip: { mp4: string; truth: string }, name: string) {
+  const truth = JSON.parse(readFileSync(clip.truth, 'utf8')) as ClipTruthFile;
+  const run = await runCli(['analyze', clip.mp4, '--exercise', 'bird-dog', '--json', f(`${name}.json`), '--quiet']);
+  expect(run.code).toBe(0);
+  return { run, r: readResult(f(`${name}.json`)), truth };
+}
+
 beforeAll(async () => {
   const c = await birdDogSideClip();
   side = { mp4: c.mp4, truth: JSON.parse(readFileSync(c.truth, 'utf8')) as ClipTruthFile };
@@ -98,23 +106,15 @@ describe('steadyback analyze: other sources and views', () => {
   }, 300_000);
 
   it('in front, camera only: when the default model misses the person a second model is used, and the picture\'s change finds every rep and its leg', async () => {
-    const front = await birdDogFrontClip();
-    const truth = JSON.parse(readFileSync(front.truth, 'utf8')) as ClipTruthFile;
-    const run = await runCli(['analyze', front.mp4, '--exercise', 'bird-dog', '--json', f('front.json'), '--quiet']);
-    expect(run.code).toBe(0);
+    const { run, r, truth } = await cameraOnly(await birdDogFrontClip(), 'front');
     expect(run.stdout).toMatch(/found you in only \d+% of the frames, so movenet-thunder was used/);
-    const r = readResult(f('front.json'));
     expect(r.view).toBe('end-on');
     expectRepsMatchTruth(r, truth);
     expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.classification === 'not-measurable')).toBe(true);
   }, 300_000);
 
   it('from a high corner, camera only: the picture\'s change times every rep and the pose landmarks tell its leg; leg height is not measured from there', async () => {
-    const corner = await birdDogHighCornerClip();
-    const truth = JSON.parse(readFileSync(corner.truth, 'utf8')) as ClipTruthFile;
-    const run = await runCli(['analyze', corner.mp4, '--exercise', 'bird-dog', '--json', f('corner.json'), '--quiet']);
-    expect(run.code).toBe(0);
-    const r = readResult(f('corner.json'));
+    const { r, truth } = await cameraOnly(await birdDogHighCornerClip(), 'corner');
     expect(r.view).not.toBe('side');
     expectRepsMatchTruth(r, truth);
     expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.metrics.R4.band === 'not-measurable')).toBe(true);
