@@ -9,6 +9,7 @@ import {
   STILL_FRAME_MAX_SHARE,
   type MotionFrames,
 } from './camera-motion.ts';
+import { motionFramesFromPoses } from './synthetic/index.ts';
 import { seededGaussian } from './test-frames.ts';
 
 // Hand-made pictures: a plain background with blocks that light up ("a limb out").
@@ -126,6 +127,15 @@ describe('computeMotionSignals', () => {
     const stepped = computeMotionSignals(frames(seq((i) => (i >= 21 ? -step : 0))));
     expect(stepped.region).toEqual(plain.region);
     expect(stepped.activity).toEqual(plain.activity);
+  });
+
+  it('does not count auto exposure scaling a furnished room\'s brightness (a gain, not a step) as change', () => {
+    const empty = repeat(40, (i) => ({ tMs: i * 100, landmarks: null, imageWidthPx: 64, imageHeightPx: 48, peopleCount: 0 as const }));
+    // Dark furniture and a bright wall: a 30% gain moves the bright pixels 50 grey levels and the dark ones 10.
+    const room = motionFramesFromPoses(empty, { room: true, background: 170, noiseSd: 2, gain: (t) => (t >= 2000 ? 1.3 : 1) });
+    const s = computeMotionSignals(room);
+    expect(Math.max(...s.activity)).toBe(0);
+    expect(s.region).toBeNull();
   });
 
   it('rejects pictures of another size than the one given', () => {

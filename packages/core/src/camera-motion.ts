@@ -2,7 +2,11 @@
 // compared with the person's own rest picture (the per-pixel median over the recording, because a
 // resting limb is at rest for most of any session). The pose models follow someone on all fours
 // poorly from behind or in front (docs/accuracy.md), but a lifted arm or leg changes the picture in
-// every view, so this signal times reps where the landmarks cannot. Pure: the caller decodes.
+// every view, so this signal times reps where the landmarks cannot. A camera that moves a little
+// (propped or hand-held) is followed first (camera-stabilise.ts), and each frame's brightness is
+// matched to the rest picture's by a gain and an offset (auto exposure). Pure: the caller decodes.
+
+import { applyShifts, estimateShifts, STABILISE_MIN_MOVEMENT_PX, type PictureShift } from './camera-stabilise.ts';
 
 /** Small greyscale pictures of a recording, oldest first (row-major luma, one byte per pixel). */
 export interface MotionFrames {
@@ -30,9 +34,11 @@ export interface MotionSignals {
   readonly region: MotionBox | null;
   /** The region's width over its height in pixels: on all fours, filmed end-on (from behind or in front) the moving region is narrow. */
   readonly aspect: number | null;
+  /** How much the camera itself moved (followed and taken out): 95th percentile of its wander, as a share of the picture's width. */
+  readonly cameraMovement: number;
 }
 
-/** A pixel counts as changed when it differs from the rest picture by more than this (grey levels of 255), after the frame's overall brightness change is taken out. (L: rendered clips.) */
+/** A pixel counts as changed when it differs from the rest picture by more than this (grey levels of 255), after the frame's overall brightness gain and offset are taken out. (L: rendered clips.) */
 export const MOTION_PIXEL_THRESHOLD = 24;
 /** A pixel belongs to the moving region when it changed in at least this share of the frames. */
 export const MOTION_REGION_MIN_SHARE = 0.05;
@@ -68,9 +74,13 @@ export const SAME_POSTURE_MAX_SHARE = 0.01;
 /** A frame is still when fewer than this share of its pixels differ from the frame before. */
 export const STILL_FRAME_MAX_SHARE = 0.004;
 
+/** Share of pixels that differ between two pictures, after matching their overall brightness (auto exposure scales it). */
 function differingShare(a: Uint8Array, b: Uint8Array): number {
+  let sa = 0, sb = 0;
+  for (let p = 0; p < a.length; p++) { sa += a[p]!; sb += b[p]!; }
+  const gain = sa > 0 ? sb / sa : 1;
   let n = 0;
-  for (let p = 0; p < a.length; p++) if (Math.abs(a[p]! - b[p]!) > MOTION_PIXEL_THRESHOLD) n++;
+  for (let p = 0; p < a.length; p++) if (Math.abs(gain * a[p]! - b[p]!) > MOTION_PIXEL_THRESHOLD) n++;
   return n / a.length;
 }
 
@@ -97,15 +107,20 @@ export function stillSegments(m: MotionFrames): number[][] {
   return out;
 }
 
+/** The pictures from `startMs` to `endMs`, both included. */
+export function motionFramesBetween(m: MotionFrames, startMs: number, endMs: number): MotionFrames {
+  const keep = m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : []));
+  return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: keep.map((i) => m.tMs[i]!), luma: keep.map((i) => m.luma[i]!) };
+}
+
 /**
- * The rest picture: the posture the person keeps coming back to. Still moments are grouped by
- * posture; the group seen most often (the earliest on a tie) is the rest, because a session goes
- * rest, rep, rest, rep, ... A per-pixel median over the whole recording would instead pick a hold
- * whenever one side's reps fill more than half of it. Without still moments, it is that median.
+ * The still moments in the rest posture: the posture the person keeps coming back to. Still
+ * moments are grouped by posture; the group seen most often (the earliest on a tie) is the rest,
+ * because a session goes rest, rep, rest, rep, ... Empty when nothing in the recording is still.
  */
-export function restPicture(m: MotionFrames): Uint8Array {
+function restSegments(m: MotionFrames): number[][] {
   const segments = stillSegments(m);
-  if (segments.length === 0) return medianPicture(m);
+  if (segments.length === 0) return [];
   const pictures = segments.map((seg) => medianPicture(m, seg));
   const groups: number[][] = [];
   pictures.forEach((pic, k) => {
@@ -114,10 +129,89 @@ export function restPicture(m: MotionFrames): Uint8Array {
     else groups.push([k]);
   });
   const best = groups.reduce((a, b) => (b.length > a.length ? b : a));
-  return medianPicture(m, best.flatMap((k) => segments[k]!));
+  return best.map((k) => segments[k]!);
 }
 
+/**
+ * The rest picture: the median over the still moments in the rest posture. A per-pixel median
+ * over the whole recording would instead pick a hold whenever one side's reps fill more than half
+ * of it; without still moments, it is that median all the same.
+ */
+export function restPicture(m: MotionFrames): Uint8Array {
+  const rest = restSegments(m);
+  return rest.length === 0 ? medianPicture(m) : medianPicture(m, rest.flat());
+}
+
+/** The still moments in the rest posture, in the recording's time: the settled start, the rests between reps, the settled end. */
+export function restMoments(m: MotionFrames): Array<{ startMs: number; endMs: number }> {
+  return restSegments(m).map((run) => ({ startMs: m.tMs[run[0]!]!, endMs: m.tMs[run.at(-1)!]! }));
+}
+
+export interface StabilisedFrames {
+  readonly frames: MotionFrames;
+  /** Per frame: where its content sat relative to the reference (content at x in the reference is at x + d in the frame). */
+  readonly shifts: readonly PictureShift[];
+  /** The camera's wander: the 95th percentile of the shifts' distance from their median, as a share of the picture's width. */
+  readonly movementShare: number;
+}
+
+function quantile(v: readonly number[], q: number): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
+}
+
+/**
+ * The pictures lined up with the recording's median picture, twice when the camera moved: the
+ * second time against the median of the lined-up pictures, which is sharp where the first was
+ * blurred by the movement. A still camera's pictures come back untouched.
+ */
+export function stabilise(m: MotionFrames): StabilisedFrames {
+  let shifts = estimateShifts(m, medianPicture(m));
+  if (cameraWanderPx(shifts) < STABILISE_MIN_MOVEMENT_PX) return { frames: m, shifts: m.luma.map(() => ({ dxPx: 0, dyPx: 0 })), movementShare: 0 };
+  shifts = estimateShifts(m, medianPicture(applyShifts(m, shifts)));
+  return { frames: applyShifts(m, shifts), shifts, movementShare: cameraWanderPx(shifts) / m.widthPx };
+}
+
+/** How far the camera wandered: the 95th percentile of the shifts' distance from their median, pixels. */
+export function cameraWanderPx(shifts: readonly PictureShift[]): number {
+  const mx = quantile(shifts.map((s) => s.dxPx), 0.5), my = quantile(shifts.map((s) => s.dyPx), 0.5);
+  return quantile(shifts.map((s) => Math.hypot(s.dxPx - mx, s.dyPx - my)), 0.95);
+}
+
+/**
+ * The frame's brightness against the rest picture's, as auto exposure changes it: frame = gain x
+ * rest + offset, fitted by iteratively reweighted least squares from the median difference (Huber
+ * weights, then Tukey's, which give the moving person no weight at all).
+ */
+function exposureFit(f: Uint8Array, rest: Uint8Array, diffHist: Uint32Array): { gain: number; offset: number } {
+  diffHist.fill(0);
+  for (let p = 0; p < f.length; p++) diffHist[f[p]! - rest[p]! + 255]!++;
+  let gain = 1, offset = histogramMedian(diffHist, f.length, 255);
+  for (let it = 0; it < 6; it++) {
+    const huber = it < 4;
+    let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (let p = 0; p < f.length; p++) {
+      const x = rest[p]!, y = f[p]!;
+      const r = Math.abs(y - gain * x - offset);
+      const w = huber ? (r <= EXPOSURE_HUBER_GREY ? 1 : EXPOSURE_HUBER_GREY / r) : r < MOTION_PIXEL_THRESHOLD ? (1 - (r / MOTION_PIXEL_THRESHOLD) ** 2) ** 2 : 0;
+      sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y;
+    }
+    if (sw <= 0) break;
+    const det = sw * sxx - sx * sx;
+    // A plain picture (every pixel alike) cannot tell a gain from an offset: offset only.
+    if (det <= 1e-6 * sw * sw * 255 * 255) { gain = 1; offset = (sy - sx) / sw; continue; }
+    gain = (sw * sxy - sx * sy) / det;
+    offset = (sy - gain * sx) / sw;
+  }
+  return { gain, offset };
+}
+
+/** Exposure fit: differences up to this many grey levels count fully while the gain is first sought. */
+const EXPOSURE_HUBER_GREY = 8;
+
 export interface MotionSignalOptions {
+  /** The pictures were already lined up by `stabilise`, whose camera movement this is: they are used as they are. */
+  readonly stabilisedMovementShare?: number;
   /**
    * The body's horizontal centre in the picture (0..1), e.g. the hips' midpoint from the pose, to
    * measure `lateral` from. Without it, the moving region's centre is used, which is the body's
@@ -132,19 +226,18 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const size = w * h;
   if (n !== m.tMs.length) throw new Error('computeMotionSignals: one time per picture is needed.');
   for (const l of m.luma) if (l.length !== size) throw new Error(`computeMotionSignals: every picture must be ${w}x${h}.`);
-  const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), region: null, aspect: null };
+  const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), region: null, aspect: null, cameraMovement: 0 };
   if (n < MOTION_MIN_FRAMES || size === 0) return empty;
 
-  const rest = restPicture(m);
-  // Changed pixels per frame, with the frame's overall brightness shift (auto exposure) removed.
+  const steady = opts.stabilisedMovementShare !== undefined ? { frames: m, movementShare: opts.stabilisedMovementShare } : stabilise(m);
+  const rest = restPicture(steady.frames);
+  // Changed pixels per frame, with the frame's overall brightness change (auto exposure) removed.
   const changed: Uint8Array[] = [];
   const diffHist = new Uint32Array(511);
-  for (const f of m.luma) {
-    diffHist.fill(0);
-    for (let p = 0; p < size; p++) diffHist[f[p]! - rest[p]! + 255]!++;
-    const shift = histogramMedian(diffHist, size, 255);
+  for (const f of steady.frames.luma) {
+    const { gain, offset } = exposureFit(f, rest, diffHist);
     const c = new Uint8Array(size);
-    for (let p = 0; p < size; p++) c[p] = Math.abs(f[p]! - rest[p]! - shift) > MOTION_PIXEL_THRESHOLD ? 1 : 0;
+    for (let p = 0; p < size; p++) c[p] = Math.abs(f[p]! - gain * rest[p]! - offset) > MOTION_PIXEL_THRESHOLD ? 1 : 0;
     changed.push(c);
   }
   const times = new Uint32Array(size);
@@ -159,7 +252,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
   }
-  if (x1 < 0) return empty;
+  if (x1 < 0) return { ...empty, cameraMovement: steady.movementShare };
   const rw = x1 - x0 + 1, rh = y1 - y0 + 1;
   const cx = opts.centreX !== undefined ? opts.centreX * w - 0.5 : (x0 + x1) / 2;
   const activity: number[] = [];
@@ -178,6 +271,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
     tMs: [...m.tMs], activity, lateral,
     region: { x0: x0 / w, y0: y0 / h, x1: (x1 + 1) / w, y1: (y1 + 1) / h },
     aspect: rw / rh,
+    cameraMovement: steady.movementShare,
   };
 }
 

@@ -144,3 +144,51 @@ export function detectPosture(frames: readonly FrameResult[]): Posture {
   if (trunkRise < QUADRUPED_MAX_SHOULDER_RISE && handRise !== null && handRise <= HANDS_ON_FLOOR_MAX_RISE) return 'quadruped';
   return 'unknown';
 }
+
+/**
+ * Someone upright (standing, or kneeling tall) is tall and narrow; on all fours they are not, in
+ * most views: the box around their visible joints, height over width. Rendered clips, BlazePose
+ * full and MoveNet Thunder: standing 4.9-5.9 from behind and 11-13 from the side; on all fours
+ * 0.3-0.9 (side, high corner), 1.2-2.5 (in front) and 3.1-3.7 (from behind, where perspective
+ * stretches the body: the near feet low, the far shoulders high). So from behind this alone is a
+ * thin margin; session-span.ts adds how much taller than usual the body stands. (L: rendered clips.)
+ */
+export const UPRIGHT_MIN_BOX_ASPECT = 4.3;
+/** Joints that span the body; at least `BODY_BOX_MIN_JOINTS` of them must be seen to measure the box. */
+const SPAN_JOINTS = ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_wrist', 'right_wrist'] as const;
+export const BODY_BOX_MIN_JOINTS = 6;
+
+/** The box around the body's visible joints: its height (picture heights) and its height over width; null when too few joints are seen. */
+export function bodyBox(f: FrameResult): { readonly heightShare: number; readonly aspect: number } | null {
+  if (!f.landmarks) return null;
+  const pts = SPAN_JOINTS.map((n) => visiblePoint(f, n)).filter((p) => p !== null);
+  if (pts.length < BODY_BOX_MIN_JOINTS) return null;
+  // visiblePoint is aspect-corrected: x and y are in the same units (picture heights).
+  const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+  const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+  return { heightShare: h, aspect: h / Math.max(w, 1e-3) };
+}
+
+/**
+ * Do the legs stand under the body: for every leg seen whole, hip above knee above ankle in the
+ * picture (true); a leg out of that order (false: on all fours from behind, a lifted foot rises
+ * above its knee); null when no leg is seen whole.
+ */
+export function legsStacked(f: FrameResult): boolean | null {
+  let seen = 0;
+  for (const s of ['left', 'right'] as const) {
+    const hip = visiblePoint(f, `${s}_hip`), knee = visiblePoint(f, `${s}_knee`), ankle = visiblePoint(f, `${s}_ankle`);
+    if (!hip || !knee || !ankle) continue;
+    seen++;
+    if (!(hip.y < knee.y && knee.y < ankle.y)) return false;
+  }
+  return seen > 0 ? true : null;
+}
+
+/** Is this one frame someone tall and narrow with the legs under them (true), not (false), or too poorly seen to say (null)? */
+export function isUprightFrame(f: FrameResult): boolean | null {
+  const box = bodyBox(f);
+  const stacked = legsStacked(f);
+  if (box === null || stacked === null) return null;
+  return stacked && box.aspect > UPRIGHT_MIN_BOX_ASPECT;
+}

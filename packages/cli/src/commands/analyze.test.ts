@@ -7,6 +7,7 @@ import { birdDogSession, formatSensorCsv, generatePelvisStream, type BirdDogResu
 import { birdDogFrontClip, birdDogHighCornerClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
 import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';
+import { expectRepsMatchTruth } from '../test-support/bird-dog-truth.ts';
 import { lastErrorLine, runCli } from '../test-support/run-cli.ts';
 
 const tmp = makeTempDir('steadyback-analyze-');
@@ -16,17 +17,6 @@ let side: { mp4: string; truth: ClipTruthFile };
 
 /** A phone log that matches a rendered clip: the pelvis rolls `rollDeg` toward the lifted leg in each hold. */
 const sensorForClip = (truth: ClipTruthFile, rollDeg: number) => birdDogPhoneLog(truth.segments, truth.durationMs, rollDeg);
-
-/** Every rendered rep found once, with its lifted leg, starting and ending within a second of the truth. */
-function expectRepsMatchTruth(r: BirdDogResult, truth: ClipTruthFile): void {
-  const reach = truth.segments.filter((s) => s.phase === 'reach');
-  const ends = truth.segments.filter((s) => s.phase === 'return');
-  expect(r.reps.map((x) => x.leg)).toEqual(reach.map((s) => s.side));
-  r.reps.forEach((rep, i) => {
-    expect(Math.abs(rep.startMs - reach[i]!.startMs)).toBeLessThan(1000);
-    expect(Math.abs(rep.endMs - ends[i]!.endMs)).toBeLessThan(1000);
-  });
-}
 
 /** `steadyback analyze CLIP --exercise bird-dog` with the default model and no phone; exits 0. */
 async function cameraOnly(clip: { mp4: string; truth: string }, name: string) {

@@ -1,10 +1,11 @@
 // Synthetic bird-dog sessions: a settled quadruped, then reps with known limbs, heights, timing,
-// pelvic roll and trunk sag, imaged from any camera view. The truth comes back with the frames.
+// pelvic roll and trunk sag, imaged from any camera view; optionally standing before and after, as
+// a phone video starts and ends. The truth comes back with the frames.
 
 import type { FrameResult } from '../pose-frame.ts';
 import { imageBody, type ImagingOptions } from './body-model.ts';
 import { cameraForView, type CameraView } from './camera.ts';
-import { ADULT, QUADRUPED, quadrupedBody, quadrupedCentre, type QuadrupedPose, type Side } from './quadruped.ts';
+import { ADULT, blendBodies, QUADRUPED, quadrupedBody, quadrupedCentre, standingBody, type QuadrupedPose, type Side } from './quadruped.ts';
 
 export interface SyntheticBirdDogRep {
   /** The lifted leg, or null for an arm-only rep. */
@@ -47,13 +48,19 @@ export interface BirdDogSequenceOptions {
   /** Landmarks given visibility 0 in this share of frames at random (needs imaging.gaussian's seed via `random`). */
   readonly dropoutShare?: number;
   readonly random?: () => number;
+  /** Standing this long before the session and after it, getting down and up over `transitionMs` (default 2500). 0 = none. */
+  readonly standMs?: number;
+  readonly transitionMs?: number;
 }
 
 export interface BirdDogSequence {
   readonly frames: FrameResult[];
+  /** The quadruped's pose per frame (the rest posture while standing or getting down and up). */
   readonly poses: QuadrupedPose[];
   readonly reps: SyntheticRepTruth[];
   readonly durationMs: number;
+  /** When the person was on all fours: from the end of getting down to the start of getting up. */
+  readonly onAllFours: { readonly startMs: number; readonly endMs: number };
 }
 
 const smooth = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
@@ -61,8 +68,11 @@ const smooth = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
   const fps = opts.fps ?? 30;
   const settleMs = opts.settleMs ?? 1500;
+  const standMs = opts.standMs ?? 0;
+  const transitionMs = standMs > 0 ? (opts.transitionMs ?? 2500) : 0;
+  const downMs = standMs + transitionMs;
   const timeline: Array<{ rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth }> = [];
-  let t = settleMs;
+  let t = downMs + settleMs;
   for (const r of opts.reps) {
     const rep: Required<SyntheticBirdDogRep> = {
       legElevationDeg: 0, armElevationDeg: 0, rollDeg: 0, rollLead: 0, sagM: 0,
@@ -76,7 +86,15 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
     timeline.push({ rep, truth });
     t = truth.endMs + rep.restMs;
   }
-  const durationMs = t;
+  const upMs = t;
+  const durationMs = t + transitionMs + standMs;
+  const standing = standingBody(ADULT), rest = quadrupedBody(QUADRUPED);
+  const bodyAt = (tMs: number, pose: QuadrupedPose) =>
+    tMs < standMs ? standing
+    : tMs < downMs ? blendBodies(standing, rest, smooth((tMs - standMs) / transitionMs))
+    : tMs < upMs ? quadrupedBody(pose)
+    : tMs < upMs + transitionMs ? blendBodies(rest, standing, smooth((tMs - upMs) / transitionMs))
+    : standing;
   const camera = cameraForView(opts.view, { centre: quadrupedCentre(ADULT), ...(opts.distanceM ? { distanceM: opts.distanceM } : {}) });
   const frames: FrameResult[] = [];
   const poses: QuadrupedPose[] = [];
@@ -85,13 +103,13 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
     const tMs = (i * 1000) / fps;
     const pose = poseAt(tMs, timeline);
     poses.push(pose);
-    let frame = imageBody(quadrupedBody(pose), camera, tMs, opts.imaging ?? {});
+    let frame = imageBody(bodyAt(tMs, pose), camera, tMs, opts.imaging ?? {});
     if (opts.dropoutShare && opts.random && frame.landmarks && opts.random() < opts.dropoutShare) {
       frame = { ...frame, landmarks: frame.landmarks.map((lm) => (lm ? { ...lm, visibility: 0.1 } : lm)) };
     }
     frames.push(frame);
   }
-  return { frames, poses, reps: timeline.map((x) => x.truth), durationMs };
+  return { frames, poses, reps: timeline.map((x) => x.truth), durationMs, onAllFours: { startMs: downMs, endMs: upMs } };
 }
 
 function poseAt(tMs: number, timeline: ReadonlyArray<{ rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth }>): QuadrupedPose {

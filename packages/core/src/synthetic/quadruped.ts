@@ -110,6 +110,36 @@ export function quadrupedBody(pose: QuadrupedPose, p: BodyProportions = ADULT): 
   return body as Body3d;
 }
 
+/** Standing upright beside where the quadruped's knees go (same world frame), arms by the sides. */
+export function standingBody(p: BodyProportions = ADULT): Body3d {
+  const hipH = p.thighM + p.shinM + 0.08;
+  const shoulderH = hipH + p.trunkM;
+  const body: Partial<Body3d> = {};
+  for (const s of ['left', 'right'] as const) {
+    const z = sideSign(s);
+    body[`${s}_hip`] = v(0, hipH, z * p.hipWidthM / 2);
+    body[`${s}_knee`] = v(0.02, hipH - p.thighM, z * p.hipWidthM / 2);
+    body[`${s}_ankle`] = v(0, 0.08, z * p.hipWidthM / 2);
+    body[`${s}_heel`] = v(-0.05, 0.03, z * p.hipWidthM / 2);
+    body[`${s}_foot_index`] = v(p.footM * 0.7, 0.02, z * p.hipWidthM / 2);
+    body[`${s}_shoulder`] = v(0, shoulderH, z * p.shoulderWidthM / 2);
+    body[`${s}_elbow`] = v(0, shoulderH - p.upperArmM, z * (p.shoulderWidthM / 2 + 0.04));
+    body[`${s}_wrist`] = v(0.02, shoulderH - p.upperArmM - p.forearmM, z * (p.shoulderWidthM / 2 + 0.05));
+  }
+  const head = v(0.02, shoulderH + 0.2, 0);
+  body.nose = add(head, v(0.1, -0.02, 0));
+  body.left_eye = add(head, v(0.08, 0.02, -0.035));
+  body.right_eye = add(head, v(0.08, 0.02, 0.035));
+  body.left_ear = add(head, v(0, 0, -0.075));
+  body.right_ear = add(head, v(0, 0, 0.075));
+  return body as Body3d;
+}
+
+/** Each joint a share `t` of the way from body `a` to body `b`: a crude but continuous getting down (or up). */
+export function blendBodies(a: Body3d, b: Body3d, t: number): Body3d {
+  return Object.fromEntries(Object.entries(a).map(([k, pa]) => [k, lerp(pa, b[k as keyof Body3d], t)])) as Body3d;
+}
+
 /** The body's centre for aiming cameras: between hips and shoulders, at mid height. */
 export function quadrupedCentre(p: BodyProportions = ADULT): Point3 {
   return v(0.1, (p.thighM + p.upperArmM + p.forearmM) / 2 - 0.1, 0);

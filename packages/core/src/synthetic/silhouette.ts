@@ -1,6 +1,7 @@
 // Small greyscale pictures of synthetic pose frames, for tests of the picture-change signal
-// (camera-motion.ts) without a video: the body drawn as a flat silhouette over a plain background,
-// with the imperfections a real recording shows (pixel noise, auto exposure). Pure and seeded.
+// (camera-motion.ts) without a video: the body drawn as a flat silhouette over a plain background or
+// a furnished room, with the imperfections a real recording shows (pixel noise, auto exposure, a
+// camera that wobbles). Pure and seeded.
 
 import type { MotionFrames } from '../camera-motion.ts';
 import { landmarkIndex, type LandmarkName } from '../landmarks.ts';
@@ -23,6 +24,30 @@ export interface SilhouetteOptions {
   readonly seed?: number;
   /** Grey levels added to the whole frame (auto exposure), per frame. */
   readonly brightness?: (tMs: number, index: number) => number;
+  /** The whole frame's brightness multiplied by this (auto exposure scales light), per frame. */
+  readonly gain?: (tMs: number, index: number) => number;
+  /** A room behind the person: furniture, a door and pictures as boxes of other greys, with sharp (anti-aliased) edges. */
+  readonly room?: boolean;
+  /** The camera wobbles: the whole scene moves by this many pixels of the small picture, per frame. */
+  readonly shake?: (tMs: number, index: number) => { readonly dxPx: number; readonly dyPx: number };
+}
+
+/** The room's boxes, in shares of the picture (x0, y0, x1, y1) and their grey level. */
+const ROOM_BOXES: ReadonlyArray<readonly [number, number, number, number, number]> = [
+  [0.04, 0.1, 0.2, 0.62, 125], // a door
+  [0.07, 0.15, 0.17, 0.35, 95], // its panel
+  [0.3, 0.12, 0.46, 0.3, 160], // a picture
+  [0.33, 0.15, 0.43, 0.27, 35], // inside the picture
+  [0.72, 0.28, 0.96, 0.58, 105], // a cupboard
+  [0.76, 0.33, 0.92, 0.43, 150],
+  [0.0, 0.62, 1.0, 0.64, 30], // the skirting board
+];
+
+/** How much of the pixel [x, x+1) x [y, y+1) a box covers (exact area, so sub-pixel moves show as in a camera). */
+function boxCover(x: number, y: number, x0: number, y0: number, x1: number, y1: number): number {
+  const ox = Math.max(0, Math.min(x + 1, x1) - Math.max(x, x0));
+  const oy = Math.max(0, Math.min(y + 1, y1) - Math.max(y, y0));
+  return ox * oy;
 }
 
 type P = { readonly x: number; readonly y: number };
@@ -113,18 +138,35 @@ export function motionFramesFromPoses(frames: readonly FrameResult[], opts: Silh
   const noise = opts.noiseSd ?? 0;
   const g = seededGaussian(opts.seed ?? 1);
   const grad = opts.gradient;
-  const backdrop = new Float64Array(w * h);
-  for (let p = 0; p < w * h; p++) {
-    const x = p % w, y = (p - x) / w;
-    const along = !grad ? 0 : grad.direction === 'vertical' ? y / Math.max(1, h - 1) : x / Math.max(1, w - 1);
-    backdrop[p] = bg + (grad?.amount ?? 0) * along;
-  }
+  /** The backdrop seen by the pixels when the scene has moved by (dx, dy). */
+  const backdropAt = (dx: number, dy: number): Float64Array => {
+    const out = new Float64Array(w * h);
+    for (let p = 0; p < w * h; p++) {
+      const x = p % w, y = (p - x) / w;
+      const along = !grad ? 0 : grad.direction === 'vertical' ? (y - dy) / Math.max(1, h - 1) : (x - dx) / Math.max(1, w - 1);
+      let v = bg + (grad?.amount ?? 0) * along;
+      if (opts.room) {
+        for (const [bx0, by0, bx1, by1, grey] of ROOM_BOXES) {
+          const c = boxCover(x - dx, y - dy, bx0 * w, by0 * h, bx1 * w, by1 * h);
+          if (c > 0) v += (grey - v) * c;
+        }
+      }
+      out[p] = v;
+    }
+    return out;
+  };
+  const steadyBackdrop = backdropAt(0, 0);
   const luma = frames.map((f, i) => {
-    const cover = silhouetteCoverage(f, w, h, opts.thicknessPx);
+    const move = opts.shake?.(f.tMs, i) ?? { dxPx: 0, dyPx: 0 };
+    const steady = move.dxPx === 0 && move.dyPx === 0;
+    const backdrop = steady ? steadyBackdrop : backdropAt(move.dxPx, move.dyPx);
+    const body = steady || !f.landmarks ? f : { ...f, landmarks: f.landmarks.map((lm) => (lm ? { ...lm, xNorm: lm.xNorm + move.dxPx / w, yNorm: lm.yNorm + move.dyPx / h } : lm)) };
+    const cover = silhouetteCoverage(body, w, h, opts.thicknessPx);
     const shift = opts.brightness?.(f.tMs, i) ?? 0;
+    const gain = opts.gain?.(f.tMs, i) ?? 1;
     const out = new Uint8Array(w * h);
     for (let p = 0; p < w * h; p++) {
-      const v = backdrop[p]! + (fg - backdrop[p]!) * cover[p]! + shift + (noise > 0 ? noise * g() : 0);
+      const v = (backdrop[p]! + (fg - backdrop[p]!) * cover[p]!) * gain + shift + (noise > 0 ? noise * g() : 0);
       out[p] = Math.max(0, Math.min(255, Math.round(v)));
     }
     return out;

@@ -39,7 +39,8 @@ export async function writeClip(frames: readonly { readonly png: Buffer }[], out
   return outPath;
 }
 
-export type ClipPhase = 'settle' | 'reach' | 'hold' | 'return' | 'rest';
+/** `get-down` / `get-up`: from standing onto all fours and back, outside any rep. */
+export type ClipPhase = 'stand' | 'get-down' | 'settle' | 'reach' | 'hold' | 'return' | 'rest' | 'get-up';
 
 export interface ClipSegment {
   readonly phase: ClipPhase;
@@ -93,6 +94,11 @@ export interface BirdDogClipOptions extends CommonClipOptions {
   readonly pelvisRollDeg?: number;
   readonly trunkSagDeg?: number;
   readonly holdS?: number;
+  /**
+   * As a phone recording starts and ends: standing this many seconds, getting down onto all fours
+   * (2.5 s) before the first rep, and getting up again after the last (2.5 s, then standing). 0 = none.
+   */
+  readonly standS?: number;
 }
 
 export interface HalfKneelClipOptions extends CommonClipOptions {
@@ -134,10 +140,19 @@ class PlanBuilder {
 
 const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
-/** Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s. */
+/**
+ * Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s;
+ * with `standS`, standing before and after, getting down and up in 2.5 s each.
+ */
 export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> = {}): ClipPlan {
   const quad: PoseSpec = { kind: 'quadruped', trunkSagDeg: 0 };
-  const b = new PlanBuilder(quad, o.speed ?? 1);
+  const stand: PoseSpec = { kind: 'standing' };
+  const standS = o.standS ?? 0;
+  const b = new PlanBuilder(standS > 0 ? stand : quad, o.speed ?? 1);
+  if (standS > 0) {
+    b.step('stand', standS, stand, null, null);
+    b.step('get-down', 2.5, quad, null, null);
+  }
   b.step('settle', 1, quad, null, null);
   let side = o.firstLeg ?? 'left';
   for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
@@ -150,6 +165,10 @@ export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'render
     b.step('return', 1.5, quad, rep, side);
     b.step('rest', 0.5, quad, rep, side);
     side = otherSide(side);
+  }
+  if (standS > 0) {
+    b.step('get-up', 2.5, stand, null, null);
+    b.step('stand', standS, stand, null, null);
   }
   return b.plan();
 }

@@ -15,3 +15,4 @@ export { cc0FiguresAvailable, figuresDir } from './browser-host.ts';
 export { decodePng } from './png.ts';
 export type { RgbaImage } from './png.ts';
 export { birdDogPhoneLog } from './phone-log.ts';
+export { phoneRecording, type PhoneRecordingOptions } from './phone-recording.ts';

@@ -2,7 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { computeMotionSignals, type MotionFrames, type MotionSignals } from '../../camera-motion.ts';
+import { cameraWanderPx, computeMotionSignals, motionFramesBetween, restMoments, stabilise, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -11,9 +11,10 @@ import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
 import type { PacingCue } from '../../sensor/sensor-series.ts';
-import { computeCameraSignals, type CameraSignals } from './camera-signals.ts';
+import { computeCameraSignals, quietMoments, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
 import { isEndOn, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
+import { narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
 import {
   BIRD_DOG_RESULT_VERSION,
@@ -61,18 +62,25 @@ const OTHER: Record<BodySide, BodySide> = { left: 'right', right: 'left' };
 const SIDE_VIEW_ONLY = 'needs the camera at your side, at hip height; this recording was filmed';
 
 export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
-  const rawFrames = input.frames ?? [];
-  const hasCamera = rawFrames.some(hasPerson);
+  const allFrames = input.frames ?? [];
+  const hasCamera = allFrames.some(hasPerson);
   const pelvis = input.pelvis && input.pelvis.samples.length >= 2 ? input.pelvis : undefined;
   if (!hasCamera && !pelvis) {
     throw new Error('analyzeBirdDog needs camera frames with a person or a phone-sensor series; pass at least one.');
   }
   const quality: QualityMessage[] = [];
   const events: BirdDogEvent[] = [];
+  // Only the part of the recording on all fours is read (getting down and up are not reps), its
+  // pictures lined up first (a propped or hand-held phone moves).
+  const { span, pictures } = hasCamera ? cameraSpan(allFrames, input.motion ?? null, quality) : { span: null, pictures: null };
+  const rawFrames = span ? allFrames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs) : allFrames;
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
-  const motion: MotionSignals | null = hasCamera && input.motion ? computeMotionSignals(input.motion, bodyCentre(frames)) : null;
+  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), stabilisedMovementShare: pictures.movementShare }) : null;
+  if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
+    quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
+  }
   // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
   // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
   // and unknown); a narrow moving region settles that it is end-on, not which end.
@@ -187,6 +195,28 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     },
   };
   return { ...result, explanation: explainBirdDog(result) };
+}
+
+/**
+ * The part of the camera recording on all fours (session-span.ts), with a note when the start or
+ * the end was left out, and its pictures lined up (camera-stabilise.ts). A null span reads it all:
+ * never seen upright, or never on all fours long enough (the caller's wrong-exercise check speaks
+ * to that), or nobody seen while down.
+ */
+function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null, quality: QualityMessage[]): { span: ExerciseSpan | null; pictures: StabilisedFrames | null } {
+  const down = onAllFoursSpan(frames);
+  const window = down && (down.trimmedStart || down.trimmedEnd) && frames.some((f) => hasPerson(f) && f.tMs >= down.startMs && f.tMs <= down.endMs) ? down : null;
+  const steady = motion ? stabilise(window ? motionFramesBetween(motion, window.startMs, window.endMs) : motion) : null;
+  if (!window) return { span: null, pictures: steady };
+  // The settled start and end: at rest in the picture, or with every hand and foot down by the landmarks.
+  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(frames.filter((f) => f.tMs >= window.startMs && f.tMs <= window.endMs)), BIRD_DOG_PHASES.QUIET_RISE);
+  const span = narrowToSettled(window, rests);
+  const left = span.trimmedStart && span.trimmedEnd ? 'standing, getting down onto all fours and getting up again are' : span.trimmedStart ? 'standing and getting down onto all fours are' : 'getting up and standing are';
+  quality.push({ code: 'outside-exercise', message: `The test was read from ${(span.startMs / 1000).toFixed(1)} s to ${(span.endMs / 1000).toFixed(1)} s of the video, while you were on all fours; ${left} not part of it.` });
+  if (!steady) return { span, pictures: null };
+  const keep = steady.frames.tMs.flatMap((t, i) => (t >= span.startMs && t <= span.endMs ? [i] : []));
+  const shifts = keep.map((i) => steady.shifts[i]!);
+  return { span, pictures: { frames: motionFramesBetween(steady.frames, span.startMs, span.endMs), shifts, movementShare: cameraWanderPx(shifts) / steady.frames.widthPx } };
 }
 
 /** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */

@@ -72,3 +72,26 @@ export function computeCameraSignals(frames: readonly FrameResult[]): CameraSign
   const atRest = sagRaw.filter((_, i) => Math.max(...Object.values(rise[i]!).map((v) => v ?? 0)) < 0.1);
   return { tMs: frames.map((f) => f.tMs), rise, legElevationDeg, sagRaw, restSagRaw: median(atRest), thighScale };
 }
+
+/**
+ * The moments every seen hand and foot rests (rise below `quietRise`, at least two limbs seen), in
+ * the recording's time: the settled start, the rests between reps, the settled end. The landmarks'
+ * stand-in for camera-motion.ts `restMoments` when there are no pictures.
+ */
+export function quietMoments(cam: CameraSignals, quietRise: number): Array<{ startMs: number; endMs: number }> {
+  const out: Array<{ startMs: number; endMs: number }> = [];
+  let start: number | null = null, last = 0;
+  cam.tMs.forEach((t, i) => {
+    const seen = Object.values(cam.rise[i]!).filter((v): v is number => v !== null);
+    const quiet = seen.length >= 2 && Math.max(...seen) < quietRise;
+    if (quiet) {
+      start ??= t;
+      last = t;
+    } else if (start !== null) {
+      out.push({ startMs: start, endMs: last });
+      start = null;
+    }
+  });
+  if (start !== null) out.push({ startMs: start, endMs: last });
+  return out.filter((m) => m.endMs > m.startMs);
+}

@@ -6,3 +6,4 @@ export { analyzeBirdDog, classify, sideVerdict, overallVerdict, type BirdDogInpu
 export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.ts';
 export * from './pacing.ts';
 export { isEndOn, motionTimedReps, repsFromMotion, sidesFromLateral, splitSides, type MotionRep, type MotionRepsResult, type MotionTimedReps } from './motion-reps.ts';
+export * from './session-span.ts';

@@ -76,5 +76,7 @@ export const BIRD_DOG_MOTION = {
    * corner, two clips, three models: left-leg reps and right-leg reps 0.6-2.1 apart.
    */
   CORNER_MIN_SIDE_SPLIT: 0.4,
+  /** Tell the person their camera moved when its wander (camera-stabilise.ts) reaches this share of the picture's width (6 px of 640). */
+  CAMERA_MOVED_SHARE: 0.01,
   CORNER_MIN_SIDE_OFFSET: 0.6,
 } as const;
