@@ -3,7 +3,9 @@ import {
   computeMotionSignals,
   medianPicture,
   MOTION_MIN_FRAMES,
+  MOTION_MAX_FPS,
   MOTION_PIXEL_THRESHOLD,
+  thinMotionFrames,
   motionNoise,
   restPicture,
   STILL_FRAME_MAX_SHARE,
@@ -136,6 +138,14 @@ describe('computeMotionSignals', () => {
     const s = computeMotionSignals(room);
     expect(Math.max(...s.activity)).toBe(0);
     expect(s.region).toBeNull();
+  });
+
+  it(`reads at most ${MOTION_MAX_FPS} pictures a second: every second one of a 30 fps video, every fourth at 60, all of a 10 fps one`, () => {
+    const at = (fps: number) => ({ widthPx: 2, heightPx: 1, tMs: repeat(60, (i) => (i * 1000) / fps), luma: repeat(60, () => Uint8Array.from([0, 0])) });
+    expect(thinMotionFrames(at(30)).tMs).toEqual(repeat(30, (i) => (i * 2000) / 30));
+    expect(thinMotionFrames(at(60)).tMs).toEqual(repeat(15, (i) => (i * 4000) / 60));
+    const ten = at(10);
+    expect(thinMotionFrames(ten)).toBe(ten);
   });
 
   it('rejects pictures of another size than the one given', () => {

@@ -107,6 +107,19 @@ export function stillSegments(m: MotionFrames): number[][] {
   return out;
 }
 
+/** Reps take seconds: the picture's change is read at no more than this many pictures a second. */
+export const MOTION_MAX_FPS = 15;
+
+/** Every k-th picture, the smallest k that brings the recording to `MOTION_MAX_FPS` or below (from its median frame interval). */
+export function thinMotionFrames(m: MotionFrames, maxFps = MOTION_MAX_FPS): MotionFrames {
+  const steps = m.tMs.slice(1).map((t, i) => t - m.tMs[i]!).sort((a, b) => a - b);
+  const stepMs = steps.length ? steps[Math.floor(steps.length / 2)]! : 0;
+  const k = stepMs > 0 ? Math.ceil(1000 / maxFps / stepMs - 1e-6) : 1;
+  if (k <= 1) return m;
+  const keep = m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : []));
+  return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: keep.map((i) => m.tMs[i]!), luma: keep.map((i) => m.luma[i]!) };
+}
+
 /** The pictures from `startMs` to `endMs`, both included. */
 export function motionFramesBetween(m: MotionFrames, startMs: number, endMs: number): MotionFrames {
   const keep = m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : []));
@@ -161,16 +174,25 @@ function quantile(v: readonly number[], q: number): number {
 }
 
 /**
- * The pictures lined up with the recording's median picture, twice when the camera moved: the
- * second time against the median of the lined-up pictures, which is sharp where the first was
- * blurred by the movement. A still camera's pictures come back untouched.
+ * The pictures lined up against camera movement. A quick look first, every fifth picture against
+ * the recording's median picture: most cameras stand still, and then the pictures come back
+ * untouched. Otherwise every picture is lined up with the median of the quick look's lined-up
+ * pictures, which is sharp where the plain median was blurred by the movement.
  */
 export function stabilise(m: MotionFrames): StabilisedFrames {
-  let shifts = estimateShifts(m, medianPicture(m));
-  if (cameraWanderPx(shifts) < STABILISE_MIN_MOVEMENT_PX) return { frames: m, shifts: m.luma.map(() => ({ dxPx: 0, dyPx: 0 })), movementShare: 0 };
-  shifts = estimateShifts(m, medianPicture(applyShifts(m, shifts)));
+  const every = STABILISE_QUICK_LOOK_EVERY;
+  const quick = estimateShifts(m, medianPicture(m), every);
+  if (cameraWanderPx(quick) < STABILISE_MIN_MOVEMENT_PX) {
+    return { frames: m, shifts: m.luma.map(() => ({ dxPx: 0, dyPx: 0 })), movementShare: 0 };
+  }
+  const sampled = m.luma.flatMap((_, i) => (i % every === 0 ? [i] : []));
+  const lined = applyShifts({ ...m, tMs: sampled.map((i) => m.tMs[i]!), luma: sampled.map((i) => m.luma[i]!) }, quick);
+  const shifts = estimateShifts(m, medianPicture(lined));
   return { frames: applyShifts(m, shifts), shifts, movementShare: cameraWanderPx(shifts) / m.widthPx };
 }
+
+/** The quick look for a moving camera lines up every this many pictures (a hand's wobble lasts longer than five frames). */
+const STABILISE_QUICK_LOOK_EVERY = 5;
 
 /** How far the camera wandered: the 95th percentile of the shifts' distance from their median, pixels. */
 export function cameraWanderPx(shifts: readonly PictureShift[]): number {
@@ -187,10 +209,11 @@ function exposureFit(f: Uint8Array, rest: Uint8Array, diffHist: Uint32Array): { 
   diffHist.fill(0);
   for (let p = 0; p < f.length; p++) diffHist[f[p]! - rest[p]! + 255]!++;
   let gain = 1, offset = histogramMedian(diffHist, f.length, 255);
-  for (let it = 0; it < 6; it++) {
-    const huber = it < 4;
+  for (let it = 0; it < 5; it++) {
+    const huber = it < 3;
     let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (let p = 0; p < f.length; p++) {
+    // Every other pixel: two unknowns need no more, and this runs on every frame.
+    for (let p = 0; p < f.length; p += 2) {
       const x = rest[p]!, y = f[p]!;
       const r = Math.abs(y - gain * x - offset);
       const w = huber ? (r <= EXPOSURE_HUBER_GREY ? 1 : EXPOSURE_HUBER_GREY / r) : r < MOTION_PIXEL_THRESHOLD ? (1 - (r / MOTION_PIXEL_THRESHOLD) ** 2) ** 2 : 0;

@@ -20,7 +20,7 @@ export const STABILISE_MIN_MOVEMENT_PX = 0.2;
 /** A shift is trusted only when its standard error is below this (pixels): a plain wall, or a smooth gradient that looks the same shifted as brightened, cannot be lined up. */
 export const STABILISE_MAX_SE_PX = 0.1;
 /** The share of the reference's pixels, with the strongest texture, that the alignment uses. */
-export const STABILISE_TEXTURE_SHARE = 0.3;
+export const STABILISE_TEXTURE_SHARE = 0.2;
 /** Fewer textured pixels than this (a plain wall) and there is nothing to line up: pictures are left as they are. */
 export const STABILISE_MIN_TEXTURE_PX = 24;
 /** A fit is trusted only when at least this share of the textured pixels agree with it (weighted): when someone stands up in front of the room, the few pixels left can line up with anything. */
@@ -28,16 +28,16 @@ export const STABILISE_MIN_AGREEING_SHARE = 0.4;
 /** Differences beyond this (grey levels) get no weight (Tukey's biweight): the person moving, not the camera. */
 const TUKEY_GREY = 30;
 const MAX_ITERATIONS = 12;
-const CONVERGED_PX = 0.005;
+const CONVERGED_PX = 0.01;
 
 interface Picture {
   readonly w: number;
   readonly h: number;
-  readonly v: Float32Array;
+  readonly v: Float32Array | Uint8Array;
 }
 
 function toPicture(luma: Uint8Array, w: number, h: number): Picture {
-  return { w, h, v: Float32Array.from(luma) };
+  return { w, h, v: luma };
 }
 
 /** Half the size, each pixel the mean of a 2x2 block. */
@@ -137,15 +137,18 @@ function shiftStandardError(h: number[][], sumW: number, sumWr2: number, n: numb
 /** Gauss-Newton on frame(x + d) = gain * ref(x) + offset, robustly weighted, from `start`. */
 function refine(t: Template, frame: Picture, start: Fit): Refined {
   const f = { ...start };
-  let sePx = Infinity;
+  const h = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+  const g = [0, 0, 0, 0];
+  const j = [0, 0, 0, 0];
+  let sumW = 0, sumWr2 = 0;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    const h = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
-    const g = [0, 0, 0, 0];
-    const j = [0, 0, 0, 0];
-    let sumW = 0, sumWr2 = 0;
+    for (const row of h) row.fill(0);
+    g.fill(0);
+    sumW = 0; sumWr2 = 0;
     for (let k = 0; k < t.v.length; k++) {
       const r = sample(frame, t.x[k]! + f.dx, t.y[k]! + f.dy) - f.gain * t.v[k]! - f.offset;
       const w = Math.abs(r) < TUKEY_GREY ? (1 - (r / TUKEY_GREY) ** 2) ** 2 : 0;
+      if (w === 0) continue;
       sumW += w; sumWr2 += w * r * r;
       // The frame's gradient at the shifted point is the reference's, times the gain.
       j[0] = f.gain * t.gx[k]!; j[1] = f.gain * t.gy[k]!; j[2] = -t.v[k]!; j[3] = -1;
@@ -155,22 +158,23 @@ function refine(t: Template, frame: Picture, start: Fit): Refined {
       }
     }
     for (let a = 0; a < 4; a++) for (let b = 0; b < a; b++) h[a]![b] = h[b]![a]!;
-    sePx = sumW >= STABILISE_MIN_AGREEING_SHARE * t.v.length ? shiftStandardError(h, sumW, sumWr2, t.v.length) : Infinity;
     const d = solve4(h, g);
-    if (!d || !Number.isFinite(sePx)) return { fit: { ...start }, sePx: Infinity };
+    if (!d) return { fit: { ...start }, sePx: Infinity };
     f.dx += d[0]!; f.dy += d[1]!; f.gain += d[2]!; f.offset += d[3]!;
     if (Math.abs(f.dx) > 2 * STABILISE_MAX_SHIFT_PX || Math.abs(f.dy) > 2 * STABILISE_MAX_SHIFT_PX || !(f.gain > 0.2 && f.gain < 5)) return { fit: { ...start }, sePx: Infinity };
     if (Math.hypot(d[0]!, d[1]!) < CONVERGED_PX) break;
   }
+  // Judged on the last step's system: too few textured pixels agreeing, or a shift the texture cannot pin down.
+  const sePx = sumW >= STABILISE_MIN_AGREEING_SHARE * t.v.length ? shiftStandardError(h, sumW, sumWr2, t.v.length) : Infinity;
   return { fit: f, sePx };
 }
 
 /**
- * Where each frame's content sits relative to `reference`: coarse (half size) to fine, each frame
- * starting from the one before, since a camera moves smoothly. All zero when the reference has too
- * little texture to line anything up.
+ * Where each frame's content sits relative to `reference` (every `every`-th frame only, for a quick
+ * look): coarse (half size) to fine, each frame starting from the one before, since a camera moves
+ * smoothly. All zero when the reference has too little texture to line anything up.
  */
-export function estimateShifts(m: MotionFrames, reference: Uint8Array): PictureShift[] {
+export function estimateShifts(m: MotionFrames, reference: Uint8Array, every = 1): PictureShift[] {
   const fine = toPicture(reference, m.widthPx, m.heightPx);
   const coarse = halve(fine);
   const border = Math.ceil(STABILISE_MAX_SHIFT_PX) + 1;
@@ -180,13 +184,18 @@ export function estimateShifts(m: MotionFrames, reference: Uint8Array): PictureS
   const none: Fit = { dx: 0, dy: 0, gain: 1, offset: 0 };
   const within = (r: Refined) => Math.abs(r.fit.dx) <= STABILISE_MAX_SHIFT_PX && Math.abs(r.fit.dy) <= STABILISE_MAX_SHIFT_PX && r.sePx <= STABILISE_MAX_SE_PX;
   let prev: Fit = none;
-  return m.luma.map((luma) => {
+  return m.luma.flatMap((luma, i) => {
+    if (i % every !== 0) return [];
     const frame = toPicture(luma, m.widthPx, m.heightPx);
-    const c = refine(tCoarse, halve(frame), { ...prev, dx: prev.dx / 2, dy: prev.dy / 2 }).fit;
-    let f = refine(tFine, frame, { ...c, dx: c.dx * 2, dy: c.dy * 2 });
+    // From the frame before; when that does not hold, coarse to fine, then from no shift at all.
+    let f = refine(tFine, frame, prev);
+    if (!within(f)) {
+      const c = refine(tCoarse, halve(frame), { ...prev, dx: prev.dx / 2, dy: prev.dy / 2 }).fit;
+      f = refine(tFine, frame, { ...c, dx: c.dx * 2, dy: c.dy * 2 });
+    }
     if (!within(f)) f = refine(tFine, frame, none);
     prev = within(f) ? f.fit : none;
-    return { dxPx: prev.dx, dyPx: prev.dy };
+    return [{ dxPx: prev.dx, dyPx: prev.dy }];
   });
 }
 
@@ -196,9 +205,19 @@ export function applyShifts(m: MotionFrames, shifts: readonly PictureShift[]): M
   const luma = m.luma.map((l, i) => {
     const s = shifts[i]!;
     if (s.dxPx === 0 && s.dyPx === 0) return l;
-    const pic = toPicture(l, w, h);
+    // One shift for the whole picture: the same four weights everywhere, only the edges clamp.
+    const ix = Math.floor(s.dxPx), iy = Math.floor(s.dyPx);
+    const fx = s.dxPx - ix, fy = s.dyPx - iy;
+    const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+    const xs0 = new Int32Array(w), xs1 = new Int32Array(w);
+    for (let x = 0; x < w; x++) { xs0[x] = Math.min(w - 1, Math.max(0, x + ix)); xs1[x] = Math.min(w - 1, Math.max(0, x + ix + 1)); }
     const out = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = Math.round(sample(pic, x + s.dxPx, y + s.dyPx));
+    for (let y = 0; y < h; y++) {
+      const r0 = Math.min(h - 1, Math.max(0, y + iy)) * w, r1 = Math.min(h - 1, Math.max(0, y + iy + 1)) * w;
+      for (let x = 0; x < w; x++) {
+        out[y * w + x] = Math.round(w00 * l[r0 + xs0[x]!]! + w10 * l[r0 + xs1[x]!]! + w01 * l[r1 + xs0[x]!]! + w11 * l[r1 + xs1[x]!]!);
+      }
+    }
     return out;
   });
   return { ...m, luma };

@@ -4,7 +4,7 @@ import { formatAnalysisBench, runAnalysisBench } from './bench-analysis.ts';
 describe('steadyback bench --analysis', () => {
   it('measures every analysis and every mounting yaw, and prints them as tables', () => {
     const b = runAnalysisBench();
-    expect(b.cost.map((c) => c.analysis)).toHaveLength(4);
+    expect(b.cost.map((c) => c.analysis)).toHaveLength(5);
     for (const c of b.cost) expect(c.usPerFrame).toBeGreaterThan(0);
     expect(b.sensor.map((s) => s.mountingYawDeg)).toEqual([0, 15, 30, 45]);
     // Accuracy (not speed): the sensor pipeline recovers the known angles.

@@ -30,10 +30,14 @@ export function runAnalysisBench(): AnalysisBench {
   // From behind: the reps come from the picture's change (64x48 grey pictures of the same body).
   const rear = birdDogSequence({ view: 'rear', reps });
   const rearMotion = motionFramesFromPoses(rear.frames, { noiseSd: 3 });
+  // The same filmed hand-held in a furnished room: the pictures are lined up before the change is read.
+  const wobble = (tMs: number) => ({ dxPx: 1.2 * Math.sin((2 * Math.PI * 0.4 * tMs) / 1000), dyPx: 0.8 * Math.sin((2 * Math.PI * 0.9 * tMs) / 1000 + 1) });
+  const handHeldMotion = motionFramesFromPoses(rear.frames, { noiseSd: 3, room: true, shake: wobble });
   const st = stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 30000 }, { kneelingSide: 'right', holdMs: 30000, rockAmplitudeDeg: 4 }] });
   const cost = [
     { analysis: 'bird-dog, camera + phone (recorded)', frames: bd.frames.length, totalMs: time(() => analyzeBirdDog({ frames: bd.frames, pelvis }), 5) },
     { analysis: 'bird-dog, camera from behind, reps from the picture change (recorded)', frames: rear.frames.length, totalMs: time(() => analyzeBirdDog({ frames: rear.frames, motion: rearMotion }), 3) },
+    { analysis: 'bird-dog, camera from behind hand-held, pictures lined up first (recorded)', frames: rear.frames.length, totalMs: time(() => analyzeBirdDog({ frames: rear.frames, motion: handHeldMotion }), 3) },
     { analysis: 'bird-dog, camera only (live filters)', frames: bd.frames.length, totalMs: time(() => analyzeBirdDog({ frames: bd.frames, recorded: false }), 5) },
     { analysis: 'hip flexor stretch, camera (recorded)', frames: st.frames.length, totalMs: time(() => analyzeStretch({ frames: st.frames, depthCapDeg: 20 }), 3) },
   ].map((c) => ({ ...c, usPerFrame: (c.totalMs * 1000) / c.frames, shareOfFrame: c.totalMs / c.frames / FRAME_BUDGET_MS }));

@@ -2,7 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { cameraWanderPx, computeMotionSignals, motionFramesBetween, restMoments, stabilise, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
+import { cameraWanderPx, computeMotionSignals, motionFramesBetween, restMoments, stabilise, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -72,7 +72,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const events: BirdDogEvent[] = [];
   // Only the part of the recording on all fours is read (getting down and up are not reps), its
   // pictures lined up first (a propped or hand-held phone moves).
-  const { span, pictures } = hasCamera ? cameraSpan(allFrames, input.motion ?? null, quality) : { span: null, pictures: null };
+  const { span, pictures } = hasCamera ? cameraSpan(allFrames, input.motion ? thinMotionFrames(input.motion) : null, quality) : { span: null, pictures: null };
   const rawFrames = span ? allFrames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs) : allFrames;
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
