@@ -163,6 +163,25 @@ describe('R5 trunk sag (side camera)', () => {
     expect(r.reps[0]!.metrics.R5.band).toBe('green');
     expect(r.reps[1]!.metrics.R5.band).toBe('red');
   });
+
+  it('reads the sag held through the hold: the model misplacing the hips for a quarter of it does not make a flat back amber', () => {
+    const seq = session([opposite('left', { holdMs: 4000 })], { fps: 15 });
+    const rep = seq.reps[0]!;
+    // From 1 s into the hold, for 1 s, the hips are read 6% of the picture lower (a sag of about a third of the trunk).
+    const frames = seq.frames.map((f): FrameResult => {
+      if (!f.landmarks || f.tMs < rep.holdStartMs + 1000 || f.tMs >= rep.holdStartMs + 2000) return f;
+      return { ...f, landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)) };
+    });
+    const m = analyzeBirdDog({ frames }).reps[0]!.metrics.R5;
+    expect(m.source).toBe('camera');
+    expect(m.band).toBe('green');
+    // The same misreading held through the whole hold is a sag.
+    const held = seq.frames.map((f): FrameResult => {
+      if (!f.landmarks || f.tMs < rep.holdStartMs || f.tMs >= rep.holdEndMs) return f;
+      return { ...f, landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)) };
+    });
+    expect(analyzeBirdDog({ frames: held }).reps[0]!.metrics.R5.band).toBe('red');
+  });
 });
 
 describe('R6 pain', () => {

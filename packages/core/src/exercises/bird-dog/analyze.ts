@@ -419,15 +419,18 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
         metrics.R4 = value === null ? nm('The leg line could not be measured.', 'camera', 'deg') : { value: round1(value), unit: 'deg', band: band(value, T.R4_AMBER_DEG, T.R4_RED_DEG), source: 'camera', atMs: cam.tMs[hold[at]!]! };
       }
     }
-    const win = indicesIn(cam.tMs, r.startMs, r.holdEndMs + 1);
+    // Sag is a posture held through the hold (rule set B: measured over the hold window): its
+    // median over the hold, so the landmarks' jitter and the reach's passing shapes do not count.
+    const win = indicesIn(cam.tMs, r.holdStartMs, r.holdEndMs + 1);
     const supportKnee = OTHER[leg];
     const needSag: LandmarkName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', `${supportKnee}_knee`];
     const validSag = win.filter((i) => needSag.every((n) => visibleInFrame(ctx.frames[i]!, n)));
     if (win.length === 0 || validSag.length / win.length < MIN_VALID_FRAME_SHARE || cam.restSagRaw === null) {
       metrics.R5 = nm('Your shoulders, hips or supporting knee were not seen in enough frames.', 'camera', 'share of trunk length');
     } else {
-      const sag = movingMedian(win.map((i) => (cam.sagRaw[i] !== null ? cam.restSagRaw! - cam.sagRaw[i]! : null)), 5, 'centred');
-      const { value, at } = maxWithIndex(sag);
+      const sag = win.map((i) => (cam.sagRaw[i] !== null ? cam.restSagRaw! - cam.sagRaw[i]! : null));
+      const value = median(sag);
+      const at = value === null ? 0 : sag.reduce<number>((best, v, k) => (v !== null && Math.abs(v - value) < Math.abs((sag[best] ?? Infinity) - value) ? k : best), 0);
       metrics.R5 = value === null ? nm('Trunk sag could not be measured.', 'camera', 'share of trunk length') : { value: round3(value), unit: 'share of trunk length', band: band(value, T.R5_AMBER, T.R5_RED), source: 'camera', atMs: cam.tMs[win[at]!]! };
     }
   }

@@ -3,7 +3,7 @@ import { isUprightFrame, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
 import { stabilise } from '../../camera-motion.ts';
 import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type CameraView } from '../../synthetic/index.ts';
 import { analyzeBirdDog } from './analyze.ts';
-import { MIN_ON_ALL_FOURS_MS, MIN_UPRIGHT_MS, narrowToSettled, onAllFoursSpan, SETTLED_MIN_MS, uprightFrames, uprightLabels } from './session-span.ts';
+import { MAX_TRANSITION_MS, MIN_ON_ALL_FOURS_MS, MIN_UPRIGHT_MS, narrowToSettled, onAllFoursSpan, SETTLED_MIN_MS, uprightFrames, uprightLabels } from './session-span.ts';
 import { opposite, session } from './test-support.ts';
 
 const ALTERNATING = [opposite('left'), opposite('right'), opposite('left'), opposite('right')];
@@ -87,13 +87,22 @@ describe('the span on all fours', () => {
   });
 
   it(`narrows a trimmed side to the first (last) rest moment of at least ${SETTLED_MIN_MS} ms, and only a trimmed side`, () => {
-    const span = { startMs: 1000, endMs: 20_000, trimmedStart: true, trimmedEnd: false };
+    const span = { startMs: 1000, endMs: 14_000, trimmedStart: true, trimmedEnd: false };
     const rests = [{ startMs: 1200, endMs: 1400 }, { startMs: 2000, endMs: 3000 }, { startMs: 9000, endMs: 10_000 }];
     expect(narrowToSettled(span, rests)).toEqual({ ...span, startMs: 2000 });
     expect(narrowToSettled({ ...span, trimmedEnd: true }, rests)).toEqual({ ...span, trimmedEnd: true, startMs: 2000, endMs: 10_000 });
     expect(narrowToSettled(span, [])).toEqual(span);
     // Narrowing that would leave less than a bird-dog's worth is not done.
-    expect(narrowToSettled({ ...span, trimmedEnd: true }, [{ startMs: 2000, endMs: 3000 }])).toEqual({ ...span, trimmedEnd: true });
+    const short = { startMs: 1000, endMs: 6000, trimmedStart: true, trimmedEnd: true };
+    expect(narrowToSettled(short, [{ startMs: 2000, endMs: 3000 }])).toEqual(short);
+  });
+
+  it(`never cuts more than ${MAX_TRANSITION_MS / 1000} s from a side: a final rest the camera missed must not cut off the last rep`, () => {
+    const span = { startMs: 1000, endMs: 30_000, trimmedStart: true, trimmedEnd: true };
+    // Rests at 3 s and 20 s seen; the one after the last rep (about 28 s) was not.
+    const rests = [{ startMs: 3000, endMs: 4000 }, { startMs: 19_500, endMs: 20_000 }];
+    expect(narrowToSettled(span, rests)).toEqual({ ...span, startMs: 3000, endMs: 30_000 });
+    expect(narrowToSettled({ ...span, startMs: -5000 }, rests)).toEqual({ ...span, startMs: -5000, endMs: 30_000 });
   });
 });
 

@@ -100,16 +100,21 @@ export function onAllFoursSpan(frames: readonly FrameResult[]): ExerciseSpan | n
   return { startMs: frames[best.a]!.tMs, endMs: frames[best.b]!.tMs, trimmedStart: best.a > 0, trimmedEnd: best.b < frames.length - 1 };
 }
 
+/** Getting down onto all fours, or up again, takes a few seconds: narrowing never cuts more than this, so a rest the camera missed cannot cut off a whole rep. (L: rendered 2.5 s; people 2-5 s.) */
+export const MAX_TRANSITION_MS = 5000;
+
 /**
  * Getting down and getting up are movements too: on each side that borders an upright part, the
  * span is narrowed to its first (last) still moment in the rest posture of at least
- * `SETTLED_MIN_MS` (camera-motion.ts `restMoments`): the settled start (end), never a hold.
- * Unchanged when there is no such moment, or when narrowing would leave too little.
+ * `SETTLED_MIN_MS` (camera-motion.ts `restMoments`): the settled start (end), never a hold. A side
+ * stays as it is when there is no such moment within `MAX_TRANSITION_MS` of it, and the span stays
+ * whole when narrowing would leave too little.
  */
 export function narrowToSettled(span: ExerciseSpan, restMoments: ReadonlyArray<{ readonly startMs: number; readonly endMs: number }>): ExerciseSpan {
   const settled = restMoments.filter((s) => s.endMs - s.startMs >= SETTLED_MIN_MS && s.startMs >= span.startMs && s.endMs <= span.endMs);
   if (settled.length === 0) return span;
-  const startMs = span.trimmedStart ? settled[0]!.startMs : span.startMs;
-  const endMs = span.trimmedEnd ? settled.at(-1)!.endMs : span.endMs;
+  const first = settled[0]!.startMs, last = settled.at(-1)!.endMs;
+  const startMs = span.trimmedStart && first - span.startMs <= MAX_TRANSITION_MS ? first : span.startMs;
+  const endMs = span.trimmedEnd && span.endMs - last <= MAX_TRANSITION_MS ? last : span.endMs;
   return endMs - startMs >= MIN_ON_ALL_FOURS_MS ? { ...span, startMs, endMs } : span;
 }
