@@ -7,6 +7,7 @@
 // matched to the rest picture's by a gain and an offset (auto exposure). Pure: the caller decodes.
 
 import { applyShifts, estimateShifts, STABILISE_MIN_MOVEMENT_PX, type PictureShift } from './camera-stabilise.ts';
+import { quantile } from './filters/moving-median.ts';
 
 /** Small greyscale pictures of a recording, oldest first (row-major luma, one byte per pixel). */
 export interface MotionFrames {
@@ -116,14 +117,17 @@ export function thinMotionFrames(m: MotionFrames, maxFps = MOTION_MAX_FPS): Moti
   const stepMs = steps.length ? steps[Math.floor(steps.length / 2)]! : 0;
   const k = stepMs > 0 ? Math.ceil(1000 / maxFps / stepMs - 1e-6) : 1;
   if (k <= 1) return m;
-  const keep = m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : []));
-  return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: keep.map((i) => m.tMs[i]!), luma: keep.map((i) => m.luma[i]!) };
+  return framesAt(m, m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : [])));
+}
+
+/** The pictures at these indices, in the order given. */
+function framesAt(m: MotionFrames, idx: readonly number[]): MotionFrames {
+  return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: idx.map((i) => m.tMs[i]!), luma: idx.map((i) => m.luma[i]!) };
 }
 
 /** The pictures from `startMs` to `endMs`, both included. */
 export function motionFramesBetween(m: MotionFrames, startMs: number, endMs: number): MotionFrames {
-  const keep = m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : []));
-  return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: keep.map((i) => m.tMs[i]!), luma: keep.map((i) => m.luma[i]!) };
+  return framesAt(m, m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : [])));
 }
 
 /**
@@ -168,11 +172,6 @@ export interface StabilisedFrames {
   readonly movementShare: number;
 }
 
-function quantile(v: readonly number[], q: number): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
-}
-
 /**
  * The pictures lined up against camera movement. A quick look first, every fifth picture against
  * the recording's median picture: most cameras stand still, and then the pictures come back
@@ -185,8 +184,7 @@ export function stabilise(m: MotionFrames): StabilisedFrames {
   if (cameraWanderPx(quick) < STABILISE_MIN_MOVEMENT_PX) {
     return { frames: m, shifts: m.luma.map(() => ({ dxPx: 0, dyPx: 0 })), movementShare: 0 };
   }
-  const sampled = m.luma.flatMap((_, i) => (i % every === 0 ? [i] : []));
-  const lined = applyShifts({ ...m, tMs: sampled.map((i) => m.tMs[i]!), luma: sampled.map((i) => m.luma[i]!) }, quick);
+  const lined = applyShifts(framesAt(m, m.luma.flatMap((_, i) => (i % every === 0 ? [i] : []))), quick);
   const shifts = estimateShifts(m, medianPicture(lined));
   return { frames: applyShifts(m, shifts), shifts, movementShare: cameraWanderPx(shifts) / m.widthPx };
 }

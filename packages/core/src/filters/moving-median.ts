@@ -16,6 +16,12 @@ export function median(values: ReadonlyArray<number | null | undefined>): number
   return n % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
 
+/** The value at quantile q (0..1) of the numbers, nearest rank below (no interpolation); 0 for none. */
+export function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
+}
+
 /**
  * 'trailing': the window ends at the current sample (past samples only, for live use; lags by
  * about (window - 1) / 2 samples). 'centred': the window is centred on it (recorded video only).

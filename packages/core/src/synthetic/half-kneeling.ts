@@ -4,7 +4,7 @@
 
 import type { Point3 } from '../geometry.ts';
 import type { Body3d } from './body-model.ts';
-import { ADULT, type BodyProportions, type Side } from './quadruped.ts';
+import { ADULT, uprightFace, type BodyProportions, type Side } from './quadruped.ts';
 
 export interface HalfKneelingPose {
   readonly kneelingSide: Side;
@@ -58,12 +58,7 @@ export function halfKneelingBody(pose: HalfKneelingPose, p: BodyProportions = AD
     body[`${s}_elbow`] = add(sh, v(0.05, -p.upperArmM, 0));
     body[`${s}_wrist`] = add(sh, v(0.22, -p.upperArmM - 0.12, 0));
   }
-  const head = add(shoulderMid, v(-0.22 * Math.sin(lean), 0.22 * Math.cos(lean), 0));
-  body.nose = add(head, v(0.1, -0.02, 0));
-  body.left_eye = add(head, v(0.08, 0.02, -0.035));
-  body.right_eye = add(head, v(0.08, 0.02, 0.035));
-  body.left_ear = add(head, v(0, 0, -0.075));
-  body.right_ear = add(head, v(0, 0, 0.075));
+  uprightFace(body, add(shoulderMid, v(-0.22 * Math.sin(lean), 0.22 * Math.cos(lean), 0)));
   return body as Body3d;
 }
 

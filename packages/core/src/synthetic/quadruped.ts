@@ -126,13 +126,17 @@ export function standingBody(p: BodyProportions = ADULT): Body3d {
     body[`${s}_elbow`] = v(0, shoulderH - p.upperArmM, z * (p.shoulderWidthM / 2 + 0.04));
     body[`${s}_wrist`] = v(0.02, shoulderH - p.upperArmM - p.forearmM, z * (p.shoulderWidthM / 2 + 0.05));
   }
-  const head = v(0.02, shoulderH + 0.2, 0);
+  uprightFace(body, v(0.02, shoulderH + 0.2, 0));
+  return body as Body3d;
+}
+
+/** Nose, eyes and ears around the head's centre of someone upright, facing forward (+x). */
+export function uprightFace(body: Partial<Body3d>, head: Point3): void {
   body.nose = add(head, v(0.1, -0.02, 0));
   body.left_eye = add(head, v(0.08, 0.02, -0.035));
   body.right_eye = add(head, v(0.08, 0.02, 0.035));
   body.left_ear = add(head, v(0, 0, -0.075));
   body.right_ear = add(head, v(0, 0, 0.075));
-  return body as Body3d;
 }
 
 /** Each joint a share `t` of the way from body `a` to body `b`: a crude but continuous getting down (or up). */

@@ -6,7 +6,7 @@
 
 import type { MotionSignals } from '../../camera-motion.ts';
 import { motionNoise } from '../../camera-motion.ts';
-import { movingMedian } from '../../filters/moving-median.ts';
+import { movingMedian, quantile } from '../../filters/moving-median.ts';
 import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
 import type { BodySide } from './result.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
@@ -24,11 +24,6 @@ export type MotionRepsResult =
 /** Is the moving region narrow, as when someone on all fours is filmed from behind or in front? */
 export function isEndOn(s: MotionSignals): boolean {
   return s.aspect !== null && s.aspect < M.END_ON_MAX_ASPECT;
-}
-
-function quantile(v: readonly number[], q: number): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
 }
 
 /**

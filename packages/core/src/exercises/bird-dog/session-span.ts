@@ -5,6 +5,7 @@
 // last one, between the upright parts. Pure: frames and rest moments in.
 
 import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
+import { quantile } from '../../filters/moving-median.ts';
 import type { FrameResult } from '../../pose-frame.ts';
 
 export interface ExerciseSpan {
@@ -41,8 +42,7 @@ const ON_ALL_FOURS_HEIGHT_QUANTILE = 0.25;
  */
 export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | null> {
   const boxes = frames.map(bodyBox);
-  const heights = boxes.flatMap((b) => (b ? [b.heightShare] : [])).sort((a, b) => a - b);
-  const low = heights.length ? heights[Math.floor(ON_ALL_FOURS_HEIGHT_QUANTILE * (heights.length - 1))]! : 0;
+  const low = quantile(boxes.flatMap((b) => (b ? [b.heightShare] : [])), ON_ALL_FOURS_HEIGHT_QUANTILE);
   return frames.map((f, i) => {
     const b = boxes[i]!, stacked = legsStacked(f);
     if (b === null || stacked === null) return null;
