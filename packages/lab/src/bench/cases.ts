@@ -4,6 +4,7 @@
 // Three presets: 'default' (the published numbers, about 10 minutes on 2 cores with a warm
 // render cache), 'quick' (a CI-sized subset) and 'tiny' (two renders, for the plumbing test).
 
+import type { PhoneRecordingOptions } from '../render/phone-recording.ts';
 import type { ClipFixtureSpec } from '../render/fixture-cache.ts';
 import type { FigureChoice } from '../render/figure-renderer.ts';
 import type { PoseSpec, Side } from '../render/pose-spec.ts';
@@ -40,6 +41,8 @@ export interface BirdDogClipCase {
   /** Magnitude of the pelvic roll in every hold, toward the lifted leg. */
   readonly rollDeg: number;
   readonly models: readonly PoseModelName[];
+  /** Made to look like a phone's own recording (render/phone-recording.ts): scored for rep finding only. */
+  readonly phone?: PhoneRecordingOptions;
 }
 
 export interface StretchClipCase {
@@ -169,6 +172,11 @@ function clipsFor(preset: Preset): ClipCase[] {
     // clip's plan sign below), both sides once.
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps, reps: 2, pelvisRollDeg: rollDeg, holdS: 2.5 },
   });
+  const bdPhone = (view: ViewName, models: readonly PoseModelName[]): BirdDogClipCase => ({
+    id: `bdphone-${view}`, family: 'bird-dog', rollDeg: 12, models,
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 2, pelvisRollDeg: 12, holdS: 2.5, standS: 2 },
+    phone: { portrait: view === 'rear' || view === 'rear-raised' || view === 'front' },
+  });
   const hk = (id: string, view: ViewName, fps: number, extra: Partial<Extract<ClipFixtureSpec, { recipe: 'half-kneel' }>>): StretchClipCase => ({
     id, family: 'half-kneel', models: stretchModels,
     spec: { kind: 'clip', recipe: 'half-kneel', view, fps, hipShiftForwardM: 0.08, ...extra },
@@ -179,6 +187,9 @@ function clipsFor(preset: Preset): ClipCase[] {
     bd('side-left', 0, 8), bd('side-left', 7, 8), bd('side-left', 12, 8), bd('rear', 0, 8), bd('rear', 12, 8),
     // Rep finding by camera view (run-clips.ts, rep-finding.ts).
     bd('rear-raised', 12, 8, viewModels), bd('rear-oblique-45', 12, 8, viewModels), bd('front', 12, 8, viewModels), bd('high-corner', 12, 8, viewModels),
+    // Rep finding on what a phone records: standing before and after, then wobble, drifting exposure,
+    // noise, uneven frame times and compression; portrait when filmed end-on (phone-recording.ts).
+    ...(['side-left', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'high-corner'] as const).map((view) => bdPhone(view, viewModels)),
     hk('hkclip-side-left-lean0', 'side-left', 8, { trunkLeanDeg: 0, holdS: 4 }),
     hk('hkclip-side-left-lean14', 'side-left', 8, { trunkLeanDeg: 14, holdS: 4 }),
     hk('hkclip-side-left-lean20', 'side-left', 8, { trunkLeanDeg: 20, holdS: 4 }),

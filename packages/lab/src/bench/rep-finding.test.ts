@@ -37,7 +37,7 @@ describe('scoring one analysis', () => {
 
 describe('the per-view summary and its table', () => {
   const item = (o: Partial<RepFindingItem>): RepFindingItem => ({
-    clipId: 'c1', view: 'rear', model: 'blazepose-full', config: 'pose-only', frames: 100, framesWithPerson: 50,
+    clipId: 'c1', view: 'rear', recording: 'rendered', model: 'blazepose-full', config: 'pose-only', frames: 100, framesWithPerson: 50,
     truthReps: 2, found: 0, matched: 0, legsRight: 0, spurious: 0, foundBy: {}, detectedView: 'high-corner', ...o,
   });
   const items: RepFindingItem[] = [
@@ -47,11 +47,15 @@ describe('the per-view summary and its table', () => {
     item({ clipId: 'c2', config: 'with-motion', framesWithPerson: 100, found: 3, matched: 2, legsRight: 2, spurious: 1, foundBy: { 'camera-motion': 3 }, detectedView: 'end-on' }),
     item({ clipId: 'c3', view: 'side-left', model: 'movenet-thunder', framesWithPerson: 100, found: 2, matched: 2, legsRight: 2, foundBy: { camera: 2 }, detectedView: 'side' }),
     item({ clipId: 'c3', view: 'side-left', model: 'movenet-thunder', config: 'with-motion', framesWithPerson: 100, found: 2, matched: 2, legsRight: 2, foundBy: { camera: 2 }, detectedView: 'side' }),
+    // The same rear clip as a phone records it: its own row, after the rendered ones.
+    item({ clipId: 'p1', recording: 'phone', framesWithPerson: 80, found: 0, detectedView: 'rear' }),
+    item({ clipId: 'p1', recording: 'phone', config: 'with-motion', framesWithPerson: 80, found: 2, matched: 2, legsRight: 2, foundBy: { 'camera-motion': 2 }, detectedView: 'end-on' }),
   ];
 
   it('sums the clips of a view and model, per configuration, side view first', () => {
     const rows = summarizeRepFinding(items);
-    expect(rows.map((r) => [r.view, r.model])).toEqual([['side-left', 'movenet-thunder'], ['rear', 'blazepose-full']]);
+    expect(rows.map((r) => [r.recording, r.view, r.model])).toEqual([['rendered', 'side-left', 'movenet-thunder'], ['rendered', 'rear', 'blazepose-full'], ['phone', 'rear', 'blazepose-full']]);
+    expect(rows[2]!.withMotion).toMatchObject({ found: 2, matched: 2, legsRight: 2 });
     const rear = rows[1]!;
     expect(rear.clips).toBe(2);
     expect(rear.truthReps).toBe(4);
@@ -65,5 +69,6 @@ describe('the per-view summary and its table', () => {
     const rear = text.split('\n').find((l) => l.startsWith('| rear'))!;
     expect(rear).toMatch(/\| 75% +\| high-corner\/rear -> end-on +\| 1\/1\/0 of 4 +\| 5\/4\/4 of 4 +\| picture change 5 +\| 0, 1 +\|/);
     expect(text.split('\n').find((l) => l.startsWith('| side-left'))).toMatch(/\| MN thunder \| 1 +\| 100% +\| side +\| 2\/2\/2 of 2/);
+    expect(text.split('\n').find((l) => l.startsWith('| rear (phone)'))).toMatch(/\| 80% +\| rear -> end-on +\| 0\/0\/0 of 2 +\| 2\/2\/2 of 2/);
   });
 });

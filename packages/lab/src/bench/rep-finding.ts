@@ -49,6 +49,8 @@ export interface RepFindingScore {
 export interface RepFindingItem extends RepFindingScore {
   readonly clipId: string;
   readonly view: ViewName;
+  /** The rendered clip as it is, or made to look like a phone's own recording (standing before and after, wobble, exposure, noise, compression). */
+  readonly recording: 'rendered' | 'phone';
   readonly model: PoseModelName;
   readonly config: RepFindingConfig;
   readonly frames: number;
@@ -85,6 +87,7 @@ export interface RepFindingCounts {
 /** One row of the table: a camera view and a model, summed over that view's clips. */
 export interface RepFindingRow {
   readonly view: ViewName;
+  readonly recording: RepFindingItem['recording'];
   readonly model: PoseModelName;
   readonly clips: number;
   readonly truthReps: number;
@@ -96,6 +99,7 @@ export interface RepFindingRow {
 
 /** Row order: the side view first, then around the body toward the head end. */
 export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = ['side-left', 'side-right', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'front-raised', 'high-corner'];
+const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone'];
 const MODEL_ORDER: readonly PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
 
 function counts(items: readonly RepFindingItem[]): RepFindingCounts {
@@ -110,16 +114,16 @@ function counts(items: readonly RepFindingItem[]): RepFindingCounts {
 
 export function summarizeRepFinding(items: readonly RepFindingItem[]): RepFindingRow[] {
   const rank = <T>(order: readonly T[], v: T) => (order.includes(v) ? order.indexOf(v) : order.length);
-  const keys = [...new Map(items.map((it) => [`${it.view}|${it.model}`, { view: it.view, model: it.model }])).values()]
-    .sort((a, b) => rank(REP_FINDING_VIEW_ORDER, a.view) - rank(REP_FINDING_VIEW_ORDER, b.view) || rank(MODEL_ORDER, a.model) - rank(MODEL_ORDER, b.model));
-  return keys.map(({ view, model }) => {
-    const mine = items.filter((it) => it.view === view && it.model === model);
+  const keys = [...new Map(items.map((it) => [`${it.recording}|${it.view}|${it.model}`, { recording: it.recording, view: it.view, model: it.model }])).values()]
+    .sort((a, b) => rank(RECORDING_ORDER, a.recording) - rank(RECORDING_ORDER, b.recording) || rank(REP_FINDING_VIEW_ORDER, a.view) - rank(REP_FINDING_VIEW_ORDER, b.view) || rank(MODEL_ORDER, a.model) - rank(MODEL_ORDER, b.model));
+  return keys.map(({ recording, view, model }) => {
+    const mine = items.filter((it) => it.recording === recording && it.view === view && it.model === model);
     const pose = mine.filter((it) => it.config === 'pose-only');
     const motion = mine.filter((it) => it.config === 'with-motion');
     // Frames and truth come from the clips; both configurations saw the same ones.
     const frames = pose.reduce((n, it) => n + it.frames, 0);
     return {
-      view, model,
+      view, recording, model,
       clips: new Set(mine.map((it) => it.clipId)).size,
       truthReps: pose.reduce((n, it) => n + it.truthReps, 0),
       personShare: frames ? pose.reduce((n, it) => n + it.framesWithPerson, 0) / frames : null,

@@ -13,6 +13,7 @@ import {
 import type { PoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, readMotionFrames } from '@steadyback/pose/node';
 import { readClipTruth, type ClipTruthFile } from '../render/fixture-cache.ts';
+import { phoneRecording } from '../render/phone-recording.ts';
 import type { Side } from '../render/pose-spec.ts';
 import type { BirdDogClipCase, ClipCase, StretchClipCase } from './cases.ts';
 import type { Verdict } from './metrics.ts';
@@ -108,7 +109,7 @@ function matchReps(truth: TruthRep[], found: readonly BirdDogRep[]): { answers: 
 function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[], model: PoseModelName, frames: readonly FrameResult[], motion: MotionFrames | null): RepFindingItem {
   const config: RepFindingConfig = motion ? 'with-motion' : 'pose-only';
   const withPerson = frames.filter(hasPerson).length;
-  const base = { clipId: c.id, view: t.view, model, config, frames: frames.length, framesWithPerson: withPerson };
+  const base = { clipId: c.id, view: t.view, recording: c.phone ? ('phone' as const) : ('rendered' as const), model, config, frames: frames.length, framesWithPerson: withPerson };
   if (withPerson === 0) return { ...base, ...scoreRepFinding(truth, [], 'no person') };
   const r = analyzeBirdDog({ frames, ...(motion ? { motion } : {}) });
   return { ...base, ...scoreRepFinding(truth, r.reps, r.view) };
@@ -116,6 +117,17 @@ function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[],
 
 async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, out: ClipsRun & { spuriousReps: number }): Promise<number> {
   const truth = truthReps(t);
+  if (c.phone) {
+    // A phone's own recording: rep finding, camera only (the sacrum phone's stream does not model standing up).
+    const phoneMp4 = phoneRecording(mp4, c.spec.fps, c.phone);
+    let motion: MotionFrames | null = null;
+    for (const model of c.models) {
+      const poses = await analyzeVideoPoses(phoneMp4, { model, workers: 1 });
+      motion ??= await readMotionFrames(poses.info);
+      out.repFinding.push(repFindingItem(c, t, truth, model, poses.frames, null), repFindingItem(c, t, truth, model, poses.frames, motion));
+    }
+    return 0;
+  }
   let spurious = 0;
   const pelvis = pelvisInputFromSamples(sacrumStreamForClip(t, 11));
   if (!pelvis.ok) throw new Error(`phone stream for ${c.id}: ${pelvis.reason}`);

@@ -81,7 +81,7 @@ export function repFindingTable(rows: readonly RepFindingRow[]): string {
       const pv = x.poseOnly.detectedViews.join('/');
       const mv = x.withMotion.detectedViews.join('/');
       return [
-        x.view, MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
+        x.recording === 'phone' ? `${x.view} (phone)` : x.view, MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
         findingCell(x.poseOnly, x.truthReps), findingCell(x.withMotion, x.truthReps), foundByText(x.withMotion),
         `${x.poseOnly.spurious}, ${x.withMotion.spurious}`,
       ];
