@@ -73,6 +73,13 @@ describe('the span on all fours', () => {
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 
+  it('is not cut by a model reading someone as upright for longer, between moments on all fours: people stand at the start and the end', () => {
+    const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
+    const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });
+    const frames = seq.frames.map((f) => (f.tMs >= 15_000 && f.tMs < 18_000 ? imageBody(standingBody(), camera, f.tMs) : f));
+    expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
+  });
+
   it('is not cut by a few misread frames among frames where the model saw nobody (from behind it often does)', () => {
     const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
     const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });

@@ -19,8 +19,8 @@ export interface ExerciseSpan {
 
 /** Each frame is judged upright or not by the majority of the well-seen frames within half this either side: one misread frame cannot cut the recording. */
 export const UPRIGHT_MAJORITY_WINDOW_MS = 1000;
-/** Upright for less than this counts for nothing: a cluster of misread frames from behind, not someone standing up. */
-export const MIN_UPRIGHT_MS = 1000;
+/** Upright for less than this counts for nothing: a cluster of misread frames, not someone standing up. */
+export const MIN_UPRIGHT_MS = 1500;
 /** A recording on all fours for less than this between upright parts holds no bird-dog (one rep takes about 7 s). */
 export const MIN_ON_ALL_FOURS_MS = 3000;
 /** The settled start: the first still moment on all fours at least this long. */
@@ -79,12 +79,16 @@ export function onAllFoursSpan(frames: readonly FrameResult[]): ExerciseSpan | n
   if (frames.length === 0) return null;
   const labels = uprightLabels(frames);
   // An upright part runs from an upright frame to the last one before a frame on all fours (frames
-  // nobody could judge do not end it); a short one is a misread, not someone standing.
+  // nobody could judge do not end it). Only a long one at the start or the end of the recording is
+  // someone standing; a short one, or one between moments on all fours, is a misread (from behind,
+  // BlazePose read a return to the rest posture as upright for 1.1 s).
+  const firstDown = labels.indexOf(false), lastDown = labels.lastIndexOf(false);
   for (let i = 0; i < frames.length; ) {
     if (labels[i] !== true) { i++; continue; }
     let last = i;
     for (let j = i + 1; j < frames.length && labels[j] !== false; j++) if (labels[j] === true) last = j;
-    if (frames[last]!.tMs - frames[i]!.tMs < MIN_UPRIGHT_MS) for (let k = i; k <= last; k++) if (labels[k] === true) labels[k] = false;
+    const atAnEnd = firstDown < 0 || i < firstDown || last > lastDown;
+    if (!atAnEnd || frames[last]!.tMs - frames[i]!.tMs < MIN_UPRIGHT_MS) for (let k = i; k <= last; k++) if (labels[k] === true) labels[k] = false;
     i = last + 1;
   }
   if (!labels.includes(true)) return { startMs: frames[0]!.tMs, endMs: frames.at(-1)!.tMs, trimmedStart: false, trimmedEnd: false };
