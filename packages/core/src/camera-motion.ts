@@ -230,6 +230,25 @@ function exposureFit(f: Uint8Array, rest: Uint8Array, diffHist: Uint32Array): { 
 /** Exposure fit: differences up to this many grey levels count fully while the gain is first sought. */
 const EXPOSURE_HUBER_GREY = 8;
 
+/**
+ * Each pixel's min (or max) over itself and the points half a pixel toward each of its 8
+ * neighbours: the values the rest picture takes when moved by up to half a pixel.
+ */
+function neighbourhood(pic: Uint8Array, w: number, h: number, pick: (a: number, b: number) => number): Float32Array {
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const c = pic[y * w + x]!;
+      let v = c;
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+        for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) v = pick(v, (c + pic[yy * w + xx]!) / 2);
+      }
+      out[y * w + x] = v;
+    }
+  }
+  return out;
+}
+
 export interface MotionSignalOptions {
   /** The pictures were already lined up by `stabilise`, whose camera movement this is: they are used as they are. */
   readonly stabilisedMovementShare?: number;
@@ -253,12 +272,21 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const steady = opts.stabilisedMovementShare !== undefined ? { frames: m, movementShare: opts.stabilisedMovementShare } : stabilise(m);
   const rest = restPicture(steady.frames);
   // Changed pixels per frame, with the frame's overall brightness change (auto exposure) removed.
+  // A camera that moved is lined up to a fraction of a pixel, not exactly: then a pixel changed only
+  // when it is outside the range the rest picture takes within half a pixel of it, so the room's
+  // edges do not flicker as change while a lifted limb still does.
+  const moved = steady.movementShare > 0;
+  const restLo: ArrayLike<number> = moved ? neighbourhood(rest, w, h, Math.min) : rest;
+  const restHi: ArrayLike<number> = moved ? neighbourhood(rest, w, h, Math.max) : rest;
   const changed: Uint8Array[] = [];
   const diffHist = new Uint32Array(511);
   for (const f of steady.frames.luma) {
     const { gain, offset } = exposureFit(f, rest, diffHist);
     const c = new Uint8Array(size);
-    for (let p = 0; p < size; p++) c[p] = Math.abs(f[p]! - gain * rest[p]! - offset) > MOTION_PIXEL_THRESHOLD ? 1 : 0;
+    for (let p = 0; p < size; p++) {
+      const v = f[p]! - offset;
+      c[p] = v < gain * restLo[p]! - MOTION_PIXEL_THRESHOLD || v > gain * restHi[p]! + MOTION_PIXEL_THRESHOLD ? 1 : 0;
+    }
     changed.push(c);
   }
   const times = new Uint32Array(size);
