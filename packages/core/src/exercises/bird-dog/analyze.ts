@@ -107,9 +107,11 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     } else {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
     }
-  } else if (motion && cam && (view === 'high-corner' || view === 'unknown')) {
-    // From a corner the landmarks' limb heights carry a constant offset and run reps together, but the
-    // picture's change times them; the leg comes from the landmarks, compared across reps.
+  } else if (motion && cam && view !== 'side') {
+    // Off the side (a corner, or a view the landmarks misjudge) the landmarks' limb heights carry a
+    // constant offset and run reps together, but the picture's change times them; the leg comes from
+    // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front'
+    // and its landmarks found 3 reps for 2.)
     const timed = motionTimedReps(motion);
     const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
     if (timed.ok && sides) {

@@ -158,6 +158,17 @@ describe('analyzeBirdDog with the picture\'s change', () => {
     expect(r.reps.map((x) => x.startMs)).toEqual(seq.reps.map((t) => t.startMs));
   });
 
+  for (const view of ['rear-oblique-45', 'high-corner'] as const) {
+    it(`filmed ${view}, neither side nor end-on: the picture's change times every rep and the landmarks, compared across reps, tell the leg`, () => {
+      const { seq, motion } = filmed(ALTERNATING, view);
+      const r = analyzeBirdDog({ frames: seq.frames, motion });
+      expect(r.view).not.toBe('side');
+      expect(r.view).not.toBe('end-on');
+      expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'camera-motion']));
+      r.reps.forEach((x, i) => expect(Math.abs(x.startMs - seq.reps[i]!.startMs)).toBeLessThan(TOL_MS));
+    });
+  }
+
   it('without the pictures, the same rear recording is analysed from the landmarks as before', () => {
     const seq = session(rolls, { view: 'rear' });
     const r = analyzeBirdDog({ frames: seq.frames });
