@@ -4,7 +4,7 @@
 // region (camera-motion.ts). The exercise runs from the first still moment at rest on all fours to the
 // last one, between the upright parts. Pure: frames and rest moments in.
 
-import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
+import { bodyBox, isUprightFrame, legsStacked } from '../../camera-view.ts';
 import { quantile } from '../../filters/moving-median.ts';
 import type { FrameResult } from '../../pose-frame.ts';
 
@@ -44,9 +44,9 @@ export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | n
   const boxes = frames.map(bodyBox);
   const low = quantile(boxes.flatMap((b) => (b ? [b.heightShare] : [])), ON_ALL_FOURS_HEIGHT_QUANTILE);
   return frames.map((f, i) => {
-    const b = boxes[i]!, stacked = legsStacked(f);
-    if (b === null || stacked === null) return null;
-    return stacked && (b.aspect > UPRIGHT_MIN_BOX_ASPECT || b.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low);
+    // Tall and narrow with the legs under the body (camera-view.ts), or standing far taller than usual.
+    const narrow = isUprightFrame(f);
+    return narrow === null ? null : narrow || (legsStacked(f) === true && boxes[i]!.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low);
   });
 }
 
