@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraWanderPx, computeMotionSignals, medianPicture, stabilise } from './camera-motion.ts';
+import { cameraWanderPx, computeMotionSignals, medianPicture, stabilise, stabilisedWith } from './camera-motion.ts';
 import { applyShifts, estimateShifts, STABILISE_MAX_SE_PX, STABILISE_MIN_MOVEMENT_PX } from './camera-stabilise.ts';
 import { opposite, session } from './exercises/bird-dog/test-support.ts';
 import { motionFramesFromPoses } from './synthetic/index.ts';
@@ -27,6 +27,21 @@ describe('lining up the pictures of a camera that moves', () => {
     const errors = found.shifts.map((s, i) => Math.hypot(s.dxPx - truth[i]!.dxPx - bias.dx, s.dyPx - truth[i]!.dyPx - bias.dy));
     expect(Math.max(...errors)).toBeLessThan(0.1);
     expect(found.movementShare * m.widthPx).toBeGreaterThan(1);
+    expect(found.restMovementShare * m.widthPx).toBeGreaterThan(1);
+  });
+
+  it('does not call a still camera moved when the person\'s own movement drags the line-up during the reps: the wander at rest decides', () => {
+    // A tripod, with the line-up dragged 0.9 px by a limb during every hold (as on a rendered front view), and not at all at rest.
+    const m = film({});
+    const holding = (t: number) => exact.reps.some((r) => t >= r.startMs + 2000 && t <= r.endMs - 2000);
+    const dragged = stabilisedWith(m, m.tMs.map((t) => (holding(t) ? { dxPx: 0.9, dyPx: 0 } : { dxPx: 0, dyPx: 0 })));
+    expect(dragged.movementShare * m.widthPx).toBeCloseTo(0.9, 5);
+    expect(dragged.restMovementShare * m.widthPx).toBeLessThan(0.05);
+    // A hand that wobbles does so at rest too.
+    const shake = wobble(1.5);
+    const held = stabilisedWith(m, m.tMs.map((t) => shake(t)));
+    expect(held.restMovementShare * m.widthPx).toBeGreaterThan(1);
+    expect(computeMotionSignals(m, { stabilised: dragged }).cameraMovement).toBe(dragged.restMovementShare);
   });
 
   it('leaves a still camera\'s pictures exactly as they were, however the person moves', () => {
@@ -66,8 +81,8 @@ describe('lining up the pictures of a camera that moves', () => {
   it('forgives a line-up left up to half a pixel out: the room\'s edges do not count as change, a lifted limb does', () => {
     // As if lined up but 0.4 px out in alternate frames: what is left after the line-up.
     const m = film({ shake: (_t, i) => (i % 2 ? { dxPx: 0.4, dyPx: -0.4 } : { dxPx: 0, dyPx: 0 }) });
-    const forgiving = computeMotionSignals(m, { stabilisedMovementShare: 0.02 });
-    const exact = computeMotionSignals(m, { stabilisedMovementShare: 0 });
+    const forgiving = computeMotionSignals(m, { stabilised: { movementShare: 0.02, restMovementShare: 0.02 } });
+    const exact = computeMotionSignals(m, { stabilised: { movementShare: 0, restMovementShare: 0 } });
     const settle = (s: typeof exact) => Math.max(...s.activity.slice(0, 10));
     expect(settle(exact)).toBeGreaterThan(0.02);
     expect(settle(forgiving)).toBeLessThan(0.01);
@@ -88,7 +103,7 @@ describe('lining up the pictures of a camera that moves', () => {
     expect(settle(withIt)).toBeLessThan(0.02);
     expect(withIt.cameraMovement * m.widthPx).toBeGreaterThan(1);
     // Without lining up, the wobbling room changes far more of the picture than the person does.
-    const unaligned = computeMotionSignals(m, { stabilisedMovementShare: 0 });
+    const unaligned = computeMotionSignals(m, { stabilised: { movementShare: 0, restMovementShare: 0 } });
     expect(settle(unaligned)).toBeGreaterThan(0.05);
   });
 });

@@ -2,7 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { cameraWanderPx, computeMotionSignals, motionFramesBetween, restMoments, stabilise, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
+import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedWith, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -77,7 +77,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
-  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), stabilisedMovementShare: pictures.movementShare }) : null;
+  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), stabilised: pictures }) : null;
   if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
     quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
   }
@@ -217,8 +217,7 @@ function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null,
   quality.push({ code: 'outside-exercise', message: `The test was read from ${(span.startMs / 1000).toFixed(1)} s to ${(span.endMs / 1000).toFixed(1)} s of the video, while you were on all fours; ${left} not part of it.` });
   if (!steady) return { span, pictures: null };
   const keep = steady.frames.tMs.flatMap((t, i) => (t >= span.startMs && t <= span.endMs ? [i] : []));
-  const shifts = keep.map((i) => steady.shifts[i]!);
-  return { span, pictures: { frames: motionFramesBetween(steady.frames, span.startMs, span.endMs), shifts, movementShare: cameraWanderPx(shifts) / steady.frames.widthPx } };
+  return { span, pictures: stabilisedWith(motionFramesBetween(steady.frames, span.startMs, span.endMs), keep.map((i) => steady.shifts[i]!)) };
 }
 
 /** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */
