@@ -45,6 +45,8 @@ export interface BirdDogSequenceOptions {
   readonly imaging?: ImagingOptions;
   /** Camera distance (m); closer cuts the body off. */
   readonly distanceM?: number;
+  /** The picture's size in pixels (default 640x480, landscape); 480x640 is a phone held upright. */
+  readonly camera?: { readonly widthPx: number; readonly heightPx: number };
   /** Landmarks given visibility 0 in this share of frames at random (needs imaging.gaussian's seed via `random`). */
   readonly dropoutShare?: number;
   readonly random?: () => number;
@@ -95,7 +97,7 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
     : tMs < upMs ? quadrupedBody(pose)
     : tMs < upMs + transitionMs ? blendBodies(rest, standing, smooth((tMs - upMs) / transitionMs))
     : standing;
-  const camera = cameraForView(opts.view, { centre: quadrupedCentre(ADULT), ...(opts.distanceM ? { distanceM: opts.distanceM } : {}) });
+  const camera = cameraForView(opts.view, { centre: quadrupedCentre(ADULT), ...(opts.distanceM ? { distanceM: opts.distanceM } : {}), ...opts.camera });
   const frames: FrameResult[] = [];
   const poses: QuadrupedPose[] = [];
   const n = Math.floor((durationMs / 1000) * fps);

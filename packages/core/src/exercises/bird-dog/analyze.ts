@@ -98,12 +98,19 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   // phone's pacing cues (below).
   let tracked: TrackedForRules[] = [];
   let motionRise: number[] | null = null;
+  let liftsWithoutLeg = 0;
   if (endOn) {
     const found = repsFromMotion(motion);
     motionRise = found.rise;
     if (found.ok) {
       tracked = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
+    } else if (found.lifts > 0) {
+      // The picture timed the lifts but their change sat in the middle (someone small in the picture,
+      // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
+      // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
+      liftsWithoutLeg = found.lifts;
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.` });
     } else {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
     }
@@ -120,7 +127,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
     }
   }
-  if (cam && tracked.length === 0) {
+  if (cam && tracked.length === 0 && liftsWithoutLeg === 0) {
     const tracker = new BirdDogPhaseTracker();
     cam.tMs.forEach((t, i) => {
       for (const e of tracker.push(t, cam.rise[i]!)) {
@@ -146,7 +153,9 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     quality.push({
       code: 'no-reps',
       message: hasCamera
-        ? view === 'side'
+        ? liftsWithoutLeg > 0
+          ? 'No rep could be judged: the camera saw you lift but not which leg. Put the camera at your side, at hip height, 2-3 m away; from in front or behind, come closer and turn the phone sideways.'
+          : view === 'side'
           ? 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.'
           : 'No bird-dog reps were found: from this angle the camera could not follow your arms and legs. Put the camera at your side, at hip height, 2-3 m away.'
         : 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.',
@@ -226,9 +235,15 @@ function recordedCutoffHz(frames: readonly FrameResult[]): number {
   return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
 }
 
-/** The hips' midpoint across the recording (picture x, 0..1): where left turns into right for the picture's change. */
-function bodyCentre(frames: readonly FrameResult[]): { centreX?: number } {
-  const x = median(frames.map((f) => frameMidpoint(f, 'left_hip', 'right_hip')?.x ?? null));
+/**
+ * The hips' midpoint across the recording as a share of the picture's width (0..1): where left turns
+ * into right for the picture's change. frameMidpoint's x is in picture heights, so it is scaled back.
+ */
+export function bodyCentre(frames: readonly FrameResult[]): { centreX?: number } {
+  const x = median(frames.map((f) => {
+    const mid = frameMidpoint(f, 'left_hip', 'right_hip');
+    return mid && f.imageWidthPx > 0 ? (mid.x * f.imageHeightPx) / f.imageWidthPx : null;
+  }));
   return x !== null ? { centreX: x } : {};
 }
 

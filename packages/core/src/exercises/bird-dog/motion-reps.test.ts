@@ -3,9 +3,10 @@ import { computeMotionSignals, MOTION_MAX_FPS, type MotionSignals } from '../../
 import { median } from '../../filters/moving-median.ts';
 import { frameMidpoint } from '../../frame-geometry.ts';
 import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
-import { analyzeBirdDog } from './analyze.ts';
+import { analyzeBirdDog, bodyCentre } from './analyze.ts';
 import { isEndOn, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
 import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
+import { seededGaussian } from '../../test-frames.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
 
 const TOL_MS = 500;
@@ -20,8 +21,7 @@ function filmed(reps: readonly SyntheticBirdDogRep[], view: CameraView, picture:
   const exact = session(reps, { ...opts, view, imaging: {} });
   const motion = motionFramesFromPoses(exact.frames, { noiseSd: 3, ...picture });
   // As analyzeBirdDog does: left and right of the hips' midpoint from the (jittery) pose.
-  const centreX = median(seq.frames.map((f) => frameMidpoint(f, 'left_hip', 'right_hip')?.x ?? null))!;
-  return { seq, motion, signals: computeMotionSignals(motion, { centreX }) };
+  return { seq, motion, signals: computeMotionSignals(motion, bodyCentre(seq.frames)) };
 }
 
 function expectRepsMatchTruth(s: MotionSignals, truth: ReturnType<typeof session>['reps']) {
@@ -78,6 +78,25 @@ describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
     const reps = [0, 1, 2].map(() => opposite('left', { restMs: 8000 }));
     const { seq, signals } = filmed(reps, 'front', {}, { settleMs: 8000 });
     expectRepsMatchTruth(signals, seq.reps);
+  });
+
+  for (const view of ['rear', 'front'] as const) {
+    for (const [w, h] of [[64, 48], [48, 64]] as const) {
+      it(`gives every rep of a right-leg-only session filmed from the ${view} to the right leg, in a ${w > h ? 'landscape' : 'portrait'} picture`, () => {
+        const reps = [0, 1, 2].map(() => opposite('right', { restMs: 8000 }));
+        const camera = { widthPx: w * 10, heightPx: h * 10 };
+        const { seq, signals } = filmed(reps, view, { widthPx: w, heightPx: h }, { settleMs: 8000, camera });
+        expectRepsMatchTruth(signals, seq.reps);
+      });
+    }
+  }
+
+  it('measures left and right from the hips\' midpoint as a share of the picture\'s width, whatever its shape', () => {
+    for (const camera of [{ widthPx: 640, heightPx: 480 }, { widthPx: 480, heightPx: 640 }]) {
+      const { frames } = session([opposite('left')], { view: 'rear', camera, imaging: {} });
+      const lh = frames[0]!.landmarks![23]!, rh = frames[0]!.landmarks![24]!;
+      expect(bodyCentre(frames).centreX).toBeCloseTo((lh.xNorm + rh.xNorm) / 2, 2);
+    }
   });
 });
 
@@ -168,6 +187,28 @@ describe('analyzeBirdDog with the picture\'s change', () => {
       r.reps.forEach((x, i) => expect(Math.abs(x.startMs - seq.reps[i]!.startMs)).toBeLessThan(TOL_MS));
     });
   }
+
+  it('judges no rep when the picture times the lifts but not the leg, and says how to film instead of guessing from the landmarks', () => {
+    // Each lift changes only the middle of the picture (as for someone small in the picture, filmed
+    // in front): a bar rising at the body's centre line in every hold.
+    const { seq } = rear();
+    const w = 64, h = 48, centre = Math.round((bodyCentre(seq.frames).centreX ?? 0.5) * w);
+    const noise = seededGaussian(5);
+    const lifted = (t: number) => Math.max(0, ...seq.reps.map((r) => Math.min(1, (t - r.startMs) / 1000, (r.endMs - t) / 1000)));
+    const luma = seq.frames.map((f) => {
+      const l = new Uint8Array(w * h);
+      const top = Math.round(40 - 30 * lifted(f.tMs));
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) l[y * w + x] = Math.round((x >= centre - 2 && x < centre + 2 && y >= top && y < 40 ? 170 : 60) + 3 * noise());
+      return l;
+    });
+    const r = analyzeBirdDog({ frames: seq.frames, motion: { widthPx: w, heightPx: h, tMs: seq.frames.map((f) => f.tMs), luma } });
+    expect(r.view).toBe('end-on');
+    expect(r.reps).toEqual([]);
+    expect(r.quality.map((q) => q.message).join(' ')).toMatch(/the picture showed 4 lifts but not which leg lifted/);
+    expect(r.quality.find((q) => q.code === 'no-reps')?.message).toMatch(/saw you lift but not which leg\. Put the camera at your side/);
+    // The same landmarks on their own do find 4 reps: the result above chose not to use them.
+    expect(analyzeBirdDog({ frames: seq.frames }).reps).toHaveLength(4);
+  });
 
   it('without the pictures, the same rear recording is analysed from the landmarks as before', () => {
     const seq = session(rolls, { view: 'rear' });

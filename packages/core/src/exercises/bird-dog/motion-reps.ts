@@ -19,7 +19,8 @@ export interface MotionRep extends TrackedRep {
 
 export type MotionRepsResult =
   | { readonly ok: true; readonly reps: MotionRep[]; readonly rise: number[] }
-  | { readonly ok: false; readonly reason: string; readonly rise: number[] };
+  /** `lifts`: how many lifts the picture timed when only the leg could not be told (0 when none were timed). */
+  | { readonly ok: false; readonly reason: string; readonly rise: number[]; readonly lifts: number };
 
 /** Is the moving region narrow, as when someone on all fours is filmed from behind or in front? */
 export function isEndOn(s: MotionSignals): boolean {
@@ -83,8 +84,8 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
 /** End-on views: reps timed from the picture's change, and the leg from the side of the picture that changed. */
 export function repsFromMotion(s: MotionSignals): MotionRepsResult {
   const timed = motionTimedReps(s);
-  if (!timed.ok) return timed;
+  if (!timed.ok) return { ...timed, lifts: 0 };
   const sides = sidesFromLateral(timed.reps.map((r) => r.lateral));
-  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise };
+  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise, lifts: timed.reps.length };
   return { ok: true, reps: timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), rise: timed.rise };
 }
