@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeMotionSignals, MOTION_MAX_FPS, type MotionSignals } from '../../camera-motion.ts';
-import { median } from '../../filters/moving-median.ts';
-import { frameMidpoint } from '../../frame-geometry.ts';
+import { landmarkIndex } from '../../landmarks.ts';
+import { seededGaussian } from '../../test-frames.ts';
 import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
 import { analyzeBirdDog, bodyCentre } from './analyze.ts';
 import { isEndOn, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
 import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
-import { seededGaussian } from '../../test-frames.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
 
 const TOL_MS = 500;
@@ -94,7 +93,7 @@ describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
   it('measures left and right from the hips\' midpoint as a share of the picture\'s width, whatever its shape', () => {
     for (const camera of [{ widthPx: 640, heightPx: 480 }, { widthPx: 480, heightPx: 640 }]) {
       const { frames } = session([opposite('left')], { view: 'rear', camera, imaging: {} });
-      const lh = frames[0]!.landmarks![23]!, rh = frames[0]!.landmarks![24]!;
+      const lh = frames[0]!.landmarks![landmarkIndex('left_hip')]!, rh = frames[0]!.landmarks![landmarkIndex('right_hip')]!;
       expect(bodyCentre(frames).centreX).toBeCloseTo((lh.xNorm + rh.xNorm) / 2, 2);
     }
   });
