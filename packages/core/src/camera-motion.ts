@@ -116,7 +116,11 @@ export function thinMotionFrames(m: MotionFrames, maxFps = MOTION_MAX_FPS): Moti
   const steps = m.tMs.slice(1).map((t, i) => t - m.tMs[i]!).sort((a, b) => a - b);
   const stepMs = steps.length ? steps[Math.floor(steps.length / 2)]! : 0;
   const k = stepMs > 0 ? Math.ceil(1000 / maxFps / stepMs - 1e-6) : 1;
-  if (k <= 1) return m;
+  return k <= 1 ? m : everyNth(m, k);
+}
+
+/** Every k-th picture, from the first. */
+function everyNth(m: MotionFrames, k: number): MotionFrames {
   return framesAt(m, m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : [])));
 }
 
@@ -125,9 +129,14 @@ function framesAt(m: MotionFrames, idx: readonly number[]): MotionFrames {
   return { widthPx: m.widthPx, heightPx: m.heightPx, tMs: idx.map((i) => m.tMs[i]!), luma: idx.map((i) => m.luma[i]!) };
 }
 
+/** Indices of the pictures from `startMs` to `endMs`, both included. */
+function indicesBetween(m: MotionFrames, startMs: number, endMs: number): number[] {
+  return m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : []));
+}
+
 /** The pictures from `startMs` to `endMs`, both included. */
 export function motionFramesBetween(m: MotionFrames, startMs: number, endMs: number): MotionFrames {
-  return framesAt(m, m.tMs.flatMap((t, i) => (t >= startMs && t <= endMs ? [i] : [])));
+  return framesAt(m, indicesBetween(m, startMs, endMs));
 }
 
 /**
@@ -193,7 +202,7 @@ export function stabilise(m: MotionFrames): StabilisedFrames {
   if (cameraWanderPx(quick) < STABILISE_MIN_MOVEMENT_PX) {
     return { frames: m, shifts: m.luma.map(() => ({ dxPx: 0, dyPx: 0 })), movementShare: 0, restMovementShare: 0 };
   }
-  const lined = applyShifts(framesAt(m, m.luma.flatMap((_, i) => (i % every === 0 ? [i] : []))), quick);
+  const lined = applyShifts(everyNth(m, every), quick);
   const shifts = estimateShifts(m, medianPicture(lined));
   return stabilisedWith(applyShifts(m, shifts), shifts);
 }
@@ -205,6 +214,12 @@ export function stabilisedWith(frames: MotionFrames, shifts: readonly PictureShi
   const overall = cameraWanderPx(shifts) / frames.widthPx;
   const atRest = rest.length > 0 ? cameraWanderPx(rest.map((i) => shifts[i]!)) / frames.widthPx : overall;
   return { frames, shifts, movementShare: overall, restMovementShare: Math.min(overall, atRest) };
+}
+
+/** Lined-up pictures from `startMs` to `endMs`, with their shifts and the camera's wander over that part alone. */
+export function stabilisedBetween(s: StabilisedFrames, startMs: number, endMs: number): StabilisedFrames {
+  const idx = indicesBetween(s.frames, startMs, endMs);
+  return stabilisedWith(framesAt(s.frames, idx), idx.map((i) => s.shifts[i]!));
 }
 
 /** The quick look for a moving camera lines up every this many pictures (a hand's wobble lasts longer than five frames). */

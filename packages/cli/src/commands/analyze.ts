@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeBirdDog, analyzeStretch, detectPosture, onAllFoursSpan, summarizePoseFrames, type BirdDogResult, type FrameResult, type MotionFrames, type StretchResult } from '@steadyback/core';
+import { analyzeBirdDog, analyzeStretch, detectPosture, framesWithin, onAllFoursSpan, summarizePoseFrames, type BirdDogResult, type FrameResult, type MotionFrames, type StretchResult } from '@steadyback/core';
 import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, readMotionFrames, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
@@ -164,7 +164,7 @@ function checkCameraInput(frames: readonly FrameResult[], exercise: string): voi
   }
   // A bird-dog video may start and end standing: its posture is judged while the person is down.
   const span = exercise === 'bird-dog' ? onAllFoursSpan(frames) : null;
-  const posture = detectPosture(span ? frames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs) : frames);
+  const posture = detectPosture(span ? framesWithin(frames, span) : frames);
   if (exercise === 'bird-dog' && posture === 'upright') {
     throw new CliError('This video shows someone upright, not on all fours: for the bird-dog, record yourself on hands and knees, or choose --exercise hip-flexor-stretch.');
   }

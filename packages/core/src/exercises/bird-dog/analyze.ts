@@ -2,7 +2,7 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedWith, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
+import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
@@ -14,7 +14,7 @@ import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, quietMoments, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
 import { isEndOn, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
-import { narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
+import { framesWithin, narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
 import {
   BIRD_DOG_RESULT_VERSION,
@@ -73,7 +73,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   // Only the part of the recording on all fours is read (getting down and up are not reps), its
   // pictures lined up first (a propped or hand-held phone moves).
   const { span, pictures } = hasCamera ? cameraSpan(allFrames, input.motion ? thinMotionFrames(input.motion) : null, quality) : { span: null, pictures: null };
-  const rawFrames = span ? allFrames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs) : allFrames;
+  const rawFrames = span ? framesWithin(allFrames, span) : allFrames;
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
@@ -216,17 +216,16 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
  */
 function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null, quality: QualityMessage[]): { span: ExerciseSpan | null; pictures: StabilisedFrames | null } {
   const down = onAllFoursSpan(frames);
-  const window = down && (down.trimmedStart || down.trimmedEnd) && frames.some((f) => hasPerson(f) && f.tMs >= down.startMs && f.tMs <= down.endMs) ? down : null;
-  const steady = motion ? stabilise(window ? motionFramesBetween(motion, window.startMs, window.endMs) : motion) : null;
-  if (!window) return { span: null, pictures: steady };
+  const allFours = down && (down.trimmedStart || down.trimmedEnd) && framesWithin(frames, down).some(hasPerson) ? down : null;
+  const steady = motion ? stabilise(allFours ? motionFramesBetween(motion, allFours.startMs, allFours.endMs) : motion) : null;
+  if (!allFours) return { span: null, pictures: steady };
   // The settled start and end: at rest in the picture, or with every hand and foot down by the landmarks.
-  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(frames.filter((f) => f.tMs >= window.startMs && f.tMs <= window.endMs)), BIRD_DOG_PHASES.QUIET_RISE);
-  const span = narrowToSettled(window, rests);
+  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(framesWithin(frames, allFours)), BIRD_DOG_PHASES.QUIET_RISE);
+  const span = narrowToSettled(allFours, rests);
   const left = span.trimmedStart && span.trimmedEnd ? 'standing, getting down onto all fours and getting up again are' : span.trimmedStart ? 'standing and getting down onto all fours are' : 'getting up and standing are';
   quality.push({ code: 'outside-exercise', message: `The test was read from ${(span.startMs / 1000).toFixed(1)} s to ${(span.endMs / 1000).toFixed(1)} s of the video, while you were on all fours; ${left} not part of it.` });
   if (!steady) return { span, pictures: null };
-  const keep = steady.frames.tMs.flatMap((t, i) => (t >= span.startMs && t <= span.endMs ? [i] : []));
-  return { span, pictures: stabilisedWith(motionFramesBetween(steady.frames, span.startMs, span.endMs), keep.map((i) => steady.shifts[i]!)) };
+  return { span, pictures: stabilisedBetween(steady, span.startMs, span.endMs) };
 }
 
 /** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */

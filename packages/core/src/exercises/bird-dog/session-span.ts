@@ -17,6 +17,11 @@ export interface ExerciseSpan {
   readonly trimmedEnd: boolean;
 }
 
+/** The frames from `span.startMs` to `span.endMs`, both included. */
+export function framesWithin(frames: readonly FrameResult[], span: { readonly startMs: number; readonly endMs: number }): FrameResult[] {
+  return frames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs);
+}
+
 /** Each frame is judged upright or not by the majority of the well-seen frames within half this either side: one misread frame cannot cut the recording. */
 export const UPRIGHT_MAJORITY_WINDOW_MS = 1000;
 /** Upright for less than this counts for nothing: a cluster of misread frames, not someone standing up. */
