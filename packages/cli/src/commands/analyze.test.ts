@@ -138,6 +138,17 @@ describe('steadyback analyze: other sources and views', () => {
     expect(r.reps).toHaveLength(6);
     expect(r.overall.verdict).toBe('negative');
   });
+
+  it('says plainly that no rep could be judged when the phone log holds only the settling, and how to record one', async () => {
+    const session = birdDogSession({ repsPerSide: 0 });
+    const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 10, noiseSdDeg: 0.3, seed: 3 });
+    writeFileSync(f('settle-only.csv'), formatSensorCsv(stream.samples));
+    const run = await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('settle-only.csv')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^Bird-dog: no rep could be judged; camera not used, phone on the lower back used\.$/);
+    expect(run.stdout).toMatch(/Overall: not-measurable/);
+    expect(run.stdout).toMatch(/No reps were found in the phone recording: record with the app/);
+  });
 });
 
 describe('steadyback analyze with bad input', () => {
