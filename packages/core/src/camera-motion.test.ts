@@ -62,6 +62,16 @@ describe('the rest picture', () => {
     expect([...restPicture(frames(luma))]).toEqual([...rest]);
   });
 
+  it('is the posture returned to most often even when each hold breaks into several still moments', () => {
+    // Every hold is cut into three still moments by a flicker of a few frames (a noisy phone picture,
+    // a little sway): the left holds give 6 still moments, the rests 3, but the rest is visited 3
+    // times and the left hold twice.
+    const rest = picture([]), hold = picture([LEFT]), flicker = picture([LEFT, RIGHT]);
+    const brokenHold = () => [...repeat(4, () => hold), flicker, ...repeat(4, () => hold), flicker, ...repeat(4, () => hold)];
+    const luma = [...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest)];
+    expect([...restPicture(frames(luma))]).toEqual([...rest]);
+  });
+
   it('stays the resting posture when the limb moves slowly (less than the still-frame share per frame)', () => {
     const perFrame = Math.floor(STILL_FRAME_MAX_SHARE * W * H); // 4 pixels of 1200
     const hold: Block = { x0: 10, x1: 17, y0: 10, y1: 17 }; // 64 pixels, lit a few per frame

@@ -139,23 +139,44 @@ export function motionFramesBetween(m: MotionFrames, startMs: number, endMs: num
   return framesAt(m, indicesBetween(m, startMs, endMs));
 }
 
+/** A visit to a posture lasts at least this long: a slow reach passes through postures it does not stop in. (L: rendered rests 0.5-1 s.) */
+export const POSTURE_VISIT_MIN_MS = 300;
+
 /**
  * The still moments in the rest posture: the posture the person keeps coming back to. Still
- * moments are grouped by posture; the group seen most often (the earliest on a tie) is the rest,
- * because a session goes rest, rep, rest, rep, ... Empty when nothing in the recording is still.
+ * moments are grouped by posture; the rest is the group visited most often (the earliest on a
+ * tie), because a session goes rest, rep, rest, rep, ... A visit is a run of still moments in a
+ * row in the same posture lasting at least `POSTURE_VISIT_MIN_MS`: a long hold breaks into several
+ * still moments when the picture is noisy or the person sways (a phone-like recording of a second
+ * figure from behind at 45 degrees: its two right-leg holds gave 8 still moments, its five rests 6),
+ * and a slow reach passes through postures in short still moments on the way out and back. Empty
+ * when nothing is still.
  */
 function restSegments(m: MotionFrames): number[][] {
   const segments = stillSegments(m);
   if (segments.length === 0) return [];
   const pictures = segments.map((seg) => medianPicture(m, seg));
   const groups: number[][] = [];
-  pictures.forEach((pic, k) => {
-    const g = groups.find((grp) => differingShare(pictures[grp[0]!]!, pic) < SAME_POSTURE_MAX_SHARE);
-    if (g) g.push(k);
-    else groups.push([k]);
+  const groupOf = pictures.map((pic, k) => {
+    let g = groups.findIndex((grp) => differingShare(pictures[grp[0]!]!, pic) < SAME_POSTURE_MAX_SHARE);
+    if (g < 0) g = groups.push([]) - 1;
+    groups[g]!.push(k);
+    return g;
   });
-  const best = groups.reduce((a, b) => (b.length > a.length ? b : a));
-  return best.map((k) => segments[k]!);
+  const visits = (minMs: number) => {
+    const count = groups.map(() => 0);
+    for (let k = 0; k < segments.length; ) {
+      let j = k;
+      while (j + 1 < segments.length && groupOf[j + 1] === groupOf[k]) j++;
+      if (m.tMs[segments[j]!.at(-1)!]! - m.tMs[segments[k]![0]!]! >= minMs) count[groupOf[k]!]!++;
+      k = j + 1;
+    }
+    return count;
+  };
+  let count = visits(POSTURE_VISIT_MIN_MS);
+  if (count.every((c) => c === 0)) count = visits(0);
+  const best = count.reduce((b, c, g) => (c > count[b]! ? g : b), 0);
+  return groups[best]!.map((k) => segments[k]!);
 }
 
 /**
