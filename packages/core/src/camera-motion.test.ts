@@ -117,6 +117,33 @@ describe('computeMotionSignals', () => {
     expect(s.lateral[20]).toBeCloseTo(8 / 20, 6);
   });
 
+  it('reads only the person area when given one: a screen flickering in the corner is not the person', () => {
+    const rest = picture([]);
+    const session = [
+      ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+      ...repeat(6, () => picture([RIGHT])), ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+    ];
+    const SCREEN: Block = { x0: 34, x1: 38, y0: 1, y1: 5 };
+    // The screen changes picture every other frame, in rests and reps alike.
+    const withScreen = session.map((p, i) => {
+      const q = Uint8Array.from(p);
+      for (let y = SCREEN.y0; y <= SCREEN.y1; y++) for (let x = SCREEN.x0; x <= SCREEN.x1; x++) q[y * W + x] = i % 2 ? 240 : 20;
+      return q;
+    });
+    const area = { x0: 5 / W, y0: 6 / H, x1: 33 / W, y1: 24 / H };
+    const clean = computeMotionSignals(frames(session));
+    const unmasked = computeMotionSignals(frames(withScreen));
+    const masked = computeMotionSignals(frames(withScreen), { personBox: area });
+    // Read whole, the screen stretches the moving region to the corner and moves the change's side.
+    expect(unmasked.region!.x1).toBeCloseTo(39 / W, 6);
+    expect(unmasked.region!.y0).toBeCloseTo(1 / H, 6);
+    expect(unmasked.lateral[8]).not.toBeCloseTo(clean.lateral[8]!, 2);
+    // Read within the person area, it is as if the screen were not there.
+    expect(masked.region).toEqual(clean.region);
+    expect(masked.activity).toEqual(clean.activity);
+    expect(masked.lateral).toEqual(clean.lateral);
+  });
+
   it('ignores a pixel that changed in too few frames (a one-off flicker is not a moving limb)', () => {
     const luma = repeat(40, () => picture([]));
     luma[5] = picture([{ x0: 2, x1: 3, y0: 2, y1: 3 }]);

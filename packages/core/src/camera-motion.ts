@@ -312,19 +312,46 @@ export interface MotionSignalOptions {
    * centre only when both sides move.
    */
   readonly centreX?: number;
+  /**
+   * Where the person can be (normalised, e.g. body-place.ts `personArea`): change outside it is the
+   * room's (an edge flickering as a hand-held camera moves, a screen, a pet) and is not read.
+   * Without it, the whole picture is read.
+   */
+  readonly personBox?: MotionBox | null;
+}
+
+/** The pictures cut to a box (normalised; whole pixels, at least one), with where the cut starts in pixels. */
+export function cropMotionFrames(m: MotionFrames, box: MotionBox): { frames: MotionFrames; xPx: number; yPx: number } {
+  const { widthPx: w, heightPx: h } = m;
+  const x0 = Math.max(0, Math.min(w - 1, Math.floor(box.x0 * w))), x1 = Math.max(x0 + 1, Math.min(w, Math.ceil(box.x1 * w)));
+  const y0 = Math.max(0, Math.min(h - 1, Math.floor(box.y0 * h))), y1 = Math.max(y0 + 1, Math.min(h, Math.ceil(box.y1 * h)));
+  if (x0 === 0 && y0 === 0 && x1 === w && y1 === h) return { frames: m, xPx: 0, yPx: 0 };
+  const cw = x1 - x0, ch = y1 - y0;
+  const luma = m.luma.map((l) => {
+    const out = new Uint8Array(cw * ch);
+    for (let y = 0; y < ch; y++) out.set(l.subarray((y0 + y) * w + x0, (y0 + y) * w + x1), y * cw);
+    return out;
+  });
+  return { frames: { widthPx: cw, heightPx: ch, tMs: m.tMs, luma }, xPx: x0, yPx: y0 };
 }
 
 export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions = {}): MotionSignals {
   const n = m.luma.length;
-  const { widthPx: w, heightPx: h } = m;
-  const size = w * h;
+  const { widthPx: fullW, heightPx: fullH } = m;
   if (n !== m.tMs.length) throw new Error('computeMotionSignals: one time per picture is needed.');
-  for (const l of m.luma) if (l.length !== size) throw new Error(`computeMotionSignals: every picture must be ${w}x${h}.`);
+  for (const l of m.luma) if (l.length !== fullW * fullH) throw new Error(`computeMotionSignals: every picture must be ${fullW}x${fullH}.`);
   const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), region: null, aspect: null, cameraMovement: 0 };
-  if (n < MOTION_MIN_FRAMES || size === 0) return empty;
+  if (n < MOTION_MIN_FRAMES || fullW * fullH === 0) return empty;
 
   const steady = opts.stabilised ? { frames: m, ...opts.stabilised } : stabilise(m);
-  const rest = restPicture(steady.frames);
+  // The camera is followed over the whole picture (the room holds still); the person is read only
+  // where they can be, so a screen or a window elsewhere neither makes a rest look busy nor moves
+  // the region.
+  const cut = opts.personBox ? cropMotionFrames(steady.frames, opts.personBox) : { frames: steady.frames, xPx: 0, yPx: 0 };
+  const pictures = cut.frames;
+  const { widthPx: w, heightPx: h } = pictures;
+  const size = w * h;
+  const rest = restPicture(pictures);
   // Changed pixels per frame, with the frame's overall brightness change (auto exposure) removed.
   // A camera that moved is lined up to a fraction of a pixel, not exactly: then a pixel changed only
   // when it is outside the range the rest picture takes within half a pixel of it, so the room's
@@ -334,7 +361,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const restHi: ArrayLike<number> = moved ? neighbourhood(rest, w, h, Math.max) : rest;
   const changed: Uint8Array[] = [];
   const diffHist = new Uint32Array(511);
-  for (const f of steady.frames.luma) {
+  for (const f of pictures.luma) {
     const { gain, offset } = exposureFit(f, rest, diffHist);
     const c = new Uint8Array(size);
     for (let p = 0; p < size; p++) {
@@ -357,7 +384,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   }
   if (x1 < 0) return { ...empty, cameraMovement: steady.restMovementShare };
   const rw = x1 - x0 + 1, rh = y1 - y0 + 1;
-  const cx = opts.centreX !== undefined ? opts.centreX * w - 0.5 : (x0 + x1) / 2;
+  const cx = opts.centreX !== undefined ? opts.centreX * fullW - 0.5 - cut.xPx : (x0 + x1) / 2;
   const activity: number[] = [];
   const lateral: Array<number | null> = [];
   for (const c of changed) {
@@ -372,7 +399,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   }
   return {
     tMs: [...m.tMs], activity, lateral,
-    region: { x0: x0 / w, y0: y0 / h, x1: (x1 + 1) / w, y1: (y1 + 1) / h },
+    region: { x0: (cut.xPx + x0) / fullW, y0: (cut.yPx + y0) / fullH, x1: (cut.xPx + x1 + 1) / fullW, y1: (cut.yPx + y1 + 1) / fullH },
     aspect: rw / rh,
     cameraMovement: steady.restMovementShare,
   };

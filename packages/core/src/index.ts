@@ -12,6 +12,7 @@ export * from './filters/butterworth.ts';
 export * from './pose-summary.ts';
 export * from './camera-view.ts';
 export * from './camera-motion.ts';
+export * from './body-place.ts';
 export * from './exercises/bird-dog/index.ts';
 export * from './sensor/index.ts';
 export * from './cue-scheduler.ts';

@@ -30,6 +30,8 @@ export interface SilhouetteOptions {
   readonly room?: boolean;
   /** The camera wobbles: the whole scene moves by this many pixels of the small picture, per frame. */
   readonly shake?: (tMs: number, index: number) => { readonly dxPx: number; readonly dyPx: number };
+  /** Something in the room that changes on its own (a television, a window): a box (shares of the picture, x0, y0, x1, y1) drawn in front of the backdrop at this grey level per frame. */
+  readonly screen?: { readonly box: readonly [number, number, number, number]; readonly grey: (tMs: number, index: number) => number };
 }
 
 /** The room's boxes, in shares of the picture (x0, y0, x1, y1) and their grey level. */
@@ -159,7 +161,15 @@ export function motionFramesFromPoses(frames: readonly FrameResult[], opts: Silh
   const luma = frames.map((f, i) => {
     const move = opts.shake?.(f.tMs, i) ?? { dxPx: 0, dyPx: 0 };
     const steady = move.dxPx === 0 && move.dyPx === 0;
-    const backdrop = steady ? steadyBackdrop : backdropAt(move.dxPx, move.dyPx);
+    let backdrop = steady ? steadyBackdrop : backdropAt(move.dxPx, move.dyPx);
+    if (opts.screen) {
+      const [sx0, sy0, sx1, sy1] = opts.screen.box;
+      const grey = opts.screen.grey(f.tMs, i);
+      backdrop = backdrop.map((v, p) => {
+        const c = boxCover((p % w) - move.dxPx, Math.floor(p / w) - move.dyPx, sx0 * w, sy0 * h, sx1 * w, sy1 * h);
+        return v + (grey - v) * c;
+      });
+    }
     const body = steady || !f.landmarks ? f : { ...f, landmarks: f.landmarks.map((lm) => (lm ? { ...lm, xNorm: lm.xNorm + move.dxPx / w, yNorm: lm.yNorm + move.dyPx / h } : lm)) };
     const cover = silhouetteCoverage(body, w, h, opts.thicknessPx);
     const shift = opts.brightness?.(f.tMs, i) ?? 0;

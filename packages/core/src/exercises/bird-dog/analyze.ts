@@ -3,10 +3,10 @@
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
 import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
+import { bodyCentre, personArea } from '../../body-place.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
-import { frameMidpoint } from '../../frame-geometry.ts';
 import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
@@ -77,7 +77,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
   const cam = hasCamera ? computeCameraSignals(frames) : null;
-  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), stabilised: pictures }) : null;
+  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: pictures }) : null;
   if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
     quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
   }
@@ -232,18 +232,6 @@ function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null,
 function recordedCutoffHz(frames: readonly FrameResult[]): number {
   const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
   return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
-}
-
-/**
- * The hips' midpoint across the recording as a share of the picture's width (0..1): where left turns
- * into right for the picture's change. frameMidpoint's x is in picture heights, so it is scaled back.
- */
-export function bodyCentre(frames: readonly FrameResult[]): { centreX?: number } {
-  const x = median(frames.map((f) => {
-    const mid = frameMidpoint(f, 'left_hip', 'right_hip');
-    return mid && f.imageWidthPx > 0 ? (mid.x * f.imageHeightPx) / f.imageWidthPx : null;
-  }));
-  return x !== null ? { centreX: x } : {};
 }
 
 /** Corner views: (right leg - left leg) + (left arm - right arm) peak rise over the rep; negative = the left leg's rep. */

@@ -3,7 +3,8 @@ import { computeMotionSignals, MOTION_MAX_FPS, type MotionSignals } from '../../
 import { landmarkIndex } from '../../landmarks.ts';
 import { seededGaussian } from '../../test-frames.ts';
 import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
-import { analyzeBirdDog, bodyCentre } from './analyze.ts';
+import { bodyCentre } from '../../body-place.ts';
+import { analyzeBirdDog } from './analyze.ts';
 import { isEndOn, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
 import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
@@ -59,6 +60,20 @@ describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
       brightness: (tMs) => (tMs >= 20_000 ? 45 : 0),
     });
     expectRepsMatchTruth(signals, seq.reps);
+  });
+
+  it('is not thrown by a television flickering in a corner of the room, well away from the person', () => {
+    // A new picture on the screen every 400 ms, in rests and reps alike.
+    const screen = { box: [0.02, 0.04, 0.24, 0.3] as const, grey: (tMs: number) => [30, 220, 120, 200, 60][Math.floor(tMs / 400) % 5]! };
+    const { seq, motion } = filmed(ALTERNATING, 'rear', { screen });
+    const r = analyzeBirdDog({ frames: seq.frames, motion });
+    expect(r.view).toBe('end-on');
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'camera-motion']));
+    r.reps.forEach((x, i) => expect(Math.abs(x.startMs - seq.reps[i]!.startMs)).toBeLessThan(TOL_MS));
+    // Read over the whole picture, the screen would be part of the moving region.
+    const whole = computeMotionSignals(motion, bodyCentre(seq.frames));
+    expect(whole.region!.x0).toBeLessThan(0.05);
+    expect(isEndOn(whole)).toBe(false);
   });
 
   it('finds no rep when nothing is lifted, and says why', () => {
