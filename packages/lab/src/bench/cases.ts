@@ -1,18 +1,19 @@
 // What the accuracy benchmark renders: still poses with exact truth (bird-dog and half-kneeling,
 // per camera view, with a few figure and room variations) and short clips whose verdicts are
 // known (bird-dog reps with a known pelvic roll, stretch holds with a known lean, a rocking hold).
-// Three presets: 'default' (the published numbers, about 10 minutes on 2 cores with a warm
-// render cache), 'quick' (a CI-sized subset) and 'tiny' (two renders, for the plumbing test).
+// Four presets: 'default' (the published numbers, about 25 minutes on 2 cores with a warm render
+// cache), 'quick' (a CI-sized subset), 'tiny' (two renders, for the plumbing test) and 'people'
+// (only the phone recordings of other figures and rooms, about 15 minutes).
 
 import type { PhoneRecordingOptions } from '../render/phone-recording.ts';
 import type { ClipFixtureSpec } from '../render/fixture-cache.ts';
 import type { FigureChoice } from '../render/figure-renderer.ts';
 import type { PoseSpec, Side } from '../render/pose-spec.ts';
-import type { ViewName } from '../render/views.ts';
+import { lookVariant, type ViewName } from '../render/views.ts';
 import type { PoseModelName } from '@steadyback/pose';
 
-export type Preset = 'default' | 'quick' | 'tiny';
-export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny'];
+export type Preset = 'default' | 'quick' | 'tiny' | 'people';
+export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny', 'people'];
 
 export type Family = 'bird-dog' | 'half-kneel';
 export type StillKind = 'baseline' | 'roll' | 'leg-height' | 'sag' | 'setup' | 'knees' | 'lean' | 'hip-ext';
@@ -43,6 +44,8 @@ export interface BirdDogClipCase {
   readonly models: readonly PoseModelName[];
   /** Made to look like a phone's own recording (render/phone-recording.ts): scored for rep finding only. */
   readonly phone?: PhoneRecordingOptions;
+  /** Another figure or room than the main one (women_Casual in the default room): reported in rows of their own. */
+  readonly otherPeople?: boolean;
 }
 
 export interface StretchClipCase {
@@ -123,6 +126,7 @@ function kneelStills(g: Group, set: KneelSet, models: readonly PoseModelName[]):
 }
 
 function stillsFor(preset: Preset): StillCase[] {
+  if (preset === 'people') return [];
   if (preset === 'tiny') {
     const g: Group = { view: 'side-left', figure: 'women_Casual', lookSeed: 0 };
     return [
@@ -175,7 +179,7 @@ function clipsFor(preset: Preset): ClipCase[] {
   const bdPhone = (view: ViewName, models: readonly PoseModelName[]): BirdDogClipCase => ({
     id: `bdphone-${view}`, family: 'bird-dog', rollDeg: 12, models,
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 2, pelvisRollDeg: 12, holdS: 2.5, standS: 2 },
-    phone: { portrait: view === 'rear' || view === 'rear-raised' || view === 'front' },
+    phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   });
   const hk = (id: string, view: ViewName, fps: number, extra: Partial<Extract<ClipFixtureSpec, { recipe: 'half-kneel' }>>): StretchClipCase => ({
     id, family: 'half-kneel', models: stretchModels,
@@ -183,6 +187,8 @@ function clipsFor(preset: Preset): ClipCase[] {
   });
   const rocking = hk('half-kneel-rocking-side-left-10fps', 'side-left', 10, { settleS: 2.5, hipShiftForwardM: 0.14, rockCycles: 6, rockShiftM: 0.12 });
   if (preset === 'quick') return [bd('side-left', 12, 8), bd('rear', 12, 8), rocking];
+  const people = peopleClips();
+  if (preset === 'people') return people;
   return [
     bd('side-left', 0, 8), bd('side-left', 7, 8), bd('side-left', 12, 8), bd('rear', 0, 8), bd('rear', 12, 8),
     // Rep finding by camera view (run-clips.ts, rep-finding.ts).
@@ -190,6 +196,7 @@ function clipsFor(preset: Preset): ClipCase[] {
     // Rep finding on what a phone records: standing before and after, then wobble, drifting exposure,
     // noise, uneven frame times and compression; portrait when filmed end-on (phone-recording.ts).
     ...(['side-left', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'high-corner'] as const).map((view) => bdPhone(view, viewModels)),
+    ...people,
     hk('hkclip-side-left-lean0', 'side-left', 8, { trunkLeanDeg: 0, holdS: 4 }),
     hk('hkclip-side-left-lean14', 'side-left', 8, { trunkLeanDeg: 14, holdS: 4 }),
     hk('hkclip-side-left-lean20', 'side-left', 8, { trunkLeanDeg: 20, holdS: 4 }),
@@ -200,16 +207,38 @@ function clipsFor(preset: Preset): ClipCase[] {
   ];
 }
 
+/** Phone-recorded portrait clips: filmed end-on, where a phone stands upright. */
+const PORTRAIT_VIEWS: readonly ViewName[] = ['rear', 'rear-raised', 'front'];
+
+/**
+ * Rep finding on phone recordings of the other CC0 figures (a man in casual clothes, a woman in work
+ * clothes, a man in a suit) and of the main figure in two other rooms (walls, floor and light), in
+ * the four views people are told to use or will likely use: four reps, the right leg first. The
+ * stand-in for "another person in another home" until real people are filmed.
+ */
+function peopleClips(): BirdDogClipCase[] {
+  const views: readonly ViewName[] = ['side-left', 'rear', 'rear-oblique-45', 'high-corner'];
+  const who: ReadonlyArray<{ figure: FigureChoice; lookSeed: number }> = [
+    { figure: 'men_Casual', lookSeed: 0 }, { figure: 'women_Worker', lookSeed: 0 }, { figure: 'men_Suit', lookSeed: 0 },
+    { figure: 'women_Casual', lookSeed: 1 }, { figure: 'women_Casual', lookSeed: 2 },
+  ];
+  return who.flatMap(({ figure, lookSeed }) => views.map((view): BirdDogClipCase => ({
+    id: `bdpeople-${figure}${lookSeed ? `-room${lookSeed}` : ''}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], otherPeople: true,
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 2.5, standS: 2, figure, firstLeg: 'right', ...(lookSeed ? { look: lookVariant(lookSeed) } : {}) },
+    phone: { portrait: PORTRAIT_VIEWS.includes(view) },
+  })));
+}
+
 /**
  * The plan for a preset. With `fallbackFigure` every render uses the mannequin-js figure instead of
- * the CC0 humans (the second CC0 figure's variation is dropped: there is only one mannequin).
+ * the CC0 humans (the other CC0 figures' variations are dropped: there is only one mannequin).
  */
 export function benchPlan(preset: Preset, fallbackFigure = false): BenchPlan {
   let stills = stillsFor(preset);
   let clips = clipsFor(preset);
   if (fallbackFigure) {
     stills = stills.filter((c) => c.figure === 'women_Casual').map((c) => ({ ...c, figure: 'mannequin' as const, id: `mq-${c.id}`, baselineId: c.baselineId && `mq-${c.baselineId}` }));
-    clips = clips.map((c) => ({ ...c, id: `mq-${c.id}`, spec: { ...c.spec, figure: 'mannequin' as const } }) as ClipCase);
+    clips = clips.filter((c) => (c.spec.figure ?? 'women_Casual') === 'women_Casual').map((c) => ({ ...c, id: `mq-${c.id}`, spec: { ...c.spec, figure: 'mannequin' as const } }) as ClipCase);
   }
   return { preset, stills, clips, sensorSeeds: preset === 'default' ? 6 : preset === 'quick' ? 2 : 1 };
 }

@@ -50,11 +50,15 @@ describe('the per-view summary and its table', () => {
     // The same rear clip as a phone records it: its own row, after the rendered ones.
     item({ clipId: 'p1', recording: 'phone', framesWithPerson: 80, found: 0, detectedView: 'rear' }),
     item({ clipId: 'p1', recording: 'phone', config: 'with-motion', framesWithPerson: 80, found: 2, matched: 2, legsRight: 2, foundBy: { 'camera-motion': 2 }, detectedView: 'end-on' }),
+    // Another figure filmed the same way: a row of its own, last.
+    item({ clipId: 'q1', recording: 'phone-people', truthReps: 4, framesWithPerson: 90, found: 0, detectedView: 'rear' }),
+    item({ clipId: 'q1', recording: 'phone-people', config: 'with-motion', truthReps: 4, framesWithPerson: 90, found: 4, matched: 4, legsRight: 3, foundBy: { 'camera-motion': 4 }, detectedView: 'end-on' }),
   ];
 
   it('sums the clips of a view and model, per configuration, side view first', () => {
     const rows = summarizeRepFinding(items);
-    expect(rows.map((r) => [r.recording, r.view, r.model])).toEqual([['rendered', 'side-left', 'movenet-thunder'], ['rendered', 'rear', 'blazepose-full'], ['phone', 'rear', 'blazepose-full']]);
+    expect(rows.map((r) => [r.recording, r.view, r.model])).toEqual([['rendered', 'side-left', 'movenet-thunder'], ['rendered', 'rear', 'blazepose-full'], ['phone', 'rear', 'blazepose-full'], ['phone-people', 'rear', 'blazepose-full']]);
+    expect(rows[3]!.withMotion).toMatchObject({ found: 4, matched: 4, legsRight: 3 });
     expect(rows[2]!.withMotion).toMatchObject({ found: 2, matched: 2, legsRight: 2 });
     const rear = rows[1]!;
     expect(rear.clips).toBe(2);
@@ -70,5 +74,6 @@ describe('the per-view summary and its table', () => {
     expect(rear).toMatch(/\| 75% +\| high-corner\/rear -> end-on +\| 1\/1\/0 of 4 +\| 5\/4\/4 of 4 +\| picture change 5 +\| 0, 1 +\|/);
     expect(text.split('\n').find((l) => l.startsWith('| side-left'))).toMatch(/\| MN thunder \| 1 +\| 100% +\| side +\| 2\/2\/2 of 2/);
     expect(text.split('\n').find((l) => l.startsWith('| rear (phone)'))).toMatch(/\| 80% +\| rear -> end-on +\| 0\/0\/0 of 2 +\| 2\/2\/2 of 2/);
+    expect(text.split('\n').find((l) => l.startsWith('| rear (phone, other figures and rooms)'))).toMatch(/\| 90% +\| rear -> end-on +\| 0\/0\/0 of 4 +\| 4\/4\/3 of 4/);
   });
 });

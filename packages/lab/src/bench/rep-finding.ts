@@ -49,8 +49,11 @@ export interface RepFindingScore {
 export interface RepFindingItem extends RepFindingScore {
   readonly clipId: string;
   readonly view: ViewName;
-  /** The rendered clip as it is, or made to look like a phone's own recording (standing before and after, wobble, exposure, noise, compression). */
-  readonly recording: 'rendered' | 'phone';
+  /**
+   * The rendered clip as it is, or made to look like a phone's own recording (standing before and
+   * after, wobble, exposure, noise, compression); 'phone-people': the same, of other figures and rooms.
+   */
+  readonly recording: 'rendered' | 'phone' | 'phone-people';
   readonly model: PoseModelName;
   readonly config: RepFindingConfig;
   readonly frames: number;
@@ -99,7 +102,7 @@ export interface RepFindingRow {
 
 /** Row order: the side view first, then around the body toward the head end. */
 export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = ['side-left', 'side-right', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'front-raised', 'high-corner'];
-const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone'];
+const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone', 'phone-people'];
 const MODEL_ORDER: readonly PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
 
 function counts(items: readonly RepFindingItem[]): RepFindingCounts {

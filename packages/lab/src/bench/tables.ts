@@ -73,6 +73,12 @@ const FOUND_BY_SHORT: Record<string, string> = { camera: 'pose', 'camera-motion'
 const foundByText = (c: RepFindingCounts) => Object.entries(c.foundBy).map(([k, n]) => `${FOUND_BY_SHORT[k] ?? k} ${n}`).join(', ') || '-';
 const findingCell = (c: RepFindingCounts, truthReps: number) => `${c.found}/${c.matched}/${c.legsRight} of ${truthReps}`;
 
+const RECORDING_LABEL: Record<RepFindingRow['recording'], (view: string) => string> = {
+  rendered: (v) => v,
+  phone: (v) => `${v} (phone)`,
+  'phone-people': (v) => `${v} (phone, other figures and rooms)`,
+};
+
 /** Rep finding by camera view: one row per view and model, pose only and pose + picture change. */
 export function repFindingTable(rows: readonly RepFindingRow[]): string {
   return table(
@@ -81,7 +87,7 @@ export function repFindingTable(rows: readonly RepFindingRow[]): string {
       const pv = x.poseOnly.detectedViews.join('/');
       const mv = x.withMotion.detectedViews.join('/');
       return [
-        x.recording === 'phone' ? `${x.view} (phone)` : x.view, MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
+        RECORDING_LABEL[x.recording](x.view), MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
         findingCell(x.poseOnly, x.truthReps), findingCell(x.withMotion, x.truthReps), foundByText(x.withMotion),
         `${x.poseOnly.spurious}, ${x.withMotion.spurious}`,
       ];

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { benchPlan, type BirdDogClipCase } from './cases.ts';
+
+describe('what the accuracy benchmark renders', () => {
+  it("the 'people' preset is only phone recordings of other figures and rooms, four reps each, in four views", () => {
+    const plan = benchPlan('people');
+    expect(plan.stills).toEqual([]);
+    const clips = plan.clips as BirdDogClipCase[];
+    expect(clips).toHaveLength(20);
+    for (const c of clips) {
+      expect(c.otherPeople).toBe(true);
+      expect(c.phone).toBeDefined();
+      expect(c.spec.reps).toBe(4);
+      // Another figure, or the main figure in another room.
+      expect(c.spec.figure !== 'women_Casual' || c.spec.look !== undefined).toBe(true);
+    }
+    expect(new Set(clips.map((c) => c.id)).size).toBe(clips.length);
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
+    // Portrait where a phone stands upright to film end-on.
+    expect(clips.filter((c) => c.phone?.portrait).map((c) => c.spec.view)).toEqual(clips.filter((c) => c.spec.view === 'rear').map(() => 'rear'));
+  });
+
+  it('the default preset holds the same clips, and every clip id once', () => {
+    const ids = benchPlan('default').clips.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of benchPlan('people').clips) expect(ids).toContain(c.id);
+  });
+
+  it('with the fallback figure, the other figures are left out (there is one mannequin) and nothing is drawn as a CC0 human', () => {
+    const plan = benchPlan('people', true);
+    expect(plan.clips.length).toBe(8);
+    for (const c of plan.clips) expect(c.spec.figure).toBe('mannequin');
+  });
+});
