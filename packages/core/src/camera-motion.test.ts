@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeMotionSignals,
+  cropMotionFrames,
   medianPicture,
   MOTION_MIN_FRAMES,
   MOTION_MAX_FPS,
@@ -115,6 +116,16 @@ describe('computeMotionSignals', () => {
     expect(s.activity[8]).toBeCloseTo(0.2, 6);
     expect(s.lateral[8]).toBeCloseTo(-8 / 20, 6);
     expect(s.lateral[20]).toBeCloseTo(8 / 20, 6);
+  });
+
+  it('cuts pictures to a box in whole pixels and says where the cut starts; a box over the whole picture changes nothing', () => {
+    const m: MotionFrames = { widthPx: 4, heightPx: 3, tMs: [0, 100], luma: [Uint8Array.from({ length: 12 }, (_, i) => i), Uint8Array.from({ length: 12 }, (_, i) => 100 + i)] };
+    // x 0.3..0.7 of 4 pixels covers pixels 1 and 2; y 0.4..1 of 3 covers rows 1 and 2.
+    const cut = cropMotionFrames(m, { x0: 0.3, y0: 0.4, x1: 0.7, y1: 1 });
+    expect([cut.xPx, cut.yPx, cut.frames.widthPx, cut.frames.heightPx]).toEqual([1, 1, 2, 2]);
+    expect([...cut.frames.luma[0]!]).toEqual([5, 6, 9, 10]);
+    expect([...cut.frames.luma[1]!]).toEqual([105, 106, 109, 110]);
+    expect(cropMotionFrames(m, { x0: 0, y0: 0, x1: 1, y1: 1 }).frames).toBe(m);
   });
 
   it('reads only the person area when given one: a screen flickering in the corner is not the person', () => {
