@@ -13,7 +13,7 @@ import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../.
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { computeCameraSignals, quietMoments, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
-import { isEndOn, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
+import { isEndOn, joinSplitReps, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
 import { framesWithin, narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
 import {
@@ -123,7 +123,7 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
     if (timed.ok && sides) {
       motionRise = timed.rise;
-      tracked = timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! }));
+      tracked = joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg);
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
     }
   }

@@ -5,7 +5,7 @@ import { seededGaussian } from '../../test-frames.ts';
 import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
 import { bodyCentre } from '../../body-place.ts';
 import { analyzeBirdDog } from './analyze.ts';
-import { isEndOn, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
+import { isEndOn, joinSplitReps, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
 import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
 
@@ -231,5 +231,60 @@ describe('analyzeBirdDog with the picture\'s change', () => {
     expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'camera']));
     expect(r.series.motion).toBeNull();
     expect(r.quality.map((q) => q.message).join(' ')).not.toMatch(/picture changed/);
+  });
+});
+
+describe('a rep whose hold the picture lost', () => {
+  // Hand-made change signals at 8 pictures a second: (duration ms, activity at the end, side) pieces,
+  // the activity going linearly from piece to piece; rests at exactly 0, as on a steady picture.
+  type Piece = readonly [number, number, 'left' | 'right' | null];
+  function signals(pieces: readonly Piece[]): MotionSignals {
+    const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [];
+    let t = 0, a = 0;
+    for (const [dur, to, side] of pieces) {
+      for (let s = 0; s < dur; s += 125) {
+        const v = a + ((to - a) * s) / dur;
+        tMs.push(t + s);
+        activity.push(v);
+        lateral.push(v > 0 && side ? (side === 'left' ? -0.3 : 0.3) : null);
+      }
+      t += dur;
+      a = to;
+    }
+    return { tMs, activity, lateral, region: { x0: 0.4, y0: 0.5, x1: 0.6, y1: 1 }, aspect: 0.5, cameraMovement: 0 };
+  }
+  const rest = (ms: number): Piece => [ms, 0, null];
+  const rep = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [2500, 0.1, side], [1500, 0, side]];
+  // The held leg all but vanishes: the change falls to a twentieth of the reach's for 0.4 s mid-hold.
+  const lostHold = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [600, 0.003, side], [400, 0.003, side], [600, 0.1, side], [1500, 0, side]];
+
+  it('is one rep, not two, with its hold running from the reach to the return', () => {
+    const s = signals([rest(2000), ...lostHold('left'), rest(1500), ...rep('right'), rest(1500), ...lostHold('left'), rest(2000)]);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps.map((r) => r.leg)).toEqual(['left', 'right', 'left']);
+    const first = found.reps[0]!;
+    expect(first.startMs).toBeLessThan(2300);
+    expect(first.endMs).toBeGreaterThan(5800);
+    expect(first.holdEndMs).toBeGreaterThan(first.holdStartMs);
+  });
+
+  it('two reps of the same leg with a rest between them stay two', () => {
+    const s = signals([rest(2000), ...rep('left'), rest(1500), ...rep('left'), rest(1500), ...rep('right'), rest(2000)]);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps.map((r) => r.leg)).toEqual(['left', 'left', 'right']);
+  });
+
+  it('joins only neighbours of the same leg that are closer than the join gap', () => {
+    const peakRise = { leftLeg: 1, rightLeg: 0, leftArm: 0, rightArm: 0 };
+    const r = (startMs: number, endMs: number, leg: 'left' | 'right') => ({ startMs, holdStartMs: startMs + 500, holdEndMs: endMs - 500, endMs, peakRise, leg });
+    const gap = M.JOIN_MAX_GAP_MS;
+    const joined = joinSplitReps([r(0, 3000, 'left'), r(3000 + gap - 1, 6000, 'left'), r(6500, 9000, 'right'), r(9000 + gap, 12_000, 'right')], (x) => x.leg);
+    expect(joined.map((x) => [x.startMs, x.holdStartMs, x.holdEndMs, x.endMs, x.leg])).toEqual([
+      [0, 500, 5500, 6000, 'left'],
+      [6500, 7000, 8500, 9000, 'right'],
+      [9000 + gap, 9500 + gap, 11_500, 12_000, 'right'],
+    ]);
   });
 });

@@ -81,11 +81,32 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   return { ok: true, reps, rise };
 }
 
+/**
+ * Joins reps of the same leg that follow each other with less than `JOIN_MAX_GAP_MS` between them:
+ * one rep whose hold the picture lost (the change dipped to a pixel or two mid-hold and the tracker
+ * saw a return and a new reach). The joined rep runs from the first's start to the second's end,
+ * its hold from the first's hold start to the second's hold end.
+ */
+export function joinSplitReps<T extends TrackedRep>(reps: readonly T[], legOf: (r: T) => BodySide): T[] {
+  const out: T[] = [];
+  for (const r of reps) {
+    const prev = out.at(-1);
+    if (prev && legOf(prev) === legOf(r) && r.startMs - prev.endMs < M.JOIN_MAX_GAP_MS) {
+      const peakRise = { ...prev.peakRise };
+      for (const l of Object.keys(peakRise) as Array<keyof typeof peakRise>) peakRise[l] = Math.max(prev.peakRise[l], r.peakRise[l]);
+      out[out.length - 1] = { ...prev, holdEndMs: r.holdEndMs, endMs: r.endMs, peakRise };
+    } else {
+      out.push(r);
+    }
+  }
+  return out;
+}
+
 /** End-on views: reps timed from the picture's change, and the leg from the side of the picture that changed. */
 export function repsFromMotion(s: MotionSignals): MotionRepsResult {
   const timed = motionTimedReps(s);
   if (!timed.ok) return { ...timed, lifts: 0 };
   const sides = sidesFromLateral(timed.reps.map((r) => r.lateral));
   if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise, lifts: timed.reps.length };
-  return { ok: true, reps: timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), rise: timed.rise };
+  return { ok: true, reps: joinSplitReps(timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), (r) => r.leg), rise: timed.rise };
 }

@@ -79,4 +79,12 @@ export const BIRD_DOG_MOTION = {
   /** Tell the person their camera moved when its wander (camera-stabilise.ts) reaches this share of the picture's width (6 px of 640). */
   CAMERA_MOVED_SHARE: 0.01,
   CORNER_MIN_SIDE_OFFSET: 0.6,
+  /**
+   * Two reps of the same leg in a row, less than this apart (the first's return to the second's
+   * reach), are one rep whose hold the picture lost: a held leg in clothes the colour of the floor
+   * changed 1-2 pixels, and each rep read as two, 0.4 and 0.9 s apart. Reps with a rest between
+   * them are 1.3 s apart in the lab's clips (0.5 s rest) and further in the app's pacing (1.5 s
+   * settle, legs alternating, so two reps of one leg never follow each other). (L)
+   */
+  JOIN_MAX_GAP_MS: 1000,
 } as const;
