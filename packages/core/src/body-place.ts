@@ -5,7 +5,7 @@
 import { median, quantile } from './filters/moving-median.ts';
 import { frameMidpoint } from './frame-geometry.ts';
 import type { MotionBox } from './camera-motion.ts';
-import { hasPerson, type FrameResult } from './pose-frame.ts';
+import { hasPerson, type FrameResult, type Landmark } from './pose-frame.ts';
 
 /**
  * The hips' midpoint across the recording as a share of the picture's width (0..1): where left turns
@@ -36,12 +36,12 @@ export function personArea(frames: readonly FrameResult[]): MotionBox | null {
   const x0s: number[] = [], y0s: number[] = [], x1s: number[] = [], y1s: number[] = [];
   for (const f of frames) {
     if (!hasPerson(f)) continue;
-    const pts = f.landmarks.filter((l) => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
+    const pts = f.landmarks.filter((l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
     if (pts.length === 0) continue;
-    x0s.push(Math.min(...pts.map((l) => l!.xNorm)));
-    x1s.push(Math.max(...pts.map((l) => l!.xNorm)));
-    y0s.push(Math.min(...pts.map((l) => l!.yNorm)));
-    y1s.push(Math.max(...pts.map((l) => l!.yNorm)));
+    x0s.push(Math.min(...pts.map((l) => l.xNorm)));
+    x1s.push(Math.max(...pts.map((l) => l.xNorm)));
+    y0s.push(Math.min(...pts.map((l) => l.yNorm)));
+    y1s.push(Math.max(...pts.map((l) => l.yNorm)));
   }
   if (x0s.length < PERSON_AREA_MIN_FRAMES) return null;
   const q = PERSON_AREA_QUANTILE;

@@ -1,9 +1,10 @@
 // What the accuracy benchmark renders: still poses with exact truth (bird-dog and half-kneeling,
 // per camera view, with a few figure and room variations) and short clips whose verdicts are
 // known (bird-dog reps with a known pelvic roll, stretch holds with a known lean, a rocking hold).
-// Four presets: 'default' (the published numbers, about 25 minutes on 2 cores with a warm render
-// cache), 'quick' (a CI-sized subset), 'tiny' (two renders, for the plumbing test) and 'people'
-// (only the phone recordings of other figures and rooms, about 15 minutes).
+// Four presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
+// the other-figures clips were added, 1999 s with those rendered cold), 'quick' (a CI-sized subset),
+// 'tiny' (two renders, for the plumbing test) and 'people' (only the phone recordings of other
+// figures and rooms, 339 s warm).
 
 import type { PhoneRecordingOptions } from '../render/phone-recording.ts';
 import type { ClipFixtureSpec } from '../render/fixture-cache.ts';
