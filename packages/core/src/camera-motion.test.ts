@@ -8,7 +8,9 @@ import {
   MOTION_PIXEL_THRESHOLD,
   thinMotionFrames,
   motionNoise,
+  restMoments,
   restPicture,
+  SAME_POSTURE_MAX_SHARE,
   STILL_FRAME_MAX_SHARE,
   type MotionFrames,
 } from './camera-motion.ts';
@@ -71,6 +73,24 @@ describe('the rest picture', () => {
     const brokenHold = () => [...repeat(4, () => hold), flicker, ...repeat(4, () => hold), flicker, ...repeat(4, () => hold)];
     const luma = [...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest)];
     expect([...restPicture(frames(luma))]).toEqual([...rest]);
+  });
+
+  it('follows someone who creeps: every rest counts, though each sits a little off the one before', () => {
+    // The trunk (a band 5 rows high) shifts one pixel right at every return: 10 of 1200 pixels
+    // change between one rest and the next, under the same-posture share, but 20 between one rest
+    // and the rest after next. Holds alternate a left and a right limb, which move with the body.
+    const shift = (b: Block, k: number): Block => ({ ...b, x0: b.x0 + k, x1: b.x1 + k });
+    const TRUNK: Block = { x0: 8, x1: 30, y0: 5, y1: 9 };
+    const at = (k: number, limb?: Block) => picture(limb ? [shift(TRUNK, k), shift(limb, k)] : [shift(TRUNK, k)]);
+    expect(10 / (W * H)).toBeLessThan(SAME_POSTURE_MAX_SHARE);
+    expect(20 / (W * H)).toBeGreaterThan(SAME_POSTURE_MAX_SHARE);
+    const luma: Uint8Array[] = [];
+    for (let k = 0; k < 6; k++) {
+      luma.push(...repeat(5, () => at(k)));
+      if (k < 5) luma.push(...repeat(8, () => at(k, k % 2 ? RIGHT : LEFT)));
+    }
+    // Rests start every 13 frames (1.3 s) and last 5 frames.
+    expect(restMoments(frames(luma))).toEqual(repeat(6, (k) => ({ startMs: k * 1300, endMs: k * 1300 + 400 })));
   });
 
   it('stays the resting posture when the limb moves slowly (less than the still-frame share per frame)', () => {

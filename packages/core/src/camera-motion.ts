@@ -149,16 +149,27 @@ export const POSTURE_VISIT_MIN_MS = 300;
  * row in the same posture lasting at least `POSTURE_VISIT_MIN_MS`: a long hold breaks into several
  * still moments when the picture is noisy or the person sways (a phone-like recording of a second
  * figure from behind at 45 degrees: its two right-leg holds gave 8 still moments, its five rests 6),
- * and a slow reach passes through postures in short still moments on the way out and back. Empty
- * when nothing is still.
+ * and a slow reach passes through postures in short still moments on the way out and back. A still
+ * moment joins the posture it differs least from, judged against that posture's latest still
+ * moment lasting `POSTURE_VISIT_MIN_MS` (its first while none does): someone who creeps rests a
+ * little elsewhere after each rep, and against the first rest only, the later rests became postures
+ * of their own (a rendered figure creeping 8 cm forward per rep, filmed from behind: the right-leg
+ * hold was taken for the rest). Short still moments do not stand for a posture, or a slow get-down
+ * would lead step by step into the rest. Empty when nothing is still.
  */
 function restSegments(m: MotionFrames): number[][] {
   const segments = stillSegments(m);
   if (segments.length === 0) return [];
   const pictures = segments.map((seg) => medianPicture(m, seg));
   const groups: number[][] = [];
+  const lasts = (k: number) => m.tMs[segments[k]!.at(-1)!]! - m.tMs[segments[k]![0]!]! >= POSTURE_VISIT_MIN_MS;
   const groupOf = pictures.map((pic, k) => {
-    let g = groups.findIndex((grp) => differingShare(pictures[grp[0]!]!, pic) < SAME_POSTURE_MAX_SHARE);
+    let g = -1, best = SAME_POSTURE_MAX_SHARE;
+    groups.forEach((grp, i) => {
+      const anchor = grp.findLast((j) => lasts(j)) ?? grp[0]!;
+      const d = differingShare(pictures[anchor]!, pic);
+      if (d < best) { best = d; g = i; }
+    });
     if (g < 0) g = groups.push([]) - 1;
     groups[g]!.push(k);
     return g;

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createFigureRenderer, type ClipFrame, type FigureChoice, type FigureRenderer, type Keyframe } from './figure-renderer.ts';
+import { createFigureRenderer, type ClipFrame, type FigureChoice, type FigureRenderer, type FloorPlace, type Keyframe } from './figure-renderer.ts';
 import type { PoseSpec, Side } from './pose-spec.ts';
 import type { Look, ViewName } from './views.ts';
 
@@ -99,6 +99,11 @@ export interface BirdDogClipOptions extends CommonClipOptions {
    * (2.5 s) before the first rep, and getting up again after the last (2.5 s, then standing). 0 = none.
    */
   readonly standS?: number;
+  /**
+   * Someone who creeps: after each rep's return the body rests this far from where it rested
+   * before, [x, z] metres (x = the person's left, z = forward, toward the head). Default none.
+   */
+  readonly creepM?: FloorPlace;
 }
 
 export interface HalfKneelClipOptions extends CommonClipOptions {
@@ -123,15 +128,17 @@ class PlanBuilder {
   readonly keyframes: Keyframe[] = [];
   readonly segments: ClipSegment[] = [];
   private t = 0;
+  private place: FloorPlace = [0, 0];
   constructor(start: PoseSpec, private readonly speed: number) {
     this.keyframes.push({ tMs: 0, pose: start });
   }
-  /** Moves to `pose` over `seconds` (or holds when `pose` is the current pose). */
-  step(phase: ClipPhase, seconds: number, pose: PoseSpec, rep: number | null, side: Side | null): void {
+  /** Moves to `pose` over `seconds` (or holds when `pose` is the current pose); `shiftM` moves the body on the floor meanwhile. */
+  step(phase: ClipPhase, seconds: number, pose: PoseSpec, rep: number | null, side: Side | null, shiftM?: FloorPlace): void {
     const dur = (seconds * 1000) / this.speed;
     this.segments.push({ phase, startMs: this.t, endMs: this.t + dur, rep, side });
     this.t += dur;
-    this.keyframes.push({ tMs: this.t, pose });
+    if (shiftM) this.place = [this.place[0] + shiftM[0], this.place[1] + shiftM[1]];
+    this.keyframes.push(this.place[0] === 0 && this.place[1] === 0 ? { tMs: this.t, pose } : { tMs: this.t, pose, placeM: this.place });
   }
   plan(): ClipPlan {
     return { keyframes: this.keyframes, segments: this.segments, durationMs: this.t };
@@ -162,7 +169,7 @@ export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'render
     };
     b.step('reach', 2, reach, rep, side);
     b.step('hold', o.holdS ?? 2, reach, rep, side);
-    b.step('return', 1.5, quad, rep, side);
+    b.step('return', 1.5, quad, rep, side, o.creepM);
     b.step('rest', 0.5, quad, rep, side);
     side = otherSide(side);
   }

@@ -203,6 +203,24 @@ describe('clips and the fixture cache', () => {
     }
   });
 
+  it('moves a creeping figure on the floor after each rep and draws it there, under one fixed camera', async () => {
+    const clip = await birdDogClip({ view: 'side-left', fps: 8, reps: 2, speed: 2, creepM: [0, 0.05], renderer });
+    const hips = (f: (typeof clip.frames)[number]) => {
+      const l = f.truth.joints3dM.left_hip, r = f.truth.joints3dM.right_hip;
+      return [(l.x + r.x) / 2, (l.y + r.y) / 2, (l.z + r.z) / 2] as const;
+    };
+    const restAfter = (rep: number | null) => clip.frames.filter((f) => (rep === null ? f.phase === 'settle' : f.phase === 'rest' && f.rep === rep)).at(-1)!;
+    const [settled, first, second] = [restAfter(null), restAfter(0), restAfter(1)];
+    const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+    expect(dist(hips(settled), hips(first))).toBeCloseTo(0.05, 3);
+    expect(dist(hips(settled), hips(second))).toBeCloseTo(0.1, 3);
+    // From the left side, forward is one way across the picture: the hips move the same way twice.
+    const x = [settled, first, second].map((f) => (at(f.truth, 'left_hip').x + at(f.truth, 'right_hip').x) / 2);
+    expect(Math.abs(x[1]! - x[0]!)).toBeGreaterThan(3);
+    expect(Math.sign(x[2]! - x[1]!)).toBe(Math.sign(x[1]! - x[0]!));
+    expect(new Set(clip.frames.map((f) => JSON.stringify(f.truth.camera))).size).toBe(1);
+  });
+
   it('renders a fixture once and reuses it from the cache', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-cache-'));
     const before = process.env.STEADYBACK_LAB_CACHE;

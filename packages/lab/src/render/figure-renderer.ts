@@ -48,7 +48,15 @@ export interface RenderResult {
 export interface Keyframe {
   readonly tMs: number;
   readonly pose: PoseSpec;
+  /**
+   * Where the figure is on the floor, [x, z] metres in the figure frame (x = the person's left,
+   * z = forward); default the origin. Eased between keyframes like the pose: someone who creeps
+   * forward between reps.
+   */
+  readonly placeM?: FloorPlace;
 }
+
+export type FloorPlace = readonly [number, number];
 
 export interface ClipFrame extends RenderResult {
   readonly index: number;
@@ -65,6 +73,8 @@ export interface FigureRenderer {
   renderClip(keyframes: readonly Keyframe[], view: ViewName, fps: number, durationS?: number, opts?: RenderOptions): Promise<ClipFrame[]>;
   /** The pose a keyframe list describes at time tMs. */
   poseAt(keyframes: readonly Keyframe[], tMs: number): PoseSpec;
+  /** Where on the floor a keyframe list puts the figure at time tMs. */
+  placeAt(keyframes: readonly Keyframe[], tMs: number): FloorPlace;
   close(): Promise<void>;
 }
 
@@ -82,8 +92,8 @@ interface PageRender {
 interface LabPage {
   init(o: { figureUrl: string; width: number; height: number }): Promise<Omit<RigInfo, 'trunkLineOffsetDeg' | 'pelvisTiltLeanGain'>>;
   joints(targets: BoneTargets): Record<string, [number, number, number]>;
-  measure(targets: BoneTargets): FramePoints;
-  render(o: { targets: BoneTargets; view: unknown; look: Look; framePoints?: FramePoints; overlay?: boolean; layer?: string; fixedCamera?: PageRender['camera'] }): Promise<PageRender>;
+  measure(o: { targets: BoneTargets; place: FloorPlace }): FramePoints;
+  render(o: { targets: BoneTargets; place: FloorPlace; view: unknown; look: Look; framePoints?: FramePoints; overlay?: boolean; layer?: string; fixedCamera?: PageRender['camera'] }): Promise<PageRender>;
 }
 /** The page module publishes itself as globalThis.lab (see browser-host's module tag). */
 interface PageGlobal {
@@ -105,6 +115,23 @@ export function poseAt(keyframes: readonly Keyframe[], tMs: number): PoseSpec {
     }
   }
   return keyframes[keyframes.length - 1]!.pose;
+}
+
+export function placeAt(keyframes: readonly Keyframe[], tMs: number): FloorPlace {
+  const at = (k: Keyframe | undefined): FloorPlace => k?.placeM ?? [0, 0];
+  if (keyframes.length === 0 || tMs <= keyframes[0]!.tMs) return at(keyframes[0]);
+  for (let i = 1; i < keyframes.length; i += 1) {
+    const a = keyframes[i - 1]!;
+    const b = keyframes[i]!;
+    if (tMs <= b.tMs) {
+      const span = b.tMs - a.tMs;
+      const t = span <= 0 ? 1 : smoothstep((tMs - a.tMs) / span);
+      const [ax, az] = at(a);
+      const [bx, bz] = at(b);
+      return [ax + (bx - ax) * t, az + (bz - az) * t];
+    }
+  }
+  return at(keyframes[keyframes.length - 1]);
 }
 
 function sagittalBendDeg(hips: readonly number[], chest: readonly number[]): number {
@@ -175,11 +202,11 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
     throw e;
   }
 
-  const renderTargets = async (targets: BoneTargets, view: ViewName, o: RenderOptions = {}, fixedCamera?: PageRender['camera']): Promise<RenderResult & { rawCamera: PageRender['camera'] }> => {
+  const renderTargets = async (targets: BoneTargets, place: FloorPlace, view: ViewName, o: RenderOptions = {}, fixedCamera?: PageRender['camera']): Promise<RenderResult & { rawCamera: PageRender['camera'] }> => {
     const viewParams = VIEWS[view];
     if (!viewParams) throw new Error(`unknown view "${view}"; use one of ${Object.keys(VIEWS).join(', ')}`);
     const look: Look = { ...DEFAULT_LOOK, ...o.look };
-    const r = await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.render(a), { targets, view: viewParams, look, framePoints: fixedCamera ? undefined : o.framePoints, overlay: o.overlay ?? false, layer: o.layer ?? 'color', fixedCamera });
+    const r = await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.render(a), { targets, place, view: viewParams, look, framePoints: fixedCamera ? undefined : o.framePoints, overlay: o.overlay ?? false, layer: o.layer ?? 'color', fixedCamera });
     return { png: Buffer.from(r.pngBase64, 'base64'), truth: toTruth(r), rawCamera: r.camera };
   };
 
@@ -189,8 +216,9 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
     heightPx,
     rig,
     poseAt,
+    placeAt,
     async render(pose, view, o) {
-      const { png, truth } = await renderTargets(boneTargets(pose, rig), view, o);
+      const { png, truth } = await renderTargets(boneTargets(pose, rig), [0, 0], view, o);
       return { png, truth };
     },
     async renderClip(keyframes, view, fps, durationS, o = {}) {
@@ -199,19 +227,20 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
       const n = Math.max(1, Math.round((endMs / 1000) * fps));
       const times = Array.from({ length: n }, (_, i) => (i * 1000) / fps);
       const targets = times.map((t) => boneTargets(poseAt(keyframes, t), rig));
+      const places = times.map((t) => placeAt(keyframes, t));
       // One fixed camera for the whole clip, placed so that every frame's body fits.
       let framePoints = o.framePoints;
       if (!framePoints) {
         const pts: Array<readonly [number, number, number]> = [];
         for (let i = 0; i < n; i += Math.max(1, Math.round(fps / 5))) {
-          pts.push(...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), targets[i]!)));
+          pts.push(...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), { targets: targets[i]!, place: places[i]! })));
         }
         framePoints = pts;
       }
       const frames: ClipFrame[] = [];
       let camera: PageRender['camera'] | undefined;
       for (let i = 0; i < n; i += 1) {
-        const { png, truth, rawCamera } = await renderTargets(targets[i]!, view, { ...o, framePoints }, camera);
+        const { png, truth, rawCamera } = await renderTargets(targets[i]!, places[i]!, view, { ...o, framePoints }, camera);
         camera ??= rawCamera;
         frames.push({ png, truth, index: i, tMs: times[i]! });
       }

@@ -1,6 +1,6 @@
 // The figure renderer: exact poses of a rigged human, rendered in headless Chromium, with truth.
 export { createFigureRenderer, defaultFigure, poseAt, FIGURES } from './figure-renderer.ts';
-export type { ClipFrame, FigureChoice, FigureName, FigureRenderer, FigureRendererOptions, FramePoints, Keyframe, RenderOptions, RenderResult } from './figure-renderer.ts';
+export type { ClipFrame, FigureChoice, FigureName, FigureRenderer, FigureRendererOptions, FloorPlace, FramePoints, Keyframe, RenderOptions, RenderResult } from './figure-renderer.ts';
 export { blendTargets, boneTargets, interpolatePose, BONES, POSE_KINDS } from './pose-spec.ts';
 export type { BirdDogPose, BlendPose, BoneTargets, HalfKneelingPose, PoseSpec, QuadrupedPose, RigInfo, Side, StandingPose } from './pose-spec.ts';
 export { computeAngles, LANDMARK_NAMES } from './truth.ts';

@@ -237,9 +237,12 @@ export async function init({ figureUrl, width, height }) {
   };
 }
 
-/** Applies world-space bone frames: targets[name] = { axis:[x,y,z], ref:[x,y,z] } (figure frame). */
-function applyPose(targets) {
-  figure.position.set(0, 0, 0);
+/**
+ * Applies world-space bone frames: targets[name] = { axis:[x,y,z], ref:[x,y,z] } (figure frame),
+ * with the figure standing at place = [x, z] on the floor (metres; default the origin).
+ */
+function applyPose(targets, place = [0, 0]) {
+  figure.position.set(place[0], 0, place[1]);
   for (const b of Object.values(bones)) {
     b.quaternion.copy(b.userData.restQuat);
     b.position.copy(b.userData.restPos);
@@ -361,8 +364,8 @@ function silhouettePoints() {
 }
 
 /** Poses the figure and returns points to frame (for one fixed camera over a clip). */
-export function measure(targets) {
-  applyPose(targets);
+export function measure({ targets, place }) {
+  applyPose(targets, place);
   return silhouettePoints();
 }
 
@@ -372,9 +375,9 @@ export function joints(targets) {
   return joints3d();
 }
 
-/** Renders one frame: { targets, view, look, framePoints?, fixedCamera?, layer?, overlay? } -> png (base64) + joints + camera. */
-export async function render({ targets, view, look, framePoints, overlay, layer = 'color', fixedCamera }) {
-  const box = applyPose(targets);
+/** Renders one frame: { targets, place?, view, look, framePoints?, fixedCamera?, layer?, overlay? } -> png (base64) + joints + camera. */
+export async function render({ targets, place, view, look, framePoints, overlay, layer = 'color', fixedCamera }) {
+  const box = applyPose(targets, place);
   applyLook(look);
   let cam;
   if (fixedCamera) {
