@@ -234,30 +234,30 @@ describe('analyzeBirdDog with the picture\'s change', () => {
   });
 });
 
-describe('a rep whose hold the picture lost', () => {
-  // Hand-made change signals at 8 pictures a second: (duration ms, activity at the end, side) pieces,
-  // the activity going linearly from piece to piece; rests at exactly 0, as on a steady picture.
-  type Piece = readonly [number, number, 'left' | 'right' | null];
-  function signals(pieces: readonly Piece[]): MotionSignals {
-    const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [];
-    let t = 0, a = 0;
-    for (const [dur, to, side] of pieces) {
-      for (let s = 0; s < dur; s += 125) {
-        const v = a + ((to - a) * s) / dur;
-        tMs.push(t + s);
-        activity.push(v);
-        lateral.push(v > 0 && side ? (side === 'left' ? -0.3 : 0.3) : null);
-      }
-      t += dur;
-      a = to;
+// Hand-made change signals at 8 pictures a second: (duration ms, activity at the end, side) pieces,
+// the activity going linearly from piece to piece; rests at exactly 0, as on a steady picture.
+type Piece = readonly [number, number, 'left' | 'right' | null];
+function signals(pieces: readonly Piece[]): MotionSignals {
+  const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [];
+  let t = 0, a = 0;
+  for (const [dur, to, side] of pieces) {
+    for (let s = 0; s < dur; s += 125) {
+      const v = a + ((to - a) * s) / dur;
+      tMs.push(t + s);
+      activity.push(v);
+      lateral.push(v > 0 && side ? (side === 'left' ? -0.3 : 0.3) : null);
     }
-    return { tMs, activity, lateral, region: { x0: 0.4, y0: 0.5, x1: 0.6, y1: 1 }, aspect: 0.5, cameraMovement: 0 };
+    t += dur;
+    a = to;
   }
-  const rest = (ms: number): Piece => [ms, 0, null];
-  const rep = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [2500, 0.1, side], [1500, 0, side]];
-  // The held leg all but vanishes: the change falls to a twentieth of the reach's for 0.4 s mid-hold.
-  const lostHold = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [600, 0.003, side], [400, 0.003, side], [600, 0.1, side], [1500, 0, side]];
+  return { tMs, activity, lateral, region: { x0: 0.4, y0: 0.5, x1: 0.6, y1: 1 }, aspect: 0.5, cameraMovement: 0 };
+}
+const rest = (ms: number): Piece => [ms, 0, null];
+const rep = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [2500, 0.1, side], [1500, 0, side]];
+// The held leg all but vanishes: the change falls to a twentieth of the reach's for 0.4 s mid-hold.
+const lostHold = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [600, 0.003, side], [400, 0.003, side], [600, 0.1, side], [1500, 0, side]];
 
+describe('a rep whose hold the picture lost', () => {
   it('is one rep, not two, with its hold running from the reach to the return', () => {
     const s = signals([rest(2000), ...lostHold('left'), rest(1500), ...rep('right'), rest(1500), ...lostHold('left'), rest(2000)]);
     const found = repsFromMotion(s);
@@ -286,5 +286,23 @@ describe('a rep whose hold the picture lost', () => {
       [6500, 7000, 8500, 9000, 'right'],
       [9000 + gap, 9500 + gap, 11_500, 12_000, 'right'],
     ]);
+  });
+});
+
+describe('the end of the recording', () => {
+  it('drops a change that is still held when the recording ends (getting up), keeping the reps before it', () => {
+    // The last rest is too short to end the reading there: the get-up starts the change and the
+    // recording ends before it comes back.
+    const s = signals([rest(2000), ...rep('left'), rest(1500), ...rep('right'), rest(500), [1500, 0.1, 'left'], [1000, 0.1, 'left']]);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps.map((r) => r.leg)).toEqual(['left', 'right']);
+  });
+
+  it('keeps a last rep whose return had begun when the recording ended', () => {
+    const s = signals([rest(2000), ...rep('left'), rest(1500), ...rep('right'), rest(1500), [1500, 0.1, 'left'], [2500, 0.1, 'left'], [750, 0.05, 'left']]);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps.map((r) => r.leg)).toEqual(['left', 'right', 'left']);
   });
 });

@@ -70,7 +70,9 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   s.tMs.forEach((t, i) => {
     for (const e of tracker.push(t, { leftLeg: rise[i]!, ...zero })) if (e.type === 'rep-end') tracked.push(e.rep);
   });
-  for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push(e.rep);
+  // A change still held when the recording ends never came back: getting up (when the last rest was
+  // too short to end the reading there), or a rep cut off. Neither is a rep the picture can time.
+  for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end' && e.rep.holdEndMs < e.rep.endMs) tracked.push(e.rep);
   if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
   const reps = tracked.map((r) => {
     const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
