@@ -20,10 +20,27 @@ describe('what the accuracy benchmark renders', () => {
     expect(clips.filter((c) => c.phone?.portrait).map((c) => c.spec.view)).toEqual(clips.filter((c) => c.spec.view === 'rear').map(() => 'rear'));
   });
 
+  it("the 'creep' preset is phone recordings of the main figure creeping forward or sideways between six reps, in four views", () => {
+    const plan = benchPlan('creep');
+    expect(plan.stills).toEqual([]);
+    const clips = plan.clips as BirdDogClipCase[];
+    expect(clips).toHaveLength(12);
+    for (const c of clips) {
+      expect(c.creeping).toBe(true);
+      expect(c.otherPeople).toBeUndefined();
+      expect(c.phone).toBeDefined();
+      expect(c.spec.reps).toBe(6);
+      expect(c.spec.figure).toBeUndefined();
+      expect(Math.hypot(...(c.spec.creepM ?? [0, 0]))).toBeGreaterThan(0);
+    }
+    expect(new Set(clips.map((c) => JSON.stringify(c.spec.creepM)))).toEqual(new Set(['[0,0.04]', '[0.04,0]', '[0,0.08]']));
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
+  });
+
   it('the default preset holds the same clips, and every clip id once', () => {
     const ids = benchPlan('default').clips.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of benchPlan('people').clips) expect(ids).toContain(c.id);
+    for (const c of [...benchPlan('people').clips, ...benchPlan('creep').clips]) expect(ids).toContain(c.id);
   });
 
   it('with the fallback figure, the other figures are left out (there is one mannequin) and nothing is drawn as a CC0 human', () => {

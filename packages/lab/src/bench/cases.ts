@@ -1,10 +1,11 @@
 // What the accuracy benchmark renders: still poses with exact truth (bird-dog and half-kneeling,
 // per camera view, with a few figure and room variations) and short clips whose verdicts are
 // known (bird-dog reps with a known pelvic roll, stretch holds with a known lean, a rocking hold).
-// Four presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
+// Five presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
 // the other-figures clips were added, 1999 s with those rendered cold), 'quick' (a CI-sized subset),
-// 'tiny' (two renders, for the plumbing test) and 'people' (only the phone recordings of other
-// figures and rooms, 339 s warm).
+// 'tiny' (two renders, for the plumbing test), 'people' (only the phone recordings of other
+// figures and rooms, 339 s warm) and 'creep' (only the phone recordings of someone who creeps
+// between reps).
 
 import type { PhoneRecordingOptions } from '../render/phone-recording.ts';
 import type { ClipFixtureSpec } from '../render/fixture-cache.ts';
@@ -13,8 +14,8 @@ import type { PoseSpec, Side } from '../render/pose-spec.ts';
 import { lookVariant, type ViewName } from '../render/views.ts';
 import type { PoseModelName } from '@steadyback/pose';
 
-export type Preset = 'default' | 'quick' | 'tiny' | 'people';
-export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny', 'people'];
+export type Preset = 'default' | 'quick' | 'tiny' | 'people' | 'creep';
+export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny', 'people', 'creep'];
 
 export type Family = 'bird-dog' | 'half-kneel';
 export type StillKind = 'baseline' | 'roll' | 'leg-height' | 'sag' | 'setup' | 'knees' | 'lean' | 'hip-ext';
@@ -47,6 +48,8 @@ export interface BirdDogClipCase {
   readonly phone?: PhoneRecordingOptions;
   /** Another figure or room than the main one (women_Casual in the default room): reported in rows of their own. */
   readonly otherPeople?: boolean;
+  /** The figure rests a little elsewhere after every rep (the spec's `creepM`): reported in rows of their own. */
+  readonly creeping?: boolean;
 }
 
 export interface StretchClipCase {
@@ -127,7 +130,7 @@ function kneelStills(g: Group, set: KneelSet, models: readonly PoseModelName[]):
 }
 
 function stillsFor(preset: Preset): StillCase[] {
-  if (preset === 'people') return [];
+  if (preset === 'people' || preset === 'creep') return [];
   if (preset === 'tiny') {
     const g: Group = { view: 'side-left', figure: 'women_Casual', lookSeed: 0 };
     return [
@@ -190,6 +193,8 @@ function clipsFor(preset: Preset): ClipCase[] {
   if (preset === 'quick') return [bd('side-left', 12, 8), bd('rear', 12, 8), rocking];
   const people = peopleClips();
   if (preset === 'people') return people;
+  const creep = creepClips();
+  if (preset === 'creep') return creep;
   return [
     bd('side-left', 0, 8), bd('side-left', 7, 8), bd('side-left', 12, 8), bd('rear', 0, 8), bd('rear', 12, 8),
     // Rep finding by camera view (run-clips.ts, rep-finding.ts).
@@ -198,6 +203,7 @@ function clipsFor(preset: Preset): ClipCase[] {
     // noise, uneven frame times and compression; portrait when filmed end-on (phone-recording.ts).
     ...(['side-left', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'high-corner'] as const).map((view) => bdPhone(view, viewModels)),
     ...people,
+    ...creep,
     hk('hkclip-side-left-lean0', 'side-left', 8, { trunkLeanDeg: 0, holdS: 4 }),
     hk('hkclip-side-left-lean14', 'side-left', 8, { trunkLeanDeg: 14, holdS: 4 }),
     hk('hkclip-side-left-lean20', 'side-left', 8, { trunkLeanDeg: 20, holdS: 4 }),
@@ -226,6 +232,24 @@ function peopleClips(): BirdDogClipCase[] {
   return who.flatMap(({ figure, lookSeed }) => views.map((view): BirdDogClipCase => ({
     id: `bdpeople-${figure}${lookSeed ? `-room${lookSeed}` : ''}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], otherPeople: true,
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 2.5, standS: 2, figure, firstLeg: 'right', ...(lookSeed ? { look: lookVariant(lookSeed) } : {}) },
+    phone: { portrait: PORTRAIT_VIEWS.includes(view) },
+  })));
+}
+
+/**
+ * Rep finding on phone recordings of someone who creeps: after every rep's return the main figure
+ * rests 4 cm further forward, 4 cm to the side, or 8 cm further forward, over six reps (up to 24 or
+ * 48 cm in all), in the four views of `peopleClips`. Rests are read against the rest posture, so a
+ * rest that wanders is what could merge reps or lose them.
+ */
+function creepClips(): BirdDogClipCase[] {
+  const views: readonly ViewName[] = ['side-left', 'rear', 'rear-oblique-45', 'high-corner'];
+  const creeps: ReadonlyArray<{ name: string; creepM: readonly [number, number] }> = [
+    { name: 'fwd4cm', creepM: [0, 0.04] }, { name: 'side4cm', creepM: [0.04, 0] }, { name: 'fwd8cm', creepM: [0, 0.08] },
+  ];
+  return creeps.flatMap(({ name, creepM }) => views.map((view): BirdDogClipCase => ({
+    id: `bdcreep-${name}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], creeping: true,
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 6, pelvisRollDeg: 12, holdS: 2.5, standS: 2, firstLeg: 'right', creepM },
     phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   })));
 }

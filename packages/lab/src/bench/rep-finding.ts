@@ -51,9 +51,10 @@ export interface RepFindingItem extends RepFindingScore {
   readonly view: ViewName;
   /**
    * The rendered clip as it is, or made to look like a phone's own recording (standing before and
-   * after, wobble, exposure, noise, compression); 'phone-people': the same, of other figures and rooms.
+   * after, wobble, exposure, noise, compression); 'phone-people': the same, of other figures and rooms;
+   * 'phone-creep': the same, of someone who creeps between reps.
    */
-  readonly recording: 'rendered' | 'phone' | 'phone-people';
+  readonly recording: 'rendered' | 'phone' | 'phone-people' | 'phone-creep';
   readonly model: PoseModelName;
   readonly config: RepFindingConfig;
   readonly frames: number;
@@ -102,7 +103,7 @@ export interface RepFindingRow {
 
 /** Row order: the side view first, then around the body toward the head end. */
 export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = ['side-left', 'side-right', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'front-raised', 'high-corner'];
-const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone', 'phone-people'];
+const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone', 'phone-people', 'phone-creep'];
 const MODEL_ORDER: readonly PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
 
 function counts(items: readonly RepFindingItem[]): RepFindingCounts {

@@ -109,7 +109,7 @@ function matchReps(truth: TruthRep[], found: readonly BirdDogRep[]): { answers: 
 function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[], model: PoseModelName, frames: readonly FrameResult[], motion: MotionFrames | null): RepFindingItem {
   const config: RepFindingConfig = motion ? 'with-motion' : 'pose-only';
   const withPerson = frames.filter(hasPerson).length;
-  const base = { clipId: c.id, view: t.view, recording: c.phone ? (c.otherPeople ? ('phone-people' as const) : ('phone' as const)) : ('rendered' as const), model, config, frames: frames.length, framesWithPerson: withPerson };
+  const base = { clipId: c.id, view: t.view, recording: c.phone ? (c.otherPeople ? ('phone-people' as const) : c.creeping ? ('phone-creep' as const) : ('phone' as const)) : ('rendered' as const), model, config, frames: frames.length, framesWithPerson: withPerson };
   if (withPerson === 0) return { ...base, ...scoreRepFinding(truth, [], 'no person') };
   const r = analyzeBirdDog({ frames, ...(motion ? { motion } : {}) });
   return { ...base, ...scoreRepFinding(truth, r.reps, r.view) };

@@ -77,6 +77,7 @@ const RECORDING_LABEL: Record<RepFindingRow['recording'], (view: string) => stri
   rendered: (v) => v,
   phone: (v) => `${v} (phone)`,
   'phone-people': (v) => `${v} (phone, other figures and rooms)`,
+  'phone-creep': (v) => `${v} (phone, creeping 4-8 cm a rep)`,
 };
 
 /** Rep finding by camera view: one row per view and model, pose only and pose + picture change. */
