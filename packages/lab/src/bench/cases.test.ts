@@ -8,7 +8,7 @@ describe('what the accuracy benchmark renders', () => {
     const clips = plan.clips as BirdDogClipCase[];
     expect(clips).toHaveLength(20);
     for (const c of clips) {
-      expect(c.otherPeople).toBe(true);
+      expect(c.recording).toBe('phone-people');
       expect(c.phone).toBeDefined();
       expect(c.spec.reps).toBe(4);
       // Another figure, or the main figure in another room.
@@ -26,8 +26,7 @@ describe('what the accuracy benchmark renders', () => {
     const clips = plan.clips as BirdDogClipCase[];
     expect(clips).toHaveLength(12);
     for (const c of clips) {
-      expect(c.creeping).toBe(true);
-      expect(c.otherPeople).toBeUndefined();
+      expect(c.recording).toBe('phone-creep');
       expect(c.phone).toBeDefined();
       expect(c.spec.reps).toBe(6);
       expect(c.spec.figure).toBeUndefined();
@@ -37,10 +36,25 @@ describe('what the accuracy benchmark renders', () => {
     expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
   });
 
+  it("the 'home' preset is phone recordings of the main figure filmed at home, from the phone to the mat and back, in five views", () => {
+    const plan = benchPlan('home');
+    expect(plan.stills).toEqual([]);
+    const clips = plan.clips as BirdDogClipCase[];
+    expect(clips).toHaveLength(5);
+    for (const c of clips) {
+      expect(c.recording).toBe('phone-home');
+      expect(c.phone).toBeDefined();
+      expect(c.spec.atHome).toBe(true);
+      expect(c.spec.standS).toBeUndefined();
+      expect(c.spec.figure).toBeUndefined();
+    }
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front']));
+  });
+
   it('the default preset holds the same clips, and every clip id once', () => {
     const ids = benchPlan('default').clips.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of [...benchPlan('people').clips, ...benchPlan('creep').clips]) expect(ids).toContain(c.id);
+    for (const c of [...benchPlan('people').clips, ...benchPlan('creep').clips, ...benchPlan('home').clips]) expect(ids).toContain(c.id);
   });
 
   it('with the fallback figure, the other figures are left out (there is one mannequin) and nothing is drawn as a CC0 human', () => {

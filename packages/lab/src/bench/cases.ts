@@ -4,8 +4,8 @@
 // Five presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
 // the other-figures clips were added, 1999 s with those rendered cold), 'quick' (a CI-sized subset),
 // 'tiny' (two renders, for the plumbing test), 'people' (only the phone recordings of other
-// figures and rooms, 339 s warm) and 'creep' (only the phone recordings of someone who creeps
-// between reps).
+// figures and rooms, 339 s warm), 'creep' (only the phone recordings of someone who creeps
+// between reps) and 'home' (only the phone recordings of someone filmed at home).
 
 import type { PhoneRecordingOptions } from '../render/phone-recording.ts';
 import type { ClipFixtureSpec } from '../render/fixture-cache.ts';
@@ -13,9 +13,10 @@ import type { FigureChoice } from '../render/figure-renderer.ts';
 import type { PoseSpec, Side } from '../render/pose-spec.ts';
 import { lookVariant, type ViewName } from '../render/views.ts';
 import type { PoseModelName } from '@steadyback/pose';
+import type { Recording } from './rep-finding.ts';
 
-export type Preset = 'default' | 'quick' | 'tiny' | 'people' | 'creep';
-export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny', 'people', 'creep'];
+export type Preset = 'default' | 'quick' | 'tiny' | 'people' | 'creep' | 'home';
+export const PRESETS: readonly Preset[] = ['default', 'quick', 'tiny', 'people', 'creep', 'home'];
 
 export type Family = 'bird-dog' | 'half-kneel';
 export type StillKind = 'baseline' | 'roll' | 'leg-height' | 'sag' | 'setup' | 'knees' | 'lean' | 'hip-ext';
@@ -46,10 +47,12 @@ export interface BirdDogClipCase {
   readonly models: readonly PoseModelName[];
   /** Made to look like a phone's own recording (render/phone-recording.ts): scored for rep finding only. */
   readonly phone?: PhoneRecordingOptions;
-  /** Another figure or room than the main one (women_Casual in the default room): reported in rows of their own. */
-  readonly otherPeople?: boolean;
-  /** The figure rests a little elsewhere after every rep (the spec's `creepM`): reported in rows of their own. */
-  readonly creeping?: boolean;
+  /**
+   * Phone recordings reported in rows of their own: another figure or room than the main one
+   * (women_Casual in the default room), a figure that rests a little elsewhere after every rep (the
+   * spec's `creepM`), or one filmed at home (the spec's `atHome`).
+   */
+  readonly recording?: Extract<Recording, 'phone-people' | 'phone-creep' | 'phone-home'>;
 }
 
 export interface StretchClipCase {
@@ -130,7 +133,7 @@ function kneelStills(g: Group, set: KneelSet, models: readonly PoseModelName[]):
 }
 
 function stillsFor(preset: Preset): StillCase[] {
-  if (preset === 'people' || preset === 'creep') return [];
+  if (preset === 'people' || preset === 'creep' || preset === 'home') return [];
   if (preset === 'tiny') {
     const g: Group = { view: 'side-left', figure: 'women_Casual', lookSeed: 0 };
     return [
@@ -195,6 +198,8 @@ function clipsFor(preset: Preset): ClipCase[] {
   if (preset === 'people') return people;
   const creep = creepClips();
   if (preset === 'creep') return creep;
+  const home = homeClips();
+  if (preset === 'home') return home;
   return [
     bd('side-left', 0, 8), bd('side-left', 7, 8), bd('side-left', 12, 8), bd('rear', 0, 8), bd('rear', 12, 8),
     // Rep finding by camera view (run-clips.ts, rep-finding.ts).
@@ -204,6 +209,7 @@ function clipsFor(preset: Preset): ClipCase[] {
     ...(['side-left', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'high-corner'] as const).map((view) => bdPhone(view, viewModels)),
     ...people,
     ...creep,
+    ...home,
     hk('hkclip-side-left-lean0', 'side-left', 8, { trunkLeanDeg: 0, holdS: 4 }),
     hk('hkclip-side-left-lean14', 'side-left', 8, { trunkLeanDeg: 14, holdS: 4 }),
     hk('hkclip-side-left-lean20', 'side-left', 8, { trunkLeanDeg: 20, holdS: 4 }),
@@ -230,7 +236,7 @@ function peopleClips(): BirdDogClipCase[] {
     { figure: 'women_Casual', lookSeed: 1 }, { figure: 'women_Casual', lookSeed: 2 },
   ];
   return who.flatMap(({ figure, lookSeed }) => views.map((view): BirdDogClipCase => ({
-    id: `bdpeople-${figure}${lookSeed ? `-room${lookSeed}` : ''}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], otherPeople: true,
+    id: `bdpeople-${figure}${lookSeed ? `-room${lookSeed}` : ''}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-people',
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 2.5, standS: 2, figure, firstLeg: 'right', ...(lookSeed ? { look: lookVariant(lookSeed) } : {}) },
     phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   })));
@@ -248,10 +254,26 @@ function creepClips(): BirdDogClipCase[] {
     { name: 'fwd4cm', creepM: [0, 0.04] }, { name: 'side4cm', creepM: [0.04, 0] }, { name: 'fwd8cm', creepM: [0, 0.08] },
   ];
   return creeps.flatMap(({ name, creepM }) => views.map((view): BirdDogClipCase => ({
-    id: `bdcreep-${name}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], creeping: true,
+    id: `bdcreep-${name}-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-creep',
     spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 6, pelvisRollDeg: 12, holdS: 2.5, standS: 2, firstLeg: 'right', creepM },
     phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   })));
+}
+
+/**
+ * Rep finding on phone recordings of someone filmed at home (the clip's `atHome`): the recording
+ * starts and ends at the phone, a walk from and back to the mat, getting down through kneeling with
+ * a pause and a shuffle, and the phone propped for the body on all fours, so that standing goes
+ * partly out of the picture. Four reps, the right leg first, in five views (the front too: the views
+ * people will try).
+ */
+function homeClips(): BirdDogClipCase[] {
+  const views: readonly ViewName[] = ['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front'];
+  return views.map((view): BirdDogClipCase => ({
+    id: `bdhome-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-home',
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 2.5, atHome: true, firstLeg: 'right' },
+    phone: { portrait: PORTRAIT_VIEWS.includes(view) },
+  }));
 }
 
 /**

@@ -46,15 +46,18 @@ export interface RepFindingScore {
   readonly detectedView: string;
 }
 
+export type Recording = 'rendered' | 'phone' | 'phone-people' | 'phone-creep' | 'phone-home';
+
 export interface RepFindingItem extends RepFindingScore {
   readonly clipId: string;
   readonly view: ViewName;
   /**
    * The rendered clip as it is, or made to look like a phone's own recording (standing before and
    * after, wobble, exposure, noise, compression); 'phone-people': the same, of other figures and rooms;
-   * 'phone-creep': the same, of someone who creeps between reps.
+   * 'phone-creep': of someone who creeps between reps; 'phone-home': of someone filmed at home, from
+   * the phone to the mat and back (the clip's `atHome`).
    */
-  readonly recording: 'rendered' | 'phone' | 'phone-people' | 'phone-creep';
+  readonly recording: Recording;
   readonly model: PoseModelName;
   readonly config: RepFindingConfig;
   readonly frames: number;
@@ -103,7 +106,7 @@ export interface RepFindingRow {
 
 /** Row order: the side view first, then around the body toward the head end. */
 export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = ['side-left', 'side-right', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'front-raised', 'high-corner'];
-const RECORDING_ORDER: ReadonlyArray<RepFindingItem['recording']> = ['rendered', 'phone', 'phone-people', 'phone-creep'];
+const RECORDING_ORDER: readonly Recording[] = ['rendered', 'phone', 'phone-people', 'phone-creep', 'phone-home'];
 const MODEL_ORDER: readonly PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
 
 function counts(items: readonly RepFindingItem[]): RepFindingCounts {

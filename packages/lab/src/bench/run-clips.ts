@@ -18,7 +18,7 @@ import type { Side } from '../render/pose-spec.ts';
 import type { BirdDogClipCase, ClipCase, StretchClipCase } from './cases.ts';
 import type { Verdict } from './metrics.ts';
 import { sacrumStreamForClip, waistbandStreamForClip } from './phone-stream.ts';
-import { matchByOverlap, scoreRepFinding, type RepFindingConfig, type RepFindingItem } from './rep-finding.ts';
+import { matchByOverlap, scoreRepFinding, type Recording, type RepFindingConfig, type RepFindingItem } from './rep-finding.ts';
 import type { RenderQueue } from './render-queue.ts';
 import { trueKneel } from './still-angles.ts';
 
@@ -109,7 +109,8 @@ function matchReps(truth: TruthRep[], found: readonly BirdDogRep[]): { answers: 
 function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[], model: PoseModelName, frames: readonly FrameResult[], motion: MotionFrames | null): RepFindingItem {
   const config: RepFindingConfig = motion ? 'with-motion' : 'pose-only';
   const withPerson = frames.filter(hasPerson).length;
-  const base = { clipId: c.id, view: t.view, recording: c.phone ? (c.otherPeople ? ('phone-people' as const) : c.creeping ? ('phone-creep' as const) : ('phone' as const)) : ('rendered' as const), model, config, frames: frames.length, framesWithPerson: withPerson };
+  const recording: Recording = c.phone ? (c.recording ?? 'phone') : 'rendered';
+  const base = { clipId: c.id, view: t.view, recording, model, config, frames: frames.length, framesWithPerson: withPerson };
   if (withPerson === 0) return { ...base, ...scoreRepFinding(truth, [], 'no person') };
   const r = analyzeBirdDog({ frames, ...(motion ? { motion } : {}) });
   return { ...base, ...scoreRepFinding(truth, r.reps, r.view) };

@@ -78,6 +78,7 @@ const RECORDING_LABEL: Record<RepFindingRow['recording'], (view: string) => stri
   phone: (v) => `${v} (phone)`,
   'phone-people': (v) => `${v} (phone, other figures and rooms)`,
   'phone-creep': (v) => `${v} (phone, creeping 4-8 cm a rep)`,
+  'phone-home': (v) => `${v} (phone, filmed at home)`,
 };
 
 /** Rep finding by camera view: one row per view and model, pose only and pose + picture change. */

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createFigureRenderer, type ClipFrame, type FigureChoice, type FigureRenderer, type FloorPlace, type Keyframe } from './figure-renderer.ts';
 import type { PoseSpec, Side } from './pose-spec.ts';
-import type { Look, ViewName } from './views.ts';
+import { VIEWS, type Look, type ViewName } from './views.ts';
 
 export const FFMPEG_PATH = process.env.STEADYBACK_FFMPEG ?? '/usr/bin/ffmpeg';
 
@@ -39,8 +39,8 @@ export async function writeClip(frames: readonly { readonly png: Buffer }[], out
   return outPath;
 }
 
-/** `get-down` / `get-up`: from standing onto all fours and back, outside any rep. */
-export type ClipPhase = 'stand' | 'get-down' | 'settle' | 'reach' | 'hold' | 'return' | 'rest' | 'get-up';
+/** `walk`, `get-down` / `get-up`: to the mat, from standing onto all fours and back, outside any rep. */
+export type ClipPhase = 'stand' | 'walk' | 'get-down' | 'settle' | 'reach' | 'hold' | 'return' | 'rest' | 'get-up';
 
 export interface ClipSegment {
   readonly phase: ClipPhase;
@@ -56,6 +56,8 @@ export interface ClipPlan {
   readonly keyframes: Keyframe[];
   readonly segments: ClipSegment[];
   readonly durationMs: number;
+  /** The phases the fixed camera is placed to fit; absent = the whole clip. */
+  readonly fitPhases?: readonly ClipPhase[];
 }
 
 export interface LabeledFrame extends ClipFrame {
@@ -104,7 +106,18 @@ export interface BirdDogClipOptions extends CommonClipOptions {
    * before, [x, z] metres (x = the person's left, z = forward, toward the head). Default none.
    */
   readonly creepM?: FloorPlace;
+  /**
+   * As someone films themselves at home (instead of `standS`): the recording starts and ends at the
+   * phone, `HOME_WALK_M` toward the camera from the mat (standing 1.5 s, walking 2.5 s); they get down
+   * through half-kneeling on the left knee (2 s), pause 1 s, put the hands down (2 s), shuffle back
+   * 5 cm and settle 2 s, and get up the same way; the phone is propped for the body on all fours, so
+   * standing and walking go partly out of the picture.
+   */
+  readonly atHome?: boolean;
 }
+
+/** How far from the mat, toward the camera, someone filmed `atHome` starts and ends the recording. */
+export const HOME_WALK_M = 0.9;
 
 export interface HalfKneelClipOptions extends CommonClipOptions {
   readonly kneelingSide?: Side;
@@ -128,9 +141,14 @@ class PlanBuilder {
   readonly keyframes: Keyframe[] = [];
   readonly segments: ClipSegment[] = [];
   private t = 0;
-  private place: FloorPlace = [0, 0];
-  constructor(start: PoseSpec, private readonly speed: number) {
-    this.keyframes.push({ tMs: 0, pose: start });
+  constructor(start: PoseSpec, private readonly speed: number, private place: FloorPlace = [0, 0]) {
+    this.keyframes.push(this.placed(0, start));
+  }
+  private placed(tMs: number, pose: PoseSpec): Keyframe {
+    return this.place[0] === 0 && this.place[1] === 0 ? { tMs, pose } : { tMs, pose, placeM: this.place };
+  }
+  placeNow(): FloorPlace {
+    return this.place;
   }
   /** Moves to `pose` over `seconds` (or holds when `pose` is the current pose); `shiftM` moves the body on the floor meanwhile. */
   step(phase: ClipPhase, seconds: number, pose: PoseSpec, rep: number | null, side: Side | null, shiftM?: FloorPlace): void {
@@ -138,10 +156,10 @@ class PlanBuilder {
     this.segments.push({ phase, startMs: this.t, endMs: this.t + dur, rep, side });
     this.t += dur;
     if (shiftM) this.place = [this.place[0] + shiftM[0], this.place[1] + shiftM[1]];
-    this.keyframes.push(this.place[0] === 0 && this.place[1] === 0 ? { tMs: this.t, pose } : { tMs: this.t, pose, placeM: this.place });
+    this.keyframes.push(this.placed(this.t, pose));
   }
-  plan(): ClipPlan {
-    return { keyframes: this.keyframes, segments: this.segments, durationMs: this.t };
+  plan(fitPhases?: readonly ClipPhase[]): ClipPlan {
+    return { keyframes: this.keyframes, segments: this.segments, durationMs: this.t, ...(fitPhases ? { fitPhases } : {}) };
   }
 }
 
@@ -149,18 +167,37 @@ const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 /**
  * Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s;
- * with `standS`, standing before and after, getting down and up in 2.5 s each.
+ * with `standS`, standing before and after, getting down and up in 2.5 s each; with `atHome`, as
+ * described there (`view` tells where the camera is).
  */
-export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> = {}): ClipPlan {
+export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> & { readonly view?: ViewName } = {}): ClipPlan {
   const quad: PoseSpec = { kind: 'quadruped', trunkSagDeg: 0 };
   const stand: PoseSpec = { kind: 'standing' };
+  const kneel: PoseSpec = { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 };
   const standS = o.standS ?? 0;
-  const b = new PlanBuilder(standS > 0 ? stand : quad, o.speed ?? 1);
-  if (standS > 0) {
-    b.step('stand', standS, stand, null, null);
-    b.step('get-down', 2.5, quad, null, null);
+  let atPhone: FloorPlace | null = null;
+  if (o.atHome) {
+    if (!o.view) throw new Error('birdDogPlan: atHome needs the view, to walk from the camera');
+    const [dx, , dz] = VIEWS[o.view].dir;
+    const n = Math.hypot(dx, dz);
+    atPhone = [(HOME_WALK_M * dx) / n, (HOME_WALK_M * dz) / n];
   }
-  b.step('settle', 1, quad, null, null);
+  const b = new PlanBuilder(atPhone || standS > 0 ? stand : quad, o.speed ?? 1, atPhone ?? [0, 0]);
+  if (atPhone) {
+    b.step('stand', 1.5, stand, null, null);
+    b.step('walk', 2.5, stand, null, null, [-atPhone[0], -atPhone[1]]);
+    b.step('get-down', 2, kneel, null, null);
+    b.step('get-down', 1, kneel, null, null);
+    b.step('get-down', 2, quad, null, null);
+    b.step('get-down', 0.8, quad, null, null, [0, -0.05]);
+    b.step('settle', 2, quad, null, null);
+  } else {
+    if (standS > 0) {
+      b.step('stand', standS, stand, null, null);
+      b.step('get-down', 2.5, quad, null, null);
+    }
+    b.step('settle', 1, quad, null, null);
+  }
   let side = o.firstLeg ?? 'left';
   for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
     const reach: PoseSpec = {
@@ -172,6 +209,14 @@ export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'render
     b.step('return', 1.5, quad, rep, side, o.creepM);
     b.step('rest', 0.5, quad, rep, side);
     side = otherSide(side);
+  }
+  if (atPhone) {
+    b.step('get-up', 2, kneel, null, null);
+    b.step('get-up', 1.5, stand, null, null);
+    const [x, z] = b.placeNow();
+    b.step('walk', 2.5, stand, null, null, [atPhone[0] - x, atPhone[1] - z]);
+    b.step('stand', 1, stand, null, null);
+    return b.plan(['settle', 'reach', 'hold', 'return', 'rest']);
   }
   if (standS > 0) {
     b.step('get-up', 2.5, stand, null, null);
@@ -215,7 +260,9 @@ function segmentAt(plan: ClipPlan, tMs: number): ClipSegment | undefined {
 export async function renderPlan(plan: ClipPlan, o: CommonClipOptions): Promise<RenderedClip> {
   const renderer = o.renderer ?? (await createFigureRenderer({ figure: o.figure, widthPx: o.widthPx, heightPx: o.heightPx }));
   try {
-    const frames = await renderer.renderClip(plan.keyframes, o.view, o.fps, plan.durationMs / 1000, { look: o.look });
+    const fit = plan.fitPhases;
+    const fitAt = fit ? (tMs: number) => fit.includes(segmentAt(plan, tMs)?.phase ?? 'settle') : undefined;
+    const frames = await renderer.renderClip(plan.keyframes, o.view, o.fps, plan.durationMs / 1000, { look: o.look, ...(fitAt ? { fitAt } : {}) });
     return {
       fps: o.fps,
       view: o.view,

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeClip, birdDogClip } from './clips.ts';
+import { HOME_WALK_M, writeClip, birdDogClip } from './clips.ts';
 import { createFigureRenderer, type FigureRenderer } from './figure-renderer.ts';
 import { ensureFixture, readImageTruth } from './fixture-cache.ts';
 import { decodePng, type RgbaImage } from './png.ts';
@@ -218,6 +218,27 @@ describe('clips and the fixture cache', () => {
     const x = [settled, first, second].map((f) => (at(f.truth, 'left_hip').x + at(f.truth, 'right_hip').x) / 2);
     expect(Math.abs(x[1]! - x[0]!)).toBeGreaterThan(3);
     expect(Math.sign(x[2]! - x[1]!)).toBe(Math.sign(x[1]! - x[0]!));
+    expect(new Set(clip.frames.map((f) => JSON.stringify(f.truth.camera))).size).toBe(1);
+  });
+
+  it('films someone at home: from the phone to the mat and down through kneeling, with the camera propped for all fours', async () => {
+    const clip = await birdDogClip({ view: 'side-left', fps: 8, reps: 1, speed: 2, atHome: true, renderer });
+    const phases = clip.frames.map((f) => f.phase);
+    expect(phases[0]).toBe('stand');
+    expect(phases.at(-1)).toBe('stand');
+    expect(phases).toContain('walk');
+    const hipDepth = (f: (typeof clip.frames)[number]) => (f.truth.depthM.left_hip + f.truth.depthM.right_hip) / 2;
+    const settled = clip.frames.filter((f) => f.phase === 'settle').at(-1)!;
+    // It starts and ends at the phone, nearly a metre nearer the camera than the mat.
+    for (const f of [clip.frames[0]!, clip.frames.at(-1)!]) expect(hipDepth(settled) - hipDepth(f)).toBeCloseTo(HOME_WALK_M, 1);
+    // Standing at the phone, the feet are below the picture; on all fours every limb joint is in it.
+    expect(clip.frames[0]!.truth.joints2dPx.left_ankle).toBeNull();
+    for (const f of clip.frames.filter((g) => ['settle', 'reach', 'hold', 'return', 'rest'].includes(g.phase))) {
+      for (const j of LIMB_JOINTS) expect(f.truth.joints2dPx[j], `${j} at ${f.tMs} ms`).not.toBeNull();
+    }
+    // Getting down passes through kneeling on the left knee with the trunk upright.
+    const kneeling = clip.frames.filter((f) => f.phase === 'get-down' && f.truth.joints3dM.left_knee.y < 0.1 && f.truth.joints3dM.right_knee.y > 0.3 && Math.abs(f.truth.angles.trunkLeanDeg) < 10);
+    expect(kneeling.length).toBeGreaterThan(0);
     expect(new Set(clip.frames.map((f) => JSON.stringify(f.truth.camera))).size).toBe(1);
   });
 

@@ -37,6 +37,14 @@ export interface RenderOptions {
   readonly layer?: 'color' | 'mask' | 'background';
 }
 
+export interface ClipRenderOptions extends RenderOptions {
+  /**
+   * Which moments the fixed camera is placed to fit (default all): as a person props the phone for
+   * the body on all fours, so that standing up goes out of the picture.
+   */
+  readonly fitAt?: (tMs: number) => boolean;
+}
+
 /** Points in the figure frame (x = the person's left, y = up, z = forward), metres. */
 export type FramePoints = ReadonlyArray<readonly [number, number, number]>;
 
@@ -70,7 +78,7 @@ export interface FigureRenderer {
   readonly rig: RigInfo;
   render(pose: PoseSpec, view: ViewName, opts?: RenderOptions): Promise<RenderResult>;
   /** Frames at `fps` from t = 0 for `durationS` (default: the last keyframe), eased between keyframes. */
-  renderClip(keyframes: readonly Keyframe[], view: ViewName, fps: number, durationS?: number, opts?: RenderOptions): Promise<ClipFrame[]>;
+  renderClip(keyframes: readonly Keyframe[], view: ViewName, fps: number, durationS?: number, opts?: ClipRenderOptions): Promise<ClipFrame[]>;
   /** The pose a keyframe list describes at time tMs. */
   poseAt(keyframes: readonly Keyframe[], tMs: number): PoseSpec;
   /** Where on the floor a keyframe list puts the figure at time tMs. */
@@ -228,15 +236,17 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
       const times = Array.from({ length: n }, (_, i) => (i * 1000) / fps);
       const targets = times.map((t) => boneTargets(poseAt(keyframes, t), rig));
       const places = times.map((t) => placeAt(keyframes, t));
-      // One fixed camera for the whole clip, placed so that every frame's body fits.
+      // One fixed camera for the whole clip, placed so that every fitted frame's body fits.
       let framePoints = o.framePoints;
       if (!framePoints) {
         const pts: Array<readonly [number, number, number]> = [];
         for (let i = 0; i < n; i += Math.max(1, Math.round(fps / 5))) {
+          if (o.fitAt && !o.fitAt(times[i]!)) continue;
           pts.push(...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), { targets: targets[i]!, place: places[i]! })));
         }
         framePoints = pts;
       }
+      if (framePoints.length === 0) throw new Error('renderClip: fitAt leaves no moment to fit the camera to');
       const frames: ClipFrame[] = [];
       let camera: PageRender['camera'] | undefined;
       for (let i = 0; i < n; i += 1) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isUprightFrame, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
 import { stabilise } from '../../camera-motion.ts';
-import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type CameraView } from '../../synthetic/index.ts';
+import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '../../synthetic/index.ts';
+import type { FrameResult } from '../../pose-frame.ts';
 import { analyzeBirdDog } from './analyze.ts';
 import { MAX_TRANSITION_MS, MIN_ON_ALL_FOURS_MS, MIN_UPRIGHT_MS, narrowToSettled, onAllFoursSpan, SETTLED_MIN_MS, uprightFrames, uprightLabels } from './session-span.ts';
 import { opposite, session } from './test-support.ts';
@@ -9,6 +10,15 @@ import { opposite, session } from './test-support.ts';
 const ALTERNATING = [opposite('left'), opposite('right'), opposite('left'), opposite('right')];
 /** A phone video: standing 3 s, getting down (2.5 s), four reps, getting up, standing 3 s. */
 const phoneVideo = (view: CameraView, fps = 15) => session(ALTERNATING, { view, fps, standMs: 3000 });
+
+/** Someone standing 1.1 m from a phone up high (put 2.5 m from the mat), for `ms` from `fromMs`: too close for their feet to be in the picture. */
+const nearThePhone = (view: CameraView, fromMs: number, ms: number, fps = 15): FrameResult[] => {
+  const camera = cameraForView(view, { centre: quadrupedCentre(ADULT) });
+  const c = quadrupedCentre(ADULT), k = 1 - 1.1 / 2.5;
+  const dx = (camera.position.x - c.x) * k, dz = (camera.position.z - c.z) * k;
+  const body = Object.fromEntries(Object.entries(standingBody()).map(([j, p]) => [j, { x: p.x + dx, y: p.y, z: p.z + dz }])) as Body3d;
+  return Array.from({ length: Math.round((ms / 1000) * fps) }, (_, i) => imageBody(body, camera, fromMs + (i * 1000) / fps));
+};
 
 describe('upright or on all fours, frame by frame', () => {
   for (const view of ['side-left', 'rear', 'front', 'rear-oblique-45'] as const) {
@@ -27,6 +37,20 @@ describe('upright or on all fours, frame by frame', () => {
     const seq = phoneVideo('side-left');
     expect(isUprightFrame(seq.frames[10]!)).toBe(true);
     expect(isUprightFrame(seq.frames.find((f) => f.tMs > seq.onAllFours.startMs + 500)!)).toBe(false);
+  });
+
+  it('calls someone standing close to a phone up high upright though their feet are below the picture, and not someone on all fours', () => {
+    for (const view of ['high-corner'] as const) {
+      const seq = phoneVideo(view);
+      const close = nearThePhone(view, seq.durationMs, 2500);
+      // The feet are out of the picture: no leg is seen whole.
+      expect(close.every((f) => f.landmarks![27]!.visibility! < 0.5 && f.landmarks![28]!.visibility! < 0.5), view).toBe(true);
+      const upright = uprightFrames([...seq.frames, ...close]);
+      expect(upright.slice(seq.frames.length).every((u) => u === true), view).toBe(true);
+      const at = (tMs: number) => upright[seq.frames.findIndex((f) => f.tMs >= tMs)];
+      expect(at(seq.onAllFours.startMs + 500), view).toBe(false);
+      expect(at(seq.reps[0]!.holdStartMs + 1000), view).toBe(false);
+    }
   });
 
   it('cannot judge a frame with too few body points seen', () => {
@@ -48,6 +72,17 @@ describe('the span on all fours', () => {
       expect(span.endMs).toBeLessThan(seq.durationMs - 3000);
     });
   }
+
+  it('ends where someone gets up and walks back to a phone up high, their feet below the picture as they come close', () => {
+    const seq = phoneVideo('high-corner');
+    // Standing close to the phone from the moment they are up (the recording's last 3 s).
+    const upMs = seq.durationMs - 3000;
+    const frames = [...seq.frames.filter((f) => f.tMs < upMs), ...nearThePhone('high-corner', upMs, 3000)];
+    const span = onAllFoursSpan(frames)!;
+    expect(span.trimmedEnd).toBe(true);
+    expect(span.endMs).toBeGreaterThan(seq.reps.at(-1)!.endMs);
+    expect(span.endMs).toBeLessThan(upMs);
+  });
 
   it('is the whole recording when nobody is ever seen upright', () => {
     const seq = session(ALTERNATING, { view: 'side-left', fps: 15 });

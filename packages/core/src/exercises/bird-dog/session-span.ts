@@ -4,7 +4,7 @@
 // region (camera-motion.ts). The exercise runs from the first still moment at rest on all fours to the
 // last one, between the upright parts. Pure: frames and rest moments in.
 
-import { bodyBox, isUprightFrame, legsStacked } from '../../camera-view.ts';
+import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
 import { quantile } from '../../filters/moving-median.ts';
 import type { FrameResult } from '../../pose-frame.ts';
 
@@ -41,17 +41,21 @@ export const UPRIGHT_MIN_HEIGHT_RATIO = 1.8;
 const ON_ALL_FOURS_HEIGHT_QUANTILE = 0.25;
 
 /**
- * Per frame: legs under the body and the body tall and narrow or much taller than usual (true),
- * not (false), or too poorly seen to say (null). The legs must stand under the body because on all
- * fours a foot lifted toward a camera behind makes the body's box tall too.
+ * Per frame: the body tall and narrow or much taller than usual, with the legs under it (true), not
+ * (false), or too poorly seen to say (null). Legs seen whole must stand under the body because on
+ * all fours a foot lifted toward a camera behind makes the body's box tall too; a body seen without
+ * its feet (someone standing close to the phone, the feet below the picture) goes by its box alone,
+ * and only a tall box counts.
  */
 export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | null> {
   const boxes = frames.map(bodyBox);
   const low = quantile(boxes.flatMap((b) => (b ? [b.heightShare] : [])), ON_ALL_FOURS_HEIGHT_QUANTILE);
   return frames.map((f, i) => {
-    // Tall and narrow with the legs under the body (camera-view.ts), or standing far taller than usual.
-    const narrow = isUprightFrame(f);
-    return narrow === null ? null : narrow || (legsStacked(f) === true && boxes[i]!.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low);
+    const box = boxes[i];
+    if (!box) return null;
+    const tall = box.aspect > UPRIGHT_MIN_BOX_ASPECT || box.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low;
+    const stacked = legsStacked(f);
+    return stacked === null ? (tall ? true : null) : stacked && tall;
   });
 }
 
