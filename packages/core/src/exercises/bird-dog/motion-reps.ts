@@ -6,7 +6,7 @@
 
 import type { MotionSignals } from '../../camera-motion.ts';
 import { motionNoise } from '../../camera-motion.ts';
-import { movingMedian, quantile } from '../../filters/moving-median.ts';
+import { median, movingMedian, quantile } from '../../filters/moving-median.ts';
 import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
 import type { BodySide } from './result.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
@@ -40,7 +40,7 @@ export function splitSides(scores: readonly number[], minSplit: number, minOffse
     if (sorted[i]! - sorted[i - 1]! > gap) { gap = sorted[i]! - sorted[i - 1]!; cut = (sorted[i]! + sorted[i - 1]!) / 2; }
   }
   if (gap >= minSplit) return scores.map((l) => (l < cut ? 'left' : 'right'));
-  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const mid = median(sorted)!;
   if (Math.abs(mid) >= minOffset) return scores.map(() => (mid < 0 ? 'left' : 'right'));
   return null;
 }
