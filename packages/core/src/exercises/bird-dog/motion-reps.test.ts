@@ -243,9 +243,10 @@ describe('analyzeBirdDog with the picture\'s change', () => {
 // Hand-made change signals at 8 pictures a second: (duration ms, activity at the end, side) pieces,
 // the activity going linearly from piece to piece; rests at exactly 0, as on a steady picture.
 type Piece = readonly [number, number, 'left' | 'right' | null];
-function signals(pieces: readonly Piece[]): MotionSignals {
+/** Activity ramped piece by piece from `startActivity`, 8 samples a second. */
+function signals(pieces: readonly Piece[], startActivity = 0): MotionSignals {
   const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [];
-  let t = 0, a = 0;
+  let t = 0, a = startActivity;
   for (const [dur, to, side] of pieces) {
     for (let s = 0; s < dur; s += 125) {
       const v = a + ((to - a) * s) / dur;
@@ -292,6 +293,29 @@ describe('a rep whose hold the picture lost', () => {
       [6500, 7000, 8500, 9000, 'right'],
       [9000 + gap, 9500 + gap, 11_500, 12_000, 'right'],
     ]);
+  });
+});
+
+describe('the start of the recording', () => {
+  it('drops a change already under way when the reading starts (getting down), keeping the reps after it', () => {
+    // Getting down, slowly: the picture differs from the rest from the first frame and settles after 4.5 s.
+    const s = signals([[2500, 0.1, 'left'], [2000, 0, 'left'], rest(1500), ...rep('left'), rest(1500), ...rep('right'), rest(2000)], 0.1);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps.map((r) => r.leg)).toEqual(['left', 'right']);
+    expect(found.reps[0]!.startMs).toBeGreaterThan(4500);
+  });
+
+  it('keeps a first rep that begins from rest, however soon, or from a settle a little off the rest posture (after creeping)', () => {
+    for (const s of [
+      signals([rest(250), ...rep('left'), rest(1500), ...rep('right'), rest(2000)]),
+      // The settle differs from the later rests by a fifth of a lift: the first rep seems to start at the first picture.
+      signals([[1000, 0.02, null], ...rep('left'), rest(1500), ...rep('right'), rest(2000)], 0.02),
+    ]) {
+      const found = repsFromMotion(s);
+      if (!found.ok) throw new Error(found.reason);
+      expect(found.reps.map((r) => r.leg)).toEqual(['left', 'right']);
+    }
   });
 });
 
