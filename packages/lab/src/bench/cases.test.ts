@@ -45,6 +45,7 @@ describe('what the accuracy benchmark renders', () => {
       expect(c.recording).toBe('phone-home');
       expect(c.phone).toBeDefined();
       expect(c.spec.atHome).toBe(true);
+      expect(c.spec.holdS).toBe(5);
       expect(c.spec.standS).toBeUndefined();
       expect(c.spec.figure).toBeUndefined();
     }

@@ -264,14 +264,14 @@ function creepClips(): BirdDogClipCase[] {
  * Rep finding on phone recordings of someone filmed at home (the clip's `atHome`): the recording
  * starts and ends at the phone, a walk from and back to the mat, getting down through kneeling with
  * a pause and a shuffle, and the phone propped for the body on all fours, so that standing goes
- * partly out of the picture. Four reps, the right leg first, in five views (the front too: the views
- * people will try).
+ * partly out of the picture. Four reps held 5 s as the app asks, the right leg first, in five views
+ * (the front too: the views people will try).
  */
 function homeClips(): BirdDogClipCase[] {
   const views: readonly ViewName[] = ['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front'];
   return views.map((view): BirdDogClipCase => ({
     id: `bdhome-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-home',
-    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 2.5, atHome: true, firstLeg: 'right' },
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 5, atHome: true, firstLeg: 'right' },
     phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   }));
 }
