@@ -184,11 +184,3 @@ export function legsStacked(f: FrameResult): boolean | null {
   }
   return seen > 0 ? true : null;
 }
-
-/** Is this one frame someone tall and narrow with the legs under them (true), not (false), or too poorly seen to say (null)? */
-export function isUprightFrame(f: FrameResult): boolean | null {
-  const box = bodyBox(f);
-  const stacked = legsStacked(f);
-  if (box === null || stacked === null) return null;
-  return stacked && box.aspect > UPRIGHT_MIN_BOX_ASPECT;
-}

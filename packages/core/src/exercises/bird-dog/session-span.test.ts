@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUprightFrame, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
+import { UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
 import { stabilise } from '../../camera-motion.ts';
 import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '../../synthetic/index.ts';
 import type { FrameResult } from '../../pose-frame.ts';
@@ -20,6 +20,9 @@ const nearThePhone = (view: CameraView, fromMs: number, ms: number, fps = 15): F
   return Array.from({ length: Math.round((ms / 1000) * fps) }, (_, i) => imageBody(body, camera, fromMs + (i * 1000) / fps));
 };
 
+/** A frame judged on its own: only its box's shape counts (it is not taller than itself). */
+const alone = (f: FrameResult) => uprightFrames([f])[0];
+
 describe('upright or on all fours, frame by frame', () => {
   for (const view of ['side-left', 'rear', 'front', 'rear-oblique-45'] as const) {
     it(`tells standing from all fours ${view}: tall and narrow, or far taller than on all fours`, () => {
@@ -35,8 +38,8 @@ describe('upright or on all fours, frame by frame', () => {
 
   it(`calls a body over ${UPRIGHT_MIN_BOX_ASPECT} times as tall as wide upright on its own (from the side, standing is 30 times)`, () => {
     const seq = phoneVideo('side-left');
-    expect(isUprightFrame(seq.frames[10]!)).toBe(true);
-    expect(isUprightFrame(seq.frames.find((f) => f.tMs > seq.onAllFours.startMs + 500)!)).toBe(false);
+    expect(alone(seq.frames[10]!)).toBe(true);
+    expect(alone(seq.frames.find((f) => f.tMs > seq.onAllFours.startMs + 500)!)).toBe(false);
   });
 
   it('calls someone standing close to a phone up high upright though their feet are below the picture, and not someone on all fours', () => {
@@ -55,8 +58,8 @@ describe('upright or on all fours, frame by frame', () => {
 
   it('cannot judge a frame with too few body points seen', () => {
     const f = phoneVideo('side-left').frames[0]!;
-    expect(isUprightFrame({ ...f, landmarks: f.landmarks!.map((lm, i) => (lm && i < 27 ? { ...lm, visibility: 0.1 } : lm)) })).toBeNull();
-    expect(isUprightFrame({ tMs: 0, landmarks: null, imageWidthPx: 640, imageHeightPx: 480, peopleCount: 0 })).toBeNull();
+    expect(alone({ ...f, landmarks: f.landmarks!.map((lm, i) => (lm && i < 27 ? { ...lm, visibility: 0.1 } : lm)) })).toBeNull();
+    expect(alone({ tMs: 0, landmarks: null, imageWidthPx: 640, imageHeightPx: 480, peopleCount: 0 })).toBeNull();
   });
 });
 
