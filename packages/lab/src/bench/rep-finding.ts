@@ -42,6 +42,8 @@ export interface RepFindingScore {
   /** Found reps that match no truth rep. */
   readonly spurious: number;
   readonly foundBy: Partial<Record<FoundBy, number>>;
+  /** Per matched rep with a known hold: the found hold's length minus the true hold's, ms. */
+  readonly holdErrorsMs: number[];
   /** The analyser's view ('no person' when no frame had one and the analyser could not run). */
   readonly detectedView: string;
 }
@@ -65,20 +67,23 @@ export interface RepFindingItem extends RepFindingScore {
 }
 
 export function scoreRepFinding(
-  truth: ReadonlyArray<Span & { readonly side: Side }>,
-  found: ReadonlyArray<Pick<BirdDogRep, 'startMs' | 'endMs' | 'leg' | 'foundBy'>>,
+  truth: ReadonlyArray<Span & { readonly side: Side; readonly holdStartMs?: number; readonly holdEndMs?: number }>,
+  found: ReadonlyArray<Pick<BirdDogRep, 'startMs' | 'endMs' | 'leg' | 'foundBy'> & { readonly holdMs?: number }>,
   detectedView: string,
 ): RepFindingScore {
   const match = matchByOverlap(truth, found);
   let matched = 0, legsRight = 0;
+  const holdErrorsMs: number[] = [];
   match.forEach((m, i) => {
     if (m === null) return;
     matched += 1;
-    if (found[m]!.leg === truth[i]!.side) legsRight += 1;
+    const t = truth[i]!, r = found[m]!;
+    if (r.leg === t.side) legsRight += 1;
+    if (t.holdStartMs !== undefined && t.holdEndMs !== undefined && r.holdMs !== undefined) holdErrorsMs.push(r.holdMs - (t.holdEndMs - t.holdStartMs));
   });
   const foundBy: Partial<Record<FoundBy, number>> = {};
   for (const r of found) foundBy[r.foundBy] = (foundBy[r.foundBy] ?? 0) + 1;
-  return { truthReps: truth.length, found: found.length, matched, legsRight, spurious: found.length - matched, foundBy, detectedView };
+  return { truthReps: truth.length, found: found.length, matched, legsRight, spurious: found.length - matched, foundBy, holdErrorsMs, detectedView };
 }
 
 export interface RepFindingCounts {
@@ -87,6 +92,8 @@ export interface RepFindingCounts {
   readonly legsRight: number;
   readonly spurious: number;
   readonly foundBy: Partial<Record<FoundBy, number>>;
+  /** The clips' hold errors (`RepFindingScore.holdErrorsMs`), together. */
+  readonly holdErrorsMs: number[];
   /** The analyser's views over the clips, distinct, in clip order. */
   readonly detectedViews: string[];
 }
@@ -115,7 +122,7 @@ function counts(items: readonly RepFindingItem[]): RepFindingCounts {
   const sum = (pick: (it: RepFindingItem) => number) => items.reduce((n, it) => n + pick(it), 0);
   return {
     found: sum((it) => it.found), matched: sum((it) => it.matched), legsRight: sum((it) => it.legsRight), spurious: sum((it) => it.spurious),
-    foundBy, detectedViews: [...new Set(items.map((it) => it.detectedView))],
+    foundBy, holdErrorsMs: items.flatMap((it) => it.holdErrorsMs), detectedViews: [...new Set(items.map((it) => it.detectedView))],
   };
 }
 

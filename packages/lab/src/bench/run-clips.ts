@@ -62,7 +62,7 @@ const band = (v: number, amber: number, red: number, redInclusive: boolean): Ban
   (redInclusive ? v >= red : v > red) ? 'red' : (redInclusive ? v >= amber : v > amber) ? 'amber' : 'green';
 const m = (b: Band): Metric => ({ value: null, unit: '', band: b, source: null });
 
-interface TruthRep { readonly startMs: number; readonly holdEndMs: number; readonly endMs: number; readonly label: RepLabel; readonly side: Side }
+interface TruthRep { readonly startMs: number; readonly holdStartMs: number; readonly holdEndMs: number; readonly endMs: number; readonly label: RepLabel; readonly side: Side }
 
 /** The verdict each rendered rep deserves, from its exact roll, leg height and timing. */
 export function truthReps(t: ClipTruthFile): TruthRep[] {
@@ -94,7 +94,7 @@ export function truthReps(t: ClipTruthFile): TruthRep[] {
       R6: m('not-measurable'),
     };
     const c = classify(metrics, 1, true, 'opposite-arm-and-leg').classification;
-    reps.push({ startMs: reach.startMs, holdEndMs: hold.endMs, endMs: end, label: c === 'not-measurable' ? 'stable' : c, side });
+    reps.push({ startMs: reach.startMs, holdStartMs: hold.startMs, holdEndMs: hold.endMs, endMs: end, label: c === 'not-measurable' ? 'stable' : c, side });
   }
   return reps;
 }

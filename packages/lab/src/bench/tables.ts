@@ -2,7 +2,7 @@
 // pipe tables, so the same text reads well in both).
 
 import type { PoseModelName } from '@steadyback/pose';
-import type { Confusion, ErrorSummary } from './metrics.ts';
+import { median, type Confusion, type ErrorSummary } from './metrics.ts';
 import type { AccuracyReport, ViewKey, ViewSummary } from './report.ts';
 import { ROLL_PASS_MAE_DEG } from './report.ts';
 import type { RepFindingCounts, RepFindingRow } from './rep-finding.ts';
@@ -72,6 +72,13 @@ function confusionText(name: string, c: Confusion<string>): string {
 const FOUND_BY_SHORT: Record<string, string> = { camera: 'pose', 'camera-motion': 'picture change', 'pacing-cues': 'pacing cues' };
 const foundByText = (c: RepFindingCounts) => Object.entries(c.foundBy).map(([k, n]) => `${FOUND_BY_SHORT[k] ?? k} ${n}`).join(', ') || '-';
 const findingCell = (c: RepFindingCounts, truthReps: number) => `${c.found}/${c.matched}/${c.legsRight} of ${truthReps}`;
+/** Hold length found minus true, seconds: median (the largest either way). */
+const holdCell = (c: RepFindingCounts) => {
+  if (c.holdErrorsMs.length === 0) return '-';
+  const worst = c.holdErrorsMs.reduce((w, e) => (Math.abs(e) > Math.abs(w) ? e : w), 0);
+  return `${signed(median(c.holdErrorsMs)! / 1000)} (${signed(worst / 1000)})`;
+};
+const signed = (s: number) => `${s >= 0 ? '+' : ''}${s.toFixed(1)}`;
 
 const RECORDING_LABEL: Record<RepFindingRow['recording'], (view: string) => string> = {
   rendered: (v) => v,
@@ -84,14 +91,14 @@ const RECORDING_LABEL: Record<RepFindingRow['recording'], (view: string) => stri
 /** Rep finding by camera view: one row per view and model, pose only and pose + picture change. */
 export function repFindingTable(rows: readonly RepFindingRow[]): string {
   return table(
-    ['view', 'model', 'clips', 'person in frames', 'detected view (pose only -> + picture change)', 'pose only: found/matched/legs right', 'pose + picture change: found/matched/legs right', 'found by (+ picture change)', 'spurious reps (pose only, + change)'],
+    ['view', 'model', 'clips', 'person in frames', 'detected view (pose only -> + picture change)', 'pose only: found/matched/legs right', 'pose + picture change: found/matched/legs right', 'found by (+ picture change)', 'spurious reps (pose only, + change)', 'hold found - true, s: median (largest) (+ change)'],
     rows.map((x) => {
       const pv = x.poseOnly.detectedViews.join('/');
       const mv = x.withMotion.detectedViews.join('/');
       return [
         RECORDING_LABEL[x.recording](x.view), MODEL_SHORT[x.model], String(x.clips), pct(x.personShare), pv === mv ? pv : `${pv} -> ${mv}`,
         findingCell(x.poseOnly, x.truthReps), findingCell(x.withMotion, x.truthReps), foundByText(x.withMotion),
-        `${x.poseOnly.spurious}, ${x.withMotion.spurious}`,
+        `${x.poseOnly.spurious}, ${x.withMotion.spurious}`, holdCell(x.withMotion),
       ];
     }),
   );
