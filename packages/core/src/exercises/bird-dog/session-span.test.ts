@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
+import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
 import { stabilise } from '../../camera-motion.ts';
 import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '../../synthetic/index.ts';
 import type { FrameResult } from '../../pose-frame.ts';
@@ -123,6 +123,19 @@ describe('the span on all fours', () => {
     const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });
     const frames = seq.frames.map((f) =>
       f.tMs >= 14_000 && f.tMs < 17_000 ? (f.tMs >= 15_300 && f.tMs < 15_700 ? imageBody(standingBody(), camera, f.tMs) : { ...f, landmarks: null, peopleCount: 0 as const }) : f);
+    expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
+  });
+
+  it('does not take someone on all fours, read from behind as a narrow body with the feet unseen, for standing (a BlazePose misread)', () => {
+    const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
+    const narrowFootless = (f: FrameResult): FrameResult => {
+      const cx = 0.5;
+      return { ...f, landmarks: f.landmarks!.map((lm, i) => (lm ? { ...lm, xNorm: cx + (lm.xNorm - cx) * 0.25, visibility: i >= 27 ? 0.05 : lm.visibility } : lm)) };
+    };
+    // The first 4 s, and 2 s later on, misread so: as narrow as someone standing, but no taller than on all fours.
+    const frames = seq.frames.map((f) => (f.tMs < 4000 || (f.tMs >= 9000 && f.tMs < 11_000) ? narrowFootless(f) : f));
+    expect(bodyBox(frames[10]!)!.aspect).toBeGreaterThan(UPRIGHT_MIN_BOX_ASPECT);
+    expect(legsStacked(frames[10]!)).toBeNull();
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 

@@ -43,9 +43,11 @@ const ON_ALL_FOURS_HEIGHT_QUANTILE = 0.25;
 /**
  * Per frame: the body tall and narrow or much taller than usual, with the legs under it (true), not
  * (false), or too poorly seen to say (null). Legs seen whole must stand under the body because on
- * all fours a foot lifted toward a camera behind makes the body's box tall too; a body seen without
- * its feet (someone standing close to the phone, the feet below the picture) goes by its box alone,
- * and only a tall box counts.
+ * all fours a foot lifted toward a camera behind makes the body's box tall too. A body seen without
+ * its feet (someone standing close to the phone, the feet below the picture) counts when it is much
+ * taller than usual: narrow is not enough, because from behind BlazePose reads someone on all fours
+ * as a narrow body with its feet unseen (a rendered rear clip: 4.4-5.5 times as tall as wide, no
+ * taller than on all fours).
  */
 export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | null> {
   const boxes = frames.map(bodyBox);
@@ -53,9 +55,9 @@ export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | n
   return frames.map((f, i) => {
     const box = boxes[i];
     if (!box) return null;
-    const tall = box.aspect > UPRIGHT_MIN_BOX_ASPECT || box.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low;
+    const taller = box.heightShare > UPRIGHT_MIN_HEIGHT_RATIO * low;
     const stacked = legsStacked(f);
-    return stacked === null ? (tall ? true : null) : stacked && tall;
+    return stacked === null ? (taller ? true : null) : stacked && (taller || box.aspect > UPRIGHT_MIN_BOX_ASPECT);
   });
 }
 
