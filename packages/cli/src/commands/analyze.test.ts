@@ -91,6 +91,8 @@ describe('steadyback analyze: other sources and views', () => {
     expect(r.overall.verdict).toBe('not-measurable');
     expect(r.measurable.R4.source).toBeNull();
     expect(run.stdout).toMatch(/opposite arm is assumed/);
+    // The picture times a hold only roughly, and says so.
+    expect(run.stdout).toMatch(/Rep 1: left leg \+ right arm, hold about \d+\.\d s \(timed from the picture\)/);
     expect(r.explanation.join(' ')).toMatch(/at your side, at hip height/);
     expect(readFileSync(f('rear.html'), 'utf8')).toMatch(/aria-label="How much the picture changed/);
   }, 300_000);

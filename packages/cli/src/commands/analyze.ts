@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeBirdDog, analyzeStretch, detectPosture, framesWithin, onAllFoursSpan, summarizePoseFrames, type BirdDogResult, type FrameResult, type MotionFrames, type StretchResult } from '@steadyback/core';
+import { analyzeBirdDog, analyzeStretch, holdLabel, detectPosture, framesWithin, onAllFoursSpan, summarizePoseFrames, type BirdDogResult, type FrameResult, type MotionFrames, type StretchResult } from '@steadyback/core';
 import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, readMotionFrames, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
@@ -180,7 +180,7 @@ export function formatBirdDog(r: BirdDogResult, poses: VideoPoseResult | null): 
   for (const rep of r.reps) {
     const m = rep.metrics;
     const show = (id: 'R1' | 'R3' | 'R4' | 'R4s' | 'R5') => `${id} ${m[id].value === null ? '-' : m[id].value}${m[id].band === 'not-measurable' ? ' (not measurable)' : ` ${m[id].band}`}`;
-    lines.push(`  Rep ${rep.index + 1}: ${rep.leg} leg + ${rep.arm} arm, hold ${(rep.holdMs / 1000).toFixed(1)} s, ${rep.classification}. ${show('R1')}, ${show('R3')}, ${show('R4')}, ${show('R4s')}, ${show('R5')}`);
+    lines.push(`  Rep ${rep.index + 1}: ${rep.leg} leg + ${rep.arm} arm, hold ${holdLabel(rep)}, ${rep.classification}. ${show('R1')}, ${show('R3')}, ${show('R4')}, ${show('R4s')}, ${show('R5')}`);
   }
   lines.push(`Left side: ${r.sides.left.verdict}. Right side: ${r.sides.right.verdict}. Overall: ${r.overall.verdict}.`);
   lines.push('');

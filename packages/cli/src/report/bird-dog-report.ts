@@ -1,7 +1,7 @@
 // The bird-dog HTML report: the verdict in plain words, the per-rep table with every rule and the
 // source that measured it, plots over time, and a snapshot of the worst moment of each rep.
 
-import type { BirdDogRep, BirdDogResult, Metric, RuleId } from '@steadyback/core';
+import { holdLabel, type BirdDogRep, type BirdDogResult, type Metric, type RuleId } from '@steadyback/core';
 import { BAND_COLOUR, esc, page } from './html.ts';
 import type { Snapshot } from './snapshots.ts';
 import { lineChartSvg, type ChartSpan } from './svg-chart.ts';
@@ -53,7 +53,7 @@ export function birdDogReportHtml(r: BirdDogResult, opts: { title?: string; snap
   body.push('<h2>Each rep</h2><table><tr><th>Rep</th><th>Leg / arm</th><th>Hold</th><th>Result</th>' + RULES.map(([id, name]) => `<th>${id} ${esc(name)}</th>`).join('') + '</tr>');
   for (const rep of r.reps) {
     body.push(
-      `<tr><td>${rep.index + 1}</td><td>${rep.leg} leg / ${rep.arm} arm${rep.pattern !== 'opposite-arm-and-leg' ? `<br><span class="note">${esc(rep.pattern)}</span>` : ''}</td><td>${(rep.holdMs / 1000).toFixed(1)} s</td><td>${esc(rep.classification)}<br><span class="note">${esc(rep.classificationReason)}</span></td>` +
+      `<tr><td>${rep.index + 1}</td><td>${rep.leg} leg / ${rep.arm} arm${rep.pattern !== 'opposite-arm-and-leg' ? `<br><span class="note">${esc(rep.pattern)}</span>` : ''}</td><td>${esc(holdLabel(rep))}</td><td>${esc(rep.classification)}<br><span class="note">${esc(rep.classificationReason)}</span></td>` +
         RULES.map(([id]) => cell(rep.metrics[id])).join('') +
         '</tr>',
     );

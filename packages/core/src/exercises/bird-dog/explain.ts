@@ -7,6 +7,15 @@ type Partial = Omit<BirdDogResult, 'explanation'>;
 
 const fmt = (v: number) => (Math.abs(v) >= 10 ? Math.round(v).toString() : v.toFixed(1).replace(/\.0$/, ''));
 
+/**
+ * A rep's hold, as people read it: the picture's change times a hold only roughly (docs/accuracy.md:
+ * half within 0.6 s, and a 5 s hold from behind can read as 1 s), so such a hold is given as "about".
+ */
+export function holdLabel(rep: Pick<BirdDogRep, 'holdMs' | 'foundBy'>): string {
+  const s = `${(rep.holdMs / 1000).toFixed(1)} s`;
+  return rep.foundBy === 'camera-motion' ? `about ${s} (timed from the picture)` : s;
+}
+
 export function overallSummary(o: Omit<BirdDogOverall, 'summary'>, sides: Readonly<Record<BodySide, BirdDogSide>>, hasSensor: boolean): string {
   const parts: string[] = [];
   switch (o.verdict) {

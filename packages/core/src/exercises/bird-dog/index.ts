@@ -7,3 +7,4 @@ export { pelvisInputFromSamples, type PelvisInputResult } from './pelvis-input.t
 export * from './pacing.ts';
 export { isEndOn, motionTimedReps, repsFromMotion, sidesFromLateral, splitSides, type MotionRep, type MotionRepsResult, type MotionTimedReps } from './motion-reps.ts';
 export * from './session-span.ts';
+export { holdLabel } from './explain.ts';
