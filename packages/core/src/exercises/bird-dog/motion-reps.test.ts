@@ -296,6 +296,20 @@ describe('a rep whose hold the picture lost', () => {
   });
 });
 
+describe('the hold, timed from the picture', () => {
+  it('runs to the return, through a dip of the change mid-hold (a phone\'s exposure and noise)', () => {
+    // Reach 2-3.5 s, hold 3.5-6.7 s with the change dipping to 70% of its level at 4.7 s, return 6.7-8.2 s.
+    const s = signals([rest(2000), [1500, 0.1, 'left'], [800, 0.1, 'left'], [400, 0.07, 'left'], [400, 0.1, 'left'], [1600, 0.1, 'left'], [1500, 0, 'left'], rest(2000)]);
+    const found = repsFromMotion(s);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.reps).toHaveLength(1);
+    const r = found.reps[0]!;
+    expect(r.holdStartMs).toBeLessThan(4000);
+    expect(r.holdEndMs).toBeGreaterThan(6500);
+    expect(r.holdEndMs).toBeLessThan(r.endMs);
+  });
+});
+
 describe('the start of the recording', () => {
   it('drops a change already under way when the reading starts (getting down), keeping the reps after it', () => {
     // Getting down, slowly: the picture differs from the rest from the first frame and settles after 4.5 s.
