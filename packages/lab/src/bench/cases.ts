@@ -1,7 +1,7 @@
 // What the accuracy benchmark renders: still poses with exact truth (bird-dog and half-kneeling,
 // per camera view, with a few figure and room variations) and short clips whose verdicts are
 // known (bird-dog reps with a known pelvic roll, stretch holds with a known lean, a rocking hold).
-// Five presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
+// Six presets: 'default' (the published numbers: 611 s on 2 cores with a warm render cache before
 // the other-figures clips were added, 1999 s with those rendered cold), 'quick' (a CI-sized subset),
 // 'tiny' (two renders, for the plumbing test), 'people' (only the phone recordings of other
 // figures and rooms, 339 s warm), 'creep' (only the phone recordings of someone who creeps

@@ -78,7 +78,8 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   // cut off. (A smaller one is a settle a little off the rest posture, as after creeping.)
   if (tracked[0] && tracked[0].startMs <= s.tMs[0]! && rise[0]! >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE) tracked.shift();
   if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
-  const reps = tracked.map((r) => holdToReturn(r, s.tMs, rise)).map((r) => {
+  const reps = tracked.map((rep) => {
+    const r = holdToReturn(rep, s.tMs, rise);
     const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
     const hi = r.holdEndMs > r.holdStartMs ? r.holdEndMs : r.endMs;
     const v = s.tMs.flatMap((t, i) => (t >= lo && t <= hi && s.lateral[i] !== null ? [s.lateral[i]!] : []));
