@@ -73,10 +73,6 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   // A change still held when the recording ends never came back: getting up (when the last rest was
   // too short to end the reading there), or a rep cut off. Neither is a rep the picture can time.
   for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end' && e.rep.holdEndMs < e.rep.endMs) tracked.push(e.rep);
-  // Likewise a change already as large as a lift at the first picture was under way before the
-  // reading began: getting down (slower than the span's allowance for it, session-span.ts) or a rep
-  // cut off. (A smaller one is a settle a little off the rest posture, as after creeping.)
-  if (tracked[0] && tracked[0].startMs <= s.tMs[0]! && rise[0]! >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE) tracked.shift();
   if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
   const reps = tracked.map((rep) => {
     const r = holdToReturn(rep, s.tMs, rise);

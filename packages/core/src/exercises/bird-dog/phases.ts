@@ -40,6 +40,9 @@ export class BirdDogPhaseTracker {
   private lastNearPeakMs = 0;
   private holdEndMs: number | null = null;
   private limbPeaks = ZERO_PEAKS();
+  /** No sample seen yet; and whether the first one was already lifted (the rep it starts was under way before the reading began). */
+  private fresh = true;
+  private underWay = false;
   /** Recent (tMs, activity) samples, for the plateau test. */
   private recent: Array<{ tMs: number; a: number }> = [];
 
@@ -51,6 +54,8 @@ export class BirdDogPhaseTracker {
 
   reset(): void {
     this.phase = 'settled';
+    this.fresh = true;
+    this.underWay = false;
     this.recent = [];
     this.lastQuietMs = null;
     this.holdStartMs = null;
@@ -59,6 +64,10 @@ export class BirdDogPhaseTracker {
 
   push(tMs: number, rise: LimbRise): PhaseEvent[] {
     const activity = Math.max(...LIMBS.map((l) => rise[l] ?? 0));
+    if (this.fresh) {
+      this.fresh = false;
+      this.underWay = activity >= this.cfg.LIMB_LIFTED_RISE;
+    }
     this.recent.push({ tMs, a: activity });
     while (this.recent.length > 2 && this.recent[1]!.tMs <= tMs - this.cfg.HOLD_SETTLE_MS) this.recent.shift();
     const events: PhaseEvent[] = [];
@@ -125,8 +134,16 @@ export class BirdDogPhaseTracker {
     return this.phase === 'settled' ? [] : this.close(tMs);
   }
 
+  /**
+   * A rep already lifted at the first sample began before the reading did (getting down, slower than
+   * the exercise span allows for; or a rep cut off): it has no settled start and is not counted. A
+   * first sample only a little off rest still starts a rep (a settle off the rest posture, after
+   * creeping).
+   */
   private close(endMs: number): PhaseEvent[] {
-    const wasLifted = this.holdStartMs !== null;
+    const underWay = this.underWay;
+    this.underWay = false;
+    const wasLifted = this.holdStartMs !== null && !underWay;
     const rep: TrackedRep = {
       startMs: this.startMs,
       holdStartMs: this.holdStartMs ?? endMs,
