@@ -40,8 +40,7 @@ export class BirdDogPhaseTracker {
   private lastNearPeakMs = 0;
   private holdEndMs: number | null = null;
   private limbPeaks = ZERO_PEAKS();
-  /** No sample seen yet; and whether the first one was already lifted (the rep it starts was under way before the reading began). */
-  private fresh = true;
+  /** Whether the first sample was already lifted: the rep it starts was under way before the reading began. */
   private underWay = false;
   /** Recent (tMs, activity) samples, for the plateau test. */
   private recent: Array<{ tMs: number; a: number }> = [];
@@ -54,7 +53,6 @@ export class BirdDogPhaseTracker {
 
   reset(): void {
     this.phase = 'settled';
-    this.fresh = true;
     this.underWay = false;
     this.recent = [];
     this.lastQuietMs = null;
@@ -64,10 +62,8 @@ export class BirdDogPhaseTracker {
 
   push(tMs: number, rise: LimbRise): PhaseEvent[] {
     const activity = Math.max(...LIMBS.map((l) => rise[l] ?? 0));
-    if (this.fresh) {
-      this.fresh = false;
-      this.underWay = activity >= this.cfg.LIMB_LIFTED_RISE;
-    }
+    // `recent` is empty only before the first sample (it always keeps the latest ones).
+    if (this.recent.length === 0) this.underWay = activity >= this.cfg.LIMB_LIFTED_RISE;
     this.recent.push({ tMs, a: activity });
     while (this.recent.length > 2 && this.recent[1]!.tMs <= tMs - this.cfg.HOLD_SETTLE_MS) this.recent.shift();
     const events: PhaseEvent[] = [];
