@@ -111,6 +111,24 @@ describe('probeVideo and readFrames', () => {
   });
 });
 
+describe('small frames (the motion pictures)', () => {
+  it('hands out every small frame intact to a slow reader, though one pipe read holds many of them', async () => {
+    // 32x24 RGB is 2304 bytes: a 64 KB pipe read carries 28 frames, more than the read-ahead ring.
+    // Each frame is one flat grey that rises with its number, so a frame overwritten by a later
+    // one shows.
+    ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:s=32x24:r=10,geq=lum=32+N*3:cb=128:cr=128', '-t', '6', '-pix_fmt', 'yuv444p', '-c:v', 'libx264', '-qp', '0', f('ramp.mp4')]);
+    const info = await probeVideo(f('ramp.mp4'));
+    const grey: number[] = [];
+    for await (const d of readFrames(info).frames) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      grey.push(d.frame.data[3 * (12 * 32 + 16)]!);
+    }
+    expect(grey).toHaveLength(60);
+    // Levels 32..209 in steps of 3: each frame brighter than the last.
+    for (let i = 1; i < grey.length; i++) expect(grey[i]!, `frame ${i}`).toBeGreaterThan(grey[i - 1]!);
+  });
+});
+
 describe('time ranges (how two workers split a video)', () => {
   it('delivers exactly the frames in [startMs, endMs), and the two halves together make the whole', async () => {
     ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '8', '-g', '20', '-pix_fmt', 'yuv420p', f('long.mp4')]);

@@ -205,13 +205,18 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   let wake: (() => void) | null = null;
   const notify = () => { const w = wake; wake = null; w?.(); };
   const stdout = child.stdout;
-  stdout.on('data', (chunk: Buffer) => {
-    let offset = 0;
-    while (offset < chunk.length) {
-      const take = Math.min(frameBytes - filled, chunk.length - offset);
-      ring[writeSlot]!.set(chunk.subarray(offset, offset + take), filled);
+  // One read from the pipe can carry many small frames (64 KB is 28 frames of 32x24): what does not
+  // fit waits here, with the pipe paused, until the consumer frees a slot. (Writing it into the
+  // ring regardless overwrote frames not yet handed out: the motion pictures of one video differed
+  // from read to read.)
+  let leftover: Buffer | null = null;
+  const fill = () => {
+    // Keep one slot free for the frame the consumer holds.
+    while (leftover && ready < ring.length - 1) {
+      const take = Math.min(frameBytes - filled, leftover.length);
+      ring[writeSlot]!.set(leftover.subarray(0, take), filled);
       filled += take;
-      offset += take;
+      leftover = take < leftover.length ? leftover.subarray(take) : null;
       if (filled === frameBytes) {
         filled = 0;
         writeSlot = (writeSlot + 1) % ring.length;
@@ -219,8 +224,12 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
         notify();
       }
     }
-    // Keep one slot free for the frame the consumer holds; pause when the ring is full.
-    if (ready >= ring.length - 1) stdout.pause();
+    if (leftover) stdout.pause();
+    else if (stdout.isPaused()) stdout.resume();
+  };
+  stdout.on('data', (chunk: Buffer) => {
+    leftover = leftover ? Buffer.concat([leftover, chunk]) : chunk;
+    fill();
   });
   stdout.on('end', () => { ended = true; notify(); });
   stdout.on('error', (e: Error) => { streamError = e; notify(); });
@@ -255,7 +264,7 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       readSlot = (readSlot + 1) % ring.length;
       ready--;
       k++;
-      if (stdout.isPaused() && ready < ring.length - 1) stdout.resume();
+      fill();
     }
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
