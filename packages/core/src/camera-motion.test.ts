@@ -3,6 +3,7 @@ import {
   computeMotionSignals,
   cropMotionFrames,
   medianPicture,
+  MOTION_LOW_SHARE,
   MOTION_MIN_FRAMES,
   MOTION_MAX_FPS,
   MOTION_PIXEL_THRESHOLD,
@@ -136,6 +137,22 @@ describe('computeMotionSignals', () => {
     expect(s.activity[8]).toBeCloseTo(0.2, 6);
     expect(s.lateral[8]).toBeCloseTo(-8 / 20, 6);
     expect(s.lateral[20]).toBeCloseTo(8 / 20, 6);
+  });
+
+  it(`reads the side of the change in the bottom ${MOTION_LOW_SHARE * 100}% of the moving region on its own`, () => {
+    // A limb in the air high on the left and a hand off the floor low on the right, at once (in
+    // front of a distant camera: the lifted foot above the head, the reaching hand below it): all
+    // the change sits in the middle, the lower part's on the right.
+    const HIGH_LEFT: Block = { x0: 10, x1: 13, y0: 5, y1: 14 };
+    const LOW_RIGHT: Block = { x0: 26, x1: 29, y0: 15, y1: 24 };
+    const rest = picture([]);
+    const luma = [...repeat(6, () => rest), ...repeat(6, () => picture([HIGH_LEFT, LOW_RIGHT])), ...repeat(6, () => rest)];
+    const s = computeMotionSignals(frames(luma));
+    // The region: x 10..29, y 5..24 (20 rows); its bottom 8 rows (17..24) hold only the right block.
+    expect(s.region).toEqual({ x0: 10 / W, y0: 5 / H, x1: 30 / W, y1: 25 / H });
+    expect(s.lateral[8]).toBeCloseTo(0, 6);
+    expect(s.lateralLow[8]).toBeCloseTo(8 / 20, 6);
+    expect(s.lateralLow[0]).toBeNull();
   });
 
   it('cuts pictures to a box in whole pixels and says where the cut starts; a box over the whole picture changes nothing', () => {

@@ -31,6 +31,11 @@ export interface MotionSignals {
   readonly activity: number[];
   /** Horizontal centre of the changed pixels from the body's centre (or the region's), in region widths (about -0.5..0.5); null when nothing changed. */
   readonly lateral: Array<number | null>;
+  /**
+   * The same, for the bottom rows of the moving region only (`MOTION_LOW_SHARE` of them): where
+   * hands, knees and feet rest on the floor, so where a limb left it. Null when nothing changed there.
+   */
+  readonly lateralLow: Array<number | null>;
   /** Where anything moved repeatedly during the recording (the person's limbs and trunk); null when nothing did. */
   readonly region: MotionBox | null;
   /** The region's width over its height in pixels: on all fours, filmed end-on (from behind or in front) the moving region is narrow. */
@@ -43,6 +48,13 @@ export interface MotionSignals {
 export const MOTION_PIXEL_THRESHOLD = 24;
 /** A pixel belongs to the moving region when it changed in at least this share of the frames. */
 export const MOTION_REGION_MIN_SHARE = 0.05;
+/**
+ * `lateralLow` reads this share of the moving region's rows, from the bottom. (L: end-on phone-like
+ * recordings, 37 runs: the lower half read a creeping person's reps from in front 0.04 apart, the
+ * bottom quarter a rear view's 0.06 apart; the bottom 40% kept every run's sides at least 0.14
+ * apart. docs/accuracy.md.)
+ */
+export const MOTION_LOW_SHARE = 0.4;
 /** Fewer frames than this cannot give a rest picture. */
 export const MOTION_MIN_FRAMES = 8;
 
@@ -351,7 +363,7 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const { widthPx: fullW, heightPx: fullH } = m;
   if (n !== m.tMs.length) throw new Error('computeMotionSignals: one time per picture is needed.');
   for (const l of m.luma) if (l.length !== fullW * fullH) throw new Error(`computeMotionSignals: every picture must be ${fullW}x${fullH}.`);
-  const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), region: null, aspect: null, cameraMovement: 0 };
+  const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), lateralLow: m.tMs.map(() => null), region: null, aspect: null, cameraMovement: 0 };
   if (n < MOTION_MIN_FRAMES || fullW * fullH === 0) return empty;
 
   const steady = opts.stabilised ? { frames: m, ...opts.stabilised } : stabilise(m);
@@ -398,18 +410,25 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const cx = opts.centreX !== undefined ? opts.centreX * fullW - 0.5 - cut.xPx : (x0 + x1) / 2;
   const activity: number[] = [];
   const lateral: Array<number | null> = [];
+  const lateralLow: Array<number | null> = [];
+  const lowFrom = y1 + 1 - Math.max(1, Math.round(MOTION_LOW_SHARE * rh));
   for (const c of changed) {
-    let count = 0, sx = 0;
+    let count = 0, sx = 0, lowCount = 0, lowSx = 0;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        if (c[y * w + x]) { count++; sx += x - cx; }
+        if (c[y * w + x]) {
+          count++;
+          sx += x - cx;
+          if (y >= lowFrom) { lowCount++; lowSx += x - cx; }
+        }
       }
     }
     activity.push(count / (rw * rh));
     lateral.push(count > 0 ? sx / count / rw : null);
+    lateralLow.push(lowCount > 0 ? lowSx / lowCount / rw : null);
   }
   return {
-    tMs: [...m.tMs], activity, lateral,
+    tMs: [...m.tMs], activity, lateral, lateralLow,
     region: { x0: (cut.xPx + x0) / fullW, y0: (cut.yPx + y0) / fullH, x1: (cut.xPx + x1 + 1) / fullW, y1: (cut.yPx + y1 + 1) / fullH },
     aspect: rw / rh,
     cameraMovement: steady.restMovementShare,

@@ -5,7 +5,7 @@ import { seededGaussian } from '../../test-frames.ts';
 import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
 import { bodyCentre } from '../../body-place.ts';
 import { analyzeBirdDog } from './analyze.ts';
-import { isEndOn, joinSplitReps, repsFromMotion, sidesFromLateral } from './motion-reps.ts';
+import { isEndOn, joinSplitReps, repsFromMotion, sidesFromChangePlace } from './motion-reps.ts';
 import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
 
@@ -114,36 +114,64 @@ describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
   });
 });
 
-describe('which leg, from where the picture changed (sidesFromLateral)', () => {
-  it('splits two groups at the largest gap, wherever it is', () => {
-    expect(sidesFromLateral([-0.2, 0.15, -0.18, 0.17])).toEqual(['left', 'right', 'left', 'right']);
-    // Both groups right of centre: still two sides, split at the gap.
-    expect(sidesFromLateral([0.02, 0.3, 0.04, 0.28])).toEqual(['left', 'right', 'left', 'right']);
+describe('which leg, from where the picture changed (sidesFromChangePlace)', () => {
+  const low = (...lows: number[]) => lows.map((lateralLow) => ({ lateral: 0, lateralLow }));
+
+  it('splits two groups at the largest gap in the lower part of the change, wherever it is', () => {
+    expect(sidesFromChangePlace(low(-0.2, 0.15, -0.18, 0.17))).toEqual(['left', 'right', 'left', 'right']);
+    // Both groups right of centre (a shadow cast to the right): still two sides, split at the gap.
+    expect(sidesFromChangePlace(low(0.02, 0.3, 0.04, 0.28))).toEqual(['left', 'right', 'left', 'right']);
   });
 
-  it('gives one off-centre group to the side it is on', () => {
-    expect(sidesFromLateral([-0.2, -0.22, -0.19])).toEqual(['left', 'left', 'left']);
-    expect(sidesFromLateral([0.12, 0.15, 0.1])).toEqual(['right', 'right', 'right']);
+  it('goes by the lower part where all the change points the other way (in front, a distant camera, light from the other side)', () => {
+    // A rendered phone recording of this (right leg first): the lifted foot above the head, on the
+    // side opposite the reaching hand, outweighed the rest, and all four reps went to the wrong leg.
+    const reps = [
+      { lateral: -0.11, lateralLow: 0.23 }, { lateral: 0.09, lateralLow: 0.03 },
+      { lateral: -0.08, lateralLow: 0.24 }, { lateral: 0.09, lateralLow: 0.03 },
+    ];
+    expect(sidesFromChangePlace(reps)).toEqual(['right', 'left', 'right', 'left']);
+  });
+
+  it('gives one group the side all its change is on, not the side of its lower part', () => {
+    // From behind, light from the left: the shadow of any lifted leg falls right in the lower part.
+    expect(sidesFromChangePlace([-0.2, -0.22, -0.19].map((lateral) => ({ lateral, lateralLow: 0.15 })))).toEqual(['left', 'left', 'left']);
+    expect(sidesFromChangePlace([0.12, 0.15, 0.1].map((lateral) => ({ lateral, lateralLow: 0.1 })))).toEqual(['right', 'right', 'right']);
   });
 
   it('cannot tell one group near the centre', () => {
-    expect(sidesFromLateral([0.01, -0.02, 0.03, 0])).toBeNull();
+    expect(sidesFromChangePlace([0.01, -0.02, 0.03, 0].map((lateral) => ({ lateral, lateralLow: lateral })))).toBeNull();
   });
 
   it('does not give a group to one side when only half of it is off centre (the median of an even group is the middle two\'s mean)', () => {
     // Filmed in front at home: right-leg reps near the centre, left-leg reps a little left, the gap
     // too small for two sides. All four were called left.
-    expect(sidesFromLateral([-0.004, -0.078, 0.007, -0.077])).toBeNull();
+    expect(sidesFromChangePlace([-0.004, -0.078, 0.007, -0.077].map((lateral) => ({ lateral, lateralLow: 0 })))).toBeNull();
   });
 
-  it(`needs a gap of at least ${M.MIN_SIDE_SPLIT} region widths for two sides`, () => {
+  it(`needs a gap of at least ${M.MIN_SIDE_SPLIT} region widths in the lower part for two sides`, () => {
     const half = M.MIN_SIDE_SPLIT / 2;
-    expect(sidesFromLateral([-half, half])).toEqual(['left', 'right']);
-    expect(sidesFromLateral([-half + 0.002, half - 0.002])).toBeNull();
+    expect(sidesFromChangePlace(low(-half, half))).toEqual(['left', 'right']);
+    expect(sidesFromChangePlace(low(-half + 0.002, half - 0.002))).toBeNull();
+  });
+
+  it('cannot tell two kinds of rep apart when all the change splits them but the lower part does not', () => {
+    // In front, a distant camera, a dim room lit from behind the person: the lower part put both
+    // kinds of rep left of centre, and all the change mirrored the legs. Read as one group, two of
+    // the four reps went to the wrong leg.
+    const reps = [
+      { lateral: -0.21, lateralLow: -0.19 }, { lateral: 0.05, lateralLow: -0.13 },
+      { lateral: -0.19, lateralLow: -0.18 }, { lateral: 0.07, lateralLow: -0.11 },
+    ];
+    expect(sidesFromChangePlace(reps)).toBeNull();
+  });
+
+  it('cannot tell when a rep changed nothing in the lower part', () => {
+    expect(sidesFromChangePlace([{ lateral: -0.3, lateralLow: -0.3 }, { lateral: 0.3, lateralLow: null }])).toBeNull();
   });
 
   it('gives an empty list no sides', () => {
-    expect(sidesFromLateral([])).toEqual([]);
+    expect(sidesFromChangePlace([])).toEqual([]);
   });
 });
 
@@ -245,7 +273,7 @@ describe('analyzeBirdDog with the picture\'s change', () => {
 type Piece = readonly [number, number, 'left' | 'right' | null];
 /** Activity ramped piece by piece from `startActivity`, 8 samples a second. */
 function signals(pieces: readonly Piece[], startActivity = 0): MotionSignals {
-  const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [];
+  const tMs: number[] = [], activity: number[] = [], lateral: Array<number | null> = [], lateralLow: Array<number | null> = [];
   let t = 0, a = startActivity;
   for (const [dur, to, side] of pieces) {
     for (let s = 0; s < dur; s += 125) {
@@ -253,11 +281,12 @@ function signals(pieces: readonly Piece[], startActivity = 0): MotionSignals {
       tMs.push(t + s);
       activity.push(v);
       lateral.push(v > 0 && side ? (side === 'left' ? -0.3 : 0.3) : null);
+      lateralLow.push(lateral.at(-1)!);
     }
     t += dur;
     a = to;
   }
-  return { tMs, activity, lateral, region: { x0: 0.4, y0: 0.5, x1: 0.6, y1: 1 }, aspect: 0.5, cameraMovement: 0 };
+  return { tMs, activity, lateral, lateralLow, region: { x0: 0.4, y0: 0.5, x1: 0.6, y1: 1 }, aspect: 0.5, cameraMovement: 0 };
 }
 const rest = (ms: number): Piece => [ms, 0, null];
 const rep = (side: 'left' | 'right'): Piece[] => [[1500, 0.1, side], [2500, 0.1, side], [1500, 0, side]];

@@ -1,8 +1,11 @@
 // Bird-dog reps from the picture's change (camera-motion.ts), for end-on views where the pose
 // models lose the limbs of someone on all fours. The same phase tracker times them; the side comes
-// from where in the picture the change is: a lifted leg changes its own side of the picture from
-// behind (the foot leaves the floor) and in front (the opposite hand leaves the floor, which is on
-// the same side of the picture as the lifted leg). The arm cannot be told apart from this view.
+// from where in the picture's lower half the change is, where hands, knees and feet rest on the
+// floor: a lifted leg changes its own side of the picture there from behind (the knee and foot
+// leave the floor) and in front (the opposite hand leaves the floor, which is on the same side of
+// the picture as the lifted leg). Higher up the limbs in the air can show on either side: in front
+// of a distant camera the lifted foot rises above the head on the side opposite the hand. The arm
+// cannot be told apart from these views.
 
 import type { MotionSignals } from '../../camera-motion.ts';
 import { motionNoise } from '../../camera-motion.ts';
@@ -11,10 +14,16 @@ import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
 import type { BodySide } from './result.ts';
 import { BIRD_DOG_MOTION as M, BIRD_DOG_PHASES } from './thresholds.ts';
 
-export interface MotionRep extends TrackedRep {
-  readonly leg: BodySide;
-  /** Mean lateral position of the change over the hold (region widths; negative = picture left). */
+/** Where a rep changed the picture, over its hold (region widths from the body's centre; negative = picture left). */
+export interface RepChangePlace {
+  /** Mean lateral position of all the change. */
   readonly lateral: number;
+  /** Mean lateral position of the change in the moving region's lower half (null when there was none). */
+  readonly lateralLow: number | null;
+}
+
+export interface MotionRep extends TrackedRep, RepChangePlace {
+  readonly leg: BodySide;
 }
 
 export type MotionRepsResult =
@@ -27,31 +36,51 @@ export function isEndOn(s: MotionSignals): boolean {
   return s.aspect !== null && s.aspect < M.END_ON_MAX_ASPECT;
 }
 
-/**
- * Which leg each rep lifted, from one score per rep (negative = left): two groups split at the
- * largest gap when it is at least `minSplit`; one group counts as one side when its median is at
- * least `minOffset` from zero; otherwise null (the reps cannot be told apart).
- */
-export function splitSides(scores: readonly number[], minSplit: number, minOffset: number): BodySide[] | null {
-  if (scores.length === 0) return [];
+/** Two groups of reps, split at the largest gap between scores (negative = left) when it is at least `minSplit`; otherwise null. */
+function twoSides(scores: readonly number[], minSplit: number): BodySide[] | null {
   const sorted = [...scores].sort((a, b) => a - b);
   let gap = 0, cut = 0;
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]! - sorted[i - 1]! > gap) { gap = sorted[i]! - sorted[i - 1]!; cut = (sorted[i]! + sorted[i - 1]!) / 2; }
   }
-  if (gap >= minSplit) return scores.map((l) => (l < cut ? 'left' : 'right'));
-  const mid = median(sorted)!;
-  if (Math.abs(mid) >= minOffset) return scores.map(() => (mid < 0 ? 'left' : 'right'));
-  return null;
+  return gap >= minSplit ? scores.map((l) => (l < cut ? 'left' : 'right')) : null;
 }
 
-/** Which leg each rep lifted, from the lateral positions of the reps' changes (end-on views); null when they cannot be told apart. */
-export function sidesFromLateral(laterals: readonly number[]): BodySide[] | null {
-  return splitSides(laterals, M.MIN_SIDE_SPLIT, M.MIN_SIDE_OFFSET);
+/** One group, on the side its median score is when that is at least `minOffset` from zero; otherwise null. */
+function oneSide(scores: readonly number[], minOffset: number): BodySide[] | null {
+  const mid = median(scores)!;
+  return Math.abs(mid) >= minOffset ? scores.map(() => (mid < 0 ? 'left' : 'right')) : null;
+}
+
+/**
+ * Which leg each rep lifted, from one score per rep (negative = left): two groups split at the
+ * largest gap when it is at least `minSplit`; otherwise one group counts as one side when its
+ * median is at least `minOffset` from zero; otherwise null (the reps cannot be told apart).
+ */
+export function splitSides(scores: readonly number[], minSplit: number, minOffset: number): BodySide[] | null {
+  if (scores.length === 0) return [];
+  return twoSides(scores, minSplit) ?? oneSide(scores, minOffset);
+}
+
+/**
+ * Which leg each rep lifted, from where its change was (end-on views); null when they cannot be
+ * told apart. Two groups are told apart by the change in the moving region's bottom rows. All the
+ * change decides only for reps that are all alike: light from one side puts the shadows of either
+ * leg's lift on one side of the bottom rows, and in front of a distant camera all the change can
+ * point the wrong way (docs/accuracy.md). Reps that all the change splits in two but the bottom rows
+ * do not are not told apart.
+ */
+export function sidesFromChangePlace(reps: readonly RepChangePlace[]): BodySide[] | null {
+  if (reps.length === 0) return [];
+  if (reps.some((r) => r.lateralLow === null)) return null;
+  const two = twoSides(reps.map((r) => r.lateralLow!), M.MIN_SIDE_SPLIT);
+  if (two) return two;
+  const all = reps.map((r) => r.lateral);
+  return twoSides(all, M.MIN_SIDE_SPLIT) ? null : oneSide(all, M.MIN_SIDE_OFFSET);
 }
 
 export type MotionTimedReps =
-  | { readonly ok: true; readonly reps: Array<TrackedRep & { readonly lateral: number }>; readonly rise: number[] }
+  | { readonly ok: true; readonly reps: Array<TrackedRep & RepChangePlace>; readonly rise: number[] }
   | { readonly ok: false; readonly reason: string; readonly rise: number[] };
 
 /** Reps timed from the picture's change alone, each with the lateral position of its change. */
@@ -78,10 +107,15 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
     const r = holdToReturn(rep, s.tMs, rise);
     const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
     const hi = r.holdEndMs > r.holdStartMs ? r.holdEndMs : r.endMs;
-    const v = s.tMs.flatMap((t, i) => (t >= lo && t <= hi && s.lateral[i] !== null ? [s.lateral[i]!] : []));
-    return { ...r, lateral: v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0 };
+    const inHold = (series: ReadonlyArray<number | null>) => series.flatMap((v, i) => (s.tMs[i]! >= lo && s.tMs[i]! <= hi && v !== null ? [v] : []));
+    const all = inHold(s.lateral), low = inHold(s.lateralLow);
+    return { ...r, lateral: all.length ? mean(all) : 0, lateralLow: low.length ? mean(low) : null };
   });
   return { ok: true, reps, rise };
+}
+
+function mean(v: readonly number[]): number {
+  return v.reduce((a, b) => a + b, 0) / v.length;
 }
 
 /**
@@ -128,7 +162,7 @@ export function joinSplitReps<T extends TrackedRep>(reps: readonly T[], legOf: (
 export function repsFromMotion(s: MotionSignals): MotionRepsResult {
   const timed = motionTimedReps(s);
   if (!timed.ok) return { ...timed, lifts: 0 };
-  const sides = sidesFromLateral(timed.reps.map((r) => r.lateral));
+  const sides = sidesFromChangePlace(timed.reps);
   if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise, lifts: timed.reps.length };
   return { ok: true, reps: joinSplitReps(timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), (r) => r.leg), rise: timed.rise };
 }

@@ -62,12 +62,14 @@ export const BIRD_DOG_MOTION = {
   /** ... or below this many times the still frames' activity. */
   MIN_PEAK_OVER_NOISE: 4,
   /**
-   * Sides: a lifted leg changes the picture on its own side (from behind the foot leaves the floor;
-   * in front the opposite hand does, which is on the same side of the picture). Two groups of reps
-   * count as two sides when their mean lateral positions differ by at least this (region widths).
+   * Sides: a lifted leg changes the lower part of the picture on its own side (from behind the knee
+   * and foot leave the floor; in front the opposite hand does, which is on the same side of the
+   * picture). Two groups of reps count as two sides when the mean lateral positions of their change
+   * in the moving region's bottom rows (camera-motion.ts `lateralLow`) differ by at least this
+   * (region widths).
    */
   MIN_SIDE_SPLIT: 0.08,
-  /** A single group counts as one side when its lateral position is at least this far off centre. */
+  /** A single group counts as one side when all its change is at least this far off centre. */
   MIN_SIDE_OFFSET: 0.06,
   /**
    * Corner views (neither side nor end-on): reps timed from the picture's change, the leg from the
@@ -76,9 +78,9 @@ export const BIRD_DOG_MOTION = {
    * corner, two clips, three models: left-leg reps and right-leg reps 0.6-2.1 apart.
    */
   CORNER_MIN_SIDE_SPLIT: 0.4,
+  CORNER_MIN_SIDE_OFFSET: 0.6,
   /** Tell the person their camera moved when its wander (camera-stabilise.ts) reaches this share of the picture's width (6 px of 640). */
   CAMERA_MOVED_SHARE: 0.01,
-  CORNER_MIN_SIDE_OFFSET: 0.6,
   /**
    * Two reps of the same leg in a row, less than this apart (the first's return to the second's
    * reach), are one rep whose hold the picture lost: a held leg in clothes the colour of the floor
