@@ -49,10 +49,11 @@ export const MOTION_PIXEL_THRESHOLD = 24;
 /** A pixel belongs to the moving region when it changed in at least this share of the frames. */
 export const MOTION_REGION_MIN_SHARE = 0.05;
 /**
- * `lateralLow` reads this share of the moving region's rows, from the bottom. (L: end-on phone-like
- * recordings, 37 runs: the lower half read a creeping person's reps from in front 0.04 apart, the
- * bottom quarter a rear view's 0.06 apart; the bottom 40% kept every run's sides at least 0.14
- * apart. docs/accuracy.md.)
+ * `lateralLow` reads this share of the moving region's rows, from the bottom. (L: 44 end-on
+ * phone-like runs: with the bottom half, one room filmed in front had the sides the wrong way round;
+ * with the bottom quarter, the sides of a rear view were 0.06 apart and the reps of one side up to
+ * 0.18; with the bottom 40% the sides were at least 0.10 apart but in two dim or front-lit rooms,
+ * and one side's reps at most 0.10. docs/accuracy.md, "Which leg, end-on".)
  */
 export const MOTION_LOW_SHARE = 0.4;
 /** Fewer frames than this cannot give a rest picture. */

@@ -36,11 +36,15 @@ describe('what the accuracy benchmark renders', () => {
     expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
   });
 
-  it("the 'home' preset is phone recordings of the main figure filmed at home, from the phone to the mat and back, in five views", () => {
+  it("the 'home' preset is phone recordings of the main figure filmed at home, from the phone to the mat and back, in five views, and in front in three other rooms", () => {
     const plan = benchPlan('home');
     expect(plan.stills).toEqual([]);
     const clips = plan.clips as BirdDogClipCase[];
-    expect(clips).toHaveLength(5);
+    expect(clips).toHaveLength(8);
+    // The other rooms are lit from other directions than the default room.
+    const rooms = clips.filter((c) => c.spec.look);
+    expect(rooms.map((c) => c.spec.view)).toEqual(['front', 'front', 'front']);
+    expect(new Set(rooms.map((c) => c.spec.look!.keyAzimuthDeg)).size).toBe(3);
     for (const c of clips) {
       expect(c.recording).toBe('phone-home');
       expect(c.phone).toBeDefined();

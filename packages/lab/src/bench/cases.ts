@@ -265,13 +265,17 @@ function creepClips(): BirdDogClipCase[] {
  * starts and ends at the phone, a walk from and back to the mat, getting down through kneeling with
  * a pause and a shuffle, and the phone propped for the body on all fours, so that standing goes
  * partly out of the picture. Four reps held 5 s as the app asks, the right leg first, in five views
- * (the front too: the views people will try).
+ * (the front too: the views people will try), and in front again in three other rooms lit from
+ * other directions (where the picture says which leg from light and shadow).
  */
 function homeClips(): BirdDogClipCase[] {
-  const views: readonly ViewName[] = ['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front'];
-  return views.map((view): BirdDogClipCase => ({
-    id: `bdhome-${view}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-home',
-    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 5, atHome: true, firstLeg: 'right' },
+  const shots: ReadonlyArray<{ view: ViewName; lookSeed: number }> = [
+    ...(['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front'] as const).map((view) => ({ view, lookSeed: 0 })),
+    { view: 'front', lookSeed: 1 }, { view: 'front', lookSeed: 3 }, { view: 'front', lookSeed: 5 },
+  ];
+  return shots.map(({ view, lookSeed }): BirdDogClipCase => ({
+    id: `bdhome-${view}${lookSeed ? `-room${lookSeed}` : ''}`, family: 'bird-dog', rollDeg: 12, models: ['blazepose-full'], recording: 'phone-home',
+    spec: { kind: 'clip', recipe: 'bird-dog', view, fps: 8, reps: 4, pelvisRollDeg: 12, holdS: 5, atHome: true, firstLeg: 'right', ...(lookSeed ? { look: lookVariant(lookSeed) } : {}) },
     phone: { portrait: PORTRAIT_VIEWS.includes(view) },
   }));
 }
