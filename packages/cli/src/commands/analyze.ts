@@ -175,7 +175,7 @@ function checkCameraInput(frames: readonly FrameResult[], exercise: string): voi
 
 export function formatBirdDog(r: BirdDogResult, poses: VideoPoseResult | null): string {
   const lines: string[] = [];
-  lines.push(`Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} rep(s) found`}; camera ${r.sources.camera ? `(${r.view} view)` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
+  lines.push(`Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} ${r.reps.length === 1 ? 'rep' : 'reps'} found`}; camera ${r.sources.camera ? `(${r.view} view)` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
   if (poses) for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
   for (const rep of r.reps) {
     const m = rep.metrics;

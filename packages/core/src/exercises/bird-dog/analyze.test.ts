@@ -230,8 +230,13 @@ describe('side verdicts (positive only if still unstable after one re-cue)', () 
   it('is negative with one unstable rep', () => {
     expect(sideVerdict([rep('left', 'stable'), rep('left', 'unstable'), rep('left', 'borderline')], 'left').verdict).toBe('negative');
   });
-  it('is not measurable with fewer than 2 measurable reps', () => {
-    expect(sideVerdict([rep('left', 'unstable'), rep('left', 'not-measurable')], 'left').verdict).toBe('not-measurable');
+  it('is not measurable with fewer than 2 measurable reps, and says how many there were', () => {
+    const one = sideVerdict([rep('left', 'unstable'), rep('left', 'not-measurable')], 'left');
+    expect(one.verdict).toBe('not-measurable');
+    expect(one.reason).toBe('Only 1 of the 2 reps with the left leg could be measured; a side needs at least 2 measured reps with the opposite arm.');
+    expect(sideVerdict([rep('left', 'not-measurable'), rep('left', 'not-measurable')], 'left').reason).toMatch(/^None of the 2 reps with the left leg could be measured;/);
+    expect(sideVerdict([rep('left', 'not-measurable')], 'left').reason).toMatch(/^The one rep with the left leg could not be measured;/);
+    expect(sideVerdict([rep('left', 'stable')], 'right').reason).toMatch(/^No rep with the right leg was found;/);
   });
 });
 

@@ -485,7 +485,12 @@ export function sideVerdict(reps: readonly BirdDogRep[], side: BodySide): BirdDo
   const meanRollDeg = rolls.length ? round1(rolls.reduce((a, b) => a + b, 0) / rolls.length) : null;
   const base = { reps: mine.length, validReps: valid.length, unstableReps: unstable.length, meanRollDeg };
   if (valid.length < 2) {
-    return { ...base, verdict: 'not-measurable', reason: `Only ${valid.length} measurable rep(s) with the ${side} leg and opposite arm; at least 2 are needed.` };
+    const found = mine.length === 0
+      ? `No rep with the ${side} leg was found`
+      : valid.length === 0
+      ? mine.length === 1 ? `The one rep with the ${side} leg could not be measured` : `None of the ${mine.length} reps with the ${side} leg could be measured`
+      : `Only 1 of the ${mine.length} reps with the ${side} leg could be measured`;
+    return { ...base, verdict: 'not-measurable', reason: `${found}; a side needs at least 2 measured reps with the opposite arm.` };
   }
   const last = valid[valid.length - 1]!;
   if (unstable.length >= 2 && unstable.length * 2 >= valid.length && last.classification === 'unstable') {

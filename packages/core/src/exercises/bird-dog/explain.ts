@@ -73,7 +73,7 @@ export function explainBirdDog(r: Partial): string[] {
     const sag = reps.map((x) => x.metrics.R5).filter((m) => m.band === 'amber' || m.band === 'red');
     if (sag.length > 0) lines.push(`With your ${side} leg up, your middle sagged toward the floor: brace your tummy gently to keep your back flat.`);
     const early = reps.filter((x) => x.metrics.R3.band === 'red').length;
-    if (early > 0) lines.push(`On ${early} ${side}-leg rep(s), your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`);
+    if (early > 0) lines.push(`On ${early} ${side}-leg ${early === 1 ? 'rep' : 'reps'}, your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`);
   }
   const odd = r.reps.filter((x) => x.pattern !== 'opposite-arm-and-leg');
   for (const x of odd) lines.push(patternSentence(x));
