@@ -1,7 +1,7 @@
 // Bird-dog reps from the picture's change (camera-motion.ts), for end-on views where the pose
 // models lose the limbs of someone on all fours. The same phase tracker times them; the side comes
-// from where in the picture's lower half the change is, where hands, knees and feet rest on the
-// floor: a lifted leg changes its own side of the picture there from behind (the knee and foot
+// from where the change is in the bottom rows of the moving region, where hands, knees and feet rest
+// on the floor: a lifted leg changes its own side of the picture there from behind (the knee and foot
 // leave the floor) and in front (the opposite hand leaves the floor, which is on the same side of
 // the picture as the lifted leg). Higher up the limbs in the air can show on either side: in front
 // of a distant camera the lifted foot rises above the head on the side opposite the hand. The arm
@@ -18,7 +18,7 @@ import { BIRD_DOG_MOTION as M, BIRD_DOG_PHASES } from './thresholds.ts';
 export interface RepChangePlace {
   /** Mean lateral position of all the change. */
   readonly lateral: number;
-  /** Mean lateral position of the change in the moving region's lower half (null when there was none). */
+  /** Mean lateral position of the change in the moving region's bottom rows (camera-motion.ts `lateralLow`; null when there was none). */
   readonly lateralLow: number | null;
 }
 
