@@ -43,6 +43,8 @@ export const BIRD_DOG_PHASES = {
   RETURN_SHARE: 0.75,
   /** Shorter attempts are ignored as fidgets. */
   MIN_REP_MS: 1000,
+  /** A bird-dog hold lasts seconds: never more than 10 s (McGill; the app paces 5 s). Longer is kneeling, talking or resting, not a hold. */
+  MAX_HOLD_MS: 10_000,
 } as const;
 
 /**
