@@ -50,3 +50,25 @@ export function personArea(frames: readonly FrameResult[]): MotionBox | null {
   const clamp = (v: number) => Math.max(0, Math.min(1, v));
   return { x0: clamp(x0 - mx), y0: clamp(y0 - my), x1: clamp(x1 + mx), y1: clamp(y1 + my) };
 }
+
+/**
+ * Where the person is at each moment: the box around every landmark the model placed in the frame
+ * nearest in time (normalised, 0..1), or null where nobody was found. For video-cuts.ts, which
+ * compares the room around the person.
+ */
+export function personBoxAt(frames: readonly FrameResult[]): (tMs: number) => MotionBox | null {
+  const boxes = frames.map((f) => {
+    if (!hasPerson(f)) return null;
+    const pts = f.landmarks.filter((l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
+    if (pts.length === 0) return null;
+    const xs = pts.map((l) => l.xNorm), ys = pts.map((l) => l.yNorm);
+    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  });
+  return (tMs) => {
+    if (frames.length === 0) return null;
+    let lo = 0, hi = frames.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (frames[mid]!.tMs < tMs) lo = mid + 1; else hi = mid; }
+    const i = lo > 0 && Math.abs(frames[lo - 1]!.tMs - tMs) < Math.abs(frames[lo]!.tMs - tMs) ? lo - 1 : lo;
+    return boxes[i]!;
+  };
+}

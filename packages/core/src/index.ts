@@ -13,6 +13,8 @@ export * from './pose-summary.ts';
 export * from './camera-view.ts';
 export * from './camera-motion.ts';
 export * from './body-place.ts';
+export * from './body-posture.ts';
+export * from './video-cuts.ts';
 export * from './exercises/bird-dog/index.ts';
 export * from './sensor/index.ts';
 export * from './cue-scheduler.ts';

@@ -1,7 +1,13 @@
-// Bad camera input gets a sentence and a non-zero exit: nobody, too few frames, wrong posture.
+// Bad camera input gets a sentence and a non-zero exit: nobody, too few frames, the wrong posture
+// for the exercise (core's body-posture.ts judges it; this adds what to do instead).
 
-import { detectPosture, framesWithin, onAllFoursSpan, summarizePoseFrames, type FrameResult } from '@steadyback/core';
+import { detectBodyPosture, framesWithin, onAllFoursSpan, postureMismatch, summarizePoseFrames, type FrameResult } from '@steadyback/core';
 import { CliError } from '../cli-error.ts';
+
+const INSTEAD = {
+  'bird-dog': 'For the bird-dog, record yourself on hands and knees, or choose --exercise hip-flexor-stretch.',
+  'hip-flexor-stretch': 'For the stretch, record yourself half-kneeling from the side, or choose --exercise bird-dog.',
+} as const;
 
 export function checkCameraInput(frames: readonly FrameResult[], exercise: 'bird-dog' | 'hip-flexor-stretch'): void {
   const summary = summarizePoseFrames(frames);
@@ -13,11 +19,6 @@ export function checkCameraInput(frames: readonly FrameResult[], exercise: 'bird
   }
   // A bird-dog video may start and end standing: its posture is judged while the person is down.
   const span = exercise === 'bird-dog' ? onAllFoursSpan(frames) : null;
-  const posture = detectPosture(span ? framesWithin(frames, span) : frames);
-  if (exercise === 'bird-dog' && posture === 'upright') {
-    throw new CliError('This video shows someone upright, not on all fours: for the bird-dog, record yourself on hands and knees, or choose --exercise hip-flexor-stretch.');
-  }
-  if (exercise === 'hip-flexor-stretch' && posture === 'quadruped') {
-    throw new CliError('This video shows someone on all fours, not kneeling upright: for the stretch, record yourself half-kneeling from the side, or choose --exercise bird-dog.');
-  }
+  const mismatch = postureMismatch(detectBodyPosture(span ? framesWithin(frames, span) : frames), exercise);
+  if (mismatch) throw new CliError(`${mismatch} ${INSTEAD[exercise]}`);
 }

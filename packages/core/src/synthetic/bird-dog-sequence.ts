@@ -23,6 +23,8 @@ export interface SyntheticBirdDogRep {
   readonly holdMs?: number;
   readonly returnMs?: number;
   readonly restMs?: number;
+  /** The lifted leg's knee kept bent this much from straight (90: a donkey kick, not a reach); default 0. */
+  readonly kneeFlexDeg?: number;
 }
 
 export interface SyntheticRepTruth {
@@ -77,7 +79,7 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
   let t = downMs + settleMs;
   for (const r of opts.reps) {
     const rep: Required<SyntheticBirdDogRep> = {
-      legElevationDeg: 0, armElevationDeg: 0, rollDeg: 0, rollLead: 0, sagM: 0,
+      legElevationDeg: 0, armElevationDeg: 0, rollDeg: 0, rollLead: 0, sagM: 0, kneeFlexDeg: 0,
       reachMs: 2000, holdMs: 5000, returnMs: 2000, restMs: 1500, ...r,
     };
     const truth: SyntheticRepTruth = {
@@ -125,11 +127,12 @@ function poseAt(tMs: number, timeline: ReadonlyArray<{ rep: Required<SyntheticBi
     const legEl = { left: 0, right: 0 };
     const arm = { left: 0, right: 0 };
     const armEl = { left: 0, right: 0 };
-    if (rep.leg) { leg[rep.leg] = lift; legEl[rep.leg] = rep.legElevationDeg; }
+    const flex = { left: 0, right: 0 };
+    if (rep.leg) { leg[rep.leg] = lift; legEl[rep.leg] = rep.legElevationDeg; flex[rep.leg] = rep.kneeFlexDeg; }
     if (rep.arm) { arm[rep.arm] = lift; armEl[rep.arm] = rep.armElevationDeg; }
     return {
       legReach: leg, legElevationDeg: legEl, armReach: arm, armElevationDeg: armEl,
-      pelvisRollDeg: rep.rollDeg * rollFrac, sagM: rep.sagM * lift, pelvisShiftM: 0,
+      pelvisRollDeg: rep.rollDeg * rollFrac, sagM: rep.sagM * lift, pelvisShiftM: 0, legKneeFlexDeg: flex,
     };
   }
   return QUADRUPED;

@@ -26,6 +26,8 @@ export interface ImagingOptions {
   readonly farVisibility?: number;
   /** Source of standard-normal random numbers (seeded for repeatable tests). */
   readonly gaussian?: () => number;
+  /** Give world landmarks as BlazePose does: metres from the hips' midpoint, y down (the body's own frame, a level camera). */
+  readonly world?: boolean;
 }
 
 const lerp3 = (a: Point3, b: Point3, t: number): Point3 => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, z: a.z + (b.z - a.z) * t });
@@ -66,5 +68,9 @@ export function imageBody(body: Body3d, camera: Camera, tMs: number, opts: Imagi
     const inside = xNorm >= 0 && xNorm <= 1 && yNorm >= 0 && yNorm <= 1;
     return { xNorm, yNorm, visibility: inside ? (isFar ? far : near) : 0.05 };
   });
-  return { tMs, landmarks, imageWidthPx: camera.widthPx, imageHeightPx: camera.heightPx, peopleCount: 1 };
+  const frame = { tMs, landmarks, imageWidthPx: camera.widthPx, imageHeightPx: camera.heightPx, peopleCount: 1 };
+  if (!opts.world) return frame;
+  const hx = (body.left_hip.x + body.right_hip.x) / 2, hy = (body.left_hip.y + body.right_hip.y) / 2, hz = (body.left_hip.z + body.right_hip.z) / 2;
+  const world = BLAZEPOSE_LANDMARKS.map((name) => ({ xM: all[name].x - hx, yM: -(all[name].y - hy), zM: all[name].z - hz }));
+  return { ...frame, world };
 }

@@ -38,6 +38,8 @@ export interface QuadrupedPose {
   readonly sagM: number;
   /** Sideways shift of the pelvis (metres, positive = toward the right). */
   readonly pelvisShiftM: number;
+  /** A lifted leg's knee kept bent by this much from straight (90 = a donkey kick's shin pointing up); default 0, reaching straight. */
+  readonly legKneeFlexDeg?: Readonly<Record<Side, number>>;
 }
 
 export const QUADRUPED: QuadrupedPose = {
@@ -81,7 +83,8 @@ export function quadrupedBody(pose: QuadrupedPose, p: BodyProportions = ADULT): 
     const ankleUp = add(hip, scale(reachDir, legLen));
     const t = pose.legReach[s];
     const knee = lerp(kneeDown, kneeUp, t);
-    const ankle = lerp(ankleDown, ankleUp, t);
+    const flex = rad(pose.legKneeFlexDeg?.[s] ?? 0);
+    const ankle = flex > 0 ? lerp(ankleDown, add(kneeUp, scale(v(-Math.cos(elev + flex), Math.sin(elev + flex), 0), p.shinM)), t) : lerp(ankleDown, ankleUp, t);
     const footDir = t > 0.5 ? v(0, -1, 0) : v(0, 0, 0);
     body[`${s}_hip`] = hip;
     body[`${s}_knee`] = knee;

@@ -2,20 +2,17 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
-import { bodyCentre, personArea } from '../../body-place.ts';
-import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
-import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
+import { viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
 import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
+import type { MotionFrames } from '../../camera-motion.ts';
 import type { PacingCue } from '../../sensor/sensor-series.ts';
-import { computeCameraSignals, quietMoments, type CameraSignals } from './camera-signals.ts';
+import { readCamera, type CameraReading, type TrackedForRules } from './camera-reading.ts';
+import { limbSignal, type CameraSignals } from './camera-signals.ts';
 import { explainBirdDog, overallSummary } from './explain.ts';
-import { isEndOn, joinSplitReps, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
-import { framesWithin, narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
-import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
+import { type Limb, type TrackedRep } from './phases.ts';
 import {
   BIRD_DOG_RESULT_VERSION,
   type Band,
@@ -32,7 +29,7 @@ import {
   type RuleId,
   type Source,
 } from './result.ts';
-import { BIRD_DOG_MOTION, BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
+import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
 
 
 /** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
@@ -69,105 +66,40 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
     throw new Error('analyzeBirdDog needs camera frames with a person or a phone-sensor series; pass at least one.');
   }
   const quality: QualityMessage[] = [];
-  const events: BirdDogEvent[] = [];
-  // Only the part of the recording on all fours is read (getting down and up are not reps), its
-  // pictures lined up first (a propped or hand-held phone moves).
-  const { span, pictures } = hasCamera ? cameraSpan(allFrames, input.motion ? thinMotionFrames(input.motion) : null, quality) : { span: null, pictures: null };
-  const rawFrames = span ? framesWithin(allFrames, span) : allFrames;
-  const frames = hasCamera && (input.recorded ?? true) ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
-  let view: CameraViewKind | 'none' = hasCamera ? detectCameraView(frames.filter(hasPerson), 'quadruped').kind : 'none';
-  const cam = hasCamera ? computeCameraSignals(frames) : null;
-  const motion: MotionSignals | null = pictures ? computeMotionSignals(pictures.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: pictures }) : null;
-  if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
-    quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
-  }
-  // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
-  // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
-  // and unknown); a narrow moving region settles that it is end-on, not which end.
-  const endOn = motion !== null && view !== 'side' && isEndOn(motion);
-  if (endOn) view = 'end-on';
-  // Leg height and trunk sag are measured only from a true side view: a high corner can look like
-  // one to the landmarks, but the moving region of someone on all fours seen from the side is long.
-  if (view === 'side' && motion?.aspect != null && motion.aspect < BIRD_DOG_MOTION.SIDE_MIN_ASPECT) {
-    view = 'unknown';
-    quality.push({ code: 'view-limits', message: 'The landmarks looked like a side view but the movement did not: put the camera square to your side, at hip height, for leg height and trunk sag.' });
-  }
-  const sideView = view === 'side';
+  const readings = hasCamera ? readCamera(allFrames, input.motion, input.recorded ?? true, quality) : [];
+  const events: BirdDogEvent[] = readings.flatMap((r) => r.events);
+  const view = resultView(readings);
+  const sideView = readings.some((r) => r.view === 'side');
 
-  // 1. Reps: from the camera's limbs (side views), the picture's change (end-on views), or the
-  // phone's pacing cues (below).
-  let tracked: TrackedForRules[] = [];
-  let motionRise: number[] | null = null;
-  let liftsWithoutLeg = 0;
-  if (endOn) {
-    const found = repsFromMotion(motion);
-    motionRise = found.rise;
-    if (found.ok) {
-      tracked = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
-    } else if (found.lifts > 0) {
-      // The picture timed the lifts but their change sat in the middle (someone small in the picture,
-      // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
-      // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
-      liftsWithoutLeg = found.lifts;
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.` });
-    } else {
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
-    }
-  } else if (motion && cam && view !== 'side') {
-    // Off the side (a corner, or a view the landmarks misjudge) the landmarks' limb heights carry a
-    // constant offset and run reps together, but the picture's change times them; the leg comes from
-    // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front'
-    // and its landmarks found 3 reps for 2.)
-    const timed = motionTimedReps(motion);
-    const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
-    if (timed.ok && sides) {
-      motionRise = timed.rise;
-      tracked = joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg);
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
-    }
-  }
-  if (cam && tracked.length === 0 && liftsWithoutLeg === 0) {
-    const tracker = new BirdDogPhaseTracker();
-    cam.tMs.forEach((t, i) => {
-      for (const e of tracker.push(t, cam.rise[i]!)) {
-        if (e.type === 'rep-end') tracked.push({ ...e.rep, foundBy: 'camera' });
-        else events.push({ tMs: e.tMs, type: e.type });
-      }
-    });
-    for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') tracked.push({ ...e.rep, foundBy: 'camera' });
-  }
-  // With the phone's pacing cues, the phone times the reps unless the camera films from the side and
-  // found them all: from other views the models miss or mistime reps (docs/accuracy.md: from behind,
-  // a rep started 1.6 s late put the baseline inside the roll and a 12-degree roll read 4.9).
+  // 1. Reps: from the camera (camera-reading.ts), or the phone's pacing cues. With the cues, the
+  // phone times the reps unless the camera films from the side and found them all: from other views
+  // the models miss or mistime reps (docs/accuracy.md: from behind, a rep started 1.6 s late put the
+  // baseline inside the roll and a 12-degree roll read 4.9).
+  let tracked = readings.flatMap((r) => r.reps);
   const cueReps = pelvis ? repsFromCues(pelvis) : [];
-  if (cueReps.length > 0 && (tracked.length === 0 || !sideView || tracked.length < cueReps.length)) {
+  const allSide = readings.length > 0 && readings.every((r) => r.view === 'side');
+  if (cueReps.length > 0 && (tracked.length === 0 || !allSide || tracked.length < cueReps.length)) {
     if (tracked.length > 0) {
-      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${sideView ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `${viewLabel(view)} the camera cannot time them reliably`}.` });
+      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${allSide ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `${viewLabel(view)} the camera cannot time them reliably`}.` });
     }
     tracked = cueReps;
-    motionRise = null;
   }
   for (const r of tracked) events.push({ tMs: r.endMs, type: 'rep-end' });
   if (tracked.length === 0) {
-    quality.push({
-      code: 'no-reps',
-      message: hasCamera
-        ? liftsWithoutLeg > 0
-          ? 'No rep could be judged: the camera saw you lift but not which leg. Put the camera at your side, at hip height, 2-3 m away; from in front or behind, come closer and turn the phone sideways.'
-          : view === 'side'
-          ? 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.'
-          : 'No bird-dog reps were found: from this angle the camera could not follow your arms and legs. Put the camera at your side, at hip height, 2-3 m away.'
-        : 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.',
-    });
+    const other = notBirdDogMessage(readings);
+    quality.push(other ? { code: 'not-bird-dog', message: other } : { code: 'no-reps', message: noRepsMessage(hasCamera, readings) });
   }
   if (pelvis) {
     for (const b of pelvis.badIntervals) events.push({ tMs: b.startMs, type: b.reason === 'gap' ? 'sensor-gap' : b.reason === 'jump' ? 'sensor-jump' : 'sensor-slid-off' });
     for (const n of pelvis.notes ?? []) quality.push({ code: 'sensor-calibration', message: n });
   }
 
-  // 2. Per-rep rules.
-  const reps: BirdDogRep[] = tracked.map((r, index) => measureRep(index, r, { frames, cam, pelvis, sideView, view, pain: input.pain, motion: motion && motionRise ? { tMs: motion.tMs, rise: motionRise } : null }));
+  // 2. Per-rep rules, each rep with the camera's reading of its part of the recording.
+  const reps: BirdDogRep[] = tracked.map((r, index) => {
+    const reading = readingAt(readings, r);
+    const fromPicture = reading?.motionRise && r.foundBy === 'camera-motion' && reading.motion ? { tMs: reading.motion.tMs, rise: reading.motionRise } : null;
+    return measureRep(index, r, { frames: reading?.frames ?? [], cam: reading?.cam ?? null, pelvis, sideView: reading?.view === 'side', view: reading?.view ?? view, pain: input.pain, motion: fromPicture });
+  });
 
   // 3. Re-cue after the first unstable rep of each side (Luomajoki: positive only if still wrong after cueing).
   for (const side of ['left', 'right'] as const) {
@@ -176,69 +108,77 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   }
   events.sort((a, b) => a.tMs - b.tMs);
 
-  if (cam) quality.push(...outOfFrameMessages(frames, reps));
-  if (hasCamera && !sideView) {
-    quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(view)}: leg height and trunk sag need a side view at hip height, so they are not measured here.` });
+  for (const r of readings) quality.push(...outOfFrameMessages(r.frames, reps.filter((rep) => readingAt(readings, rep) === r)));
+  for (const r of readings) {
+    if (r.view !== 'side') quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(r.view)}${readings.length > 1 ? ` from ${s1(r.startMs)} s to ${s1(r.endMs)} s` : ''}: leg height and trunk sag need a side view at hip height, so they are not measured ${readings.length > 1 ? 'there' : 'here'}.` });
   }
 
   const sides = { left: sideVerdict(reps, 'left'), right: sideVerdict(reps, 'right') };
   const verdicts = overallVerdict(reps, sides);
   const overall = { ...verdicts, summary: overallSummary(verdicts, sides, !!pelvis) };
+  const series = seriesOf(readings, pelvis);
   const result: Omit<BirdDogResult, 'explanation'> = {
     schemaVersion: BIRD_DOG_RESULT_VERSION,
     exercise: 'bird-dog',
     view,
+    readings: readings.map((r) => ({ startMs: r.startMs, endMs: r.endMs, view: r.view })),
     sources: { camera: hasCamera, sensor: !!pelvis },
     measurable: measurableTable(hasCamera, !!pelvis, sideView, view),
     reps,
     sides,
     overall,
     events,
-    quality,
-    series: {
-      tMs: cam ? cam.tMs : [],
-      legRise: { left: cam ? cam.rise.map((r) => r.leftLeg) : [], right: cam ? cam.rise.map((r) => r.rightLeg) : [] },
-      armRise: { left: cam ? cam.rise.map((r) => r.leftArm) : [], right: cam ? cam.rise.map((r) => r.rightArm) : [] },
-      legElevationDeg: cam && sideView ? cam.tMs.map((_, i) => higherLegElevation(cam, i)) : [],
-      trunkSag: cam && sideView ? cam.sagRaw.map((s) => (s !== null && cam.restSagRaw !== null ? cam.restSagRaw - s : null)) : [],
-      motion: motion ? { tMs: motion.tMs, change: motion.activity, endOn } : null,
-      sensor: pelvis ? { tMs: pelvis.samples.map((s) => s.tMs), rollDeg: pelvis.samples.map((s) => s.rollDeg), pitchDeg: pelvis.samples.map((s) => s.pitchDeg) } : null,
-    },
+    quality: quality.filter((q, i) => quality.findIndex((o) => o.message === q.message) === i),
+    series,
   };
   return { ...result, explanation: explainBirdDog(result) };
 }
 
+/** The result's one view: the view of the reading with the most reps (the longest on a tie); 'none' without a camera. */
+function resultView(readings: readonly CameraReading[]): CameraViewKind | 'none' {
+  if (readings.length === 0) return 'none';
+  return readings.reduce((a, b) => (b.reps.length > a.reps.length || (b.reps.length === a.reps.length && b.endMs - b.startMs > a.endMs - a.startMs) ? b : a)).view;
+}
+
+/** The reading a rep falls in (by its middle), or the nearest one. */
+function readingAt(readings: readonly CameraReading[], r: { startMs: number; endMs: number }): CameraReading | undefined {
+  const mid = (r.startMs + r.endMs) / 2;
+  return readings.find((x) => mid >= x.startMs && mid <= x.endMs) ?? readings.reduce<CameraReading | undefined>((best, x) => (!best || Math.abs((x.startMs + x.endMs) / 2 - mid) < Math.abs((best.startMs + best.endMs) / 2 - mid) ? x : best), undefined);
+}
+
 /**
- * The part of the camera recording on all fours (session-span.ts), with a note when the start or
- * the end was left out, and its pictures lined up (camera-stabilise.ts). A null span reads it all:
- * never seen upright, or never on all fours long enough (the caller's wrong-exercise check speaks
- * to that), or nobody seen while down.
+ * When the camera found no rep but saw what the person did instead: leg lifts that were no reach
+ * (the knee kept bent, or no arm with them: a donkey kick, a fire hydrant), or no reach at all (a
+ * cat-cow, a child's pose). Only where the landmarks follow every limb (3D, not end-on); null
+ * otherwise, when a bird-dog the camera could not follow is as likely.
  */
-function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null, quality: QualityMessage[]): { span: ExerciseSpan | null; pictures: StabilisedFrames | null } {
-  const down = onAllFoursSpan(frames);
-  const allFours = down && (down.trimmedStart || down.trimmedEnd) && framesWithin(frames, down).some(hasPerson) ? down : null;
-  const steady = motion ? stabilise(allFours ? motionFramesBetween(motion, allFours.startMs, allFours.endMs) : motion) : null;
-  if (!allFours) return { span: null, pictures: steady };
-  // The settled start and end: at rest in the picture, or with every hand and foot down by the landmarks.
-  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(framesWithin(frames, allFours)), BIRD_DOG_PHASES.QUIET_RISE);
-  const span = narrowToSettled(allFours, rests);
-  const left = span.trimmedStart && span.trimmedEnd ? 'standing, getting down onto all fours and getting up again are' : span.trimmedStart ? 'standing and getting down onto all fours are' : 'getting up and standing are';
-  quality.push({ code: 'outside-exercise', message: `The test was read from ${(span.startMs / 1000).toFixed(1)} s to ${(span.endMs / 1000).toFixed(1)} s of the video, while you were on all fours; ${left} not part of it.` });
-  if (!steady) return { span, pictures: null };
-  return { span, pictures: stabilisedBetween(steady, span.startMs, span.endMs) };
+function notBirdDogMessage(readings: readonly CameraReading[]): string | null {
+  const lifts = readings.reduce((n, r) => n + r.legLifts, 0);
+  if (lifts > 0) return `The camera saw ${lifts === 1 ? 'a leg lift' : `${lifts} leg lifts`} but no arm reaching forward with the opposite leg reaching straight back (a donkey kick or a fire hydrant looks like this), so this does not look like a bird-dog and no rep was counted. In the bird-dog, reach one leg straight back and the opposite arm straight forward, then hold.`;
+  if (readings.length > 0 && readings.every((r) => r.seesLimbs)) return 'The camera saw you on all fours, but no arm and leg reaching out and holding (the back or the hips moved instead, as in a cat-cow or a child\'s pose), so this does not look like a bird-dog. In the bird-dog, reach one arm forward and the opposite leg back, then hold.';
+  return null;
 }
 
-/** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */
-function recordedCutoffHz(frames: readonly FrameResult[]): number {
-  const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
-  return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
+function noRepsMessage(hasCamera: boolean, readings: readonly CameraReading[]): string {
+  if (!hasCamera) return 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.';
+  if (readings.some((r) => r.liftsWithoutLeg > 0)) return 'No rep could be judged: the camera saw you lift but not which leg. Put the camera at your side, at hip height, 2-3 m away; from in front or behind, come closer and turn the phone sideways.';
+  if (readings.some((r) => r.view === 'side')) return 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.';
+  return 'No bird-dog reps were found: from this angle the camera could not follow your arms and legs. Put the camera at your side, at hip height, 2-3 m away.';
 }
 
-/** Corner views: (right leg - left leg) + (left arm - right arm) peak rise over the rep; negative = the left leg's rep. */
-function cornerSideScore(cam: CameraSignals, r: TrackedRep): number {
-  const idx = indicesIn(cam.tMs, r.startMs, r.endMs);
-  const peak = (l: Limb) => Math.max(0, ...idx.map((i) => cam.rise[i]![l] ?? 0));
-  return peak('rightLeg') - peak('leftLeg') + peak('leftArm') - peak('rightArm');
+/** The camera's series over all readings, one after the other, and the phone's. */
+function seriesOf(readings: readonly CameraReading[], pelvis: PelvisInput | undefined): BirdDogResult['series'] {
+  const all = <T>(f: (r: CameraReading) => readonly T[]) => readings.flatMap((r) => [...f(r)]);
+  const motions = readings.filter((r) => r.motion);
+  return {
+    tMs: all((r) => r.cam.tMs),
+    legRise: { left: all((r) => r.cam.rise.map((x) => x.leftLeg)), right: all((r) => r.cam.rise.map((x) => x.rightLeg)) },
+    armRise: { left: all((r) => r.cam.rise.map((x) => x.leftArm)), right: all((r) => r.cam.rise.map((x) => x.rightArm)) },
+    legElevationDeg: all((r) => (r.view === 'side' ? r.cam.tMs.map((_, i) => higherLegElevation(r.cam, i)) : r.cam.tMs.map(() => null))),
+    trunkSag: all((r) => (r.view === 'side' ? r.cam.sagRaw.map((x) => (x !== null && r.cam.restSagRaw !== null ? r.cam.restSagRaw - x : null)) : r.cam.tMs.map(() => null))),
+    motion: motions.length > 0 ? { tMs: motions.flatMap((r) => r.motion!.tMs), change: motions.flatMap((r) => r.motion!.activity), endOn: motions.some((r) => r.view === 'end-on') } : null,
+    sensor: pelvis ? { tMs: pelvis.samples.map((s) => s.tMs), rollDeg: pelvis.samples.map((s) => s.rollDeg), pitchDeg: pelvis.samples.map((s) => s.pitchDeg) } : null,
+  };
 }
 
 function higherLegElevation(cam: CameraSignals, i: number): number | null {
@@ -246,6 +186,8 @@ function higherLegElevation(cam: CameraSignals, i: number): number | null {
   const side = (r.leftLeg ?? -Infinity) >= (r.rightLeg ?? -Infinity) ? 'left' : 'right';
   return cam.legElevationDeg[side][i] ?? null;
 }
+
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
 function measurableTable(camera: boolean, sensor: boolean, sideView: boolean, view: CameraViewKind | 'none'): BirdDogResult['measurable'] {
   const noPhone = 'needs the phone lying flat on your lower back';
@@ -286,7 +228,6 @@ function repsFromCues(pelvis: PelvisInput): Array<TrackedRep & { foundBy: 'pacin
   return out;
 }
 
-type TrackedForRules = TrackedRep & { foundBy: BirdDogRep['foundBy']; cueLeg?: BodySide };
 
 interface RepContext {
   readonly frames: readonly FrameResult[];
@@ -391,7 +332,8 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
       } else if (ctx.cam && limbs.leg) {
         const limb: Limb = limbs.leg === 'left' ? 'leftLeg' : 'rightLeg';
         const peak = r.peakRise[limb];
-        const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find((k) => (ctx.cam!.rise[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION);
+        const signal = limbSignal(ctx.cam);
+        const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find((k) => (signal[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION);
         legHalfT = i !== undefined ? ctx.cam.tMs[i]! : null;
       }
       if (!limbs.leg) metrics.R3 = nm('No leg was lifted on this rep.', 'sensor', 'ms');

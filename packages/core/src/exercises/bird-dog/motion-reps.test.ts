@@ -50,7 +50,7 @@ describe('bird-dog reps from the picture\'s change, filmed end-on', () => {
 
   it('calls a side view long, not end-on', () => {
     const { signals } = filmed(ALTERNATING, 'side-left');
-    expect(signals.aspect!).toBeGreaterThan(M.SIDE_MIN_ASPECT);
+    expect(signals.aspect!).toBeGreaterThan(2 * M.END_ON_MAX_ASPECT);
     expect(isEndOn(signals)).toBe(false);
   });
 

@@ -90,7 +90,7 @@ export interface BirdDogSeries {
 }
 
 export interface QualityMessage {
-  readonly code: 'body-part-out-of-frame' | 'view-limits' | 'no-reps' | 'not-bird-dog' | 'sensor-quality' | 'sensor-calibration' | 'few-frames' | 'outside-exercise' | 'camera-moved';
+  readonly code: 'body-part-out-of-frame' | 'view-limits' | 'no-reps' | 'not-bird-dog' | 'video-edit' | 'sensor-quality' | 'sensor-calibration' | 'few-frames' | 'outside-exercise' | 'camera-moved';
   readonly message: string;
 }
 
@@ -99,6 +99,8 @@ export interface BirdDogResult {
   readonly exercise: 'bird-dog';
   /** The camera view, or 'none' when only the phone was used. */
   readonly view: CameraViewKind | 'none';
+  /** The parts of the video read one by one (an edited video has several, split at its cuts), each with its view; empty without a camera. */
+  readonly readings: ReadonlyArray<{ readonly startMs: number; readonly endMs: number; readonly view: CameraViewKind }>;
   readonly sources: { readonly camera: boolean; readonly sensor: boolean };
   /** Which rules each source could measure in this recording. */
   readonly measurable: Readonly<Record<RuleId, { readonly source: Source | null; readonly reason?: string }>>;

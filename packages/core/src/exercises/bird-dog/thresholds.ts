@@ -48,6 +48,25 @@ export const BIRD_DOG_PHASES = {
 } as const;
 
 /**
+ * Limb reach from the model's 3D world landmarks (camera-signals.ts `reach`): a limb's turn from its
+ * rest direction. Real recordings (../shared/real, BlazePose full): at rest the turn wavers up to
+ * 17 degrees (weight shifts, the model's jitter); a bird-dog reach turns the thigh 60-110 degrees
+ * and the arm 60-90, from the side and from behind at an angle. The turn past `REST_JITTER_DEG`,
+ * divided by `FULL_TURN_DEG`, is on the scale of the picture's limb rise, so the phase tracker's
+ * thresholds apply to both: rest below 0.03, a reach 0.75-1.6. (M: measured on real people.)
+ */
+export const BIRD_DOG_REACH = {
+  REST_JITTER_DEG: 15,
+  FULL_TURN_DEG: 60,
+  /**
+   * A lifted leg reaches (rather than kicks) when its knee opens to at least this (hip-knee-ankle,
+   * 3D): real bird-dog reaches opened it to 137-167 degrees at the most in every rep, a donkey kick
+   * kept it at 43-67 and a fire hydrant's circles at 108-126. (M: real recordings.)
+   */
+  LEG_REACH_MIN_KNEE_DEG: 130,
+} as const;
+
+/**
  * Reps from the picture's change (camera-motion.ts) where the pose models cannot follow the limbs:
  * filmed end-on, from behind or in front. (L: rendered clips from behind, behind and above, and in
  * front; docs/accuracy.md.)
@@ -55,8 +74,6 @@ export const BIRD_DOG_PHASES = {
 export const BIRD_DOG_MOTION = {
   /** The moving region is end-on when its width over height is below this (rendered: 0.44-0.73 end-on, 1.47 high corner, 1.88 behind at 45 degrees, 3.0-3.2 side). */
   END_ON_MAX_ASPECT: 1,
-  /** A view the landmarks call "side" is one only if the moving region is at least this wide (rendered: a high corner was called side by BlazePose full; its region is 1.47, a side view's 3.0-3.2). */
-  SIDE_MIN_ASPECT: 2.4,
   /** The reach that counts as a full lift: this quantile of the activity over the recording. */
   PEAK_QUANTILE: 0.95,
   /** Nothing was lifted when the peak activity is below this share of the moving region ... */

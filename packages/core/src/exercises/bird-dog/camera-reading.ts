@@ -1,0 +1,204 @@
+// What the camera saw of a bird-dog, read in parts: a recording is split at its edits (cuts and
+// crossfades, video-cuts.ts) and each part is read on its own, because across an edit the view,
+// the rest posture and the body's size in the picture all change. Per part: the span on all fours
+// (session-span.ts), the landmarks smoothed, the view, the limb signals, the picture's change, and
+// the reps the camera found (from the landmarks, or from the picture's change where the landmarks
+// cannot follow the limbs).
+
+import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
+import { bodyCentre, personArea, personBoxAt } from '../../body-place.ts';
+import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
+import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
+import { frameAngleAtDeg } from '../../frame-geometry.ts';
+import { angleAtDeg3d, toWorldPoint } from '../../geometry.ts';
+import { hasPerson, type FrameResult } from '../../pose-frame.ts';
+import { CUT_LAG_MS, findEdits, readingsBetween } from '../../video-cuts.ts';
+import { computeCameraSignals, limbSignal, quietMoments, type CameraSignals } from './camera-signals.ts';
+import { isEndOn, joinSplitReps, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
+import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
+import type { BirdDogEvent, BirdDogRep, BodySide, QualityMessage } from './result.ts';
+import { framesWithin, narrowToSettled, onAllFoursSpan, type ExerciseSpan } from './session-span.ts';
+import { BIRD_DOG_MOTION, BIRD_DOG_PHASES, BIRD_DOG_REACH } from './thresholds.ts';
+
+export type TrackedForRules = TrackedRep & { foundBy: BirdDogRep['foundBy']; cueLeg?: BodySide };
+
+/** One part of the recording between edits, as the camera saw it. */
+export interface CameraReading {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The frames on all fours in this part, smoothed for recorded video. */
+  readonly frames: readonly FrameResult[];
+  readonly view: CameraViewKind;
+  readonly cam: CameraSignals;
+  readonly motion: MotionSignals | null;
+  /** The reps the camera found in this part. */
+  readonly reps: TrackedForRules[];
+  /** The picture's change scaled to a full reach = 1, when it timed the reps. */
+  readonly motionRise: number[] | null;
+  /** Lifts the picture timed without seeing which leg (end-on, someone small in the picture). */
+  readonly liftsWithoutLeg: number;
+  /** Leg lifts the landmarks saw that were no bird-dog reach (not reps): the knee kept bent, or no arm reaching anywhere in the part. */
+  readonly legLifts: number;
+  /** Whether the landmarks follow every limb here: in 3D (world landmarks), from a view that is not end-on. */
+  readonly seesLimbs: boolean;
+  readonly events: BirdDogEvent[];
+}
+
+/** The camera's readings of a recording, oldest first; messages for the person go into `quality`. */
+export function readCamera(allFrames: readonly FrameResult[], motion: MotionFrames | undefined, recorded: boolean, quality: QualityMessage[]): CameraReading[] {
+  const first = allFrames[0]?.tMs ?? 0, last = allFrames.at(-1)?.tMs ?? 0;
+  const thin = motion ? thinMotionFrames(motion) : null;
+  // The frames of an edit show neither picture, or a blend: they are left out, with a margin for
+  // the start and end of a crossfade that changed the picture too little to count.
+  const edits = motion ? findEdits(motion, personBoxAt(allFrames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
+  const parts = readingsBetween(first, last, edits);
+  if (parts.length > 1) {
+    quality.push({ code: 'video-edit', message: `The video is edited: it was read in ${parts.length} parts (${parts.map((p) => `${s1(p.startMs)}-${s1(p.endMs)} s`).join(', ')}), each on its own, because the camera's angle changed.` });
+  }
+  return parts.flatMap((p) => {
+    const frames = framesWithin(allFrames, p);
+    if (!frames.some(hasPerson)) return [];
+    return [readPart(p, frames, thin ? motionFramesBetween(thin, p.startMs, p.endMs) : null, recorded, quality)];
+  });
+}
+
+function readPart(part: { startMs: number; endMs: number }, partFrames: readonly FrameResult[], pictures: MotionFrames | null, recorded: boolean, quality: QualityMessage[]): CameraReading {
+  const events: BirdDogEvent[] = [];
+  // Only the part of the recording on all fours is read (getting down and up are not reps), its
+  // pictures lined up first (a propped or hand-held phone moves).
+  const { span, lined } = cameraSpan(partFrames, pictures, quality);
+  const rawFrames = span ? framesWithin(partFrames, span) : partFrames;
+  const frames = recorded ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
+  let view: CameraViewKind = detectCameraView(frames.filter(hasPerson), 'quadruped').kind;
+  const cam = computeCameraSignals(frames);
+  const motion: MotionSignals | null = lined ? computeMotionSignals(lined.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: lined }) : null;
+  if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
+    quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
+  }
+  // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
+  // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
+  // and unknown); a narrow moving region settles that it is end-on, not which end.
+  const endOn = motion !== null && view !== 'side' && isEndOn(motion);
+  if (endOn) view = 'end-on';
+
+  // Reps: from the camera's limbs (side views) or the picture's change (end-on and corner views).
+  let reps: TrackedForRules[] = [];
+  let motionRise: number[] | null = null;
+  let liftsWithoutLeg = 0;
+  if (endOn) {
+    const found = repsFromMotion(motion);
+    motionRise = found.rise;
+    if (found.ok) {
+      reps = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
+    } else if (found.lifts > 0) {
+      // The picture timed the lifts but their change sat in the middle (someone small in the picture,
+      // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
+      // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
+      liftsWithoutLeg = found.lifts;
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.` });
+    } else {
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
+    }
+  } else if (motion && view !== 'side' && !cam.reach) {
+    // Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
+    // constant offset and run reps together, but the picture's change times them; the leg comes from
+    // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front'
+    // and its landmarks found 3 reps for 2.) A model with 3D world landmarks needs none of this: the
+    // limbs' turn in 3D does not depend on the view.
+    const timed = motionTimedReps(motion);
+    const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
+    if (timed.ok && sides) {
+      motionRise = timed.rise;
+      reps = joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg);
+      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
+    }
+  }
+  let legLifts = 0;
+  const signal = limbSignal(cam);
+  if (reps.length === 0 && liftsWithoutLeg === 0) {
+    const tracker = new BirdDogPhaseTracker();
+    const found: TrackedRep[] = [];
+    cam.tMs.forEach((t, i) => {
+      for (const e of tracker.push(t, signal[i]!)) {
+        if (e.type === 'rep-end') found.push(e.rep);
+        else events.push({ tMs: e.tMs, type: e.type });
+      }
+    });
+    for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') found.push(e.rep);
+    const reaches = found.filter((r) => isReach(r, frames, view));
+    legLifts = found.length - reaches.length;
+    // In 3D the model follows the arms from any view, so leg lifts with no arm reaching in the whole
+    // part are another exercise on all fours (a fire hydrant's circles straighten the knee for a
+    // moment), not bird-dog reps.
+    if (cam.reach && !reaches.some(armReached)) legLifts += reaches.length;
+    else reps.push(...reaches.map((r) => ({ ...r, foundBy: 'camera' as const })));
+  }
+  const seesLimbs = cam.reach !== null && view !== 'end-on';
+  return { startMs: part.startMs, endMs: part.endMs, frames, view, cam, motion, reps, motionRise, liftsWithoutLeg, legLifts, seesLimbs, events };
+}
+
+/**
+ * A bird-dog reach: an arm reached, or the lifted leg straightened (its knee at least
+ * `LEG_REACH_MIN_KNEE_DEG` at some moment of the rep). A leg lifted with the knee kept bent and no
+ * arm reaching is a donkey kick or a fire hydrant, not a rep. The knee is read in 3D from the
+ * model's world landmarks, or from the picture in a side view; when neither can see it, a lifted
+ * leg counts.
+ */
+export function isReach(r: TrackedRep, frames: readonly FrameResult[], view: CameraViewKind): boolean {
+  const lifted = BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
+  if (armReached(r)) return true;
+  const leg: BodySide = r.peakRise.leftLeg >= r.peakRise.rightLeg ? 'left' : 'right';
+  if (r.peakRise[leg === 'left' ? 'leftLeg' : 'rightLeg'] < lifted) return false;
+  let best: number | null = null;
+  for (const f of frames) {
+    if (f.tMs < r.startMs || f.tMs > r.endMs) continue;
+    const knee = kneeAngle3d(f, leg) ?? (view === 'side' ? frameAngleAtDeg(f, `${leg}_hip`, `${leg}_knee`, `${leg}_ankle`) : null);
+    if (knee !== null) best = Math.max(best ?? 0, knee);
+  }
+  return best === null || best >= BIRD_DOG_REACH.LEG_REACH_MIN_KNEE_DEG;
+}
+
+const armReached = (r: TrackedRep) => Math.max(r.peakRise.leftArm, r.peakRise.rightArm) >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
+
+/** The knee angle (hip-knee-ankle, degrees) from the model's world landmarks, whether or not the picture shows the leg. */
+function kneeAngle3d(f: FrameResult, leg: BodySide): number | null {
+  if (!hasPerson(f) || !f.world) return null;
+  const i = leg === 'left' ? [23, 25, 27] : [24, 26, 28];
+  return angleAtDeg3d(toWorldPoint(f.world[i[0]!]), toWorldPoint(f.world[i[1]!]), toWorldPoint(f.world[i[2]!]));
+}
+
+/**
+ * The part of the camera recording on all fours (session-span.ts), with a note when the start or
+ * the end was left out, and its pictures lined up (camera-stabilise.ts). A null span reads it all:
+ * never seen upright, or never on all fours long enough (the caller's wrong-exercise check speaks
+ * to that), or nobody seen while down.
+ */
+function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null, quality: QualityMessage[]): { span: ExerciseSpan | null; lined: StabilisedFrames | null } {
+  const down = onAllFoursSpan(frames);
+  const allFours = down && (down.trimmedStart || down.trimmedEnd) && framesWithin(frames, down).some(hasPerson) ? down : null;
+  const steady = motion ? stabilise(allFours ? motionFramesBetween(motion, allFours.startMs, allFours.endMs) : motion) : null;
+  if (!allFours) return { span: null, lined: steady };
+  // The settled start and end: at rest in the picture, or with every hand and foot down by the landmarks.
+  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(framesWithin(frames, allFours)), BIRD_DOG_PHASES.QUIET_RISE);
+  const span = narrowToSettled(allFours, rests);
+  const left = span.trimmedStart && span.trimmedEnd ? 'standing, getting down onto all fours and getting up again are' : span.trimmedStart ? 'standing and getting down onto all fours are' : 'getting up and standing are';
+  quality.push({ code: 'outside-exercise', message: `The test was read from ${s1(span.startMs)} s to ${s1(span.endMs)} s of the video, while you were on all fours; ${left} not part of it.` });
+  if (!steady) return { span, lined: null };
+  return { span, lined: stabilisedBetween(steady, span.startMs, span.endMs) };
+}
+
+/** 6 Hz keeps limb movement and removes jitter; low-frame-rate videos need a cutoff below their Nyquist frequency. */
+function recordedCutoffHz(frames: readonly FrameResult[]): number {
+  const rate = frames.length >= 2 ? estimateSampleRateHz(frames.map((f) => f.tMs)) : 30;
+  return Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate);
+}
+
+/** Corner views: (right leg - left leg) + (left arm - right arm) peak rise over the rep; negative = the left leg's rep. */
+function cornerSideScore(cam: CameraSignals, r: TrackedRep): number {
+  const idx = cam.tMs.flatMap((t, i) => (t >= r.startMs && t < r.endMs ? [i] : []));
+  const peak = (l: Limb) => Math.max(0, ...idx.map((i) => cam.rise[i]![l] ?? 0));
+  return peak('rightLeg') - peak('leftLeg') + peak('leftArm') - peak('rightArm');
+}
+
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
