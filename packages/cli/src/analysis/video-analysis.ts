@@ -98,6 +98,8 @@ export interface StretchVideoOptions {
 export async function stretchFromVideo(o: StretchVideoOptions, reader: VideoReader): Promise<{ result: StretchResult; poses: VideoPoseResult }> {
   const poses = await reader.poses(o.video, o.model, 'Finding the body');
   checkCameraInput(poses.frames, 'hip-flexor-stretch');
-  const result = analyzeStretch({ frames: poses.frames, ...(o.waistband ? { waistband: o.waistband } : {}), ...(o.depthCapDeg !== undefined ? { depthCapDeg: o.depthCapDeg } : {}) });
+  // The small pictures show where the video was edited (each part is read on its own).
+  const motion = await reader.motion(poses.info);
+  const result = analyzeStretch({ frames: poses.frames, motion, ...(o.waistband ? { waistband: o.waistband } : {}), ...(o.depthCapDeg !== undefined ? { depthCapDeg: o.depthCapDeg } : {}) });
   return { result, poses };
 }

@@ -162,11 +162,14 @@ export function scoreClip(clip: RealClip, exercise: Exercise, outcome: Outcome):
   return { clip: clip.name, exercise, shows, checks, right: checks.every((c) => c.ok), ...(reps ? { reps } : {}), said };
 }
 
-/** A set-up's knees must be near 90 degrees, within the spec's F1 and F2 tolerances. */
+const deg = (v: number | null) => (v === null ? '-' : String(Math.round(v)));
+
+/** A set-up's knees must be near 90 degrees, within the spec's F1 and F2 tolerances, wherever the view measured them (null: not side-on). */
 function setupKneeChecks(r: StretchResult | null): Check[] {
   const T = STRETCH_THRESHOLDS;
-  const far = (r?.setups ?? []).filter((x) => Math.abs(x.frontKneeDeg - T.F1_FRONT_KNEE_DEG) > T.F1_TOLERANCE_DEG || Math.abs(x.backKneeDeg - T.F2_BACK_KNEE_DEG) > T.F2_TOLERANCE_DEG);
-  return [{ name: 'set-up knees near 90', ok: far.length === 0, detail: r ? (r.setups.map((x) => `${Math.round(x.frontKneeDeg)}/${Math.round(x.backKneeDeg)}`).join(', ') || 'no set-up') : 'refused' }];
+  const off = (v: number | null, tol: number) => v !== null && Math.abs(v - 90) > tol;
+  const far = (r?.setups ?? []).filter((x) => off(x.frontKneeDeg, T.F1_TOLERANCE_DEG) || off(x.backKneeDeg, T.F2_TOLERANCE_DEG));
+  return [{ name: 'set-up knees near 90', ok: far.length === 0, detail: r ? (r.setups.map((x) => `${deg(x.frontKneeDeg)}/${deg(x.backKneeDeg)}`).join(', ') || 'no set-up') : 'refused' }];
 }
 
 function describe(o: Outcome): string {
@@ -176,5 +179,5 @@ function describe(o: Outcome): string {
     return `${r.view}; ${r.reps.map((x) => `${s1(x.startMs)}-${s1(x.endMs)} ${x.leg[0]!.toUpperCase()}${x.arm[0]!.toUpperCase()}${x.metrics.R4.source === 'camera' ? ' side' : ''}`).join(', ') || 'no rep'}`;
   }
   const r = o.result;
-  return `${r.view}; ${r.setups.map((x) => `set-up ${s1(x.atMs)} s ${x.kneelingSide} ${Math.round(x.frontKneeDeg)}/${Math.round(x.backKneeDeg)}`).join(', ') || 'no set-up'}; ${r.holds.map((h) => h.faults.map((f) => f.rule).join('+') || 'no fault').join(', ')}`;
+  return `${r.view}; ${r.setups.map((x) => `set-up ${s1(x.atMs)} s ${x.kneelingSide} ${deg(x.frontKneeDeg)}/${deg(x.backKneeDeg)}`).join(', ') || 'no set-up'}; ${r.holds.map((h) => h.faults.map((f) => f.rule).join('+') || 'no fault').join(', ')}`;
 }

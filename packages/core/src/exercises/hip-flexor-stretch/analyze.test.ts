@@ -14,8 +14,8 @@ describe('set-up detection (F1-F4)', () => {
     expect(r.view).toBe('side');
     expect(r.setups.map((s) => s.kneelingSide)).toEqual(['left', 'right']);
     for (const s of r.setups) {
-      expect(Math.abs(s.frontKneeDeg - 90)).toBeLessThan(6);
-      expect(Math.abs(s.backKneeDeg - 90)).toBeLessThan(8);
+      expect(Math.abs(s.frontKneeDeg! - 90)).toBeLessThan(6);
+      expect(Math.abs(s.backKneeDeg! - 90)).toBeLessThan(8);
       expect(Math.abs(s.trunkLeanDeg)).toBeLessThan(3);
     }
     expect(r.events.some((e) => e.type === 'side-switch')).toBe(true);

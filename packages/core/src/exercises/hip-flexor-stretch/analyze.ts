@@ -4,6 +4,9 @@
 
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { CueScheduler } from '../../cue-scheduler.ts';
+import { personBoxAt } from '../../body-place.ts';
+import type { MotionFrames } from '../../camera-motion.ts';
+import { CUT_LAG_MS, findEdits, readingsBetween } from '../../video-cuts.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
 import { angleAtDeg, midpoint, type Point2 } from '../../geometry.ts';
@@ -32,6 +35,8 @@ export interface StretchInput {
   /** The personal depth cap (delta hip extension, degrees) from the over-stretch guard, if set. */
   readonly depthCapDeg?: number;
   readonly recorded?: boolean;
+  /** Small grey pictures of the same video (camera-motion.ts): an edited video is read in parts between its cuts. */
+  readonly motion?: MotionFrames;
 }
 
 interface FrameAngles {
@@ -43,6 +48,8 @@ interface FrameAngles {
   readonly trunkLeanDeg: number | null;
   readonly trunkThighDeg: number | null;
   readonly shinFromVerticalDeg: number | null;
+  /** Where the hips are between the kneeling knee (0) and the front ankle (1), across the picture: the hips moving forward and back, from any view but straight in front or behind. */
+  readonly hipForwardShare: number | null;
 }
 
 /** Half-kneeling: the kneeling knee is at least this many thigh lengths below the front knee (L). */
@@ -54,7 +61,7 @@ const deg = (r: number) => (r * 180) / Math.PI;
 export function stretchAngles(f: FrameResult): FrameAngles {
   const p = (n: Parameters<typeof visiblePoint>[1]) => visiblePoint(f, n);
   const kl = p('left_knee'), kr = p('right_knee');
-  const empty: FrameAngles = { tMs: f.tMs, kneeling: null, frontKneeDeg: null, backKneeDeg: null, thighBehindDeg: null, trunkLeanDeg: null, trunkThighDeg: null, shinFromVerticalDeg: null };
+  const empty: FrameAngles = { tMs: f.tMs, kneeling: null, frontKneeDeg: null, backKneeDeg: null, thighBehindDeg: null, trunkLeanDeg: null, trunkThighDeg: null, shinFromVerticalDeg: null, hipForwardShare: null };
   if (!kl || !kr) return empty;
   const hl = p('left_hip'), hr = p('right_hip');
   const thigh = (hl && kl ? Math.hypot(hl.x - kl.x, hl.y - kl.y) : 0) || (hr && kr ? Math.hypot(hr.x - kr.x, hr.y - kr.y) : 0);
@@ -77,16 +84,41 @@ export function stretchAngles(f: FrameResult): FrameAngles {
   const trunkLeanDeg = behind(hipMid, sh, true);
   const thighBehindDeg = behind(hipK, kneeK, false);
   const shin = kneeF && ankleF ? deg(Math.atan2(Math.abs(kneeF.x - ankleF.x), ankleF.y - kneeF.y)) : null;
+  // A front thigh pointing at the camera (filmed from in front) looks short and its knee angle is
+  // noise (a synthetic 90-degree knee read 60-176 degrees straight from the front).
+  const trunkLen = sh && hipMid ? Math.hypot(sh.x - hipMid.x, sh.y - hipMid.y) : 0;
+  const foreshortened = !!(hipF && kneeF && trunkLen > 0 && Math.hypot(kneeF.x - hipF.x, kneeF.y - hipF.y) < T.FORESHORTENED_THIGH_SHARE * trunkLen);
+  // The same for the kneeling shin pointing away from the camera (filmed from in front).
+  const shinForeshortened = !!(kneeK && ankleK && trunkLen > 0 && Math.hypot(ankleK.x - kneeK.x, ankleK.y - kneeK.y) < T.FORESHORTENED_THIGH_SHARE * trunkLen);
+  // Across the picture (rocking moves the hips along the floor, and a level camera keeps the floor's
+  // directions level): straight from in front the way from the kneeling knee to the front foot
+  // points at the camera and is too short to read.
+  const span = kneeK && ankleF ? ankleF.x - kneeK.x : 0;
+  const readable = trunkLen > 0 && Math.abs(span) >= T.FORESHORTENED_THIGH_SHARE * trunkLen;
+  const hipForwardShare = hipMid && kneeK && readable ? (hipMid.x - kneeK.x) / span : null;
   return {
     tMs: f.tMs,
     kneeling: k,
-    frontKneeDeg: angleAtDeg(hipF, kneeF, ankleF),
-    backKneeDeg: angleAtDeg(hipK, kneeK, ankleK),
+    frontKneeDeg: foreshortened ? null : angleAtDeg(hipF, kneeF, ankleF),
+    backKneeDeg: shinForeshortened ? null : angleAtDeg(hipK, kneeK, ankleK),
     thighBehindDeg,
     trunkLeanDeg,
     trunkThighDeg: angleAtDeg(sh, hipK, kneeK),
     shinFromVerticalDeg: shin,
+    hipForwardShare,
   };
+}
+
+/**
+ * From a view that cannot measure the knees, a set-up needs each knee that can be read at least to
+ * look bent near a right angle (not a leg swung out straight, not sitting back on the heels); null
+ * when neither can be read (straight from in front the front thigh and the kneeling shin point at
+ * and away from the camera).
+ */
+function kneesLookBent(a: FrameAngles): boolean | null {
+  const bent = (v: number | null) => (v === null ? null : Math.abs(v - 90) <= T.SETUP_KNEE_LOOKS_BENT_DEG);
+  const front = bent(a.frontKneeDeg), back = bent(a.backKneeDeg);
+  return front === false || back === false ? false : front === null && back === null ? null : true;
 }
 
 function setupChecks(a: FrameAngles): Record<'F1' | 'F2' | 'F3' | 'F4', boolean | null> {
@@ -104,15 +136,64 @@ function setupChecks(a: FrameAngles): Record<'F1' | 'F2' | 'F3' | 'F4', boolean 
 export function analyzeStretch(input: StretchInput): StretchResult {
   const hasCamera = input.frames.some(hasPerson);
   if (!hasCamera) throw new Error('analyzeStretch needs camera frames with a person in them.');
-  const rate = input.frames.length >= 2 ? estimateSampleRateHz(input.frames.map((f) => f.tMs)) : 30;
-  const frames = input.recorded ?? true ? smoothPoseFrames(input.frames, { cutoffHz: Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate) }) : input.frames;
+  const recorded = input.recorded ?? true;
+  // An edited video is read in parts (video-cuts.ts): across a cut the view and the body's size change.
+  const first = input.frames[0]!.tMs, last = input.frames.at(-1)!.tMs;
+  const edits = input.motion ? findEdits(input.motion, personBoxAt(input.frames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
+  const parts = readingsBetween(first, last, edits).filter((p) => input.frames.some((f) => hasPerson(f) && f.tMs >= p.startMs && f.tMs <= p.endMs));
+  const out: StretchOutput = { setups: [], holds: [], cues: [], events: [], quality: [], passedThrough: [], lastSide: null };
+  const read = parts.map((p) => readPart(input.frames.filter((f) => f.tMs >= p.startMs && f.tMs <= p.endMs), input, recorded, out, parts.length > 1 ? p : null));
+  if (parts.length > 1) {
+    out.quality.unshift({ code: 'video-edit', message: `The video is edited: it was read in ${parts.length} parts (${parts.map((p) => `${s1(p.startMs)}-${s1(p.endMs)} s`).join(', ')}), each on its own, because the camera's angle changed.` });
+  }
+  if (out.setups.length === 0) {
+    const passed = out.passedThrough.length > 0 ? ` A half-kneeling position was reached at ${out.passedThrough.map(s1).join(', ')} s but left again within ${T.MIN_RECORDED_HOLD_MS / 1000} s (as in a lunge or when getting up), so it was not a hold.` : '';
+    out.quality.push({ code: 'no-setup', message: `No half-kneeling set-up was found: kneel on one knee with the front knee at a right angle, sit tall, and hold still for a second, with your whole body in the picture.${passed}` });
+  }
+  const tilt = input.waistband?.samples ?? [];
+  const view = read.reduce((a, b) => (b.endMs - b.startMs > a.endMs - a.startMs ? b : a)).view;
+  const partial: Omit<StretchResult, 'explanation'> = {
+    schemaVersion: STRETCH_RESULT_VERSION,
+    exercise: 'hip-flexor-stretch',
+    view,
+    readings: read.map((r) => ({ startMs: r.startMs, endMs: r.endMs, view: r.view })),
+    sources: { camera: true, sensor: tilt.length > 0 },
+    setups: out.setups, holds: out.holds, cues: out.cues, events: out.events.sort((x, y) => x.tMs - y.tMs), quality: out.quality,
+    series: {
+      tMs: read.flatMap((r) => r.angles.map((a) => a.tMs)),
+      trunkLeanDeg: read.flatMap((r) => r.angles.map((a) => round1n(a.trunkLeanDeg))),
+      trunkThighDeg: read.flatMap((r) => r.angles.map((a) => round1n(a.trunkThighDeg))),
+      deltaHipExtensionDeg: read.flatMap((r) => r.deltaHE.map(round1n)),
+      sensor: tilt.length > 0 ? { tMs: tilt.map((s) => s.tMs), pelvicTiltDeg: tilt.map((s) => s.tiltDeg) } : null,
+    },
+  };
+  return { ...partial, explanation: explainStretch(partial) };
+}
+
+interface StretchOutput {
+  readonly setups: StretchSetup[];
+  readonly holds: StretchHold[];
+  readonly cues: StretchCue[];
+  readonly events: Array<StretchResult['events'][number]>;
+  readonly quality: Array<StretchResult['quality'][number]>;
+  /** When a half-kneeling position was reached but left again within seconds (not a hold). */
+  readonly passedThrough: number[];
+  /** The side of the last hold, across parts: a new side is a side switch, a new part is not. */
+  lastSide: KneelingSide | null;
+}
+
+/** One part of the recording (the whole of it when it has no edit): set-ups, holds and cues go into `out`. */
+function readPart(partFrames: readonly FrameResult[], input: StretchInput, recorded: boolean, out: StretchOutput, part: { startMs: number; endMs: number } | null): { startMs: number; endMs: number; view: CameraViewKind; angles: FrameAngles[]; deltaHE: Array<number | null> } {
+  const rate = partFrames.length >= 2 ? estimateSampleRateHz(partFrames.map((f) => f.tMs)) : 30;
+  const frames = recorded ? smoothPoseFrames(partFrames, { cutoffHz: Math.min(DEFAULT_POSE_CUTOFF_HZ, 0.4 * rate) }) : partFrames;
   const view: CameraViewKind = detectCameraView(frames.filter(hasPerson), 'half-kneeling').kind;
   const formMeasured = view === 'side';
   const raw = frames.map(stretchAngles);
   // Single frames can be tens of degrees off: a centred 5-frame median before any rule fires.
-  const med = (key: keyof Omit<FrameAngles, 'tMs' | 'kneeling'>) => movingMedian(raw.map((a) => a[key]), 5, input.recorded ?? true ? 'centred' : 'trailing');
-  const sm = { frontKneeDeg: med('frontKneeDeg'), backKneeDeg: med('backKneeDeg'), thighBehindDeg: med('thighBehindDeg'), trunkLeanDeg: med('trunkLeanDeg'), trunkThighDeg: med('trunkThighDeg'), shinFromVerticalDeg: med('shinFromVerticalDeg') };
-  const angles: FrameAngles[] = raw.map((a, i) => ({ ...a, frontKneeDeg: sm.frontKneeDeg[i]!, backKneeDeg: sm.backKneeDeg[i]!, thighBehindDeg: sm.thighBehindDeg[i]!, trunkLeanDeg: sm.trunkLeanDeg[i]!, trunkThighDeg: sm.trunkThighDeg[i]!, shinFromVerticalDeg: sm.shinFromVerticalDeg[i]! }));
+  const med = (key: keyof Omit<FrameAngles, 'tMs' | 'kneeling'>) => movingMedian(raw.map((a) => a[key]), 5, recorded ? 'centred' : 'trailing');
+  const keys = ['frontKneeDeg', 'backKneeDeg', 'thighBehindDeg', 'trunkLeanDeg', 'trunkThighDeg', 'shinFromVerticalDeg', 'hipForwardShare'] as const;
+  const sm = Object.fromEntries(keys.map((k) => [k, med(k)])) as Record<(typeof keys)[number], Array<number | null>>;
+  const angles: FrameAngles[] = raw.map((a, i) => ({ ...a, ...Object.fromEntries(keys.map((k) => [k, sm[k][i]!])) }));
   // Kneeling side by majority over a short window, so a flicker of one frame does not switch sides.
   const kneeling = angles.map((_, i) => {
     const win = angles.slice(Math.max(0, i - 4), i + 5).map((a) => a.kneeling);
@@ -120,10 +201,7 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     return l === 0 && r === 0 ? null : l >= r ? ('left' as const) : ('right' as const);
   });
 
-  const setups: StretchSetup[] = [];
-  const holds: StretchHold[] = [];
-  const cues: StretchCue[] = [];
-  const events: StretchResult['events'] = [];
+  const { setups, holds, cues, events, passedThrough } = out;
   const deltaHE: Array<number | null> = angles.map(() => null);
   const scheduler = new CueScheduler<keyof typeof STRETCH_CUES>({ priority: CUE_PRIORITY, cooldownMs: CUE_COOLDOWN_MS, repeatMs: CUE_REPEAT_MS });
   const tilt = input.waistband?.samples ?? [];
@@ -150,19 +228,29 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     persistence: FaultPersistence; tiltSetup: number | null; lastGoodIdx: number;
   };
   let phase: Phase = { kind: 'searching', goodSinceMs: null, side: null };
-  let lastSide: KneelingSide | null = null;
 
-  const closeHold = (endIdx: number) => {
+  /** `ended`: the recording ended during the hold (rather than the person leaving the posture). */
+  const closeHold = (endIdx: number, ended = false) => {
     if (phase.kind !== 'holding') return;
     const endMs = angles[endIdx]!.tMs;
     phase.persistence.close(endMs);
+    // A recorded half-kneeling position left again within seconds was passed through (a lunge, getting
+    // up), not held: its set-up is taken back. Live, the person is told at once and this cannot wait.
+    if (recorded && !ended && endMs - phase.setup.atMs < T.MIN_RECORDED_HOLD_MS) {
+      const at = phase.setup.atMs;
+      setups.pop();
+      for (let k = events.length - 1; k >= 0; k--) if (events[k]!.tMs === at && events[k]!.type !== 'hold-end') events.splice(k, 1);
+      passedThrough.push(at);
+      phase = { kind: 'searching', goodSinceMs: null, side: null };
+      return;
+    }
     holds.push({
       kneelingSide: phase.setup.kneelingSide, startMs: phase.setup.atMs, endMs, goodFormMs: formMeasured ? Math.round(phase.goodFormMs) : 0, formMeasured,
       peakDeltaHipExtensionDeg: phase.peak !== null && phase.peak >= T.MEASUREMENT_FLOOR_DEG ? Math.round(phase.peak * 10) / 10 : null,
       faults: phase.persistence.faults,
     });
     events.push({ tMs: endMs, type: 'hold-end' });
-    lastSide = phase.setup.kneelingSide;
+    out.lastSide = phase.setup.kneelingSide;
     phase = { kind: 'searching', goodSinceMs: null, side: null };
   };
 
@@ -182,17 +270,19 @@ export function analyzeStretch(input: StretchInput): StretchResult {
         const cue = scheduler.offer(t, offered);
         if (cue) cues.push({ tMs: t, rule: cue.key, text: STRETCH_CUES[cue.key] });
       }
-      // From a view that cannot judge the set-up, the posture alone starts the hold.
-      const ready = formMeasured ? ok : side !== null;
+      // From a view that cannot measure the knees (the floor recedes from a low camera: a kneeling
+      // knee of 85 degrees read 55-60 from in front), the posture starts the hold: one knee down and
+      // the front knee looking bent, not a leg swung out straight.
+      const ready = formMeasured ? ok : side !== null && kneesLookBent(a) !== false;
       const since = phase.goodSinceMs;
       if (ready && phase.side === side && since !== null && t - since >= T.SETUP_HOLD_MS) {
         const win = angles.slice(0, i + 1).filter((x) => x.tMs >= since && x.tMs <= t);
-        const m = (k: keyof typeof sm) => median(win.map((x) => x[k])) ?? 0;
+        const m = (k: (typeof keys)[number]) => median(win.map((x) => x[k])) ?? 0;
         const setup: StretchSetup = {
-          atMs: t, kneelingSide: side!, frontKneeDeg: round1(m('frontKneeDeg')), backKneeDeg: round1(m('backKneeDeg')), trunkLeanDeg: round1(m('trunkLeanDeg')),
+          atMs: t, kneelingSide: side!, frontKneeDeg: formMeasured ? round1(m('frontKneeDeg')) : null, backKneeDeg: formMeasured ? round1(m('backKneeDeg')) : null, trunkLeanDeg: round1(m('trunkLeanDeg')),
           hipExtensionDeg: round1(180 - m('trunkThighDeg')),
         };
-        if (lastSide !== null && lastSide !== setup.kneelingSide) events.push({ tMs: t, type: 'side-switch', note: `Now kneeling on the ${setup.kneelingSide} knee.` });
+        if (out.lastSide !== null && out.lastSide !== setup.kneelingSide) events.push({ tMs: t, type: 'side-switch', note: `Now kneeling on the ${setup.kneelingSide} knee.` });
         setups.push(setup);
         events.push({ tMs: t, type: 'setup' }, { tMs: t, type: 'hold-start' });
         const tiltSetup = median(tilt.filter((s) => s.tMs >= since && s.tMs <= t).map((s) => s.tiltDeg));
@@ -239,6 +329,16 @@ export function analyzeStretch(input: StretchInput): StretchResult {
       const osc = oscillation(win);
       if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES) now.push({ rule: 'C5', source: 'camera', cue: 'C5' });
     }
+    // Rocking: the hips moving forward and back over the kneeling knee shows from any view.
+    if (!now.some((c) => c.rule === 'C5')) {
+      const shift: number[] = [];
+      for (let j = i; j >= h.startIdx && angles[j]!.tMs >= t - T.C5_ROCK_WINDOW_MS; j--) {
+        const v = angles[j]!.hipForwardShare;
+        if (v !== null) shift.unshift(v);
+      }
+      const rock = oscillation(shift, T.C5_ROCK_MIN_SWING_SHARE);
+      if (rock.cycles >= T.C5_MIN_CYCLES) now.push({ rule: 'C5', source: 'camera', cue: 'C5' });
+    }
     const tl = tiltAt(t);
     if (tl !== null && h.tiltSetup !== null) {
       const phone = waistbandCandidates(tl - h.tiltSetup, tiltBetween(Math.max(t - T.C5_WINDOW_MS, h.setup.atMs), t));
@@ -253,31 +353,17 @@ export function analyzeStretch(input: StretchInput): StretchResult {
     const cue = scheduler.offer(t, judged.cueKeys);
     if (cue) cues.push({ tMs: t, rule: cue.key, text: STRETCH_CUES[cue.key] });
   }
-  if (phase.kind === 'holding') closeHold(phase.lastGoodIdx);
+  // Still in the posture when the recording (or this part of it) ended: held to the end, not left.
+  if (phase.kind === 'holding') closeHold(phase.lastGoodIdx, phase.lostSinceMs === null);
 
-  const quality: StretchResult['quality'] = [];
   if (!formMeasured) {
-    quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(view)}: the knee angles, trunk lean and hip angle need the camera at your side, at hip height, so form was not judged and the good-form timer did not count.` });
+    out.quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(view)}${part ? ` from ${s1(part.startMs)} s to ${s1(part.endMs)} s` : ''}: the knee angles, trunk lean and hip angle need the camera at your side, at hip height, so form was not judged ${part ? 'there' : ''} and the good-form timer did not count.`.replace(' judged  and', ' judged and') });
   }
-  if (setups.length === 0) {
-    quality.push({ code: 'no-setup', message: 'No half-kneeling set-up was found: kneel on one knee with the front knee at a right angle, sit tall, and hold still for a second, with your whole body in the picture.' });
-  }
-  const partial: Omit<StretchResult, 'explanation'> = {
-    schemaVersion: STRETCH_RESULT_VERSION,
-    exercise: 'hip-flexor-stretch',
-    view,
-    sources: { camera: true, sensor: tilt.length > 0 },
-    setups, holds, cues, events: events.sort((x, y) => x.tMs - y.tMs), quality,
-    series: {
-      tMs: angles.map((a) => a.tMs),
-      trunkLeanDeg: angles.map((a) => round1n(a.trunkLeanDeg)),
-      trunkThighDeg: angles.map((a) => round1n(a.trunkThighDeg)),
-      deltaHipExtensionDeg: deltaHE.map(round1n),
-      sensor: tilt.length > 0 ? { tMs: tilt.map((s) => s.tMs), pelvicTiltDeg: tilt.map((s) => s.tiltDeg) } : null,
-    },
-  };
-  return { ...partial, explanation: explainStretch(partial) };
+  const startMs = partFrames[0]!.tMs, endMs = partFrames.at(-1)!.tMs;
+  return { startMs: part?.startMs ?? startMs, endMs: part?.endMs ?? endMs, view, angles, deltaHE };
 }
+
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
 const round1 = (v: number) => Math.round(v * 10) / 10 || 0; // no -0 in JSON round trips
 const round1n = (v: number | null) => (v === null ? null : round1(v));

@@ -19,8 +19,9 @@ export interface StretchFault {
 export interface StretchSetup {
   readonly atMs: number;
   readonly kneelingSide: KneelingSide;
-  readonly frontKneeDeg: number;
-  readonly backKneeDeg: number;
+  /** The knee angles at set-up; null when the view cannot measure them (not side-on). */
+  readonly frontKneeDeg: number | null;
+  readonly backKneeDeg: number | null;
   readonly trunkLeanDeg: number;
   /** Hip-extension proxy (180 - trunk-thigh angle) at set-up; changes are what count. */
   readonly hipExtensionDeg: number;
@@ -49,6 +50,8 @@ export interface StretchResult {
   readonly schemaVersion: typeof STRETCH_RESULT_VERSION;
   readonly exercise: 'hip-flexor-stretch';
   readonly view: CameraViewKind | 'none';
+  /** The parts of the video read one by one (an edited video has several, split at its cuts), each with its view. */
+  readonly readings: ReadonlyArray<{ readonly startMs: number; readonly endMs: number; readonly view: CameraViewKind }>;
   readonly sources: { readonly camera: boolean; readonly sensor: boolean };
   readonly setups: StretchSetup[];
   readonly holds: StretchHold[];

@@ -10,12 +10,27 @@ export const STRETCH_THRESHOLDS = {
   F2_TOLERANCE_DEG: 20,
   F2_THIGH_BEHIND_MIN_DEG: -5,
   F2_THIGH_BEHIND_MAX_DEG: 15,
+  /**
+   * From a view that cannot measure the knees, each knee that can be read must look bent within this
+   * of a right angle for a set-up: the same front knee read 86-88 degrees from the side and 101-107
+   * from in front, the same kneeling knee 86-88 and 55-60; a leg swung out straight reads 160-180,
+   * sitting back on the heels 16-35. (M: real recordings.)
+   */
+  SETUP_KNEE_LOOKS_BENT_DEG: 40,
+  /** A front thigh or a kneeling shin shorter in the picture than this share of the trunk points at or away from the camera: its knee angle is not read. (A thigh or shin is about 0.85 trunk lengths.) */
+  FORESHORTENED_THIGH_SHARE: 0.4,
   /** F3 trunk within +-10 deg of vertical. */
   F3_TRUNK_MAX_DEG: 10,
   /** F4 front shin within +-15 deg of vertical: a cue only, never a fault. */
   F4_SHIN_MAX_DEG: 15,
   /** All set-up checks must hold this long before the hold timer starts. */
   SETUP_HOLD_MS: 1000,
+  /**
+   * Recorded video: a position left again sooner than this after its set-up was passed through, not
+   * held (a stretch hold is 30 s). Real recordings: the low positions of a static lunge lasted 1.5-2 s
+   * past their set-up, the shortest real hold in the dev set 5.6 s (an edited clip). (M)
+   */
+  MIN_RECORDED_HOLD_MS: 4000,
   /** C1 arching: trunk leans back more than this beyond set-up (L-M). */
   C1_LEAN_BACK_DEG: 10,
   /** C1 alternative: thigh-to-vertical rises more than this while delta-HE rises less than half of it (L-M). */
@@ -29,6 +44,14 @@ export const STRETCH_THRESHOLDS = {
   C5_PEAK_TO_PEAK_DEG: 5,
   C5_MIN_CYCLES: 2,
   C5_WINDOW_MS: 5000,
+  /**
+   * C5 rocking, from any view: the hips moving forward and back over the kneeling knee, as a share
+   * of the way from the kneeling knee to the front ankle (hipForwardShare), in swings of at least
+   * this, 2 cycles within `C5_ROCK_WINDOW_MS`. A real rocking stretch filmed at 45 degrees swung
+   * 0.24-0.80 every 4 s; a still one drifted 0.11-0.19 over 7 s. (M: real recordings.)
+   */
+  C5_ROCK_MIN_SWING_SHARE: 0.15,
+  C5_ROCK_WINDOW_MS: 12_000,
   /** Show delta-HE only from 5 deg (single-angle noise about 6 deg). */
   MEASUREMENT_FLOOR_DEG: 5,
   /** A fault must last this long before it counts (single frames can be tens of degrees off). (L) */
