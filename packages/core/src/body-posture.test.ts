@@ -44,6 +44,14 @@ describe('posture from 3D world landmarks', () => {
     expect(framePosture3d(frame(floorBody(90)))).toBe('all-fours');
   });
 
+  it('lying on the back with the knees up (a dead bug) is not all fours, though its hips bend as much', () => {
+    // The all-fours body turned over: every joint mirrored through the hips' height.
+    const fours = quadrupedBody(QUADRUPED);
+    const hipY = (fours.left_hip.y + fours.right_hip.y) / 2;
+    const deadBug = Object.fromEntries(Object.entries(fours).map(([k, p]) => [k, { ...p, y: 2 * hipY - p.y + 0.3 }])) as Body3d;
+    expect(framePosture3d(frame(deadBug))).toBe('legs-out');
+  });
+
   it('tells legs out from all fours at the hip angle threshold', () => {
     expect(framePosture3d(frame(floorBody(LEGS_OUT_MIN_HIP_DEG + 3)))).toBe('legs-out');
     expect(framePosture3d(frame(floorBody(LEGS_OUT_MIN_HIP_DEG - 3)))).toBe('all-fours');

@@ -10,6 +10,7 @@ import { hasPerson, type FrameResult, type WorldLandmark } from './pose-frame.ts
 
 /** 'along-floor': the trunk along the floor, the legs not judged (from the picture alone, which cannot tell all fours from a plank). */
 export type BodyPosture = 'all-fours' | 'legs-out' | 'along-floor' | 'upright' | 'unknown';
+// 'legs-out': lying face down or up, or a plank (the legs stretched out), or lying on the back with the knees up.
 
 /**
  * Real recordings (../shared/real, BlazePose full), the trunk's angle from the camera's down
@@ -48,7 +49,10 @@ export function framePosture3d(f: FrameResult): BodyPosture | null {
   const hipL = angleDeg(sub(lh, ls), sub(lh, lk)), hipR = angleDeg(sub(rh, rs), sub(rh, rk));
   if (trunk === null || hipL === null || hipR === null) return null;
   if (trunk >= UPRIGHT_TRUNK_MIN_DEG) return 'upright';
-  return Math.min(hipL, hipR) >= LEGS_OUT_MIN_HIP_DEG ? 'legs-out' : 'all-fours';
+  // Lying on the back with the legs up (a dead bug) bends the hips like all fours, but every knee is
+  // above the hips instead of below them.
+  const lowerKnee = Math.max(lk.yM, rk.yM), hipY = (lh.yM + rh.yM) / 2;
+  return Math.min(hipL, hipR) >= LEGS_OUT_MIN_HIP_DEG || lowerKnee < hipY ? 'legs-out' : 'all-fours';
 }
 
 /**

@@ -98,8 +98,13 @@ async function stretchAnalysis(video: string | undefined, values: { sensor?: str
   return 0;
 }
 
+/** "side view", or for an edited video each part's view in turn: "rear-oblique view, then side view". */
+function viewsWord(r: { readonly view: string; readonly readings: ReadonlyArray<{ readonly view: string }> }): string {
+  return r.readings.length > 1 ? r.readings.map((x) => `${x.view} view`).join(', then ') : `${r.view} view`;
+}
+
 export function formatStretch(r: StretchResult, poses: VideoPoseResult): string {
-  const lines = [`Hip flexor stretch: ${r.setups.length} set-up(s), ${r.holds.length} hold(s); camera ${r.view} view, phone in the waistband ${r.sources.sensor ? 'used' : 'not used'}.`];
+  const lines = [`Hip flexor stretch: ${r.setups.length} set-up(s), ${r.holds.length} hold(s); camera ${viewsWord(r)}, phone in the waistband ${r.sources.sensor ? 'used' : 'not used'}.`];
   for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
   for (const h of r.holds) {
     const faults = h.faults.map((f) => `${f.rule} at ${(f.atMs / 1000).toFixed(1)} s (${f.source})`).join(', ') || 'no faults';
@@ -111,7 +116,7 @@ export function formatStretch(r: StretchResult, poses: VideoPoseResult): string 
 
 export function formatBirdDog(r: BirdDogResult, poses: VideoPoseResult | null): string {
   const lines: string[] = [];
-  lines.push(`Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} ${r.reps.length === 1 ? 'rep' : 'reps'} found`}; camera ${r.sources.camera ? `(${r.view} view)` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
+  lines.push(`Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} ${r.reps.length === 1 ? 'rep' : 'reps'} found`}; camera ${r.sources.camera ? `(${viewsWord(r)})` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
   if (poses) for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
   for (const rep of r.reps) {
     const m = rep.metrics;

@@ -75,6 +75,14 @@ describe('an edited video', () => {
   });
 });
 
+describe('holds of seconds', () => {
+  it('a position held far longer than a bird-dog hold is not a rep, and the result says why; one held 10 s is', () => {
+    const r = analyzeBirdDog({ frames: session([opposite('left'), opposite('right', { holdMs: 20_000 }), opposite('left', { holdMs: 10_000 })], world()).frames });
+    expect(r.reps.map((x) => x.leg)).toEqual(['left', 'left']);
+    expect(r.quality.find((q) => q.code === 'long-hold')?.message).toMatch(/held for 2[01] s .* longer than a bird-dog hold/);
+  });
+});
+
 describe('other exercises on all fours', () => {
   it('a leg kicked back with the knee kept bent is no rep, and the result says what was seen', () => {
     const kick = (leg: 'left' | 'right') => ({ leg, arm: null, kneeFlexDeg: 90, legElevationDeg: 20, holdMs: 800 });

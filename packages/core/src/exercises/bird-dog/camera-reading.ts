@@ -135,6 +135,12 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     else reps.push(...reaches.map((r) => ({ ...r, foundBy: 'camera' as const })));
   }
   const seesLimbs = cam.reach !== null && view !== 'end-on';
+  // A bird-dog hold lasts seconds: a longer "hold" is resting, kneeling or talking between reps.
+  const longest = BIRD_DOG_PHASES.MAX_HOLD_MS + BIRD_DOG_PHASES.HOLD_TIMING_SLACK_MS;
+  for (const r of reps.filter((x) => x.holdEndMs - x.holdStartMs > longest)) {
+    quality.push({ code: 'long-hold', message: `A position held for ${Math.round((r.holdEndMs - r.holdStartMs) / 1000)} s from ${s1(r.holdStartMs)} s is longer than a bird-dog hold (at most ${BIRD_DOG_PHASES.MAX_HOLD_MS / 1000} s), so it was not counted as a rep: it looked like resting, kneeling or talking. Hold each reach for about 5 s.` });
+  }
+  reps = reps.filter((x) => x.holdEndMs - x.holdStartMs <= longest);
   return { startMs: part.startMs, endMs: part.endMs, frames, view, cam, motion, reps, motionRise, liftsWithoutLeg, legLifts, seesLimbs, events };
 }
 

@@ -90,7 +90,7 @@ export interface BirdDogSeries {
 }
 
 export interface QualityMessage {
-  readonly code: 'body-part-out-of-frame' | 'view-limits' | 'no-reps' | 'not-bird-dog' | 'video-edit' | 'sensor-quality' | 'sensor-calibration' | 'few-frames' | 'outside-exercise' | 'camera-moved';
+  readonly code: 'body-part-out-of-frame' | 'view-limits' | 'no-reps' | 'not-bird-dog' | 'long-hold' | 'video-edit' | 'sensor-quality' | 'sensor-calibration' | 'few-frames' | 'outside-exercise' | 'camera-moved';
   readonly message: string;
 }
 

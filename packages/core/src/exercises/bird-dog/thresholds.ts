@@ -45,6 +45,8 @@ export const BIRD_DOG_PHASES = {
   MIN_REP_MS: 1000,
   /** A bird-dog hold lasts seconds: never more than 10 s (McGill; the app paces 5 s). Longer is kneeling, talking or resting, not a hold. */
   MAX_HOLD_MS: 10_000,
+  /** A found hold may run this much past MAX_HOLD_MS before it is not a hold (the picture's change times holds to within 1.6 s; docs/accuracy.md). */
+  HOLD_TIMING_SLACK_MS: 2000,
 } as const;
 
 /**
