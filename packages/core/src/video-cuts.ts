@@ -11,7 +11,9 @@
 // When the person fills the picture and too little room is left to compare, the layout of all the
 // blocks is compared instead (their correlation). Pure: small grey pictures and boxes in.
 
+import { personBoxAt } from './body-place.ts';
 import type { MotionBox, MotionFrames } from './camera-motion.ts';
+import type { FrameResult } from './pose-frame.ts';
 
 /** Each frame is compared with the one this long before it: a crossfade of a few frames shows up whole. */
 export const CUT_LAG_MS = 200;
@@ -138,4 +140,22 @@ export function readingsBetween(startMs: number, endMs: number, edits: readonly 
   if (endMs > from) out.push({ startMs: from, endMs });
   const kept = out.filter((r) => r.endMs - r.startMs >= MIN_READING_MS);
   return kept.length > 0 ? kept : [{ startMs, endMs }];
+}
+
+/**
+ * The parts of a recording the analysers read one by one: between the edits its small pictures show
+ * (the room compared around the person the landmarks place), each edit widened by `CUT_LAG_MS` on
+ * both sides because the start and end of a crossfade change the picture too little to count but
+ * still blend two views. The whole recording without pictures or edits.
+ */
+export function videoReadings(frames: readonly FrameResult[], motion: MotionFrames | undefined): Reading[] {
+  const first = frames[0]?.tMs ?? 0, last = frames.at(-1)?.tMs ?? 0;
+  const edits = motion ? findEdits(motion, personBoxAt(frames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
+  return readingsBetween(first, last, edits);
+}
+
+/** The sentence that says an edited video was read in parts; null for one part. */
+export function editedVideoMessage(parts: readonly Reading[]): string | null {
+  if (parts.length < 2) return null;
+  return `The video is edited: it was read in ${parts.length} parts (${parts.map((p) => `${(p.startMs / 1000).toFixed(1)}-${(p.endMs / 1000).toFixed(1)} s`).join(', ')}), each on its own, because the camera's angle changed.`;
 }

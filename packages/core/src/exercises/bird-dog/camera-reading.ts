@@ -6,13 +6,13 @@
 // cannot follow the limbs).
 
 import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
-import { bodyCentre, personArea, personBoxAt } from '../../body-place.ts';
+import { bodyCentre, personArea } from '../../body-place.ts';
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { frameAngleAtDeg } from '../../frame-geometry.ts';
 import { angleAtDeg3d, toWorldPoint } from '../../geometry.ts';
 import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { CUT_LAG_MS, findEdits, readingsBetween } from '../../video-cuts.ts';
+import { editedVideoMessage, videoReadings } from '../../video-cuts.ts';
 import { computeCameraSignals, limbSignal, quietMoments, type CameraSignals } from './camera-signals.ts';
 import { isEndOn, joinSplitReps, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';
@@ -46,15 +46,10 @@ export interface CameraReading {
 
 /** The camera's readings of a recording, oldest first; messages for the person go into `quality`. */
 export function readCamera(allFrames: readonly FrameResult[], motion: MotionFrames | undefined, recorded: boolean, quality: QualityMessage[]): CameraReading[] {
-  const first = allFrames[0]?.tMs ?? 0, last = allFrames.at(-1)?.tMs ?? 0;
   const thin = motion ? thinMotionFrames(motion) : null;
-  // The frames of an edit show neither picture, or a blend: they are left out, with a margin for
-  // the start and end of a crossfade that changed the picture too little to count.
-  const edits = motion ? findEdits(motion, personBoxAt(allFrames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
-  const parts = readingsBetween(first, last, edits);
-  if (parts.length > 1) {
-    quality.push({ code: 'video-edit', message: `The video is edited: it was read in ${parts.length} parts (${parts.map((p) => `${s1(p.startMs)}-${s1(p.endMs)} s`).join(', ')}), each on its own, because the camera's angle changed.` });
-  }
+  const parts = videoReadings(allFrames, motion);
+  const edited = editedVideoMessage(parts);
+  if (edited) quality.push({ code: 'video-edit', message: edited });
   return parts.flatMap((p) => {
     const frames = framesWithin(allFrames, p);
     if (!frames.some(hasPerson)) return [];

@@ -4,9 +4,8 @@
 
 import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { CueScheduler } from '../../cue-scheduler.ts';
-import { personBoxAt } from '../../body-place.ts';
 import type { MotionFrames } from '../../camera-motion.ts';
-import { CUT_LAG_MS, findEdits, readingsBetween } from '../../video-cuts.ts';
+import { editedVideoMessage, videoReadings } from '../../video-cuts.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { median, movingMedian } from '../../filters/moving-median.ts';
 import { angleAtDeg, midpoint, type Point2 } from '../../geometry.ts';
@@ -138,14 +137,11 @@ export function analyzeStretch(input: StretchInput): StretchResult {
   if (!hasCamera) throw new Error('analyzeStretch needs camera frames with a person in them.');
   const recorded = input.recorded ?? true;
   // An edited video is read in parts (video-cuts.ts): across a cut the view and the body's size change.
-  const first = input.frames[0]!.tMs, last = input.frames.at(-1)!.tMs;
-  const edits = input.motion ? findEdits(input.motion, personBoxAt(input.frames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
-  const parts = readingsBetween(first, last, edits).filter((p) => input.frames.some((f) => hasPerson(f) && f.tMs >= p.startMs && f.tMs <= p.endMs));
+  const parts = videoReadings(input.frames, input.motion).filter((p) => input.frames.some((f) => hasPerson(f) && f.tMs >= p.startMs && f.tMs <= p.endMs));
   const out: StretchOutput = { setups: [], holds: [], cues: [], events: [], quality: [], passedThrough: [], lastSide: null };
   const read = parts.map((p) => readPart(input.frames.filter((f) => f.tMs >= p.startMs && f.tMs <= p.endMs), input, recorded, out, parts.length > 1 ? p : null));
-  if (parts.length > 1) {
-    out.quality.unshift({ code: 'video-edit', message: `The video is edited: it was read in ${parts.length} parts (${parts.map((p) => `${s1(p.startMs)}-${s1(p.endMs)} s`).join(', ')}), each on its own, because the camera's angle changed.` });
-  }
+  const edited = editedVideoMessage(parts);
+  if (edited) out.quality.unshift({ code: 'video-edit', message: edited });
   if (out.setups.length === 0) {
     const passed = out.passedThrough.length > 0 ? ` A half-kneeling position was reached at ${out.passedThrough.map(s1).join(', ')} s but left again within ${T.MIN_RECORDED_HOLD_MS / 1000} s (as in a lunge or when getting up), so it was not a hold.` : '';
     out.quality.push({ code: 'no-setup', message: `No half-kneeling set-up was found: kneel on one knee with the front knee at a right angle, sit tall, and hold still for a second, with your whole body in the picture.${passed}` });
