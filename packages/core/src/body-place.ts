@@ -51,24 +51,28 @@ export function personArea(frames: readonly FrameResult[]): MotionBox | null {
   return { x0: clamp(x0 - mx), y0: clamp(y0 - my), x1: clamp(x1 + mx), y1: clamp(y1 + my) };
 }
 
+/** A frame without a person borrows the box of the nearest frame with one, up to this far away: the model loses someone for a moment (getting up close to the phone), they do not vanish. */
+export const PERSON_BOX_REACH_MS = 1000;
+
 /**
  * Where the person is at each moment: the box around every landmark the model placed in the frame
- * nearest in time (normalised, 0..1), or null where nobody was found. For video-cuts.ts, which
- * compares the room around the person.
+ * nearest in time that has a person (normalised, 0..1), or null when nobody was found within
+ * `PERSON_BOX_REACH_MS`. For video-cuts.ts, which compares the room around the person.
  */
 export function personBoxAt(frames: readonly FrameResult[]): (tMs: number) => MotionBox | null {
-  const boxes = frames.map((f) => {
-    if (!hasPerson(f)) return null;
+  const seen: Array<{ tMs: number; box: MotionBox }> = [];
+  for (const f of frames) {
+    if (!hasPerson(f)) continue;
     const pts = f.landmarks.filter((l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
-    if (pts.length === 0) return null;
+    if (pts.length === 0) continue;
     const xs = pts.map((l) => l.xNorm), ys = pts.map((l) => l.yNorm);
-    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-  });
+    seen.push({ tMs: f.tMs, box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) } });
+  }
   return (tMs) => {
-    if (frames.length === 0) return null;
-    let lo = 0, hi = frames.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (frames[mid]!.tMs < tMs) lo = mid + 1; else hi = mid; }
-    const i = lo > 0 && Math.abs(frames[lo - 1]!.tMs - tMs) < Math.abs(frames[lo]!.tMs - tMs) ? lo - 1 : lo;
-    return boxes[i]!;
+    if (seen.length === 0) return null;
+    let lo = 0, hi = seen.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (seen[mid]!.tMs < tMs) lo = mid + 1; else hi = mid; }
+    const i = lo > 0 && Math.abs(seen[lo - 1]!.tMs - tMs) < Math.abs(seen[lo]!.tMs - tMs) ? lo - 1 : lo;
+    return Math.abs(seen[i]!.tMs - tMs) <= PERSON_BOX_REACH_MS ? seen[i]!.box : null;
   };
 }

@@ -8,8 +8,7 @@
 // those of the frame `CUT_LAG_MS` earlier, leaving out the blocks where the person is in either
 // frame (from the landmarks): once auto exposure's gain and offset are fitted out, the room's
 // blocks differ by a grey level or two, or a few with a hand-held phone, and by tens at an edit.
-// When the person fills the picture and too little room is left to compare, the layout of all the
-// blocks is compared instead (their correlation). Pure: small grey pictures and boxes in.
+// Pure: small grey pictures and boxes in.
 
 import { personBoxAt } from './body-place.ts';
 import type { MotionBox, MotionFrames } from './camera-motion.ts';
@@ -20,8 +19,13 @@ export const CUT_LAG_MS = 200;
 /** Blocks of this many pixels a side in the small pictures (64 px on the long side: an 8 x 5 grid). */
 export const CUT_BLOCK_PX = 8;
 /** The person's box from the landmarks is widened by this share of its size on each side before its blocks are left out. */
-export const CUT_PERSON_MARGIN = 0.25;
-/** At least this many blocks of room must be left to compare the room; otherwise the whole picture's layout is compared. */
+export const CUT_PERSON_MARGIN = 0.5;
+/**
+ * At least this many blocks of room must be left to compare. With fewer (someone standing close to
+ * the phone fills the picture), no edit is found: comparing the whole picture's layout instead took a
+ * rendered person getting up close to a high phone for an edit. (An animated GIF of someone filling
+ * the picture has no room either, and no edit.)
+ */
 export const CUT_MIN_ROOM_BLOCKS = 6;
 /**
  * The room's blocks differ at an edit when their root-mean-square difference, after the gain and
@@ -30,12 +34,6 @@ export const CUT_MIN_ROOM_BLOCKS = 6;
  * most 2 elsewhere; rendered phone recordings (a hand-held phone's wobble): at most 4.6. (M)
  */
 export const CUT_MIN_ROOM_LEVELS = 10;
-/**
- * With no room to compare: an edit when the blocks' layout correlates by less than 1 minus this.
- * Real recordings: 0.26-0.42 across the edits; at most 0.06 elsewhere for video, 0.14 for an
- * animated GIF of someone who fills the picture, reaching an arm. (M)
- */
-export const CUT_MIN_DECORRELATION = 0.2;
 /** A reading shorter than this holds no exercise worth reading (one bird-dog rep takes about 4 s). */
 export const MIN_READING_MS = 1500;
 
@@ -79,28 +77,24 @@ function overlaps(b: Blocks, k: number, box: MotionBox | null): boolean {
 }
 
 /**
- * How differently two frames show the picture: the room's root-mean-square block difference after a
- * gain and offset fit (grey levels), or, with too little room, the blocks' decorrelation; each
- * against its own threshold, so the answer is a share of it (1 = an edit's threshold).
+ * How differently two frames show the room around the person: the root-mean-square block difference
+ * after a gain and offset fit, as a share of `CUT_MIN_ROOM_LEVELS` (1 = an edit); 0 when the
+ * person leaves too little room to compare.
  */
 export function editScore(a: Blocks, b: Blocks, boxA: MotionBox | null, boxB: MotionBox | null): number {
   const room: number[] = [];
   for (let k = 0; k < a.mean.length; k++) if (!overlaps(a, k, boxA) && !overlaps(b, k, boxB)) room.push(k);
-  const keys = room.length >= CUT_MIN_ROOM_BLOCKS ? room : a.mean.map((_, k) => k);
+  // With the person filling the picture there is no room to tell an edit from their own movement.
+  if (room.length < CUT_MIN_ROOM_BLOCKS) return 0;
   let sa = 0, sb = 0;
-  for (const k of keys) { sa += a.mean[k]!; sb += b.mean[k]!; }
-  const ma = sa / keys.length, mb = sb / keys.length;
-  let saa = 0, sbb = 0, sab = 0;
-  for (const k of keys) { const x = a.mean[k]! - ma, y = b.mean[k]! - mb; saa += x * x; sbb += y * y; sab += x * y; }
-  if (room.length >= CUT_MIN_ROOM_BLOCKS) {
-    const gain = saa > 1e-9 ? sab / saa : 1;
-    let res = 0;
-    for (const k of keys) res += (b.mean[k]! - mb - gain * (a.mean[k]! - ma)) ** 2;
-    return Math.sqrt(res / keys.length) / CUT_MIN_ROOM_LEVELS;
-  }
-  // A flat picture has no layout to compare.
-  if (saa < keys.length * 0.25 || sbb < keys.length * 0.25) return 0;
-  return (1 - sab / Math.sqrt(saa * sbb)) / CUT_MIN_DECORRELATION;
+  for (const k of room) { sa += a.mean[k]!; sb += b.mean[k]!; }
+  const ma = sa / room.length, mb = sb / room.length;
+  let saa = 0, sab = 0;
+  for (const k of room) { const x = a.mean[k]! - ma, y = b.mean[k]! - mb; saa += x * x; sab += x * y; }
+  const gain = saa > 1e-9 ? sab / saa : 1;
+  let res = 0;
+  for (const k of room) res += (b.mean[k]! - mb - gain * (a.mean[k]! - ma)) ** 2;
+  return Math.sqrt(res / room.length) / CUT_MIN_ROOM_LEVELS;
 }
 
 /** The edits in a recording, oldest first. */

@@ -36,6 +36,15 @@ describe('the limbs\' turn in 3D', () => {
     expect(deep.reps.map((r) => [r.leg, r.arm, r.pattern])).toEqual(reps.map((r) => [r.leg, r.arm, 'opposite-arm-and-leg']));
   });
 
+  it('is not used when the model places a limb loosely in 3D even at rest, and is used when it places it steadily', () => {
+    const seq = session([opposite('left'), opposite('right')], world());
+    const g = seededGaussian(9);
+    // The right knee's 3D wanders: sd 0.2 m (about 25 degrees of the thigh) or 0.04 m (about 5).
+    const loose = (sdM: number) => seq.frames.map((f) => (f.landmarks && 'world' in f && f.world ? { ...f, world: f.world.map((w, i) => (i === 26 && w ? { ...w, xM: w.xM + sdM * g(), zM: w.zM + sdM * g() } : w)) } : f));
+    expect(computeCameraSignals(loose(0.2)).reach).toBeNull();
+    expect(computeCameraSignals(loose(0.04)).reach).not.toBeNull();
+  });
+
   it('counts nothing below the rest jitter', () => {
     // A limb turned a little less than the jitter allowance reads as rest.
     const seq = session([opposite('left', { legElevationDeg: -90 + BIRD_DOG_REACH.REST_JITTER_DEG - 5, armElevationDeg: -90 + BIRD_DOG_REACH.REST_JITTER_DEG - 5 })], world());

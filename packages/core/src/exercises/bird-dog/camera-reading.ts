@@ -95,23 +95,27 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     } else {
       quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
     }
-  } else if (motion && view !== 'side' && !cam.reach) {
-    // Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
-    // constant offset and run reps together, but the picture's change times them; the leg comes from
-    // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front'
-    // and its landmarks found 3 reps for 2.) A model with 3D world landmarks needs none of this: the
-    // limbs' turn in 3D does not depend on the view.
+  }
+  // Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
+  // constant offset and run reps together, but the picture's change times them; the leg comes from
+  // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front' and
+  // its landmarks found 3 reps for 2.)
+  const corner: TrackedForRules[] = [];
+  let cornerRise: number[] | null = null;
+  if (motion && !endOn && view !== 'side') {
     const timed = motionTimedReps(motion);
     const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
     if (timed.ok && sides) {
-      motionRise = timed.rise;
-      reps = joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg);
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps were timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
+      cornerRise = timed.rise;
+      corner.push(...joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg));
     }
   }
   let legLifts = 0;
   const signal = limbSignal(cam);
-  if (reps.length === 0 && liftsWithoutLeg === 0) {
+  // The landmarks' own reps: with 3D world landmarks in every view but end-on (a limb's turn in 3D
+  // does not depend on the view), otherwise from the side or when the picture timed nothing.
+  const fromLandmarks = endOn ? reps.length === 0 && liftsWithoutLeg === 0 : cam.reach !== null || corner.length === 0;
+  if (fromLandmarks) {
     const tracker = new BirdDogPhaseTracker();
     const found: TrackedRep[] = [];
     cam.tMs.forEach((t, i) => {
@@ -128,6 +132,21 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     // moment), not bird-dog reps.
     if (cam.reach && !reaches.some(armReached)) legLifts += reaches.length;
     else reps.push(...reaches.map((r) => ({ ...r, foundBy: 'camera' as const })));
+    // In 3D the far limbs of a rendered figure seen from a high corner turned too little to count
+    // (about 35 degrees, with 20-30 of rest jitter): a rep the picture's change timed where the
+    // landmarks saw nothing at all is added (real people: nothing added, in 3D every rep was seen).
+    const added = corner.filter((c) => !found.some((f) => f.startMs < c.endMs && c.startMs < f.endMs));
+    if (added.length > 0) {
+      reps.push(...added);
+      reps.sort((a, b) => a.startMs - b.startMs);
+      motionRise = cornerRise;
+    }
+  } else if (corner.length > 0) {
+    reps = corner;
+    motionRise = cornerRise;
+  }
+  if (corner.length > 0 && reps.some((r) => r.foundBy === 'camera-motion')) {
+    quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, ${reps.every((r) => r.foundBy === 'camera-motion') ? 'the reps were' : 'some reps were'} timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
   }
   const seesLimbs = cam.reach !== null && view !== 'end-on';
   // A bird-dog hold lasts seconds: a longer "hold" is resting, kneeling or talking between reps.

@@ -109,12 +109,14 @@ function segmentDirection(f: FrameResult, limb: Limb): Vec3 | null {
  * from any camera. The model places limbs it cannot see too, and in 3D those guesses follow the
  * reach well (real recordings: from behind at an angle the far arm was unseen in the picture but
  * turned 60-80 degrees in 3D in every rep). Smoothed by a centred 5-frame median (world landmarks
- * are not filtered with the picture's).
+ * are not filtered with the picture's). Null when even a limb's quietest frames turn far from its rest
+ * (`MAX_QUIET_TURN_DEG`): then the 3D is too loose to time reps, and the picture is read instead.
  */
 function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
   const withPerson = frames.filter(hasPerson);
   if (withPerson.length === 0 || withPerson.filter((f) => f.world).length < MIN_VALID_FRAME_SHARE * withPerson.length) return null;
   const out: Record<Limb, Array<number | null>> = { leftLeg: [], rightLeg: [], leftArm: [], rightArm: [] };
+  let loosest = 0;
   for (const limb of LIMBS) {
     const dirs = frames.map((f) => segmentDirection(f, limb));
     const seen = dirs.filter((d): d is Vec3 => d !== null);
@@ -128,8 +130,11 @@ function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
     const n = Math.hypot(...m) || 1;
     const rest = m.map((x) => x / n);
     const turnDeg = dirs.map((d) => (d ? (Math.acos(Math.max(-1, Math.min(1, d[0] * rest[0]! + d[1] * rest[1]! + d[2] * rest[2]!))) * 180) / Math.PI : null));
+    loosest = Math.max(loosest, quantile(turnDeg, BIRD_DOG_REACH.QUIET_SHARE) ?? 0);
     out[limb] = movingMedian(turnDeg, 5, 'centred').map((a) => (a === null ? null : Math.max(0, a - BIRD_DOG_REACH.REST_JITTER_DEG) / BIRD_DOG_REACH.FULL_TURN_DEG));
   }
+  // A model whose 3D wanders even when a limb is quietest cannot time reps from it.
+  if (loosest > BIRD_DOG_REACH.MAX_QUIET_TURN_DEG) return null;
   return frames.map((_, i) => ({ leftLeg: out.leftLeg[i]!, rightLeg: out.rightLeg[i]!, leftArm: out.leftArm[i]!, rightArm: out.rightArm[i]! }));
 }
 

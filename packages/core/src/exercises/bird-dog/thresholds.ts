@@ -66,6 +66,14 @@ export const BIRD_DOG_REACH = {
    * kept it at 43-67 and a fire hydrant's circles at 108-126. (M: real recordings.)
    */
   LEG_REACH_MIN_KNEE_DEG: 130,
+  /**
+   * The 3D is trusted to time reps only when, for every limb, its quietest `QUIET_SHARE` of frames
+   * turns at most this far from its rest: real recordings 2-6 degrees in every bird-dog, at most 12
+   * in other exercises; a rendered figure seen from a high corner 12-28, its far leg placed loosely
+   * (its reps then came out merged and on the wrong legs in 3D, right from the picture). (M)
+   */
+  QUIET_SHARE: 0.2,
+  MAX_QUIET_TURN_DEG: 15,
 } as const;
 
 /**
