@@ -37,6 +37,13 @@ const POSTURE = {
 
 /** Views closer than this to a pure side view count as side views. (L: synthetic probe.) */
 export const SIDE_VIEW_MAX_YAW_DEG = 25;
+/**
+ * Side views at least this far from a pure side view are near a corner, and the landmarks may have
+ * misread one: real side views of people on all fours read 10-24 degrees (a slightly turned one 21,
+ * a child's pose 24), rendered figures filmed behind at 45 degrees 24-32, one of them called side.
+ * Such a view still measures leg height, but its reps are timed as from a corner too. (M)
+ */
+export const SIDE_VIEW_SURE_YAW_DEG = 20;
 /** Views beyond this count as straight from behind or in front. */
 export const REAR_VIEW_MIN_YAW_DEG = 65;
 /** On all fours, a shoulder-to-hip rise larger than this (in thigh lengths) means a raised camera. */

@@ -7,7 +7,7 @@
 
 import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
 import { bodyCentre, personArea } from '../../body-place.ts';
-import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
+import { detectCameraView, SIDE_VIEW_SURE_YAW_DEG, viewLabel, type CameraViewKind } from '../../camera-view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
 import { frameAngleAtDeg } from '../../frame-geometry.ts';
 import { angleAtDeg3d, toWorldPoint } from '../../geometry.ts';
@@ -64,7 +64,10 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
   const { span, lined } = cameraSpan(partFrames, pictures, quality);
   const rawFrames = span ? framesWithin(partFrames, span) : partFrames;
   const frames = recorded ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
-  let view: CameraViewKind = detectCameraView(frames.filter(hasPerson), 'quadruped').kind;
+  const detected = detectCameraView(frames.filter(hasPerson), 'quadruped');
+  let view: CameraViewKind = detected.kind;
+  // A side view near a corner: the landmarks may have misread a corner as the side.
+  const nearCorner = view !== 'side' || (detected.yawFromSideDeg ?? 0) >= SIDE_VIEW_SURE_YAW_DEG;
   const cam = computeCameraSignals(frames);
   const motion: MotionSignals | null = lined ? computeMotionSignals(lined.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: lined }) : null;
   if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
@@ -102,7 +105,7 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
   // its landmarks found 3 reps for 2.)
   const corner: TrackedForRules[] = [];
   let cornerRise: number[] | null = null;
-  if (motion && !endOn && view !== 'side') {
+  if (motion && !endOn && nearCorner) {
     const timed = motionTimedReps(motion);
     const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
     if (timed.ok && sides) {
@@ -130,17 +133,24 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     // In 3D the model follows the arms from any view, so leg lifts with no arm reaching in the whole
     // part are another exercise on all fours (a fire hydrant's circles straighten the knee for a
     // moment), not bird-dog reps.
-    if (cam.reach && !reaches.some(armReached)) legLifts += reaches.length;
-    else reps.push(...reaches.map((r) => ({ ...r, foundBy: 'camera' as const })));
-    // In 3D the far limbs of a rendered figure seen from a high corner turned too little to count
-    // (about 35 degrees, with 20-30 of rest jitter): a rep the picture's change timed where the
-    // landmarks saw nothing at all is added (real people: nothing added, in 3D every rep was seen).
-    const added = corner.filter((c) => !found.some((f) => f.startMs < c.endMs && c.startMs < f.endMs));
-    if (added.length > 0) {
-      reps.push(...added);
-      reps.sort((a, b) => a.startMs - b.startMs);
-      motionRise = cornerRise;
-    }
+    const noArm = cam.reach !== null && !reaches.some(armReached);
+    if (noArm) legLifts += reaches.length;
+    const own = noArm ? [] : reaches.map((r) => ({ ...r, foundBy: 'camera' as const }));
+    // What the 3D saw as no reach, the picture's change does not count either.
+    const notReach = found.filter((f) => noArm || !reaches.includes(f));
+    const timed = corner.filter((c) => !notReach.some((f) => overlap(f, c)));
+    // Off the side both can time the reps, and each fails its own way: the picture's change runs
+    // reps together when little of it returns to rest between them (a real man small in the picture,
+    // behind at an angle: 2 reps for 4, where the 3D found all 4), and the 3D loses far limbs of
+    // rendered figures (from a high corner or behind at 45 degrees it missed or mis-sided reps the
+    // picture had right). The one that tells more reps apart is read, with the other's reps where
+    // it saw nothing (the picture wins a tie: its leg from the landmarks, compared across reps, was
+    // right on every rendered clip).
+    reps = timed.length >= own.length && timed.length > 0
+      ? [...timed, ...own.filter((x) => !timed.some((t) => overlap(t, x)))]
+      : [...own, ...timed.filter((x) => !found.some((f) => overlap(f, x)))];
+    reps.sort((a, b) => a.startMs - b.startMs);
+    if (reps.some((r) => r.foundBy === 'camera-motion')) motionRise = cornerRise;
   } else if (corner.length > 0) {
     reps = corner;
     motionRise = cornerRise;
@@ -178,6 +188,8 @@ export function isReach(r: TrackedRep, frames: readonly FrameResult[], view: Cam
   }
   return best === null || best >= BIRD_DOG_REACH.LEG_REACH_MIN_KNEE_DEG;
 }
+
+const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) => a.startMs < b.endMs && b.startMs < a.endMs;
 
 const armReached = (r: TrackedRep) => Math.max(r.peakRise.leftArm, r.peakRise.rightArm) >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
 
