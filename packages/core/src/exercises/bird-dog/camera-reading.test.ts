@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MotionFrames } from '../../camera-motion.ts';
 import type { FrameResult } from '../../pose-frame.ts';
-import { motionFramesFromPoses } from '../../synthetic/index.ts';
+import { ADULT, imageBody, motionFramesFromPoses, quadrupedBody, quadrupedCentre } from '../../synthetic/index.ts';
+import { SIDE_VIEW_SURE_YAW_DEG, detectCameraView } from '../../camera-view.ts';
 import { seededGaussian } from '../../test-frames.ts';
 import { analyzeBirdDog } from './analyze.ts';
+import { combineReps } from './camera-reading.ts';
 import { computeCameraSignals } from './camera-signals.ts';
 import { opposite, session } from './test-support.ts';
 import { BIRD_DOG_REACH } from './thresholds.ts';
@@ -81,6 +83,46 @@ describe('an edited video', () => {
     const r = analyzeBirdDog({ frames: v.frames });
     expect(r.readings).toHaveLength(1);
     expect(r.quality.map((q) => q.code)).not.toContain('video-edit');
+  });
+});
+
+describe('off the side: the landmarks\' reps or the picture\'s', () => {
+  const rep = (startS: number, endS: number, by: string) => ({ startMs: startS * 1000, endMs: endS * 1000, by });
+  it('reads the one that tells more reps apart, with the other\'s where it saw nothing', () => {
+    const own = [rep(1, 3, '3d'), rep(4, 6, '3d'), rep(7, 9, '3d'), rep(10, 12, '3d')];
+    const merged = [rep(1, 3, 'pic'), rep(4, 12, 'pic'), rep(14, 16, 'pic')];
+    // The 3D told 4 apart where the picture ran 3 into one; the picture's rep at 14 s, where the landmarks saw nothing, is added.
+    expect(combineReps(own, merged, own).map((r) => r.by + r.startMs / 1000)).toEqual(['3d1', '3d4', '3d7', '3d10', 'pic14']);
+    // ... but not where the landmarks saw a movement that was no reach.
+    expect(combineReps(own, merged, [...own, rep(13, 17, 'kick')]).map((r) => r.by)).toEqual(['3d', '3d', '3d', '3d']);
+    const lost = [rep(1, 3, '3d'), rep(7, 9, '3d')];
+    const timed = [rep(1, 3, 'pic'), rep(4, 6, 'pic'), rep(7, 9, 'pic'), rep(10, 12, 'pic')];
+    expect(combineReps(lost, timed, lost).map((r) => r.by)).toEqual(['pic', 'pic', 'pic', 'pic']);
+    expect(combineReps(timed.map((r) => ({ ...r, by: '3d' })), timed, timed).map((r) => r.by)).toEqual(['pic', 'pic', 'pic', 'pic']);
+    expect(combineReps(own, [], own).map((r) => r.by)).toEqual(['3d', '3d', '3d', '3d']);
+  });
+});
+
+describe('a side view near a corner', () => {
+  /** The session filmed from the side, turned `yawDeg` toward behind, with world landmarks and the picture's change. */
+  const filmedAt = (yawDeg: number) => {
+    const seq = session([opposite('left'), opposite('right'), opposite('left'), opposite('right')], world());
+    const c = quadrupedCentre(ADULT), r = (yawDeg * Math.PI) / 180;
+    const camera = { position: { x: c.x - 2.5 * Math.sin(r), y: c.y, z: c.z - 2.5 * Math.cos(r) }, target: c, fovYDeg: 50, widthPx: 640, heightPx: 480 };
+    const frames = seq.poses.map((p, i) => imageBody(quadrupedBody(p), camera, seq.frames[i]!.tMs, { world: true }));
+    return { frames, motion: motionFramesFromPoses(frames, { room: true }) };
+  };
+
+  it('is read from the landmarks when sure, and the picture\'s change times its reps near the corner; leg height is measured in both', () => {
+    const sure = filmedAt(10), near = filmedAt(15);
+    expect(detectCameraView(sure.frames, 'quadruped').yawFromSideDeg!).toBeLessThan(SIDE_VIEW_SURE_YAW_DEG);
+    expect(detectCameraView(near.frames, 'quadruped').yawFromSideDeg!).toBeGreaterThanOrEqual(SIDE_VIEW_SURE_YAW_DEG);
+    const a = analyzeBirdDog(sure), b = analyzeBirdDog(near);
+    expect([a.view, b.view]).toEqual(['side', 'side']);
+    expect(a.reps.map((x) => x.foundBy)).toEqual(['camera', 'camera', 'camera', 'camera']);
+    expect(b.reps.map((x) => x.foundBy)).toEqual(['camera-motion', 'camera-motion', 'camera-motion', 'camera-motion']);
+    expect(b.reps.map((x) => x.leg)).toEqual(['left', 'right', 'left', 'right']);
+    expect([...a.reps, ...b.reps].every((x) => x.metrics.R4.source === 'camera')).toBe(true);
   });
 });
 

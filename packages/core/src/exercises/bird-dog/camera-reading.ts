@@ -135,21 +135,11 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     // moment), not bird-dog reps.
     const noArm = cam.reach !== null && !reaches.some(armReached);
     if (noArm) legLifts += reaches.length;
-    const own = noArm ? [] : reaches.map((r) => ({ ...r, foundBy: 'camera' as const }));
+    const own: TrackedForRules[] = noArm ? [] : reaches.map((r) => ({ ...r, foundBy: 'camera' as const }));
     // What the 3D saw as no reach, the picture's change does not count either.
     const notReach = found.filter((f) => noArm || !reaches.includes(f));
     const timed = corner.filter((c) => !notReach.some((f) => overlap(f, c)));
-    // Off the side both can time the reps, and each fails its own way: the picture's change runs
-    // reps together when little of it returns to rest between them (a real man small in the picture,
-    // behind at an angle: 2 reps for 4, where the 3D found all 4), and the 3D loses far limbs of
-    // rendered figures (from a high corner or behind at 45 degrees it missed or mis-sided reps the
-    // picture had right). The one that tells more reps apart is read, with the other's reps where
-    // it saw nothing (the picture wins a tie: its leg from the landmarks, compared across reps, was
-    // right on every rendered clip).
-    reps = timed.length >= own.length && timed.length > 0
-      ? [...timed, ...own.filter((x) => !timed.some((t) => overlap(t, x)))]
-      : [...own, ...timed.filter((x) => !found.some((f) => overlap(f, x)))];
-    reps.sort((a, b) => a.startMs - b.startMs);
+    reps = combineReps(own, timed, found);
     if (reps.some((r) => r.foundBy === 'camera-motion')) motionRise = cornerRise;
   } else if (corner.length > 0) {
     reps = corner;
@@ -190,6 +180,23 @@ export function isReach(r: TrackedRep, frames: readonly FrameResult[], view: Cam
 }
 
 const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) => a.startMs < b.endMs && b.startMs < a.endMs;
+
+/**
+ * Off the side both the landmarks (`own`) and the picture's change (`timed`) can time the reps, and
+ * each fails its own way: the picture's change runs reps together when little of it returns to rest
+ * between them (a real man small in the picture, behind at an angle: 2 reps for 4, where the 3D
+ * found all 4), and the 3D loses far limbs of rendered figures (from a high corner or behind at 45
+ * degrees it missed or mis-sided reps the picture had right). The one that tells more reps apart is
+ * read, with the other's reps where it saw nothing (`found`: every movement the landmarks' tracker
+ * saw, reach or not); the picture wins a tie, its leg from the landmarks compared across reps having
+ * been right on every rendered clip.
+ */
+export function combineReps<T extends { startMs: number; endMs: number }>(own: readonly T[], timed: readonly T[], found: ReadonlyArray<{ startMs: number; endMs: number }>): T[] {
+  const out = timed.length >= own.length && timed.length > 0
+    ? [...timed, ...own.filter((x) => !timed.some((t) => overlap(t, x)))]
+    : [...own, ...timed.filter((x) => !found.some((f) => overlap(f, x)))];
+  return out.sort((a, b) => a.startMs - b.startMs);
+}
 
 const armReached = (r: TrackedRep) => Math.max(r.peakRise.leftArm, r.peakRise.rightArm) >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
 
