@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectCameraView, detectPosture } from './camera-view.ts';
+import { detectCameraView, detectPosture, RAISED_TRUNK_RISE, SIDE_VIEW_MAX_YAW_DEG } from './camera-view.ts';
+import { frameDistance } from './frame-geometry.ts';
+import { landmarkIndex } from './landmarks.ts';
 import { birdDogSequence, cameraForView, imageBody, type CameraView } from './synthetic/index.ts';
 import { seededGaussian } from './test-frames.ts';
 
 const settled = (view: CameraView, noisePx = 0) =>
   birdDogSequence({ view, reps: [], settleMs: 1000, imaging: { noisePx, gaussian: seededGaussian(3) } }).frames;
+
+const SHOULDERS = [landmarkIndex('left_shoulder'), landmarkIndex('right_shoulder')];
 
 describe('detectCameraView on all fours', () => {
   const cases: Array<[CameraView, string]> = [
@@ -33,6 +37,19 @@ describe('detectCameraView on all fours', () => {
     const oblique = detectCameraView(settled('rear-oblique-45'), 'quadruped').yawFromSideDeg!;
     expect(oblique).toBeGreaterThan(35);
     expect(oblique).toBeLessThan(60);
+  });
+
+  it('calls a side-like view whose shoulder-hip line tilts steeply a raised corner, not the side', () => {
+    // BlazePose read a rendered high corner at the head end with side-view proportions, the
+    // shoulders 0.82 thigh lengths below the hips in the picture; real side views read -0.28 to 0.39.
+    const tilted = (rise: number) => settled('side-left').map((f) => {
+      const thigh = frameDistance(f, 'left_hip', 'left_knee')!;
+      return { ...f, landmarks: f.landmarks!.map((lm, i) => (lm && SHOULDERS.includes(i) ? { ...lm, yNorm: lm.yNorm + rise * thigh } : lm)) };
+    });
+    const steep = detectCameraView(tilted(RAISED_TRUNK_RISE + 0.3), 'quadruped');
+    expect(steep.yawFromSideDeg!).toBeLessThan(SIDE_VIEW_MAX_YAW_DEG);
+    expect(steep.kind).toBe('high-corner');
+    expect(detectCameraView(tilted(RAISED_TRUNK_RISE - 0.3), 'quadruped').kind).toBe('side');
   });
 
   it('says unknown when the shoulders or hips are not seen', () => {

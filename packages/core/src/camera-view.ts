@@ -46,8 +46,13 @@ export const SIDE_VIEW_MAX_YAW_DEG = 25;
 export const SIDE_VIEW_SURE_YAW_DEG = 20;
 /** Views beyond this count as straight from behind or in front. */
 export const REAR_VIEW_MIN_YAW_DEG = 65;
-/** On all fours, a shoulder-to-hip rise larger than this (in thigh lengths) means a raised camera. */
-const RAISED_TRUNK_RISE = 0.6;
+/**
+ * On all fours the shoulders are about level with the hips, so in the picture a shoulder-to-hip
+ * rise larger than this (in thigh lengths) means a raised camera looking along the body, even when
+ * the landmarks' proportions look like a side view. Real side views of people on all fours read
+ * -0.28 to -0.12 (a child's pose 0.39), a rendered high corner at the head end 0.82. (M)
+ */
+export const RAISED_TRUNK_RISE = 0.6;
 
 const LABELS: Record<CameraViewKind | 'none', string> = {
   none: 'without a camera',
@@ -95,7 +100,10 @@ export function detectCameraView(frames: readonly FrameResult[], posture: ViewPo
   const raised = posture === 'quadruped' && Math.abs(median(dy)!) > RAISED_TRUNK_RISE;
   let kind: CameraViewKind;
   let sideTowardCamera: 'left' | 'right' | null = null;
-  if (yaw < SIDE_VIEW_MAX_YAW_DEG) {
+  if (yaw < SIDE_VIEW_MAX_YAW_DEG && raised) {
+    // Leg height and trunk sag need the camera at hip height: from above they are not measured.
+    kind = 'high-corner';
+  } else if (yaw < SIDE_VIEW_MAX_YAW_DEG) {
     kind = 'side';
     // On all fours the head points toward the camera's left when the person's left side faces it;
     // kneeling upright, the nose points toward image left in the same case... use the chest direction.
