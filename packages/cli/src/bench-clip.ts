@@ -1,9 +1,10 @@
 // The benchmark clip: a bird-dog from the side at 30 fps, 640x480, rendered by the project's own
-// figure renderer (packages/lab) and cached, so the benchmark needs no media from elsewhere.
+// figure renderer (packages/lab, dev-only) and cached, so the benchmark needs no media from elsewhere.
 import { CliError } from './cli-error.ts';
+import { importDevOnly } from './dev-only.ts';
 
 export async function benchClipPath(log: (msg: string) => void): Promise<string> {
-  const { benchClip } = await import('@steadyback/lab/fixtures');
+  const { benchClip } = await importDevOnly(() => import('@steadyback/lab/fixtures'), 'The benchmark clip (or --video FILE)');
   log('Preparing the benchmark clip (rendered once, then cached in .cache/lab)...');
   try {
     return (await benchClip()).mp4;

@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatSensorCsv, generatePelvisStream, keyframeTimeline, type StretchResult } from '@steadyback/core';
+import { formatSensorCsv, type StretchResult } from '@steadyback/core';
+import { generatePelvisStream, keyframeTimeline } from '@steadyback/synthetic';
 import { birdDogSideClip, halfKneelRockingClip, halfKneelSteadyClip } from '@steadyback/lab/fixtures';
 import type { ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';

@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { birdDogSession, formatSensorCsv, generatePelvisStream, type BirdDogResult } from '@steadyback/core';
+import { formatSensorCsv, type BirdDogResult } from '@steadyback/core';
+import { birdDogSession, generatePelvisStream } from '@steadyback/synthetic';
 import { birdDogFrontClip, birdDogHighCornerClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
 import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';

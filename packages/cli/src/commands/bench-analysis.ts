@@ -3,10 +3,9 @@
 // yaw, noise and drift. Synthetic inputs with exact truth; measured in one run, printed as tables.
 
 import { writeFile } from 'node:fs/promises';
-import {
-  analyzeBirdDog, analyzeStretch, birdDogSession, generatePelvisStream, keyframeTimeline, pelvisTilt, waistbandTilt, type PacingCue,
-} from '@steadyback/core';
-import { birdDogSequence, motionFramesFromPoses, stretchSequence } from '@steadyback/core/synthetic';
+import { analyzeBirdDog, analyzeStretch, pelvisTilt, waistbandTilt, type PacingCue } from '@steadyback/core';
+import { birdDogSession, generatePelvisStream, keyframeTimeline } from '@steadyback/synthetic';
+import { birdDogSequence, motionFramesFromPoses, stretchSequence } from '@steadyback/synthetic';
 
 const FRAME_BUDGET_MS = 1000 / 30;
 

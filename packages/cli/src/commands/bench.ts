@@ -10,7 +10,7 @@ import { DEFAULT_PEOPLE_CHECK_EVERY_FRAMES, analyzeVideoPoses, defaultWasmDir, f
 import { CliError } from '../cli-error.ts';
 import { createProgress } from '../progress.ts';
 import { benchClipPath } from '../bench-clip.ts';
-import { analysisBenchCommand } from './bench-analysis.ts';
+import { importDevOnly } from '../dev-only.ts';
 
 export interface ModelBench {
   readonly coldMs: number;
@@ -42,7 +42,10 @@ export async function benchCommand(argv: readonly string[]): Promise<number> {
       analysis: { type: 'boolean', default: false },
     },
   });
-  if (values.analysis) return analysisBenchCommand(values.json);
+  if (values.analysis) {
+    const { analysisBenchCommand } = await importDevOnly(() => import('./bench-analysis.ts'), 'steadyback bench --analysis');
+    return analysisBenchCommand(values.json);
+  }
   const models = (values.models ? values.models.split(',').map((m) => m.trim()) : [...POSE_MODELS]) as string[];
   for (const m of models) if (!isPoseModelName(m)) throw new CliError(`Unknown model "${m}": use some of ${POSE_MODELS.join(', ')}.`, 2);
   const videoPath = values.video ?? (await benchClipPath((msg) => process.stderr.write(msg + '\n')));

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { csvRows, fhirBundle, reportModel, type ReportModel } from '@steadyback/core';
-import { simulateWeeks } from '@steadyback/core/synthetic';
+import { simulateWeeks } from '@steadyback/synthetic';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

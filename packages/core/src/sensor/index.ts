@@ -1,7 +1,6 @@
 // Public surface of the phone-on-the-pelvis sensor pipeline: W3C orientation maths, sample
-// series and CSV parsing, pelvis roll/pitch and waistband tilt, and the synthetic stream generator.
+// series and CSV parsing, pelvis roll/pitch and waistband tilt.
 
 export * from './orientation.ts';
 export * from './sensor-series.ts';
 export * from './pelvis-tilt.ts';
-export * from './pelvis-generator.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { seededRandom } from '../test-frames.ts';
+import { seededRandom } from '@steadyback/synthetic';
 import {
   eulerFromMatrix,
   eulerFromQuaternion,

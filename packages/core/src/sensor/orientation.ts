@@ -11,7 +11,7 @@
 //   the phone north: all zero. beta > 0 = top edge up; gamma > 0 = right edge down.
 // Rotations are active and right-handed (counter-clockwise looking down the axis toward the origin).
 
-import type { Point3 } from '../geometry.ts';
+import type { Point3 } from '../pose/geometry.ts';
 
 export interface DeviceEuler {
   readonly alphaDeg: number;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { quaternionFromEuler } from './orientation.ts';
-import { birdDogSession, generatePelvisStream, keyframeTimeline, type BirdDogSession, type PelvisStream } from './pelvis-generator.ts';
+import { birdDogSession, generatePelvisStream, keyframeTimeline, type BirdDogSession, type PelvisStream } from '@steadyback/synthetic';
 import {
   SENSOR_MAX_GAP_MS,
   describeQualityIssue,

@@ -23,9 +23,9 @@
 // rolled lateral axis, so a pure forward-back rock changes pitch only.) Outputs are these angles
 // minus their values in the calibration posture (spec Part 1: "baseline").
 
-import type { Point3 } from '../geometry.ts';
-import { wrapAngleDeg } from '../geometry.ts';
-import { median, movingMedian } from '../filters/moving-median.ts';
+import type { Point3 } from '../pose/geometry.ts';
+import { wrapAngleDeg } from '../pose/geometry.ts';
+import { median, movingMedian } from '../signal/moving-median.ts';
 import { gravityUpInDevice } from './orientation.ts';
 import { toSensorSamples, type AnySensorSample, type PacingCue, type SensorSample } from './sensor-series.ts';
 

@@ -2,7 +2,8 @@
 // truth is the clip's own per-frame pelvic roll (and, in the waistband, a stated pelvic tilt),
 // labelled with the pacing cues the app would have spoken. Noise and drift are a phone's.
 
-import { generatePelvisStream, keyframeTimeline, type PacingCue, type SensorSample, type TiltKeyframe } from '@steadyback/core';
+import { type PacingCue, type SensorSample } from '@steadyback/core';
+import { generatePelvisStream, keyframeTimeline, type TiltKeyframe } from '@steadyback/synthetic';
 import type { ClipTruthFile } from '../render/fixture-cache.ts';
 
 /** Typical phone orientation noise and drift (alpha is the compass and drifts most). */

@@ -3,11 +3,8 @@
 // turned on the back by a mounting yaw of 0-45 degrees, through the real sensor pipeline
 // (pelvisTilt / waistbandTilt, then analyzeBirdDog on the phone alone). No rendering.
 
-import {
-  analyzeBirdDog, birdDogSession, classify, generatePelvisStream, keyframeTimeline, pelvisInputFromSamples, pelvisTilt, waistbandTilt,
-  BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST,
-  type Band, type BodyTilt, type Metric, type RuleId, type TiltKeyframe,
-} from '@steadyback/core';
+import { analyzeBirdDog, classify, pelvisInputFromSamples, pelvisTilt, waistbandTilt, BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST, type Band, type Metric, type RuleId } from '@steadyback/core';
+import { birdDogSession, generatePelvisStream, keyframeTimeline, type BodyTilt, type TiltKeyframe } from '@steadyback/synthetic';
 import { summarize, type ErrorSummary, type Pair, type Verdict } from './metrics.ts';
 import { PHONE_NOISE } from './phone-stream.ts';
 import type { FaultLabel, RepLabel } from './run-clips.ts';

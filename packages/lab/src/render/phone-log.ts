@@ -2,7 +2,8 @@
 // sacrum and the pelvis rolls `rollDeg` toward the lifted leg in each hold, with a phone's noise.
 // For demos and end-to-end tests of "camera + phone" analysis; the truth is the clip's own plan.
 
-import { formatSensorCsv, generatePelvisStream, keyframeTimeline, type TiltKeyframe } from '@steadyback/core';
+import { formatSensorCsv } from '@steadyback/core';
+import { generatePelvisStream, keyframeTimeline, type TiltKeyframe } from '@steadyback/synthetic';
 import type { ClipSegment } from './clips.ts';
 
 export function birdDogPhoneLog(segments: readonly ClipSegment[], durationMs: number, rollDeg: number, seed = 4): string {

@@ -1,7 +1,7 @@
 // Ground truth for one rendered frame: joint centres read back from the posed rig (not from the
 // pose request), their projections, and the angles the exercise rules talk about.
 //
-// 3D frame of `joints3dM` (same as packages/core/src/synthetic): x = the person's forward (toward
+// 3D frame of `joints3dM` (same as packages/synthetic): x = the person's forward (toward
 // the head on all fours), y = up, z = the person's right; metres; the floor is y = 0.
 // Angle conventions: included three-point angles (180 = straight limb); elevations above
 // horizontal; trunk lean from vertical (positive = back); pelvis roll positive = right hip lower;

@@ -2,7 +2,7 @@
 // from the side): it finds the set-up and the kneeling knee, counts good-form time only while form
 // is good, and hands out a cue when the person rocks.
 import { describe, expect, it } from 'vitest';
-import { stretchSequence } from '@steadyback/core/synthetic';
+import { stretchSequence } from '@steadyback/synthetic';
 import { StretchLive, type LiveStretchState } from './stretch-live.ts';
 
 function play(frames: ReturnType<typeof stretchSequence>['frames'], cap: number | null = null) {

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { halfKneelLongHoldClip, halfKneelRockingClip } from '@steadyback/lab/fixtures';
-import { simulateWeeks } from '@steadyback/core/synthetic';
-import { eulerFromMatrix, trueDeviceMatrix } from '@steadyback/core';
+import { simulateWeeks } from '@steadyback/synthetic';
+import { eulerFromMatrix } from '@steadyback/core';
+import { trueDeviceMatrix } from '@steadyback/synthetic';
 import { buildAndServe, followPacingWithPhone, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
 
 let app: BuiltApp;

@@ -2,8 +2,9 @@
 // them: it records an even series with the cues, shows the live roll, beeps past the band only in
 // reaches and holds, and its analysis finds the known roll per side.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream, pacingAt } from '@steadyback/core';
-import { pacedPelvisTimeline } from '@steadyback/core/synthetic';
+import { pacingAt } from '@steadyback/core';
+import { generatePelvisStream } from '@steadyback/synthetic';
+import { pacedPelvisTimeline } from '@steadyback/synthetic';
 import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples } from './bird-dog-run.ts';
 
 function phoneFor(run: BirdDogSensorRun, rollLeft: number, rollRight: number) {

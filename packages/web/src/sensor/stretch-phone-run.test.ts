@@ -1,7 +1,7 @@
 // The phone-only stretch run fed generated waistband readings as the browser delivers them (the
 // newest reading at each 20 ms tick): the timer counts the steady part and stops while arching.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream } from '@steadyback/core';
+import { generatePelvisStream } from '@steadyback/synthetic';
 import { STRETCH_SETTLE_MS, StretchPhoneRun } from './stretch-phone-run.ts';
 
 describe('phone-only stretch run', () => {

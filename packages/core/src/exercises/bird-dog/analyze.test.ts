@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBirdDog, classify, overallVerdict, sideVerdict } from './analyze.ts';
 import type { BirdDogRep, Metric, RepClassification, RuleId } from './result.ts';
-import type { FrameResult } from '../../pose-frame.ts';
-import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
+import type { FrameResult } from '../../pose/pose-frame.ts';
+import { opposite, session, truthCues, truthPelvis } from '@steadyback/synthetic';
 
 const TOL_MS = 400;
 

@@ -2,12 +2,12 @@
 // per-side and overall verdicts, and plain-language explanations. Either source alone is a valid
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
-import { viewLabel, type CameraViewKind } from '../../camera-view.ts';
-import { median, movingMedian } from '../../filters/moving-median.ts';
-import { landmarkIndex, type LandmarkName } from '../../landmarks.ts';
-import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../visibility.ts';
-import type { MotionFrames } from '../../camera-motion.ts';
+import { viewLabel, type CameraViewKind } from '../../camera/view.ts';
+import { median, movingMedian } from '../../signal/moving-median.ts';
+import { landmarkIndex, type LandmarkName } from '../../pose/landmarks.ts';
+import { hasPerson, type FrameResult } from '../../pose/pose-frame.ts';
+import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../pose/visibility.ts';
+import type { MotionFrames } from '../../camera/motion.ts';
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import { readCamera, type CameraReading, type TrackedForRules } from './camera-reading.ts';
 import { limbSignal, type CameraSignals } from './camera-signals.ts';

@@ -1,15 +1,15 @@
 // What the camera reads of a bird-dog: the limbs' turn in 3D (world landmarks) whatever the view,
 // an edited video read in parts, and other exercises on all fours named instead of counted.
 import { describe, expect, it } from 'vitest';
-import type { MotionFrames } from '../../camera-motion.ts';
-import type { FrameResult } from '../../pose-frame.ts';
-import { ADULT, imageBody, motionFramesFromPoses, quadrupedBody, quadrupedCentre } from '../../synthetic/index.ts';
-import { SIDE_VIEW_SURE_YAW_DEG, detectCameraView } from '../../camera-view.ts';
-import { seededGaussian } from '../../test-frames.ts';
+import type { MotionFrames } from '../../camera/motion.ts';
+import type { FrameResult } from '../../pose/pose-frame.ts';
+import { ADULT, imageBody, motionFramesFromPoses, quadrupedBody, quadrupedCentre } from '@steadyback/synthetic';
+import { SIDE_VIEW_SURE_YAW_DEG, detectCameraView } from '../../camera/view.ts';
+import { seededGaussian } from '@steadyback/synthetic';
 import { analyzeBirdDog } from './analyze.ts';
 import { combineReps } from './camera-reading.ts';
 import { computeCameraSignals } from './camera-signals.ts';
-import { opposite, session } from './test-support.ts';
+import { opposite, session } from '@steadyback/synthetic';
 import { BIRD_DOG_REACH } from './thresholds.ts';
 
 const world = (seed = 11, extra = {}) => ({ imaging: { noisePx: 1.5, gaussian: seededGaussian(seed), world: true, ...extra } });

@@ -5,14 +5,14 @@
 // the reps the camera found (from the landmarks, or from the picture's change where the landmarks
 // cannot follow the limbs).
 
-import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera-motion.ts';
-import { bodyCentre, personArea } from '../../body-place.ts';
-import { detectCameraView, SIDE_VIEW_SURE_YAW_DEG, viewLabel, type CameraViewKind } from '../../camera-view.ts';
-import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
-import { frameAngleAtDeg } from '../../frame-geometry.ts';
-import { angleAtDeg3d, toWorldPoint } from '../../geometry.ts';
-import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { editedVideoMessage, videoReadings } from '../../video-cuts.ts';
+import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera/motion.ts';
+import { bodyCentre, personArea } from '../../camera/body-place.ts';
+import { detectCameraView, SIDE_VIEW_SURE_YAW_DEG, viewLabel, type CameraViewKind } from '../../camera/view.ts';
+import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../signal/butterworth.ts';
+import { frameAngleAtDeg } from '../../pose/frame-geometry.ts';
+import { angleAtDeg3d, toWorldPoint } from '../../pose/geometry.ts';
+import { hasPerson, type FrameResult } from '../../pose/pose-frame.ts';
+import { editedVideoMessage, videoReadings } from '../../camera/video-cuts.ts';
 import { computeCameraSignals, limbSignal, quietMoments, type CameraSignals } from './camera-signals.ts';
 import { isEndOn, joinSplitReps, motionTimedReps, repsFromMotion, splitSides } from './motion-reps.ts';
 import { BirdDogPhaseTracker, type Limb, type TrackedRep } from './phases.ts';

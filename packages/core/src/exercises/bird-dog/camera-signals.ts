@@ -2,12 +2,12 @@
 // the side view the leg-line elevation (R4) and trunk sag (R5). Signals are relative to the
 // person's own rest posture, scaled by their thigh length in the image so distance does not matter.
 
-import { median, movingMedian } from '../../filters/moving-median.ts';
-import { frameDistance, frameMidpoint } from '../../frame-geometry.ts';
-import { distance, segmentAngleFromHorizontalDeg, signedDistanceToLine } from '../../geometry.ts';
-import type { LandmarkName } from '../../landmarks.ts';
-import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { MIN_VALID_FRAME_SHARE, visiblePoint } from '../../visibility.ts';
+import { median, movingMedian } from '../../signal/moving-median.ts';
+import { frameDistance, frameMidpoint } from '../../pose/frame-geometry.ts';
+import { distance, segmentAngleFromHorizontalDeg, signedDistanceToLine } from '../../pose/geometry.ts';
+import type { LandmarkName } from '../../pose/landmarks.ts';
+import { hasPerson, type FrameResult } from '../../pose/pose-frame.ts';
+import { MIN_VALID_FRAME_SHARE, visiblePoint } from '../../pose/visibility.ts';
 import { LIMBS, type Limb, type LimbRise } from './phases.ts';
 import { BIRD_DOG_REACH } from './thresholds.ts';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeMotionSignals, MOTION_MAX_FPS, type MotionSignals } from '../../camera-motion.ts';
-import { landmarkIndex } from '../../landmarks.ts';
-import { seededGaussian } from '../../test-frames.ts';
-import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '../../synthetic/index.ts';
-import { bodyCentre } from '../../body-place.ts';
+import { computeMotionSignals, MOTION_MAX_FPS, type MotionSignals } from '../../camera/motion.ts';
+import { landmarkIndex } from '../../pose/landmarks.ts';
+import { seededGaussian } from '@steadyback/synthetic';
+import { motionFramesFromPoses, type BirdDogSequenceOptions, type CameraView, type SilhouetteOptions, type SyntheticBirdDogRep } from '@steadyback/synthetic';
+import { bodyCentre } from '../../camera/body-place.ts';
 import { analyzeBirdDog } from './analyze.ts';
 import { isEndOn, joinSplitReps, repsFromMotion, sidesFromChangePlace } from './motion-reps.ts';
-import { opposite, session, truthCues, truthPelvis } from './test-support.ts';
+import { opposite, session, truthCues, truthPelvis } from '@steadyback/synthetic';
 import { BIRD_DOG_MOTION as M } from './thresholds.ts';
 
 const TOL_MS = 500;

@@ -7,9 +7,9 @@
 // of a distant camera the lifted foot rises above the head on the side opposite the hand. The arm
 // cannot be told apart from these views.
 
-import type { MotionSignals } from '../../camera-motion.ts';
-import { motionNoise } from '../../camera-motion.ts';
-import { median, movingMedian, quantile } from '../../filters/moving-median.ts';
+import type { MotionSignals } from '../../camera/motion.ts';
+import { motionNoise } from '../../camera/motion.ts';
+import { median, movingMedian, quantile } from '../../signal/moving-median.ts';
 import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
 import type { BodySide } from './result.ts';
 import { BIRD_DOG_MOTION as M, BIRD_DOG_PHASES } from './thresholds.ts';

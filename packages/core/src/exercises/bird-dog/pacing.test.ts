@@ -1,8 +1,8 @@
 // The spoken pacing drives the phone-only test: its cues, recorded with generated phone samples,
 // must let the analysis find every rep with the right leg.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream } from '../../sensor/index.ts';
-import { pacedPelvisTimeline } from '../../synthetic/paced-pelvis.ts';
+import { generatePelvisStream } from '@steadyback/synthetic';
+import { pacedPelvisTimeline } from '@steadyback/synthetic';
 import { analyzeBirdDog } from './analyze.ts';
 import { birdDogPacing, pacingAt } from './pacing.ts';
 import { pelvisInputFromSamples } from './pelvis-input.ts';

@@ -1,7 +1,7 @@
 // The bird-dog result: typed, versioned and JSON-serialisable. Every metric says which source
 // measured it (camera or the phone on the pelvis) or why it could not be measured.
 
-import type { CameraViewKind } from '../../camera-view.ts';
+import type { CameraViewKind } from '../../camera/view.ts';
 
 export const BIRD_DOG_RESULT_VERSION = 1;
 

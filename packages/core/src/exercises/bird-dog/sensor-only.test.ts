@@ -1,7 +1,7 @@
 // The phone on the pelvis alone: a generated orientation stream with known roll and pitch, a
 // 30-degree mounting yaw, noise and drift, through the real sensor pipeline and the bird-dog rules.
 import { describe, expect, it } from 'vitest';
-import { birdDogSession, generatePelvisStream } from '../../sensor/index.ts';
+import { birdDogSession, generatePelvisStream } from '@steadyback/synthetic';
 import { pelvisInputFromSamples } from './pelvis-input.ts';
 import { analyzeBirdDog, type PelvisInput } from './analyze.ts';
 

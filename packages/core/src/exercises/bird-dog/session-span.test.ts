@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
-import { stabilise } from '../../camera-motion.ts';
-import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '../../synthetic/index.ts';
-import type { FrameResult } from '../../pose-frame.ts';
+import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera/view.ts';
+import { stabilise } from '../../camera/motion.ts';
+import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '@steadyback/synthetic';
+import type { FrameResult } from '../../pose/pose-frame.ts';
 import { analyzeBirdDog } from './analyze.ts';
 import { MAX_TRANSITION_MS, MIN_ON_ALL_FOURS_MS, MIN_UPRIGHT_MS, narrowToSettled, onAllFoursSpan, SETTLED_MIN_MS, uprightFrames, uprightLabels } from './session-span.ts';
-import { opposite, session } from './test-support.ts';
+import { opposite, session } from '@steadyback/synthetic';
 
 const ALTERNATING = [opposite('left'), opposite('right'), opposite('left'), opposite('right')];
 /** A phone video: standing 3 s, getting down (2.5 s), four reps, getting up, standing 3 s. */

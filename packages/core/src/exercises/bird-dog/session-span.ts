@@ -4,9 +4,9 @@
 // region (camera-motion.ts). The exercise runs from the first still moment at rest on all fours to the
 // last one, between the upright parts. Pure: frames and rest moments in.
 
-import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera-view.ts';
-import { quantile } from '../../filters/moving-median.ts';
-import type { FrameResult } from '../../pose-frame.ts';
+import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera/view.ts';
+import { quantile } from '../../signal/moving-median.ts';
+import type { FrameResult } from '../../pose/pose-frame.ts';
 
 export interface ExerciseSpan {
   readonly startMs: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stretchSequence, type SyntheticHold } from '../../synthetic/index.ts';
-import { seededGaussian } from '../../test-frames.ts';
+import { stretchSequence, type SyntheticHold } from '@steadyback/synthetic';
+import { seededGaussian } from '@steadyback/synthetic';
 import { analyzeStretch } from './analyze.ts';
 import { oscillation } from './fault-persistence.ts';
 

@@ -2,15 +2,15 @@
 // waistband: set-up checks F1-F4, holds per side, faults C1/C2/C4/C5 (C1s and C5 from the phone
 // too), one cue at a time, and a hold timer that counts only good form.
 
-import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera-view.ts';
-import { CueScheduler } from '../../cue-scheduler.ts';
-import type { MotionFrames } from '../../camera-motion.ts';
-import { editedVideoMessage, videoReadings } from '../../video-cuts.ts';
-import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../filters/butterworth.ts';
-import { median, movingMedian } from '../../filters/moving-median.ts';
-import { angleAtDeg, midpoint, type Point2 } from '../../geometry.ts';
-import { hasPerson, type FrameResult } from '../../pose-frame.ts';
-import { visiblePoint } from '../../visibility.ts';
+import { detectCameraView, viewLabel, type CameraViewKind } from '../../camera/view.ts';
+import { CueScheduler } from './cue-scheduler.ts';
+import type { MotionFrames } from '../../camera/motion.ts';
+import { editedVideoMessage, videoReadings } from '../../camera/video-cuts.ts';
+import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../signal/butterworth.ts';
+import { median, movingMedian } from '../../signal/moving-median.ts';
+import { angleAtDeg, midpoint, type Point2 } from '../../pose/geometry.ts';
+import { hasPerson, type FrameResult } from '../../pose/pose-frame.ts';
+import { visiblePoint } from '../../pose/visibility.ts';
 import { FaultPersistence, oscillation, waistbandCandidates, type FaultCandidate } from './fault-persistence.ts';
 import { CUE_COOLDOWN_MS, CUE_PRIORITY, CUE_REPEAT_MS, STRETCH_CUES, STRETCH_THRESHOLDS as T } from './thresholds.ts';
 import {

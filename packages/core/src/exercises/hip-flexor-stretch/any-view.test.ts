@@ -2,10 +2,10 @@
 // knees that can be read looking bent, rocking from the hips' forward and back shift, positions
 // passed through instead of held, and an edited video read in parts.
 import { describe, expect, it } from 'vitest';
-import type { MotionFrames } from '../../camera-motion.ts';
-import { motionFramesFromPoses, stretchSequence, type SyntheticHold } from '../../synthetic/index.ts';
-import type { CameraView } from '../../synthetic/camera.ts';
-import { seededGaussian } from '../../test-frames.ts';
+import type { MotionFrames } from '../../camera/motion.ts';
+import { motionFramesFromPoses, stretchSequence, type SyntheticHold } from '@steadyback/synthetic';
+import type { CameraView } from '@steadyback/synthetic';
+import { seededGaussian } from '@steadyback/synthetic';
 import { analyzeStretch, stretchAngles } from './analyze.ts';
 import { STRETCH_THRESHOLDS as T } from './thresholds.ts';
 

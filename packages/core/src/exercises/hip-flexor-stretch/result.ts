@@ -1,7 +1,7 @@
 // The hip flexor stretch result: typed, versioned, JSON-serialisable; every fault says which
 // source (camera or the phone in the waistband) saw it.
 
-import type { CameraViewKind } from '../../camera-view.ts';
+import type { CameraViewKind } from '../../camera/view.ts';
 
 export const STRETCH_RESULT_VERSION = 1;
 

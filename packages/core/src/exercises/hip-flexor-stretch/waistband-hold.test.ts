@@ -1,7 +1,7 @@
 // The phone-only stretch hold: a generated waistband stream (known pelvic tilt, noise, a phone
 // leaning sideways in the waistband) through core's waistband pipeline and the hold tracker.
 import { describe, expect, it } from 'vitest';
-import { generatePelvisStream, keyframeTimeline } from '../../sensor/index.ts';
+import { generatePelvisStream, keyframeTimeline } from '@steadyback/synthetic';
 import { waistbandInputFromSamples } from './waistband-input.ts';
 import { WaistbandHoldTracker } from './waistband-hold.ts';
 

@@ -5,7 +5,7 @@
 // the same persistence and one-cue-at-a-time scheduler, and a timer that counts only good form.
 // Past samples only, so the app runs it live.
 
-import { CueScheduler } from '../../cue-scheduler.ts';
+import { CueScheduler } from './cue-scheduler.ts';
 import { FaultPersistence, waistbandCandidates, type StretchCueKey } from './fault-persistence.ts';
 import type { StretchFault } from './result.ts';
 import { CUE_COOLDOWN_MS, CUE_PRIORITY, CUE_REPEAT_MS, STRETCH_CUES, STRETCH_THRESHOLDS as T } from './thresholds.ts';
