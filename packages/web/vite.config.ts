@@ -43,7 +43,8 @@ export default defineConfig({
       manifest: {
         name: 'steadyback',
         short_name: 'steadyback',
-        description: 'An on-device movement coach for people whose back hurts more after they stretch. Video never leaves this device.',
+        description:
+          'An on-device movement coach for people whose back hurts more after they stretch. Video never leaves this device.',
         theme_color: '#0b6e4f',
         background_color: '#f7f6f2',
         display: 'standalone',
@@ -52,7 +53,12 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest}', 'tfjs/*.wasm', 'models/blazepose-detector.*', 'models/blazepose-lite.*'],
+        globPatterns: [
+          '**/*.{js,css,html,svg,webmanifest}',
+          'tfjs/*.wasm',
+          'models/blazepose-detector.*',
+          'models/blazepose-lite.*',
+        ],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,

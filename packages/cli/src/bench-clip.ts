@@ -4,11 +4,16 @@ import { CliError } from './cli-error.ts';
 import { importDevOnly } from './dev-only.ts';
 
 export async function benchClipPath(log: (msg: string) => void): Promise<string> {
-  const { benchClip } = await importDevOnly(() => import('@steadyback/lab/fixtures'), 'The benchmark clip (or --video FILE)');
+  const { benchClip } = await importDevOnly(
+    () => import('@steadyback/lab/fixtures'),
+    'The benchmark clip (or --video FILE)',
+  );
   log('Preparing the benchmark clip (rendered once, then cached in .cache/lab)...');
   try {
     return (await benchClip()).mp4;
   } catch (err) {
-    throw new CliError(`The benchmark clip could not be rendered (${(err as Error).message.split('\n')[0]}); or pass your own with --video FILE.`);
+    throw new CliError(
+      `The benchmark clip could not be rendered (${(err as Error).message.split('\n')[0]}); or pass your own with --video FILE.`,
+    );
   }
 }

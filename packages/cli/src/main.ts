@@ -67,15 +67,26 @@ export function reportError(err: unknown): number {
     return 1;
   }
   const e = err as { code?: string; message?: string };
-  if (e && (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')) {
-    process.stderr.write(`steadyback: ${firstSentence(e.message ?? 'bad option')}: run \`steadyback help\` for the options.\n`);
+  if (
+    e &&
+    (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+      e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+  ) {
+    process.stderr.write(
+      `steadyback: ${firstSentence(e.message ?? 'bad option')}: run \`steadyback help\` for the options.\n`,
+    );
     return 2;
   }
   if (e && (e.code === 'EACCES' || e.code === 'ENOENT' || e.code === 'ENOSPC' || e.code === 'EISDIR')) {
-    process.stderr.write(`steadyback: could not write or read a file (${e.code}): check the path and that you may write there.\n`);
+    process.stderr.write(
+      `steadyback: could not write or read a file (${e.code}): check the path and that you may write there.\n`,
+    );
     return 1;
   }
-  process.stderr.write(`steadyback: something went wrong that we did not expect (${firstSentence(e?.message ?? String(err))}); please report it with the command you ran.\n`);
+  process.stderr.write(
+    `steadyback: something went wrong that we did not expect (${firstSentence(e?.message ?? String(err))}); please report it with the command you ran.\n`,
+  );
   if (process.env['STEADYBACK_DEBUG']) process.stderr.write(String((err as Error)?.stack) + '\n');
   return 1;
 }

@@ -20,7 +20,10 @@ export function initWasmBackend(options: BackendOptions): Promise<void> {
   if (ready) {
     if (readyPrefix !== options.wasmPathPrefix) {
       return Promise.reject(
-        new PoseError('bad-config', 'The wasm backend is already initialised from another path; create all pose sources with the same wasm path.'),
+        new PoseError(
+          'bad-config',
+          'The wasm backend is already initialised from another path; create all pose sources with the same wasm path.',
+        ),
       );
     }
     return ready;
@@ -30,7 +33,10 @@ export function initWasmBackend(options: BackendOptions): Promise<void> {
     setWasmPaths(options.wasmPathPrefix);
     const ok = await tf.setBackend('wasm');
     if (!ok) {
-      throw new PoseError('backend-unavailable', 'The WebAssembly backend could not start; check that the tfjs wasm files are installed (npm ci).');
+      throw new PoseError(
+        'backend-unavailable',
+        'The WebAssembly backend could not start; check that the tfjs wasm files are installed (npm ci).',
+      );
     }
     await tf.ready();
   })();

@@ -5,4 +5,9 @@ export * from './model-locator.ts';
 export * from './pose-source.ts';
 export * from './backend.ts';
 export * from './people-counter.ts';
-export { createTfjsPoseSource, createPoseDetector, toFrameResult, type TfjsPoseSourceOptions } from './tfjs-pose-source.ts';
+export {
+  createTfjsPoseSource,
+  createPoseDetector,
+  toFrameResult,
+  type TfjsPoseSourceOptions,
+} from './tfjs-pose-source.ts';

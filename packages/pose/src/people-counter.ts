@@ -42,7 +42,11 @@ export async function createPeopleCounter(locator: ModelLocator): Promise<People
       minPoseScore: MIN_PERSON_SCORE,
     });
   } catch (err) {
-    throw new PoseError('model-files-missing', `The people-counting model could not be loaded (${(err as Error).message}); reinstall with npm ci.`, { cause: err });
+    throw new PoseError(
+      'model-files-missing',
+      `The people-counting model could not be loaded (${(err as Error).message}); reinstall with npm ci.`,
+      { cause: err },
+    );
   }
   // The first inference compiles the model's kernels (about a second on wasm); do it now, at set-up,
   // rather than in the middle of a video.
@@ -76,14 +80,25 @@ export async function createPeopleCounter(locator: ModelLocator): Promise<People
 }
 
 function boxOf(pose: poseDetection.Pose, widthPx: number, heightPx: number): PersonBox | null {
-  let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    yMin = Infinity,
+    xMax = -Infinity,
+    yMax = -Infinity;
   for (const k of pose.keypoints) {
     if ((k.score ?? 0) < 0.2) continue;
-    xMin = Math.min(xMin, k.x); xMax = Math.max(xMax, k.x);
-    yMin = Math.min(yMin, k.y); yMax = Math.max(yMax, k.y);
+    xMin = Math.min(xMin, k.x);
+    xMax = Math.max(xMax, k.x);
+    yMin = Math.min(yMin, k.y);
+    yMax = Math.max(yMax, k.y);
   }
   if (!(xMax > xMin && yMax > yMin)) return null;
-  return { xMin: xMin / widthPx, yMin: yMin / heightPx, xMax: xMax / widthPx, yMax: yMax / heightPx, score: pose.score ?? 0 };
+  return {
+    xMin: xMin / widthPx,
+    yMin: yMin / heightPx,
+    xMax: xMax / widthPx,
+    yMax: yMax / heightPx,
+    score: pose.score ?? 0,
+  };
 }
 
 export function area(b: PersonBox): number {
@@ -93,7 +108,9 @@ export function area(b: PersonBox): number {
 function dropAlpha(rgba: Uint8Array): Uint8Array {
   const out = new Uint8Array((rgba.length / 4) * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    out[j] = rgba[i]!; out[j + 1] = rgba[i + 1]!; out[j + 2] = rgba[i + 2]!;
+    out[j] = rgba[i]!;
+    out[j + 1] = rgba[i + 1]!;
+    out[j + 2] = rgba[i + 2]!;
   }
   return out;
 }
@@ -107,16 +124,21 @@ export function maskOtherPeople(frame: RgbFrame, boxes: readonly PersonBox[], pa
   const keep = boxes[0]!;
   const { widthPx: w, heightPx: h, channels: c, data } = frame;
   for (const b of boxes.slice(1)) {
-    const padX = (b.xMax - b.xMin) * padShare, padY = (b.yMax - b.yMin) * padShare;
-    const x0 = Math.max(0, Math.floor((b.xMin - padX) * w)), x1 = Math.min(w, Math.ceil((b.xMax + padX) * w));
-    const y0 = Math.max(0, Math.floor((b.yMin - padY) * h)), y1 = Math.min(h, Math.ceil((b.yMax + padY) * h));
+    const padX = (b.xMax - b.xMin) * padShare,
+      padY = (b.yMax - b.yMin) * padShare;
+    const x0 = Math.max(0, Math.floor((b.xMin - padX) * w)),
+      x1 = Math.min(w, Math.ceil((b.xMax + padX) * w));
+    const y0 = Math.max(0, Math.floor((b.yMin - padY) * h)),
+      y1 = Math.min(h, Math.ceil((b.yMax + padY) * h));
     for (let y = y0; y < y1; y++) {
       const yn = y / h;
       for (let x = x0; x < x1; x++) {
         const xn = x / w;
         if (xn >= keep.xMin && xn <= keep.xMax && yn >= keep.yMin && yn <= keep.yMax) continue;
         const i = (y * w + x) * c;
-        data[i] = 128; data[i + 1] = 128; data[i + 2] = 128;
+        data[i] = 128;
+        data[i + 1] = 128;
+        data[i + 2] = 128;
       }
     }
   }

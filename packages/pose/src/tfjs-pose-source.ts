@@ -27,7 +27,11 @@ export async function createTfjsPoseSource(model: PoseModelName, options: TfjsPo
  * The pose-detection detector for a model, its files found through `locator`. Exported so the
  * benchmark's bare loop runs exactly the detector our sources wrap.
  */
-export async function createPoseDetector(model: PoseModelName, locator: ModelLocator, enableSmoothing: boolean = DEFAULTS.enableSmoothing): Promise<poseDetection.PoseDetector> {
+export async function createPoseDetector(
+  model: PoseModelName,
+  locator: ModelLocator,
+  enableSmoothing: boolean = DEFAULTS.enableSmoothing,
+): Promise<poseDetection.PoseDetector> {
   try {
     if (modelFamily(model) === 'blazepose') {
       const modelType = model.slice('blazepose-'.length) as 'lite' | 'full' | 'heavy';
@@ -47,7 +51,11 @@ export async function createPoseDetector(model: PoseModelName, locator: ModelLoc
     });
   } catch (err) {
     if (err instanceof PoseError) throw err;
-    throw new PoseError('model-files-missing', `The ${model} model could not be loaded (${(err as Error).message}); reinstall with npm ci.`, { cause: err });
+    throw new PoseError(
+      'model-files-missing',
+      `The ${model} model could not be loaded (${(err as Error).message}); reinstall with npm ci.`,
+      { cause: err },
+    );
   }
 }
 
@@ -93,7 +101,10 @@ class TfjsPoseSource implements PoseSource {
   private toTensor(frame: RgbFrame): tf.Tensor3D {
     const n = frame.widthPx * frame.heightPx * 3;
     if (frame.data.length !== frame.widthPx * frame.heightPx * frame.channels) {
-      throw new PoseError('bad-config', `Frame data has ${frame.data.length} bytes, expected ${frame.widthPx}x${frame.heightPx}x${frame.channels}.`);
+      throw new PoseError(
+        'bad-config',
+        `Frame data has ${frame.data.length} bytes, expected ${frame.widthPx}x${frame.heightPx}x${frame.channels}.`,
+      );
     }
     if (!this.scratch || this.scratch.length !== n) this.scratch = new Int32Array(n);
     const out = this.scratch;
@@ -112,7 +123,12 @@ class TfjsPoseSource implements PoseSource {
 }
 
 /** Picks the largest person (by keypoint bounding box) and converts to a core frame. */
-export function toFrameResult(poses: readonly poseDetection.Pose[], tMs: number, widthPx: number, heightPx: number): FrameResult {
+export function toFrameResult(
+  poses: readonly poseDetection.Pose[],
+  tMs: number,
+  widthPx: number,
+  heightPx: number,
+): FrameResult {
   if (poses.length === 0) {
     return { tMs, landmarks: null, imageWidthPx: widthPx, imageHeightPx: heightPx, peopleCount: 0 };
   }
@@ -150,11 +166,16 @@ export function toFrameResult(poses: readonly poseDetection.Pose[], tMs: number,
 }
 
 function keypointBoxArea(keypoints: readonly poseDetection.Keypoint[]): number {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const k of keypoints) {
     if ((k.score ?? 0) < 0.3) continue;
-    minX = Math.min(minX, k.x); maxX = Math.max(maxX, k.x);
-    minY = Math.min(minY, k.y); maxY = Math.max(maxY, k.y);
+    minX = Math.min(minX, k.x);
+    maxX = Math.max(maxX, k.x);
+    minY = Math.min(minY, k.y);
+    maxY = Math.max(maxY, k.y);
   }
   return maxX > minX && maxY > minY ? (maxX - minX) * (maxY - minY) : 0;
 }

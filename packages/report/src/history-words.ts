@@ -23,7 +23,8 @@ export const OVERALL_VERDICT: Record<NonNullable<BirdDogTestSummary['verdict']>,
 export const SOURCE_WORDS: Record<'camera' | 'sensor', string> = { sensor: 'phone on the pelvis', camera: 'camera' };
 
 export function sideLine(side: 'left' | 'right', s: BirdDogSideSummary): string {
-  const by = s.rollSource === null ? 'no source could measure the roll' : `measured by the ${SOURCE_WORDS[s.rollSource]}`;
+  const by =
+    s.rollSource === null ? 'no source could measure the roll' : `measured by the ${SOURCE_WORDS[s.rollSource]}`;
   return `${side === 'left' ? 'Left' : 'Right'} leg lifted: ${s.verdict}, largest pelvic roll ${fmtDeg(s.maxRollDeg)}, mean ${fmtDeg(s.meanRollDeg)}, ${s.unstableReps} of ${s.reps} reps unstable (${by}).`;
 }
 
@@ -49,19 +50,29 @@ export function painCountsLine(m: ReportModel): string {
 }
 
 export function usualPainLine(m: ReportModel): string | null {
-  if (m.nprs === null) return m.usualPain.length === 1 ? `Usual pain ${m.usualPain[0]!.nrs} out of 10 on ${m.usualPain[0]!.dateIso} (one check-in so far).` : null;
+  if (m.nprs === null)
+    return m.usualPain.length === 1
+      ? `Usual pain ${m.usualPain[0]!.nrs} out of 10 on ${m.usualPain[0]!.dateIso} (one check-in so far).`
+      : null;
   const n = m.nprs;
-  const verdict = n.meaningfulImprovement ? 'a meaningful improvement' : n.meaningfulWorsening ? 'a meaningful worsening' : 'not yet a meaningful change';
+  const verdict = n.meaningfulImprovement
+    ? 'a meaningful improvement'
+    : n.meaningfulWorsening
+      ? 'a meaningful worsening'
+      : 'not yet a meaningful change';
   return `Usual pain ${n.startNrs} on ${n.firstIso}, ${n.currentNrs} on ${n.latestIso} (${n.changePoints > 0 ? '+' : ''}${n.changePoints} points): ${verdict}; ${n.micPoints} points or ${Math.round(n.micFraction * 100)}% counts as meaningful.`;
 }
 
 export function peg3Line(m: ReportModel): string | null {
   const p = m.peg3.latest;
-  return p === null ? null : `PEG-3 on ${p.dateIso}: ${fmtNum(p.score)} out of 10 (pain ${p.items.pain}, enjoyment of life ${p.items.enjoyment}, general activity ${p.items.activity}).`;
+  return p === null
+    ? null
+    : `PEG-3 on ${p.dateIso}: ${fmtNum(p.score)} out of 10 (pain ${p.items.pain}, enjoyment of life ${p.items.enjoyment}, general activity ${p.items.activity}).`;
 }
 
 export function escalationLine(m: ReportModel): string {
-  if (m.escalation === null) return `The escalation rules could not be checked: ${m.escalationProblem ?? 'the pain history is incomplete.'}`;
+  if (m.escalation === null)
+    return `The escalation rules could not be checked: ${m.escalationProblem ?? 'the pain history is incomplete.'}`;
   if (m.escalation.message !== null) return m.escalation.message;
   return m.escalation.note ?? 'Nothing in the pain record asks for a visit to a professional right now.';
 }

@@ -5,7 +5,16 @@
 import type { FrameResult } from '@steadyback/core';
 import { imageBody, type ImagingOptions } from './body-model.ts';
 import { cameraForView, type CameraView } from './camera.ts';
-import { ADULT, blendBodies, QUADRUPED, quadrupedBody, quadrupedCentre, standingBody, type QuadrupedPose, type Side } from './quadruped.ts';
+import {
+  ADULT,
+  blendBodies,
+  QUADRUPED,
+  quadrupedBody,
+  quadrupedCentre,
+  standingBody,
+  type QuadrupedPose,
+  type Side,
+} from './quadruped.ts';
 
 export interface SyntheticBirdDogRep {
   /** The lifted leg, or null for an arm-only rep. */
@@ -79,27 +88,51 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
   let t = downMs + settleMs;
   for (const r of opts.reps) {
     const rep: Required<SyntheticBirdDogRep> = {
-      legElevationDeg: 0, armElevationDeg: 0, rollDeg: 0, rollLead: 0, sagM: 0, kneeFlexDeg: 0,
-      reachMs: 2000, holdMs: 5000, returnMs: 2000, restMs: 1500, ...r,
+      legElevationDeg: 0,
+      armElevationDeg: 0,
+      rollDeg: 0,
+      rollLead: 0,
+      sagM: 0,
+      kneeFlexDeg: 0,
+      reachMs: 2000,
+      holdMs: 5000,
+      returnMs: 2000,
+      restMs: 1500,
+      ...r,
     };
     const truth: SyntheticRepTruth = {
-      leg: rep.leg, arm: rep.arm,
-      startMs: t, holdStartMs: t + rep.reachMs, holdEndMs: t + rep.reachMs + rep.holdMs, endMs: t + rep.reachMs + rep.holdMs + rep.returnMs,
-      rollDeg: rep.rollDeg, legElevationDeg: rep.legElevationDeg, sagM: rep.sagM,
+      leg: rep.leg,
+      arm: rep.arm,
+      startMs: t,
+      holdStartMs: t + rep.reachMs,
+      holdEndMs: t + rep.reachMs + rep.holdMs,
+      endMs: t + rep.reachMs + rep.holdMs + rep.returnMs,
+      rollDeg: rep.rollDeg,
+      legElevationDeg: rep.legElevationDeg,
+      sagM: rep.sagM,
     };
     timeline.push({ rep, truth });
     t = truth.endMs + rep.restMs;
   }
   const upMs = t;
   const durationMs = t + transitionMs + standMs;
-  const standing = standingBody(ADULT), rest = quadrupedBody(QUADRUPED);
+  const standing = standingBody(ADULT),
+    rest = quadrupedBody(QUADRUPED);
   const bodyAt = (tMs: number, pose: QuadrupedPose) =>
-    tMs < standMs ? standing
-    : tMs < downMs ? blendBodies(standing, rest, smooth((tMs - standMs) / transitionMs))
-    : tMs < upMs ? quadrupedBody(pose)
-    : tMs < upMs + transitionMs ? blendBodies(rest, standing, smooth((tMs - upMs) / transitionMs))
-    : standing;
-  const camera = cameraForView(opts.view, { centre: quadrupedCentre(ADULT), ...(opts.distanceM ? { distanceM: opts.distanceM } : {}), ...opts.camera });
+    tMs < standMs
+      ? standing
+      : tMs < downMs
+        ? blendBodies(standing, rest, smooth((tMs - standMs) / transitionMs))
+        : tMs < upMs
+          ? quadrupedBody(pose)
+          : tMs < upMs + transitionMs
+            ? blendBodies(rest, standing, smooth((tMs - upMs) / transitionMs))
+            : standing;
+  const camera = cameraForView(opts.view, {
+    centre: quadrupedCentre(ADULT),
+    ...(opts.distanceM ? { distanceM: opts.distanceM } : {}),
+    ...opts.camera,
+  });
   const frames: FrameResult[] = [];
   const poses: QuadrupedPose[] = [];
   const n = Math.floor((durationMs / 1000) * fps);
@@ -113,26 +146,54 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
     }
     frames.push(frame);
   }
-  return { frames, poses, reps: timeline.map((x) => x.truth), durationMs, onAllFours: { startMs: downMs, endMs: upMs } };
+  return {
+    frames,
+    poses,
+    reps: timeline.map((x) => x.truth),
+    durationMs,
+    onAllFours: { startMs: downMs, endMs: upMs },
+  };
 }
 
-function poseAt(tMs: number, timeline: ReadonlyArray<{ rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth }>): QuadrupedPose {
+function poseAt(
+  tMs: number,
+  timeline: ReadonlyArray<{ rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth }>,
+): QuadrupedPose {
   for (const { rep, truth } of timeline) {
     if (tMs < truth.startMs || tMs >= truth.endMs) continue;
     // Lift fraction: 0..1 through the reach, 1 in the hold, 1..0 through the return.
-    const lift = tMs < truth.holdStartMs ? smooth((tMs - truth.startMs) / rep.reachMs) : tMs < truth.holdEndMs ? 1 : smooth(1 - (tMs - truth.holdEndMs) / rep.returnMs);
+    const lift =
+      tMs < truth.holdStartMs
+        ? smooth((tMs - truth.startMs) / rep.reachMs)
+        : tMs < truth.holdEndMs
+          ? 1
+          : smooth(1 - (tMs - truth.holdEndMs) / rep.returnMs);
     // A leading roll runs ahead of the limbs during the reach.
-    const rollFrac = tMs < truth.holdStartMs ? smooth((tMs - truth.startMs) / (rep.reachMs * (1 - rep.rollLead) + 1e-6)) : lift;
+    const rollFrac =
+      tMs < truth.holdStartMs ? smooth((tMs - truth.startMs) / (rep.reachMs * (1 - rep.rollLead) + 1e-6)) : lift;
     const leg = { left: 0, right: 0 };
     const legEl = { left: 0, right: 0 };
     const arm = { left: 0, right: 0 };
     const armEl = { left: 0, right: 0 };
     const flex = { left: 0, right: 0 };
-    if (rep.leg) { leg[rep.leg] = lift; legEl[rep.leg] = rep.legElevationDeg; flex[rep.leg] = rep.kneeFlexDeg; }
-    if (rep.arm) { arm[rep.arm] = lift; armEl[rep.arm] = rep.armElevationDeg; }
+    if (rep.leg) {
+      leg[rep.leg] = lift;
+      legEl[rep.leg] = rep.legElevationDeg;
+      flex[rep.leg] = rep.kneeFlexDeg;
+    }
+    if (rep.arm) {
+      arm[rep.arm] = lift;
+      armEl[rep.arm] = rep.armElevationDeg;
+    }
     return {
-      legReach: leg, legElevationDeg: legEl, armReach: arm, armElevationDeg: armEl,
-      pelvisRollDeg: rep.rollDeg * rollFrac, sagM: rep.sagM * lift, pelvisShiftM: 0, legKneeFlexDeg: flex,
+      legReach: leg,
+      legElevationDeg: legEl,
+      armReach: arm,
+      armElevationDeg: armEl,
+      pelvisRollDeg: rep.rollDeg * rollFrac,
+      sagM: rep.sagM * lift,
+      pelvisShiftM: 0,
+      legKneeFlexDeg: flex,
     };
   }
   return QUADRUPED;

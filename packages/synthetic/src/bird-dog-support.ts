@@ -1,9 +1,17 @@
 // Test support for the bird-dog: synthetic sessions with a pelvis series built from the same truth.
-import { birdDogSequence, type BirdDogSequence, type BirdDogSequenceOptions, type SyntheticBirdDogRep } from './index.ts';
+import {
+  birdDogSequence,
+  type BirdDogSequence,
+  type BirdDogSequenceOptions,
+  type SyntheticBirdDogRep,
+} from './index.ts';
 import { seededGaussian } from './test-frames.ts';
 import type { PelvisInput } from '@steadyback/core';
 
-export function session(reps: readonly SyntheticBirdDogRep[], opts: Partial<BirdDogSequenceOptions> = {}): BirdDogSequence {
+export function session(
+  reps: readonly SyntheticBirdDogRep[],
+  opts: Partial<BirdDogSequenceOptions> = {},
+): BirdDogSequence {
   return birdDogSequence({ view: 'side-left', imaging: { noisePx: 1.5, gaussian: seededGaussian(11) }, ...opts, reps });
 }
 
@@ -24,7 +32,13 @@ export function truthPelvis(seq: BirdDogSequence, pitchDegByRep: readonly number
       const t = seq.frames[i]!.tMs;
       const k = seq.reps.findIndex((r) => t >= r.startMs && t < r.endMs);
       const rep = seq.reps[k];
-      const frac = rep && rep.rollDeg !== 0 ? p.pelvisRollDeg / rep.rollDeg : rep ? Math.min(1, Math.max(0, (t - rep.startMs) / (rep.holdStartMs - rep.startMs))) * (t < rep.holdEndMs ? 1 : 0) : 0;
+      const frac =
+        rep && rep.rollDeg !== 0
+          ? p.pelvisRollDeg / rep.rollDeg
+          : rep
+            ? Math.min(1, Math.max(0, (t - rep.startMs) / (rep.holdStartMs - rep.startMs))) *
+              (t < rep.holdEndMs ? 1 : 0)
+            : 0;
       return { tMs: t, rollDeg: p.pelvisRollDeg, pitchDeg: k >= 0 ? (pitchDegByRep[k] ?? 0) * frac : 0 };
     }),
     badIntervals: [],
@@ -33,5 +47,7 @@ export function truthPelvis(seq: BirdDogSequence, pitchDegByRep: readonly number
 }
 
 export const opposite = (leg: 'left' | 'right', extra: Partial<SyntheticBirdDogRep> = {}): SyntheticBirdDogRep => ({
-  leg, arm: leg === 'left' ? 'right' : 'left', ...extra,
+  leg,
+  arm: leg === 'left' ? 'right' : 'left',
+  ...extra,
 });

@@ -42,7 +42,13 @@ export function simulatedBirdDogTest(o: SimulatedBirdDogTestOptions): BirdDogTes
     const size = REP_SHARE[Math.floor(i / 2)]! * (leg === 'left' ? o.rollDeg.left : o.rollDeg.right);
     reps.push({ leg, arm: leg === 'left' ? 'right' : 'left', rollDeg: leg === 'left' ? -size : size });
   }
-  const seq = birdDogSequence({ view: 'side-left', fps: 15, settleMs: LEAD_IN_MS, reps, imaging: { noisePx: 1.5, gaussian: seededGaussian(o.seed) } });
+  const seq = birdDogSequence({
+    view: 'side-left',
+    fps: 15,
+    settleMs: LEAD_IN_MS,
+    reps,
+    imaging: { noisePx: 1.5, gaussian: seededGaussian(o.seed) },
+  });
 
   // The phone follows the same body: roll from each frame's pose, pitch rising with the roll.
   const pitch = o.pitchDeg ?? 2;
@@ -63,11 +69,25 @@ export function simulatedBirdDogTest(o: SimulatedBirdDogTestOptions): BirdDogTes
   };
   const timeline: TiltTimeline = (t): TimelinePoint => {
     const cue = cueAt(t);
-    if (cue === 'calibrate:rock') return { rollDeg: 0, pitchDeg: ROCK_AMPLITUDE_DEG * Math.sin(2 * Math.PI * ROCK_HZ * ((t - SETTLE_MS) / 1000)), cue };
+    if (cue === 'calibrate:rock')
+      return {
+        rollDeg: 0,
+        pitchDeg: ROCK_AMPLITUDE_DEG * Math.sin(2 * Math.PI * ROCK_HZ * ((t - SETTLE_MS) / 1000)),
+        cue,
+      };
     const { rollDeg, pitchDeg } = body(t);
     return { rollDeg, pitchDeg, cue };
   };
-  const stream = generatePelvisStream({ timeline, durationMs: seq.durationMs, rateHz: 50, headingDeg: 30, mount: 'sacrum', mountingYawDeg: 8, noiseSdDeg: 0.2, seed: o.seed });
+  const stream = generatePelvisStream({
+    timeline,
+    durationMs: seq.durationMs,
+    rateHz: 50,
+    headingDeg: 30,
+    mount: 'sacrum',
+    mountingYawDeg: 8,
+    noiseSdDeg: 0.2,
+    seed: o.seed,
+  });
   const pelvis = pelvisInputFromSamples(stream.samples);
   if (!pelvis.ok) throw new Error(`The simulated phone stream was refused: ${pelvis.reason}`);
   const result = analyzeBirdDog({ pelvis: pelvis.pelvis, ...(o.camera ? { frames: seq.frames } : {}) });

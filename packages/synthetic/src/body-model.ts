@@ -9,10 +9,27 @@ import { project, type Camera } from './camera.ts';
 
 /** The joints a synthetic body defines; the other landmarks are derived from them. */
 export const BODY_JOINTS = [
-  'nose', 'left_ear', 'right_ear', 'left_eye', 'right_eye',
-  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-  'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index',
+  'nose',
+  'left_ear',
+  'right_ear',
+  'left_eye',
+  'right_eye',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
 ] as const satisfies readonly LandmarkName[];
 
 export type BodyJoint = (typeof BODY_JOINTS)[number];
@@ -30,7 +47,11 @@ export interface ImagingOptions {
   readonly world?: boolean;
 }
 
-const lerp3 = (a: Point3, b: Point3, t: number): Point3 => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, z: a.z + (b.z - a.z) * t });
+const lerp3 = (a: Point3, b: Point3, t: number): Point3 => ({
+  x: a.x + (b.x - a.x) * t,
+  y: a.y + (b.y - a.y) * t,
+  z: a.z + (b.z - a.z) * t,
+});
 
 function derivedJoints(b: Body3d): Record<LandmarkName, Point3> {
   const out = { ...b } as Record<LandmarkName, Point3>;
@@ -61,7 +82,11 @@ export function imageBody(body: Body3d, camera: Camera, tMs: number, opts: Imagi
   const landmarks: Array<Landmark | null> = BLAZEPOSE_LANDMARKS.map((name) => {
     const p = project(camera, all[name]);
     if (!p) return null;
-    const partner = name.startsWith('left_') ? (('right_' + name.slice(5)) as LandmarkName) : name.startsWith('right_') ? (('left_' + name.slice(6)) as LandmarkName) : null;
+    const partner = name.startsWith('left_')
+      ? (('right_' + name.slice(5)) as LandmarkName)
+      : name.startsWith('right_')
+        ? (('left_' + name.slice(6)) as LandmarkName)
+        : null;
     const isFar = partner !== null && depth(name) > depth(partner) + 0.1;
     const xNorm = p.xNorm + (noise * g()) / camera.widthPx;
     const yNorm = p.yNorm + (noise * g()) / camera.heightPx;
@@ -70,7 +95,13 @@ export function imageBody(body: Body3d, camera: Camera, tMs: number, opts: Imagi
   });
   const frame = { tMs, landmarks, imageWidthPx: camera.widthPx, imageHeightPx: camera.heightPx, peopleCount: 1 };
   if (!opts.world) return frame;
-  const hx = (body.left_hip.x + body.right_hip.x) / 2, hy = (body.left_hip.y + body.right_hip.y) / 2, hz = (body.left_hip.z + body.right_hip.z) / 2;
-  const world = BLAZEPOSE_LANDMARKS.map((name) => ({ xM: all[name].x - hx, yM: -(all[name].y - hy), zM: all[name].z - hz }));
+  const hx = (body.left_hip.x + body.right_hip.x) / 2,
+    hy = (body.left_hip.y + body.right_hip.y) / 2,
+    hz = (body.left_hip.z + body.right_hip.z) / 2;
+  const world = BLAZEPOSE_LANDMARKS.map((name) => ({
+    xM: all[name].x - hx,
+    yM: -(all[name].y - hy),
+    zM: all[name].z - hz,
+  }));
   return { ...frame, world };
 }

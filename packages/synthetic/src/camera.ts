@@ -4,7 +4,15 @@
 
 import type { Point3 } from '@steadyback/core';
 
-export const CAMERA_VIEWS = ['side-left', 'side-right', 'rear', 'rear-raised', 'rear-oblique-45', 'front', 'high-corner'] as const;
+export const CAMERA_VIEWS = [
+  'side-left',
+  'side-right',
+  'rear',
+  'rear-raised',
+  'rear-oblique-45',
+  'front',
+  'high-corner',
+] as const;
 export type CameraView = (typeof CAMERA_VIEWS)[number];
 
 export interface Camera {
@@ -25,7 +33,11 @@ export interface Projected {
 
 const sub = (a: Point3, b: Point3): Point3 => ({ x: a.x - b.x, y: a.y - b.y, z: a.z - b.z });
 const dot = (a: Point3, b: Point3) => a.x * b.x + a.y * b.y + a.z * b.z;
-const cross = (a: Point3, b: Point3): Point3 => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
+const cross = (a: Point3, b: Point3): Point3 => ({
+  x: a.y * b.z - a.z * b.y,
+  y: a.z * b.x - a.x * b.z,
+  z: a.x * b.y - a.y * b.x,
+});
 const norm = (a: Point3): Point3 => {
   const l = Math.hypot(a.x, a.y, a.z);
   return { x: a.x / l, y: a.y / l, z: a.z / l };
@@ -81,5 +93,11 @@ export function cameraForView(view: CameraView, opts: ViewOptions): Camera {
         return at(-dist * s, 2.1, -dist * s);
     }
   })();
-  return { position, target: c, fovYDeg: opts.fovYDeg ?? 50, widthPx: opts.widthPx ?? 640, heightPx: opts.heightPx ?? 480 };
+  return {
+    position,
+    target: c,
+    fovYDeg: opts.fovYDeg ?? 50,
+    widthPx: opts.widthPx ?? 640,
+    heightPx: opts.heightPx ?? 480,
+  };
 }

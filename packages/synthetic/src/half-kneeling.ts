@@ -16,7 +16,11 @@ export interface HalfKneelingPose {
   readonly trunkLeanDeg: number;
 }
 
-export const HALF_KNEEL_SETUP: Omit<HalfKneelingPose, 'kneelingSide'> = { backThighFromVerticalDeg: 0, frontKneeDeg: 90, trunkLeanDeg: 0 };
+export const HALF_KNEEL_SETUP: Omit<HalfKneelingPose, 'kneelingSide'> = {
+  backThighFromVerticalDeg: 0,
+  frontKneeDeg: 90,
+  trunkLeanDeg: 0,
+};
 
 const v = (x: number, y: number, z: number): Point3 => ({ x, y, z });
 const add = (a: Point3, b: Point3): Point3 => v(a.x + b.x, a.y + b.y, a.z + b.z);
@@ -53,7 +57,7 @@ export function halfKneelingBody(pose: HalfKneelingPose, p: BodyProportions = AD
   const lean = rad(pose.trunkLeanDeg);
   const shoulderMid = add(hipMid, v(-p.trunkM * Math.sin(lean), p.trunkM * Math.cos(lean), 0));
   for (const s of ['left', 'right'] as const) {
-    const sh = add(shoulderMid, v(0, 0, (s === 'right' ? 1 : -1) * p.shoulderWidthM / 2));
+    const sh = add(shoulderMid, v(0, 0, ((s === 'right' ? 1 : -1) * p.shoulderWidthM) / 2));
     body[`${s}_shoulder`] = sh;
     body[`${s}_elbow`] = add(sh, v(0.05, -p.upperArmM, 0));
     body[`${s}_wrist`] = add(sh, v(0.22, -p.upperArmM - 0.12, 0));

@@ -8,14 +8,23 @@ import { keyframeTimeline, type TiltTimeline } from './pelvis-generator.ts';
 
 export function pacedPelvisTimeline(
   segments: readonly PacingSegment[],
-  o: { readonly rollDegByLeg: { readonly left: number; readonly right: number }; readonly rockAmplitudeDeg?: number; readonly rockPeriodMs?: number },
+  o: {
+    readonly rollDegByLeg: { readonly left: number; readonly right: number };
+    readonly rockAmplitudeDeg?: number;
+    readonly rockPeriodMs?: number;
+  },
 ): TiltTimeline {
   const rock = o.rockAmplitudeDeg ?? 8;
   const period = o.rockPeriodMs ?? 2000;
   const base = keyframeTimeline(
     segments.map((seg) => ({
       tMs: seg.startMs,
-      rollDeg: seg.cue === 'hold' || seg.cue === 'return' ? (seg.leg === 'left' ? -o.rollDegByLeg.left : o.rollDegByLeg.right) : 0,
+      rollDeg:
+        seg.cue === 'hold' || seg.cue === 'return'
+          ? seg.leg === 'left'
+            ? -o.rollDegByLeg.left
+            : o.rollDegByLeg.right
+          : 0,
       pitchDeg: 0,
       cue: seg.cue,
     })),
@@ -23,6 +32,8 @@ export function pacedPelvisTimeline(
   return (tMs) => {
     const p = base(tMs);
     const seg = pacingAt(segments, tMs).segment;
-    return seg.cue === 'calibrate:rock' ? { ...p, pitchDeg: rock * Math.sin((2 * Math.PI * (tMs - seg.startMs)) / period) } : p;
+    return seg.cue === 'calibrate:rock'
+      ? { ...p, pitchDeg: rock * Math.sin((2 * Math.PI * (tMs - seg.startMs)) / period) }
+      : p;
   };
 }

@@ -36,7 +36,8 @@ export interface TiltKeyframe extends TimelinePoint {
 export function keyframeTimeline(keyframes: ReadonlyArray<TiltKeyframe>): TiltTimeline {
   if (keyframes.length === 0) throw new Error('keyframeTimeline needs at least one keyframe.');
   for (let i = 1; i < keyframes.length; i++) {
-    if (!(keyframes[i]!.tMs > keyframes[i - 1]!.tMs)) throw new Error(`Keyframe ${i} is not later than keyframe ${i - 1}; sort them by tMs.`);
+    if (!(keyframes[i]!.tMs > keyframes[i - 1]!.tMs))
+      throw new Error(`Keyframe ${i} is not later than keyframe ${i - 1}; sort them by tMs.`);
   }
   return (tMs) => {
     let k = 0;
@@ -110,7 +111,10 @@ export function birdDogSession(o: BirdDogSessionOptions = {}): BirdDogSession {
     t += durMs;
   };
   const still = () => base;
-  const toward = (d: BodyTilt, f: number): BodyTilt => ({ rollDeg: base.rollDeg + f * d.rollDeg, pitchDeg: base.pitchDeg + f * d.pitchDeg });
+  const toward = (d: BodyTilt, f: number): BodyTilt => ({
+    rollDeg: base.rollDeg + f * d.rollDeg,
+    pitchDeg: base.pitchDeg + f * d.pitchDeg,
+  });
   const holds: BirdDogHold[] = [];
   add('settle', o.settleMs ?? 2000, still);
   add('calibrate:rock', rockMs, (_f, tl) => ({
@@ -135,7 +139,13 @@ export function birdDogSession(o: BirdDogSessionOptions = {}): BirdDogSession {
     const tl = Math.max(0, Math.min(tMs, seg.endMs) - seg.startMs);
     return { ...seg.at(tl / (seg.endMs - seg.startMs), tl), cue: seg.cue };
   };
-  return { timeline, durationMs, baseline: base, holds, phases: segs.map(({ cue, startMs, endMs }) => ({ cue, startMs, endMs })) };
+  return {
+    timeline,
+    durationMs,
+    baseline: base,
+    holds,
+    phases: segs.map(({ cue, startMs, endMs }) => ({ cue, startMs, endMs })),
+  };
 }
 
 /**
@@ -198,7 +208,7 @@ function wrap360(a: number): number {
 }
 
 function wrapBeta(b: number): number {
-  const w = (((b + 180) % 360) + 360) % 360 - 180;
+  const w = ((((b + 180) % 360) + 360) % 360) - 180;
   return w === 0 ? 0 : w;
 }
 
@@ -234,8 +244,13 @@ export function generatePelvisStream(o: PelvisStreamOptions): PelvisStream {
     const gamma = Math.max(-90, Math.min(89.999, e.gammaDeg + (o.gammaDriftDegPerMin ?? 0) * minutes + sd * noise()));
     const base = { tMs, alphaDeg: wrap360(alpha), betaDeg: wrapBeta(beta), gammaDeg: gamma };
     samples.push(p.cue === undefined ? base : { ...base, cue: p.cue });
-    truth.push({ tMs, rollDeg: p.rollDeg, pitchDeg: p.pitchDeg, ...(p.cue === undefined ? {} : { cue: p.cue }), slidOff });
+    truth.push({
+      tMs,
+      rollDeg: p.rollDeg,
+      pitchDeg: p.pitchDeg,
+      ...(p.cue === undefined ? {} : { cue: p.cue }),
+      slidOff,
+    });
   }
   return { samples, truth };
 }
-

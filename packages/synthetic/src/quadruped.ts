@@ -17,7 +17,14 @@ export interface BodyProportions {
 }
 
 export const ADULT: BodyProportions = {
-  thighM: 0.45, shinM: 0.44, upperArmM: 0.3, forearmM: 0.27, hipWidthM: 0.19, shoulderWidthM: 0.36, trunkM: 0.52, footM: 0.2,
+  thighM: 0.45,
+  shinM: 0.44,
+  upperArmM: 0.3,
+  forearmM: 0.27,
+  hipWidthM: 0.19,
+  shoulderWidthM: 0.36,
+  trunkM: 0.52,
+  footM: 0.2,
 };
 
 export type Side = 'left' | 'right';
@@ -74,7 +81,7 @@ export function quadrupedBody(pose: QuadrupedPose, p: BodyProportions = ADULT): 
     // Roll about the long (x) axis: positive lowers the right hip.
     const half = (p.hipWidthM / 2) * sg;
     const hip = add(hipMid, v(0, -Math.sin(roll) * half, Math.cos(roll) * half));
-    const kneeDown = v(0, 0.05, sg * p.hipWidthM / 2);
+    const kneeDown = v(0, 0.05, (sg * p.hipWidthM) / 2);
     const ankleDown = add(kneeDown, v(-p.shinM, 0, 0));
     const elev = rad(pose.legElevationDeg[s]);
     const legLen = p.thighM + p.shinM;
@@ -84,7 +91,10 @@ export function quadrupedBody(pose: QuadrupedPose, p: BodyProportions = ADULT): 
     const t = pose.legReach[s];
     const knee = lerp(kneeDown, kneeUp, t);
     const flex = rad(pose.legKneeFlexDeg?.[s] ?? 0);
-    const ankle = flex > 0 ? lerp(ankleDown, add(kneeUp, scale(v(-Math.cos(elev + flex), Math.sin(elev + flex), 0), p.shinM)), t) : lerp(ankleDown, ankleUp, t);
+    const ankle =
+      flex > 0
+        ? lerp(ankleDown, add(kneeUp, scale(v(-Math.cos(elev + flex), Math.sin(elev + flex), 0), p.shinM)), t)
+        : lerp(ankleDown, ankleUp, t);
     const footDir = t > 0.5 ? v(0, -1, 0) : v(0, 0, 0);
     body[`${s}_hip`] = hip;
     body[`${s}_knee`] = knee;
@@ -92,7 +102,7 @@ export function quadrupedBody(pose: QuadrupedPose, p: BodyProportions = ADULT): 
     body[`${s}_heel`] = add(ankle, v(-0.05, 0.02, 0));
     body[`${s}_foot_index`] = add(ankle, add(v(-p.footM * 0.5, -0.02, 0), scale(footDir, p.footM * 0.6)));
 
-    const shoulder = add(shoulderMid, v(0, 0, sg * p.shoulderWidthM / 2));
+    const shoulder = add(shoulderMid, v(0, 0, (sg * p.shoulderWidthM) / 2));
     const wristDown = v(shoulder.x, 0.03, shoulder.z);
     const elbowDown = lerp(shoulder, wristDown, p.upperArmM / (p.upperArmM + p.forearmM));
     const aEl = rad(pose.armElevationDeg[s]);
@@ -120,12 +130,12 @@ export function standingBody(p: BodyProportions = ADULT): Body3d {
   const body: Partial<Body3d> = {};
   for (const s of ['left', 'right'] as const) {
     const z = sideSign(s);
-    body[`${s}_hip`] = v(0, hipH, z * p.hipWidthM / 2);
-    body[`${s}_knee`] = v(0.02, hipH - p.thighM, z * p.hipWidthM / 2);
-    body[`${s}_ankle`] = v(0, 0.08, z * p.hipWidthM / 2);
-    body[`${s}_heel`] = v(-0.05, 0.03, z * p.hipWidthM / 2);
-    body[`${s}_foot_index`] = v(p.footM * 0.7, 0.02, z * p.hipWidthM / 2);
-    body[`${s}_shoulder`] = v(0, shoulderH, z * p.shoulderWidthM / 2);
+    body[`${s}_hip`] = v(0, hipH, (z * p.hipWidthM) / 2);
+    body[`${s}_knee`] = v(0.02, hipH - p.thighM, (z * p.hipWidthM) / 2);
+    body[`${s}_ankle`] = v(0, 0.08, (z * p.hipWidthM) / 2);
+    body[`${s}_heel`] = v(-0.05, 0.03, (z * p.hipWidthM) / 2);
+    body[`${s}_foot_index`] = v(p.footM * 0.7, 0.02, (z * p.hipWidthM) / 2);
+    body[`${s}_shoulder`] = v(0, shoulderH, (z * p.shoulderWidthM) / 2);
     body[`${s}_elbow`] = v(0, shoulderH - p.upperArmM, z * (p.shoulderWidthM / 2 + 0.04));
     body[`${s}_wrist`] = v(0.02, shoulderH - p.upperArmM - p.forearmM, z * (p.shoulderWidthM / 2 + 0.05));
   }

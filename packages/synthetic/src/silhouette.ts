@@ -31,7 +31,10 @@ export interface SilhouetteOptions {
   /** The camera wobbles: the whole scene moves by this many pixels of the small picture, per frame. */
   readonly shake?: (tMs: number, index: number) => { readonly dxPx: number; readonly dyPx: number };
   /** Something in the room that changes on its own (a television, a window): a box (shares of the picture, x0, y0, x1, y1) drawn in front of the backdrop at this grey level per frame. */
-  readonly screen?: { readonly box: readonly [number, number, number, number]; readonly grey: (tMs: number, index: number) => number };
+  readonly screen?: {
+    readonly box: readonly [number, number, number, number];
+    readonly grey: (tMs: number, index: number) => number;
+  };
 }
 
 /** The room's boxes, in shares of the picture (x0, y0, x1, y1) and their grey level. */
@@ -55,13 +58,20 @@ function boxCover(x: number, y: number, x0: number, y0: number, x1: number, y1: 
 type P = { readonly x: number; readonly y: number };
 
 /** Limb segments, each with its width relative to a leg's. */
-const LIMBS: ReadonlyArray<readonly [LandmarkName, LandmarkName, number]> = (['left', 'right'] as const).flatMap((s) => [
-  [`${s}_shoulder`, `${s}_elbow`, 0.7], [`${s}_elbow`, `${s}_wrist`, 0.6],
-  [`${s}_hip`, `${s}_knee`, 1], [`${s}_knee`, `${s}_ankle`, 0.8], [`${s}_ankle`, `${s}_foot_index`, 0.6],
-] as const);
+const LIMBS: ReadonlyArray<readonly [LandmarkName, LandmarkName, number]> = (['left', 'right'] as const).flatMap(
+  (s) =>
+    [
+      [`${s}_shoulder`, `${s}_elbow`, 0.7],
+      [`${s}_elbow`, `${s}_wrist`, 0.6],
+      [`${s}_hip`, `${s}_knee`, 1],
+      [`${s}_knee`, `${s}_ankle`, 0.8],
+      [`${s}_ankle`, `${s}_foot_index`, 0.6],
+    ] as const,
+);
 
 function distToSegment(px: number, py: number, a: P, b: P): number {
-  const dx = b.x - a.x, dy = b.y - a.y;
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
   const len2 = dx * dx + dy * dy;
   const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / len2)) : 0;
   return Math.hypot(px - (a.x + t * dx), py - (a.y + t * dy));
@@ -72,7 +82,8 @@ function signedDistToPolygon(px: number, py: number, poly: readonly P[]): number
   let inside = false;
   let d = Infinity;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const a = poly[i]!, b = poly[j]!;
+    const a = poly[i]!,
+      b = poly[j]!;
     if (a.y > py !== b.y > py && px < ((b.x - a.x) * (py - a.y)) / (b.y - a.y) + a.x) inside = !inside;
     d = Math.min(d, distToSegment(px, py, a, b));
   }
@@ -100,9 +111,11 @@ export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thi
   };
   const r = thicknessPx / 2;
   const shapes: Shape[] = [];
-  const capsule = (a: P, b: P, rr: number) => shapes.push({ pts: [a, b], reach: rr, sd: (x, y) => distToSegment(x, y, a, b) - rr });
+  const capsule = (a: P, b: P, rr: number) =>
+    shapes.push({ pts: [a, b], reach: rr, sd: (x, y) => distToSegment(x, y, a, b) - rr });
   for (const [a, b, k] of LIMBS) {
-    const pa = at(a), pb = at(b);
+    const pa = at(a),
+      pb = at(b);
     if (pa && pb) capsule(pa, pb, r * k);
   }
   const quad = (['left_shoulder', 'right_shoulder', 'right_hip', 'left_hip'] as const).map(at);
@@ -113,7 +126,10 @@ export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thi
     trunk.forEach((q, i) => capsule(q, trunk[(i + 1) % 4]!, r * 1.3));
     const headPts = (['nose', 'left_ear', 'right_ear'] as const).map(at).filter((q): q is P => q !== null);
     if (headPts.length) {
-      const head = { x: headPts.reduce((s, q) => s + q.x, 0) / headPts.length, y: headPts.reduce((s, q) => s + q.y, 0) / headPts.length };
+      const head = {
+        x: headPts.reduce((s, q) => s + q.x, 0) / headPts.length,
+        y: headPts.reduce((s, q) => s + q.y, 0) / headPts.length,
+      };
       const headR = Math.max(r * 1.5, ...headPts.map((q) => Math.hypot(q.x - head.x, q.y - head.y)));
       shapes.push({ pts: [head], reach: headR, sd: (x, y) => Math.hypot(x - head.x, y - head.y) - headR });
       capsule(head, { x: (trunk[0]!.x + trunk[1]!.x) / 2, y: (trunk[0]!.y + trunk[1]!.y) / 2 }, r);
@@ -122,9 +138,12 @@ export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thi
   // Signed distance to the body: the nearest of its shapes, worked out only near each shape.
   const dist = new Float32Array(w * h).fill(Infinity);
   for (const sh of shapes) {
-    const xs = sh.pts.map((q) => q.x), ys = sh.pts.map((q) => q.y);
-    const x0 = Math.max(0, Math.floor(Math.min(...xs) - sh.reach - 1)), x1 = Math.min(w - 1, Math.ceil(Math.max(...xs) + sh.reach + 1));
-    const y0 = Math.max(0, Math.floor(Math.min(...ys) - sh.reach - 1)), y1 = Math.min(h - 1, Math.ceil(Math.max(...ys) + sh.reach + 1));
+    const xs = sh.pts.map((q) => q.x),
+      ys = sh.pts.map((q) => q.y);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs) - sh.reach - 1)),
+      x1 = Math.min(w - 1, Math.ceil(Math.max(...xs) + sh.reach + 1));
+    const y0 = Math.max(0, Math.floor(Math.min(...ys) - sh.reach - 1)),
+      y1 = Math.min(h - 1, Math.ceil(Math.max(...ys) + sh.reach + 1));
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) dist[y * w + x] = Math.min(dist[y * w + x]!, sh.sd(x + 0.5, y + 0.5));
     }
@@ -135,8 +154,10 @@ export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thi
 
 /** Rasterises each pose frame into a small greyscale picture: a flat body over a plain background. */
 export function motionFramesFromPoses(frames: readonly FrameResult[], opts: SilhouetteOptions = {}): MotionFrames {
-  const w = opts.widthPx ?? 64, h = opts.heightPx ?? 48;
-  const bg = opts.background ?? 60, fg = opts.body ?? 170;
+  const w = opts.widthPx ?? 64,
+    h = opts.heightPx ?? 48;
+  const bg = opts.background ?? 60,
+    fg = opts.body ?? 170;
   const noise = opts.noiseSd ?? 0;
   const g = seededGaussian(opts.seed ?? 1);
   const grad = opts.gradient;
@@ -144,8 +165,13 @@ export function motionFramesFromPoses(frames: readonly FrameResult[], opts: Silh
   const backdropAt = (dx: number, dy: number): Float64Array => {
     const out = new Float64Array(w * h);
     for (let p = 0; p < w * h; p++) {
-      const x = p % w, y = (p - x) / w;
-      const along = !grad ? 0 : grad.direction === 'vertical' ? (y - dy) / Math.max(1, h - 1) : (x - dx) / Math.max(1, w - 1);
+      const x = p % w,
+        y = (p - x) / w;
+      const along = !grad
+        ? 0
+        : grad.direction === 'vertical'
+          ? (y - dy) / Math.max(1, h - 1)
+          : (x - dx) / Math.max(1, w - 1);
       let v = bg + (grad?.amount ?? 0) * along;
       if (opts.room) {
         for (const [bx0, by0, bx1, by1, grey] of ROOM_BOXES) {
@@ -170,7 +196,15 @@ export function motionFramesFromPoses(frames: readonly FrameResult[], opts: Silh
         return v + (grey - v) * c;
       });
     }
-    const body = steady || !f.landmarks ? f : { ...f, landmarks: f.landmarks.map((lm) => (lm ? { ...lm, xNorm: lm.xNorm + move.dxPx / w, yNorm: lm.yNorm + move.dyPx / h } : lm)) };
+    const body =
+      steady || !f.landmarks
+        ? f
+        : {
+            ...f,
+            landmarks: f.landmarks.map((lm) =>
+              lm ? { ...lm, xNorm: lm.xNorm + move.dxPx / w, yNorm: lm.yNorm + move.dyPx / h } : lm,
+            ),
+          };
     const cover = silhouetteCoverage(body, w, h, opts.thicknessPx);
     const shift = opts.brightness?.(f.tMs, i) ?? 0;
     const gain = opts.gain?.(f.tMs, i) ?? 1;

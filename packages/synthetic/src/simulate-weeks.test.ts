@@ -23,7 +23,10 @@ describe('simulateWeeks', () => {
     expect(d.birdDogTests.map((t) => t.dateIso)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19']);
     expect(d.stretchSessions).toHaveLength(15);
     expect(d.painDays).toHaveLength(15);
-    expect(d.outcomeChecks.map((c) => [c.dateIso, c.usualPainNrs])).toEqual([['2026-01-05', 6], ['2026-01-19', 5]]);
+    expect(d.outcomeChecks.map((c) => [c.dateIso, c.usualPainNrs])).toEqual([
+      ['2026-01-05', 6],
+      ['2026-01-19', 5],
+    ]);
     // The guard really ran: every session, every morning and every week is in its state.
     expect(d.guard!.sessions).toHaveLength(15);
     expect(d.guard!.sessions.every((s) => s.morningPainNrs !== null)).toBe(true);

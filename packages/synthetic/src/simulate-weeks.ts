@@ -5,10 +5,28 @@
 // check-ins every 2 weeks. A scenario sets the story; everything is deterministic.
 
 import { addDaysIso, isoWeekKey } from '@steadyback/core';
-import { createGuardState, endSession, recordHold, recordNextMorning, startSession, weeklyReview, type GuardFailure, type GuardState } from '@steadyback/core';
+import {
+  createGuardState,
+  endSession,
+  recordHold,
+  recordNextMorning,
+  startSession,
+  weeklyReview,
+  type GuardFailure,
+  type GuardState,
+} from '@steadyback/core';
 import type { GuardHoldDecision } from '@steadyback/core';
 import { buildExport } from '@steadyback/core';
-import { DEFAULT_SETTINGS, type BirdDogTestRecord, type OutcomeCheck, type PainDay, type Screening, type StretchHoldRecord, type StretchSessionRecord, type SteadybackExport } from '@steadyback/core';
+import {
+  DEFAULT_SETTINGS,
+  type BirdDogTestRecord,
+  type OutcomeCheck,
+  type PainDay,
+  type Screening,
+  type StretchHoldRecord,
+  type StretchSessionRecord,
+  type SteadybackExport,
+} from '@steadyback/core';
 import { simulatedBirdDogTest } from './bird-dog-test.ts';
 
 /**
@@ -65,14 +83,19 @@ function usualPainAt(scenario: SimulatedScenario, checkIndex: number): number {
 function rollsFor(scenario: SimulatedScenario, week: number): { left: number; right: number; pitch: number } {
   if (scenario === 'not-improving') return { left: 12, right: 11, pitch: 3 };
   // Positive, then one side only with some tilt (mild), then steady.
-  const table = [{ left: 12, right: 8, pitch: 2 }, { left: 8, right: 4, pitch: 6 }, { left: 4, right: 3, pitch: 2 }];
+  const table = [
+    { left: 12, right: 8, pitch: 2 },
+    { left: 8, right: 4, pitch: 6 },
+    { left: 4, right: 3, pitch: 2 },
+  ];
   return table[Math.min(week, table.length - 1)]!;
 }
 
 function painFor(scenario: SimulatedScenario, week: number, dayIndex: number, lastWeek: boolean): DayPain {
   if (scenario === 'not-improving') return { rest: 4, peak: 4, morning: 4, settled: true };
   const rest = Math.max(1, 3 - Math.floor(week / 2));
-  if (scenario === 'red-three-times' && lastWeek && [1, 2, 4].includes(dayIndex)) return { rest, peak: 7, morning: rest + 2, settled: false };
+  if (scenario === 'red-three-times' && lastWeek && [1, 2, 4].includes(dayIndex))
+    return { rest, peak: 7, morning: rest + 2, settled: false };
   return { rest, peak: rest, morning: rest, settled: true };
 }
 
@@ -80,15 +103,33 @@ function validate(o: SimulateWeeksOptions): Required<SimulateWeeksOptions> {
   const weeks = o.weeks ?? 4;
   const sessionsPerWeek = o.sessionsPerWeek ?? 5;
   const startIso = o.startIso ?? '2026-01-05';
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 12) throw new Error(`simulateWeeks plays 1 to 12 weeks, not ${weeks}.`);
-  if (!Number.isInteger(sessionsPerWeek) || sessionsPerWeek < 1 || sessionsPerWeek > 7) throw new Error(`simulateWeeks needs 1 to 7 sessions a week, not ${sessionsPerWeek}.`);
-  if (isoWeekKey(startIso) !== isoWeekKey(addDaysIso(startIso, 6))) throw new Error(`simulateWeeks starts on a Monday; ${startIso} is not one.`);
-  if (!(SIMULATED_SCENARIOS as readonly string[]).includes(o.scenario)) throw new Error(`Unknown scenario ${JSON.stringify(o.scenario)}: use one of ${SIMULATED_SCENARIOS.join(', ')}.`);
-  return { scenario: o.scenario, weeks, sessionsPerWeek, startIso, ageYears: o.ageYears ?? 45, camera: o.camera ?? true };
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 12)
+    throw new Error(`simulateWeeks plays 1 to 12 weeks, not ${weeks}.`);
+  if (!Number.isInteger(sessionsPerWeek) || sessionsPerWeek < 1 || sessionsPerWeek > 7)
+    throw new Error(`simulateWeeks needs 1 to 7 sessions a week, not ${sessionsPerWeek}.`);
+  if (isoWeekKey(startIso) !== isoWeekKey(addDaysIso(startIso, 6)))
+    throw new Error(`simulateWeeks starts on a Monday; ${startIso} is not one.`);
+  if (!(SIMULATED_SCENARIOS as readonly string[]).includes(o.scenario))
+    throw new Error(`Unknown scenario ${JSON.stringify(o.scenario)}: use one of ${SIMULATED_SCENARIOS.join(', ')}.`);
+  return {
+    scenario: o.scenario,
+    weeks,
+    sessionsPerWeek,
+    startIso,
+    ageYears: o.ageYears ?? 45,
+    camera: o.camera ?? true,
+  };
 }
 
 /** One stretch session through the guard: 3 holds per side, the peak pain, then the next morning. */
-function stretchDay(guard: GuardState, dateIso: string, id: string, week: number, pain: DayPain, scenario: SimulatedScenario): { guard: GuardState; session: StretchSessionRecord } {
+function stretchDay(
+  guard: GuardState,
+  dateIso: string,
+  id: string,
+  week: number,
+  pain: DayPain,
+  scenario: SimulatedScenario,
+): { guard: GuardState; session: StretchSessionRecord } {
   let g = must(startSession(guard, { dateIso, restPainNrs: pain.rest }), `the session on ${dateIso}`).state;
   const holdSeconds = g.holdSeconds;
   const capAtStart = g.depthCapDeg;
@@ -100,7 +141,10 @@ function stretchDay(guard: GuardState, dateIso: string, id: string, week: number
     for (let k = 0; k < 3; k++) {
       const depthDeg = Math.round((12 + week * 1.5 + k * 0.5 + (side === 'right' ? 1 : 0)) * 10) / 10;
       const intensity = pain.peak > 5 && k === 2 ? 7 : 4;
-      const held = must(recordHold(g, { side, intensity, pain: false, feltAt: 'front-of-hip', depthDeg }), `a hold on ${dateIso}`);
+      const held = must(
+        recordHold(g, { side, intensity, pain: false, feltAt: 'front-of-hip', depthDeg }),
+        `a hold on ${dateIso}`,
+      );
       g = held.state;
       const decision: GuardHoldDecision = held.decision;
       const share = Math.min(1, form + (side === 'right' ? 0.05 : 0));
@@ -121,10 +165,22 @@ function stretchDay(guard: GuardState, dateIso: string, id: string, week: number
     }
   }
   g = must(endSession(g, { peakPainNrs: pain.peak }), `the end of the session on ${dateIso}`).state;
-  g = must(recordNextMorning(g, { dateIso: addDaysIso(dateIso, 1), morningPainNrs: pain.morning }), `the morning after ${dateIso}`).state;
+  g = must(
+    recordNextMorning(g, { dateIso: addDaysIso(dateIso, 1), morningPainNrs: pain.morning }),
+    `the morning after ${dateIso}`,
+  ).state;
   return {
     guard: g,
-    session: { id, dateIso, status: 'complete', sources: { camera: true, sensor: false }, targetHoldSeconds: holdSeconds, depthCapDeg: capAtStart, holds, stoppedForToday: g.sessions.at(-1)?.stoppedForToday ?? false },
+    session: {
+      id,
+      dateIso,
+      status: 'complete',
+      sources: { camera: true, sensor: false },
+      targetHoldSeconds: holdSeconds,
+      depthCapDeg: capAtStart,
+      holds,
+      stoppedForToday: g.sessions.at(-1)?.stoppedForToday ?? false,
+    },
   };
 }
 
@@ -132,7 +188,15 @@ export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
   const o = validate(options);
   const todayIso = addDaysIso(o.startIso, 7 * o.weeks);
   let guard = createGuardState({ ageYears: o.ageYears });
-  const screenings: Screening[] = [{ id: 'screen-1', dateIso: o.startIso, answers: { 'saddle-numbness': false, 'bladder-change': false, 'fever': false }, outcome: 'clear', reason: 'first-run' }];
+  const screenings: Screening[] = [
+    {
+      id: 'screen-1',
+      dateIso: o.startIso,
+      answers: { 'saddle-numbness': false, 'bladder-change': false, fever: false },
+      outcome: 'clear',
+      reason: 'first-run',
+    },
+  ];
   const painDays: PainDay[] = [];
   const birdDogTests: BirdDogTestRecord[] = [];
   const stretchSessions: StretchSessionRecord[] = [];
@@ -142,7 +206,16 @@ export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
     const monday = addDaysIso(o.startIso, 7 * w);
     const rolls = rollsFor(o.scenario, w);
     truth.rolls.push({ dateIso: monday, ...rolls });
-    birdDogTests.push(simulatedBirdDogTest({ id: `bird-dog-${w + 1}`, dateIso: monday, rollDeg: { left: rolls.left, right: rolls.right }, pitchDeg: rolls.pitch, camera: o.camera, seed: 101 + w }));
+    birdDogTests.push(
+      simulatedBirdDogTest({
+        id: `bird-dog-${w + 1}`,
+        dateIso: monday,
+        rollDeg: { left: rolls.left, right: rolls.right },
+        pitchDeg: rolls.pitch,
+        camera: o.camera,
+        seed: 101 + w,
+      }),
+    );
     for (let d = 0; d < o.sessionsPerWeek; d++) {
       const dateIso = addDaysIso(monday, d);
       const pain = painFor(o.scenario, w, d, w === o.weeks - 1);
@@ -150,7 +223,15 @@ export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
       const day = stretchDay(guard, dateIso, `stretch-${w + 1}-${d + 1}`, w, pain, o.scenario);
       guard = day.guard;
       stretchSessions.push(day.session);
-      painDays.push({ id: `pain-${w + 1}-${d + 1}`, dateIso, restNrs: pain.rest, peakNrs: pain.peak, morningNrs: pain.morning, settledWithin24h: pain.settled, newSymptomBelowKnee: false });
+      painDays.push({
+        id: `pain-${w + 1}-${d + 1}`,
+        dateIso,
+        restNrs: pain.rest,
+        peakNrs: pain.peak,
+        morningNrs: pain.morning,
+        settledWithin24h: pain.settled,
+        newSymptomBelowKnee: false,
+      });
     }
     guard = must(weeklyReview(guard, isoWeekKey(monday)), `the review of ${isoWeekKey(monday)}`).state;
   }
@@ -161,12 +242,23 @@ export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
     const dateIso = addDaysIso(o.startIso, day);
     const nrs = usualPainAt(o.scenario, i);
     truth.usualPain.push({ dateIso, nrs });
-    outcomeChecks.push({ id: `outcome-${i + 1}`, dateIso, usualPainNrs: nrs, peg3: { pain: nrs, enjoyment: Math.max(0, nrs - 1), activity: nrs } });
+    outcomeChecks.push({
+      id: `outcome-${i + 1}`,
+      dateIso,
+      usualPainNrs: nrs,
+      peg3: { pain: nrs, enjoyment: Math.max(0, nrs - 1), activity: nrs },
+    });
   }
 
   const data = buildExport(
     {
-      settings: { ...DEFAULT_SETTINGS, ageYears: o.ageYears, hurtsMoreAfterStretching: true, backStretches: ['supine-knee-across-twist'], programmeStartIso: o.startIso },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        ageYears: o.ageYears,
+        hurtsMoreAfterStretching: true,
+        backStretches: ['supine-knee-across-twist'],
+        programmeStartIso: o.startIso,
+      },
       screenings,
       painDays,
       outcomeChecks,

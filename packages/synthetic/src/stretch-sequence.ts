@@ -50,8 +50,25 @@ export function stretchSequence(opts: {
   const plan: Array<{ h: Required<SyntheticHold>; t: SyntheticHoldTruth }> = [];
   let t = 0;
   for (const hold of opts.holds) {
-    const h: Required<SyntheticHold> = { setupMs: 2000, hipExtensionDeg: 12, trunkLeanDeg: 0, frontKneeDeg: 90, shiftMs: 1500, holdMs: 30000, rockAmplitudeDeg: 0, rockHz: 0.5, restMs: 1500, ...hold };
-    const truth = { kneelingSide: h.kneelingSide, setupStartMs: t, holdStartMs: t + h.setupMs, holdEndMs: t + h.setupMs + h.shiftMs + h.holdMs, endMs: t + h.setupMs + h.shiftMs + h.holdMs + h.shiftMs };
+    const h: Required<SyntheticHold> = {
+      setupMs: 2000,
+      hipExtensionDeg: 12,
+      trunkLeanDeg: 0,
+      frontKneeDeg: 90,
+      shiftMs: 1500,
+      holdMs: 30000,
+      rockAmplitudeDeg: 0,
+      rockHz: 0.5,
+      restMs: 1500,
+      ...hold,
+    };
+    const truth = {
+      kneelingSide: h.kneelingSide,
+      setupStartMs: t,
+      holdStartMs: t + h.setupMs,
+      holdEndMs: t + h.setupMs + h.shiftMs + h.holdMs,
+      endMs: t + h.setupMs + h.shiftMs + h.holdMs + h.shiftMs,
+    };
     plan.push({ h, t: truth });
     t = truth.endMs + h.restMs;
   }
@@ -64,12 +81,28 @@ export function stretchSequence(opts: {
     if (!seg) {
       // Between holds the person stands aside, out of the picture.
       poses.push(null);
-      frames.push({ tMs, landmarks: null, imageWidthPx: camera.widthPx, imageHeightPx: camera.heightPx, peopleCount: 0 });
+      frames.push({
+        tMs,
+        landmarks: null,
+        imageWidthPx: camera.widthPx,
+        imageHeightPx: camera.heightPx,
+        peopleCount: 0,
+      });
       continue;
     }
     const { h, t: tr } = seg;
-    const inShift = tMs < tr.holdStartMs ? 0 : tMs < tr.holdStartMs + h.shiftMs ? smooth((tMs - tr.holdStartMs) / h.shiftMs) : tMs < tr.holdEndMs ? 1 : smooth(1 - (tMs - tr.holdEndMs) / h.shiftMs);
-    const rock = tMs >= tr.holdStartMs + h.shiftMs && tMs < tr.holdEndMs ? h.rockAmplitudeDeg * Math.sin(2 * Math.PI * h.rockHz * ((tMs - tr.holdStartMs - h.shiftMs) / 1000)) : 0;
+    const inShift =
+      tMs < tr.holdStartMs
+        ? 0
+        : tMs < tr.holdStartMs + h.shiftMs
+          ? smooth((tMs - tr.holdStartMs) / h.shiftMs)
+          : tMs < tr.holdEndMs
+            ? 1
+            : smooth(1 - (tMs - tr.holdEndMs) / h.shiftMs);
+    const rock =
+      tMs >= tr.holdStartMs + h.shiftMs && tMs < tr.holdEndMs
+        ? h.rockAmplitudeDeg * Math.sin(2 * Math.PI * h.rockHz * ((tMs - tr.holdStartMs - h.shiftMs) / 1000))
+        : 0;
     const pose: HalfKneelingPose = {
       kneelingSide: h.kneelingSide,
       backThighFromVerticalDeg: HALF_KNEEL_SETUP.backThighFromVerticalDeg + inShift * h.hipExtensionDeg + rock,

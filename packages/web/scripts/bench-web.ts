@@ -13,7 +13,12 @@ import type { Page } from 'playwright-core';
 import { benchClip, halfKneelRockingClip } from '@steadyback/lab/fixtures';
 import { buildAndServe, followPacingWithPhone, launchWithFakeCamera, passSafetyGate } from '../src/e2e/app-harness.ts';
 
-interface Stats { n: number; median: number | null; p90: number | null; max: number | null }
+interface Stats {
+  n: number;
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}
 const stats = (xs: number[]): Stats => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : null);
@@ -50,10 +55,15 @@ async function watchCaption(page: Page): Promise<void> {
     const w = globalThis as unknown as { __cues: Array<{ frameMs: number; shownMs: number; text: string }> };
     w.__cues = [];
     let last = el.textContent;
-    const MO = (globalThis as unknown as { MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void } }).MutationObserver;
+    const MO = (
+      globalThis as unknown as {
+        MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void };
+      }
+    ).MutationObserver;
     new MO(() => {
       const frame = Number(el.getAttribute('data-cue-frame-ms'));
-      if (el.textContent !== last && Number.isFinite(frame) && frame > 0) w.__cues.push({ frameMs: frame, shownMs: performance.now(), text: el.textContent ?? '' });
+      if (el.textContent !== last && Number.isFinite(frame) && frame > 0)
+        w.__cues.push({ frameMs: frame, shownMs: performance.now(), text: el.textContent ?? '' });
       last = el.textContent;
     }).observe(el, { childList: true, characterData: true, subtree: true, attributes: true });
   });
@@ -73,7 +83,9 @@ async function cameraCueLatency(url: string, y4m: string): Promise<{ latencies: 
     await page.getByTestId('caption').waitFor();
     await watchCaption(page);
     await page.waitForTimeout(60_000);
-    const cues = await page.evaluate(() => (globalThis as unknown as { __cues: Array<{ frameMs: number; shownMs: number; text: string }> }).__cues);
+    const cues = await page.evaluate(
+      () => (globalThis as unknown as { __cues: Array<{ frameMs: number; shownMs: number; text: string }> }).__cues,
+    );
     return { latencies: cues.map((c) => c.shownMs - c.frameMs), cues: cues.map((c) => c.text) };
   } finally {
     await browser.close();
@@ -94,7 +106,10 @@ async function sensorCueLatency(url: string, y4m: string): Promise<number[]> {
     await page.getByTestId('level').waitFor();
     // In the page: when did an orientation event first cross 5 degrees, and when did the level change colour?
     await page.evaluate(() => {
-      const w = globalThis as unknown as { __lat: number[]; addEventListener: (t: string, f: (e: { gamma: number | null }) => void) => void };
+      const w = globalThis as unknown as {
+        __lat: number[];
+        addEventListener: (t: string, f: (e: { gamma: number | null }) => void) => void;
+      };
       w.__lat = [];
       let crossedAt: number | null = null;
       w.addEventListener('deviceorientation', (e) => {
@@ -102,9 +117,15 @@ async function sensorCueLatency(url: string, y4m: string): Promise<number[]> {
         if (over && crossedAt === null) crossedAt = performance.now();
         if (!over) crossedAt = null;
       });
-      const level = (globalThis as unknown as { document: { querySelector(s: string): { className: string } } }).document.querySelector('[data-testid="level"]')!;
+      const level = (
+        globalThis as unknown as { document: { querySelector(s: string): { className: string } } }
+      ).document.querySelector('[data-testid="level"]')!;
       let warned = false;
-      const MO = (globalThis as unknown as { MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void } }).MutationObserver;
+      const MO = (
+        globalThis as unknown as {
+          MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void };
+        }
+      ).MutationObserver;
       new MO(() => {
         const now = /level-(amber|red)/.test(level.className);
         if (now && !warned && crossedAt !== null) w.__lat.push(performance.now() - crossedAt);
@@ -112,7 +133,11 @@ async function sensorCueLatency(url: string, y4m: string): Promise<number[]> {
       }).observe(level, { attributes: true });
     });
     // A brisk hip drop (60 deg/s) in every hold, so the crossing moment is sharp.
-    await followPacingWithPhone(browser.context, page, { targetRollDeg: (cue) => (cue === 'hold' ? 9 : 0), maxStepDeg: 2.4, untilMs: 75_000 });
+    await followPacingWithPhone(browser.context, page, {
+      targetRollDeg: (cue) => (cue === 'hold' ? 9 : 0),
+      maxStepDeg: 2.4,
+      untilMs: 75_000,
+    });
     return await page.evaluate(() => (globalThis as unknown as { __lat: number[] }).__lat);
   } finally {
     await browser.close();
@@ -130,7 +155,9 @@ async function main(): Promise<void> {
     const cam = await cameraCueLatency(app.server.url, rocking.y4m);
     process.stdout.write('3/3 phone cue latency (bird-dog, device orientation, ~75 s)...\n');
     const sensor = await sensorCueLatency(app.server.url, bench.y4m);
-    const f = stats(fps), c = stats(cam.latencies), s = stats(sensor);
+    const f = stats(fps),
+      c = stats(cam.latencies),
+      s = stats(sensor);
     const rows = [
       ['live pose, BlazePose lite (checks/s)', f, 'target >= 25'],
       ['cue latency, camera (ms)', c, 'target <= 150'],
@@ -138,10 +165,25 @@ async function main(): Promise<void> {
     ] as const;
     process.stdout.write('\nmeasure                                 n    median   p90     max     target\n');
     for (const [name, st, target] of rows) {
-      process.stdout.write(`${name.padEnd(40)}${String(st.n).padEnd(5)}${fmt(st.median).padEnd(9)}${fmt(st.p90).padEnd(8)}${fmt(st.max).padEnd(8)}${target}\n`);
+      process.stdout.write(
+        `${name.padEnd(40)}${String(st.n).padEnd(5)}${fmt(st.median).padEnd(9)}${fmt(st.p90).padEnd(8)}${fmt(st.max).padEnd(8)}${target}\n`,
+      );
     }
     process.stdout.write(`\ncamera cues seen: ${[...new Set(cam.cues)].join(' | ') || 'none'}\n`);
-    if (values.json) writeFileSync(values.json, JSON.stringify({ livePoseFps: f, cameraCueLatencyMs: c, sensorCueLatencyMs: s, samples: { fps, camera: cam.latencies, sensor } }, null, 2));
+    if (values.json)
+      writeFileSync(
+        values.json,
+        JSON.stringify(
+          {
+            livePoseFps: f,
+            cameraCueLatencyMs: c,
+            sensorCueLatencyMs: s,
+            samples: { fps, camera: cam.latencies, sensor },
+          },
+          null,
+          2,
+        ),
+      );
   } finally {
     await app.close();
   }

@@ -48,15 +48,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { readonly distDir?: string; readonly port?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { readonly distDir?: string; readonly port?: number } = {},
+): Promise<RunningServer> {
   const root = path.resolve(opts.distDir ?? DEFAULT_DIST_DIR);
   if (!existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`No built app in ${root}; run "npm run build -w @steadyback/web" first (or "npm start" at the root).`);
+    throw new Error(
+      `No built app in ${root}; run "npm run build -w @steadyback/web" first (or "npm start" at the root).`,
+    );
   }
   const server: Server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     let pathname: string;
@@ -131,7 +137,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     process.on('SIGTERM', stop);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    console.error(e.code === 'EADDRINUSE' ? `Port ${portFromEnv()} is already in use; choose another with PORT=8080 npm start.` : e.message);
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `Port ${portFromEnv()} is already in use; choose another with PORT=8080 npm start.`
+        : e.message,
+    );
     process.exit(1);
   }
 }

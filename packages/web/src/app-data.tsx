@@ -22,7 +22,9 @@ export function AppDataProvider({ children }: { readonly children: ReactNode }) 
       const [settings, screening] = await Promise.all([loadSettings(), latestScreening()]);
       setState({ settings, screening });
     } catch {
-      setError('This browser would not let steadyback keep its data (private browsing can do that). Open it in a normal window to save your progress.');
+      setError(
+        'This browser would not let steadyback keep its data (private browsing can do that). Open it in a normal window to save your progress.',
+      );
     }
   }, []);
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
@@ -33,7 +35,12 @@ export function AppDataProvider({ children }: { readonly children: ReactNode }) 
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  if (error) return <p className="problem" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="problem" role="alert">
+        {error}
+      </p>
+    );
   if (!state) return <p role="status">Opening your data…</p>;
   return <Ctx.Provider value={{ ...state, refresh, updateSettings }}>{children}</Ctx.Provider>;
 }

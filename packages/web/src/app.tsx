@@ -14,8 +14,20 @@ import { SafetyScreen } from './screens/safety-screen.tsx';
 import { StretchScreen } from './screens/stretch-screen.tsx';
 import { WhyHipsScreen } from './screens/why-hips-screen.tsx';
 
-export type Route = 'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data' | 'progress';
-const ROUTES: readonly Route[] = ['home', 'safety', 'escalation', 'bird-dog', 'results', 'stretch', 'camera', 'why-hips', 'data', 'progress'];
+export type Route =
+  'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data' | 'progress';
+const ROUTES: readonly Route[] = [
+  'home',
+  'safety',
+  'escalation',
+  'bird-dog',
+  'results',
+  'stretch',
+  'camera',
+  'why-hips',
+  'data',
+  'progress',
+];
 
 function parseHash(hash: string): { route: Route; id: string | null } {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');

@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 /** A raw GET, so the path is sent exactly as written (no client-side normalisation of ../). */
-function get(rawPath: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  rawPath: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
       let body = '';
@@ -66,7 +69,11 @@ describe('static server for the built app', () => {
   });
 
   it('never serves a file outside the build folder', async () => {
-    for (const p of ['/../steadyback-secret.txt', '/%2e%2e/steadyback-secret.txt', '/models/..%2f..%2fsteadyback-secret.txt']) {
+    for (const p of [
+      '/../steadyback-secret.txt',
+      '/%2e%2e/steadyback-secret.txt',
+      '/models/..%2f..%2fsteadyback-secret.txt',
+    ]) {
       const res = await get(p);
       expect(res.status === 403 || res.status === 404).toBe(true);
       expect(res.body).not.toContain('secret');

@@ -3,7 +3,18 @@
 // analysers. `steadyback analyze` and `npm run bench:real` both run it; the reader that turns a
 // video into poses and small pictures is passed in, so the benchmark can cache what it read.
 
-import { analyzeBirdDog, analyzeStretch, summarizePoseFrames, type BirdDogInput, type BirdDogResult, type FrameResult, type MotionFrames, type PelvisInput, type StretchResult, type WaistbandInput } from '@steadyback/core';
+import {
+  analyzeBirdDog,
+  analyzeStretch,
+  summarizePoseFrames,
+  type BirdDogInput,
+  type BirdDogResult,
+  type FrameResult,
+  type MotionFrames,
+  type PelvisInput,
+  type StretchResult,
+  type WaistbandInput,
+} from '@steadyback/core';
 import { DEFAULT_POSE_MODEL, type PoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, readMotionFrames, type VideoInfo, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
@@ -63,7 +74,10 @@ export interface BirdDogVideoOptions {
   readonly pain?: BirdDogInput['pain'];
 }
 
-export async function birdDogFromVideo(o: BirdDogVideoOptions, reader: VideoReader): Promise<{ result: BirdDogResult; poses: VideoPoseResult | null }> {
+export async function birdDogFromVideo(
+  o: BirdDogVideoOptions,
+  reader: VideoReader,
+): Promise<{ result: BirdDogResult; poses: VideoPoseResult | null }> {
   let poses: VideoPoseResult | null = null;
   let motion: MotionFrames | null = null;
   if (o.video) {
@@ -71,7 +85,13 @@ export async function birdDogFromVideo(o: BirdDogVideoOptions, reader: VideoRead
     if (!o.modelChosen && personShare(poses.frames) < FALLBACK_BELOW_PERSON_SHARE) {
       const second = await reader.poses(o.video, BIRD_DOG_FALLBACK_MODEL, 'Looking again with a second model');
       if (personShare(second.frames) > personShare(poses.frames)) {
-        const warnings = [{ code: 'model-fallback' as const, message: `${o.model} found you in only ${Math.round(personShare(poses.frames) * 100)}% of the frames, so ${BIRD_DOG_FALLBACK_MODEL} was used (it found you in ${Math.round(personShare(second.frames) * 100)}%).` }, ...second.warnings];
+        const warnings = [
+          {
+            code: 'model-fallback' as const,
+            message: `${o.model} found you in only ${Math.round(personShare(poses.frames) * 100)}% of the frames, so ${BIRD_DOG_FALLBACK_MODEL} was used (it found you in ${Math.round(personShare(second.frames) * 100)}%).`,
+          },
+          ...second.warnings,
+        ];
         poses = { ...second, warnings };
       }
     }
@@ -95,11 +115,19 @@ export interface StretchVideoOptions {
   readonly depthCapDeg?: number;
 }
 
-export async function stretchFromVideo(o: StretchVideoOptions, reader: VideoReader): Promise<{ result: StretchResult; poses: VideoPoseResult }> {
+export async function stretchFromVideo(
+  o: StretchVideoOptions,
+  reader: VideoReader,
+): Promise<{ result: StretchResult; poses: VideoPoseResult }> {
   const poses = await reader.poses(o.video, o.model, 'Finding the body');
   checkCameraInput(poses.frames, 'hip-flexor-stretch');
   // The small pictures show where the video was edited (each part is read on its own).
   const motion = await reader.motion(poses.info);
-  const result = analyzeStretch({ frames: poses.frames, motion, ...(o.waistband ? { waistband: o.waistband } : {}), ...(o.depthCapDeg !== undefined ? { depthCapDeg: o.depthCapDeg } : {}) });
+  const result = analyzeStretch({
+    frames: poses.frames,
+    motion,
+    ...(o.waistband ? { waistband: o.waistband } : {}),
+    ...(o.depthCapDeg !== undefined ? { depthCapDeg: o.depthCapDeg } : {}),
+  });
   return { result, poses };
 }

@@ -36,7 +36,11 @@ export function cachedReader(inner: VideoReader, dir: string, onRead?: (what: st
     async motion(info: VideoInfo) {
       const base = path.join(dir, `${key(info.path)}.motion`);
       if (existsSync(`${base}.json`) && existsSync(`${base}.bin`)) {
-        const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { widthPx: number; heightPx: number; tMs: number[] };
+        const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {
+          widthPx: number;
+          heightPx: number;
+          tMs: number[];
+        };
         const bin = readFileSync(`${base}.bin`);
         const size = meta.widthPx * meta.heightPx;
         const luma = meta.tMs.map((_, i) => new Uint8Array(bin.buffer, bin.byteOffset + i * size, size));

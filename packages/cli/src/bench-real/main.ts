@@ -50,13 +50,22 @@ async function main(): Promise<number> {
   }
   process.stdout.write(table(scores) + '\n');
   const right = scores.filter((s) => s.right).length;
-  process.stdout.write(`\n${right} of ${scores.length} runs right (${present.length} clips, ${Math.round((performance.now() - t0) / 1000)} s).\n`);
+  process.stdout.write(
+    `\n${right} of ${scores.length} runs right (${present.length} clips, ${Math.round((performance.now() - t0) / 1000)} s).\n`,
+  );
   if (missing.length > 0) {
-    process.stdout.write(`Missing (not scored): ${missing.map((c) => `${c.name} (${c.repo}${c.commit ? `@${c.commit.slice(0, 7)}` : ''}:${c.path})`).join(', ')}.\n`);
-    process.stdout.write('Fetch their repositories and run again with --from-mirrors DIR, or put the files in ' + dir + '.\n');
+    process.stdout.write(
+      `Missing (not scored): ${missing.map((c) => `${c.name} (${c.repo}${c.commit ? `@${c.commit.slice(0, 7)}` : ''}:${c.path})`).join(', ')}.\n`,
+    );
+    process.stdout.write(
+      'Fetch their repositories and run again with --from-mirrors DIR, or put the files in ' + dir + '.\n',
+    );
   }
   if (values.json) {
-    writeFileSync(values.json, JSON.stringify({ scores, right, runs: scores.length, missing: missing.map((c) => c.name) }, null, 2) + '\n');
+    writeFileSync(
+      values.json,
+      JSON.stringify({ scores, right, runs: scores.length, missing: missing.map((c) => c.name) }, null, 2) + '\n',
+    );
     process.stdout.write(`Results written to ${values.json}\n`);
   }
   return 0;
@@ -82,9 +91,14 @@ function extractMissing(clips: readonly RealClip[], dir: string, mirrors: string
     if (existsSync(out)) continue;
     const base = path.join(mirrors, c.repo.replace('/', '+'));
     const gitDir = [path.join(base, 'repo'), base].find((d) => existsSync(path.join(d, 'HEAD')));
-    if (!gitDir) { process.stderr.write(`No snapshot of ${c.repo} in ${mirrors}: fetch it first.\n`); continue; }
+    if (!gitDir) {
+      process.stderr.write(`No snapshot of ${c.repo} in ${mirrors}: fetch it first.\n`);
+      continue;
+    }
     try {
-      const bytes = execFileSync('git', ['--git-dir', gitDir, 'show', `${c.commit ?? 'HEAD'}:${c.path}`], { maxBuffer: 1 << 30 });
+      const bytes = execFileSync('git', ['--git-dir', gitDir, 'show', `${c.commit ?? 'HEAD'}:${c.path}`], {
+        maxBuffer: 1 << 30,
+      });
       writeFileSync(out, bytes);
       process.stderr.write(`Extracted ${c.name} (${Math.round(bytes.length / 1024)} KB)\n`);
     } catch {
@@ -96,14 +110,38 @@ function extractMissing(clips: readonly RealClip[], dir: string, mirrors: string
 /** A plain-text table: one row per clip and analysis, the failing checks spelled out. */
 export function table(scores: readonly ClipScore[]): string {
   const rows = scores.map((s) => [
-    s.clip, s.exercise, s.shows, s.right ? 'right' : 'WRONG',
-    s.reps ? `${s.reps.found}/${s.reps.oneToOne}/${s.reps.merged}/${s.reps.extra}/${s.reps.legsRight} of ${s.reps.labelled}` : '',
-    s.checks.filter((c) => !c.ok).map((c) => `${c.name} (${c.detail})`).join('; '),
+    s.clip,
+    s.exercise,
+    s.shows,
+    s.right ? 'right' : 'WRONG',
+    s.reps
+      ? `${s.reps.found}/${s.reps.oneToOne}/${s.reps.merged}/${s.reps.extra}/${s.reps.legsRight} of ${s.reps.labelled}`
+      : '',
+    s.checks
+      .filter((c) => !c.ok)
+      .map((c) => `${c.name} (${c.detail})`)
+      .join('; '),
   ]);
   const head = ['clip', 'analysis', 'shows', '', 'reps found/1:1/merged/extra/legs', 'wrong'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((x, i) => (i === r.length - 1 ? x : x.padEnd(w[i]!))).join('  ').trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n\nWhat was said:\n' + scores.map((s) => `  ${s.clip} (${s.exercise}): ${s.said}`).join('\n');
+  const line = (r: string[]) =>
+    r
+      .map((x, i) => (i === r.length - 1 ? x : x.padEnd(w[i]!)))
+      .join('  ')
+      .trimEnd();
+  return (
+    [line(head), ...rows.map(line)].join('\n') +
+    '\n\nWhat was said:\n' +
+    scores.map((s) => `  ${s.clip} (${s.exercise}): ${s.said}`).join('\n')
+  );
 }
 
-main().then((code) => { process.exitCode = code; }, (err) => { process.stderr.write(`${(err as Error).message}\n`); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

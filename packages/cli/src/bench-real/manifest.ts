@@ -10,7 +10,10 @@ const Rep = z.object({ side: z.string().min(1), startS: z.number(), endS: z.numb
 const Clip = z.object({
   repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
   path: z.string().min(1),
-  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
   exercise: z.string().min(1),
   view: z.string().min(1),
   durationS: z.number().positive(),
@@ -30,12 +33,18 @@ export type RealClip = z.infer<typeof Clip> & { readonly name: string };
 export type RealRep = z.infer<typeof Rep>;
 
 /** What kind of clip it is: a bird-dog or a stretch to analyse, or another exercise that must not pass for one. */
-export type ClipKind = { readonly kind: 'bird-dog' } | { readonly kind: 'hip-flexor-stretch' } | { readonly kind: 'negative'; readonly what: string };
+export type ClipKind =
+  | { readonly kind: 'bird-dog' }
+  | { readonly kind: 'hip-flexor-stretch' }
+  | { readonly kind: 'negative'; readonly what: string };
 
 export function clipKind(c: Pick<RealClip, 'exercise'>): ClipKind {
   if (c.exercise === 'bird-dog' || c.exercise === 'hip-flexor-stretch') return { kind: c.exercise };
   const m = /^negative:(.+)$/.exec(c.exercise);
-  if (!m) throw new Error(`Unknown exercise "${c.exercise}" in the real-recordings manifest: expected bird-dog, hip-flexor-stretch or negative:WHAT.`);
+  if (!m)
+    throw new Error(
+      `Unknown exercise "${c.exercise}" in the real-recordings manifest: expected bird-dog, hip-flexor-stretch or negative:WHAT.`,
+    );
   return { kind: 'negative', what: m[1]! };
 }
 
@@ -47,7 +56,10 @@ export function loadManifest(file: string): RealClip[] {
     throw new Error(`The real-recordings manifest ${file} could not be read (${(err as Error).message}).`);
   }
   const parsed = Manifest.safeParse(raw);
-  if (!parsed.success) throw new Error(`The real-recordings manifest ${file} is not in the expected shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
+  if (!parsed.success)
+    throw new Error(
+      `The real-recordings manifest ${file} is not in the expected shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`,
+    );
   return Object.entries(parsed.data.clips).map(([name, c]) => ({ ...c, name }));
 }
 
@@ -68,7 +80,8 @@ const VIEW_WORDS: ReadonlyArray<[RegExp, LabelledView]> = [
 ];
 
 /** An edit in the label's words: "then a hard cut at ~6.9 s", ", crossfade ~6.0-6.3 s", "cut ~7.0 s". */
-const EDIT = /,?\s*(?:then\s+)?(?:a\s+hard\s+)?(?:cut|crossfade)(?:\s+at)?\s*~?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?\s*s?/g;
+const EDIT =
+  /,?\s*(?:then\s+)?(?:a\s+hard\s+)?(?:cut|crossfade)(?:\s+at)?\s*~?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?\s*s?/g;
 
 /**
  * The views of a clip over time, from the label's words: one span for a single view, one per part
@@ -77,9 +90,11 @@ const EDIT = /,?\s*(?:then\s+)?(?:a\s+hard\s+)?(?:cut|crossfade)(?:\s+at)?\s*~?(
  */
 export function viewTimeline(view: string, durationS: number): ViewSpan[] {
   const parts: Array<{ text: string; fromS: number; toS: number }> = [];
-  let last = 0, fromS = 0;
+  let last = 0,
+    fromS = 0;
   for (const m of view.matchAll(EDIT)) {
-    const startS = Number(m[1]), endS = m[2] !== undefined ? Number(m[2]) : startS;
+    const startS = Number(m[1]),
+      endS = m[2] !== undefined ? Number(m[2]) : startS;
     parts.push({ text: view.slice(last, m.index), fromS, toS: startS });
     last = m.index + m[0].length;
     fromS = endS;
@@ -100,5 +115,9 @@ export function viewTimeline(view: string, durationS: number): ViewSpan[] {
 export function viewAt(timeline: readonly ViewSpan[], tS: number): LabelledView {
   const inside = timeline.find((s) => tS >= s.fromS && tS <= s.toS);
   if (inside) return inside.view;
-  return timeline.reduce((a, b) => (Math.min(Math.abs(tS - b.fromS), Math.abs(tS - b.toS)) < Math.min(Math.abs(tS - a.fromS), Math.abs(tS - a.toS)) ? b : a)).view;
+  return timeline.reduce((a, b) =>
+    Math.min(Math.abs(tS - b.fromS), Math.abs(tS - b.toS)) < Math.min(Math.abs(tS - a.fromS), Math.abs(tS - a.toS))
+      ? b
+      : a,
+  ).view;
 }

@@ -58,37 +58,61 @@ const NOT_ON_ALL_FOURS = /prone|supine|superman|plank|dead-?bug|lunge|kneel|stan
 /** Other exercises done half-kneeling: a stretch set-up may be found in them, but only with both knees near 90 degrees. */
 const HALF_KNEELING = /kneel/;
 
-const overlapS = (a: { startS: number; endS: number }, b: { startS: number; endS: number }) => Math.max(0, Math.min(a.endS, b.endS) - Math.max(a.startS, b.startS));
+const overlapS = (a: { startS: number; endS: number }, b: { startS: number; endS: number }) =>
+  Math.max(0, Math.min(a.endS, b.endS) - Math.max(a.startS, b.startS));
 
-interface FoundRep { readonly startS: number; readonly endS: number; readonly leg: 'left' | 'right'; readonly arm: 'left' | 'right' }
+interface FoundRep {
+  readonly startS: number;
+  readonly endS: number;
+  readonly leg: 'left' | 'right';
+  readonly arm: 'left' | 'right';
+}
 
 /** One-to-one matching by time overlap, then whether the legs follow the labelled sides. */
-export function countReps(labels: readonly RealRep[], found: readonly FoundRep[]): RepCounts & { matches: Array<{ label: RealRep; rep: FoundRep }> } {
+export function countReps(
+  labels: readonly RealRep[],
+  found: readonly FoundRep[],
+): RepCounts & { matches: Array<{ label: RealRep; rep: FoundRep }> } {
   const hits = found.map((f) => labels.filter((l) => overlapS(l, f) > 0));
   const merged = hits.filter((h) => h.length >= 2).length;
   const matches: Array<{ label: RealRep; rep: FoundRep }> = [];
   let extra = hits.filter((h) => h.length === 0).length;
   for (const l of labels) {
     const mine = found.filter((_, i) => hits[i]!.length === 1 && hits[i]![0] === l);
-    if (mine.length >= 1) matches.push({ label: l, rep: mine.reduce((a, b) => (overlapS(l, b) > overlapS(l, a) ? b : a)) });
+    if (mine.length >= 1)
+      matches.push({ label: l, rep: mine.reduce((a, b) => (overlapS(l, b) > overlapS(l, a) ? b : a)) });
     extra += Math.max(0, mine.length - 1);
   }
-  const missed = labels.filter((l) => !matches.some((m) => m.label === l) && !found.some((f, i) => hits[i]!.length >= 2 && hits[i]!.includes(l))).length;
+  const missed = labels.filter(
+    (l) => !matches.some((m) => m.label === l) && !found.some((f, i) => hits[i]!.length >= 2 && hits[i]!.includes(l)),
+  ).length;
   // Sides: either letters (A/B: the same letter is the same leg) or the person's own left/right.
   const named = labels.every((l) => l.side === 'left' || l.side === 'right');
   const legFor = new Map<string, string>();
   if (!named) {
     // The mapping most matched reps agree with; the other letter gets the other leg.
     const letters = [...new Set(labels.map((l) => l.side))];
-    const votes = (letter: string, leg: string) => matches.filter((m) => (m.label.side === letter) === (m.rep.leg === leg)).length;
+    const votes = (letter: string, leg: string) =>
+      matches.filter((m) => (m.label.side === letter) === (m.rep.leg === leg)).length;
     const first = letters[0];
     if (first !== undefined) {
       const leg = votes(first, 'left') >= votes(first, 'right') ? 'left' : 'right';
       for (const x of letters) legFor.set(x, x === first ? leg : leg === 'left' ? 'right' : 'left');
     }
   }
-  const legsRight = matches.filter((m) => (named ? m.label.side : legFor.get(m.label.side)) === m.rep.leg && m.rep.arm !== m.rep.leg).length;
-  return { labelled: labels.length, found: found.length, oneToOne: matches.length, merged, extra, missed, legsRight, matches };
+  const legsRight = matches.filter(
+    (m) => (named ? m.label.side : legFor.get(m.label.side)) === m.rep.leg && m.rep.arm !== m.rep.leg,
+  ).length;
+  return {
+    labelled: labels.length,
+    found: found.length,
+    oneToOne: matches.length,
+    merged,
+    extra,
+    missed,
+    legsRight,
+    matches,
+  };
 }
 
 const s1 = (ms: number) => Math.round(ms / 100) / 10;
@@ -102,29 +126,72 @@ export function scoreClip(clip: RealClip, exercise: Exercise, outcome: Outcome):
   if (kind.kind === 'negative') {
     if (exercise === 'bird-dog') {
       if (NOT_ON_ALL_FOURS.test(kind.what)) {
-        checks.push({ name: 'refused', ok: outcome.kind === 'refused', detail: outcome.kind === 'refused' ? 'refused with a sentence' : 'analysed as a bird-dog' });
+        checks.push({
+          name: 'refused',
+          ok: outcome.kind === 'refused',
+          detail: outcome.kind === 'refused' ? 'refused with a sentence' : 'analysed as a bird-dog',
+        });
       } else {
         const r = outcome.kind === 'bird-dog' ? outcome.result : null;
-        checks.push({ name: 'no rep', ok: outcome.kind === 'refused' || (r !== null && r.reps.length === 0), detail: r ? `${r.reps.length} reps` : 'refused' });
+        checks.push({
+          name: 'no rep',
+          ok: outcome.kind === 'refused' || (r !== null && r.reps.length === 0),
+          detail: r ? `${r.reps.length} reps` : 'refused',
+        });
         const named = outcome.kind === 'refused' || (r !== null && r.quality.some((q) => q.code === 'not-bird-dog'));
         checks.push({ name: 'says it is not a bird-dog', ok: named, detail: named ? 'said' : 'no sentence' });
       }
     } else {
       const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
       if (HALF_KNEELING.test(kind.what)) checks.push(...setupKneeChecks(r));
-      else checks.push({ name: 'no set-up', ok: outcome.kind === 'refused' || (r !== null && r.setups.length === 0), detail: r ? `${r.setups.length} set-ups` : 'refused' });
+      else
+        checks.push({
+          name: 'no set-up',
+          ok: outcome.kind === 'refused' || (r !== null && r.setups.length === 0),
+          detail: r ? `${r.setups.length} set-ups` : 'refused',
+        });
     }
   } else if (exercise === 'bird-dog') {
-    checks.push({ name: 'analysed', ok: outcome.kind === 'bird-dog', detail: outcome.kind === 'refused' ? outcome.message : 'yes' });
+    checks.push({
+      name: 'analysed',
+      ok: outcome.kind === 'bird-dog',
+      detail: outcome.kind === 'refused' ? outcome.message : 'yes',
+    });
     const r = outcome.kind === 'bird-dog' ? outcome.result : null;
     const labels = clip.reps ?? [];
-    const found = (r?.reps ?? []).map((x) => ({ startS: x.startMs / 1000, endS: x.endMs / 1000, leg: x.leg, arm: x.arm, rep: x }));
+    const found = (r?.reps ?? []).map((x) => ({
+      startS: x.startMs / 1000,
+      endS: x.endMs / 1000,
+      leg: x.leg,
+      arm: x.arm,
+      rep: x,
+    }));
     const c = countReps(labels, found);
-    reps = { labelled: c.labelled, found: c.found, oneToOne: c.oneToOne, merged: c.merged, extra: c.extra, missed: c.missed, legsRight: c.legsRight };
-    checks.push({ name: 'reps one to one', ok: c.oneToOne === c.labelled && c.merged === 0 && c.extra === 0, detail: `${c.oneToOne}/${c.labelled} one to one, ${c.merged} merged, ${c.extra} extra, ${c.missed} missed` });
-    checks.push({ name: 'legs follow sides', ok: c.oneToOne > 0 && c.legsRight === c.oneToOne, detail: `${c.legsRight}/${c.oneToOne}` });
+    reps = {
+      labelled: c.labelled,
+      found: c.found,
+      oneToOne: c.oneToOne,
+      merged: c.merged,
+      extra: c.extra,
+      missed: c.missed,
+      legsRight: c.legsRight,
+    };
+    checks.push({
+      name: 'reps one to one',
+      ok: c.oneToOne === c.labelled && c.merged === 0 && c.extra === 0,
+      detail: `${c.oneToOne}/${c.labelled} one to one, ${c.merged} merged, ${c.extra} extra, ${c.missed} missed`,
+    });
+    checks.push({
+      name: 'legs follow sides',
+      ok: c.oneToOne > 0 && c.legsRight === c.oneToOne,
+      detail: `${c.legsRight}/${c.oneToOne}`,
+    });
     const longest = Math.max(0, ...(r?.reps ?? []).map((x) => x.holdMs));
-    checks.push({ name: 'holds of seconds', ok: longest <= BIRD_DOG_PHASES.MAX_HOLD_MS, detail: `longest ${s1(longest)} s` });
+    checks.push({
+      name: 'holds of seconds',
+      ok: longest <= BIRD_DOG_PHASES.MAX_HOLD_MS,
+      detail: `longest ${s1(longest)} s`,
+    });
     // The view per rep: from the side, leg height is measured by the camera; from elsewhere it is not.
     const timeline = viewTimeline(clip.view, clip.durationS);
     const wrongView = c.matches.filter((m) => {
@@ -132,34 +199,74 @@ export function scoreClip(clip: RealClip, exercise: Exercise, outcome: Outcome):
       const rep = found.find((f) => f === m.rep)!.rep;
       return (rep.metrics.R4.source === 'camera') !== side;
     });
-    checks.push({ name: 'view per rep', ok: c.matches.length > 0 && wrongView.length === 0, detail: wrongView.length === 0 ? `${c.matches.length} right` : `${wrongView.length} of ${c.matches.length} wrong` });
+    checks.push({
+      name: 'view per rep',
+      ok: c.matches.length > 0 && wrongView.length === 0,
+      detail: wrongView.length === 0 ? `${c.matches.length} right` : `${wrongView.length} of ${c.matches.length} wrong`,
+    });
   } else {
-    checks.push({ name: 'analysed', ok: outcome.kind === 'hip-flexor-stretch', detail: outcome.kind === 'refused' ? outcome.message : 'yes' });
+    checks.push({
+      name: 'analysed',
+      ok: outcome.kind === 'hip-flexor-stretch',
+      detail: outcome.kind === 'refused' ? outcome.message : 'yes',
+    });
     const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
     const first = r?.setups[0];
     const inPos = clip.inPositionFromS ?? 0;
     // The timer starts after a second of good set-up: the first set-up may come up to 2.5 s after the person is in position.
-    checks.push({ name: 'set-up time', ok: first !== undefined && first.atMs / 1000 >= inPos - 0.5 && first.atMs / 1000 <= inPos + 2.5, detail: first ? `${s1(first.atMs)} s (in position ${inPos} s)` : 'none' });
+    checks.push({
+      name: 'set-up time',
+      ok: first !== undefined && first.atMs / 1000 >= inPos - 0.5 && first.atMs / 1000 <= inPos + 2.5,
+      detail: first ? `${s1(first.atMs)} s (in position ${inPos} s)` : 'none',
+    });
     checks.push(...setupKneeChecks(r).filter((x) => x.name !== 'no set-up'));
     if (clip.kneelingKnee) {
       const wrong = (r?.setups ?? []).filter((x) => x.kneelingSide !== clip.kneelingKnee);
-      checks.push({ name: 'kneeling knee', ok: r !== null && r.setups.length > 0 && wrong.length === 0, detail: r?.setups.map((x) => x.kneelingSide).join(',') || 'none' });
+      checks.push({
+        name: 'kneeling knee',
+        ok: r !== null && r.setups.length > 0 && wrong.length === 0,
+        detail: r?.setups.map((x) => x.kneelingSide).join(',') || 'none',
+      });
     }
     if (clip.sideSwitches !== undefined) {
       const switches = r?.events.filter((e) => e.type === 'side-switch').length ?? 0;
-      checks.push({ name: 'side switches', ok: switches === clip.sideSwitches, detail: `${switches} (labelled ${clip.sideSwitches})` });
+      checks.push({
+        name: 'side switches',
+        ok: switches === clip.sideSwitches,
+        detail: `${switches} (labelled ${clip.sideSwitches})`,
+      });
     }
     if (clip.rocking !== undefined) {
       const c5 = (r?.holds ?? []).some((h) => h.faults.some((f) => f.rule === 'C5'));
-      checks.push({ name: clip.rocking ? 'rocking flagged' : 'no rocking flagged', ok: c5 === clip.rocking, detail: c5 ? 'C5 flagged' : 'no C5' });
+      checks.push({
+        name: clip.rocking ? 'rocking flagged' : 'no rocking flagged',
+        ok: c5 === clip.rocking,
+        detail: c5 ? 'C5 flagged' : 'no C5',
+      });
     }
     // Form (knee angles, trunk lean) is judged only from the side; a hold seen from elsewhere says so.
     const timeline = viewTimeline(clip.view, clip.durationS);
     const holds = r?.holds ?? [];
-    const wrongView = holds.filter((h) => h.formMeasured !== (viewAt(timeline, (h.startMs + h.endMs) / 2000) === 'side'));
-    checks.push({ name: 'form judged only from the side', ok: holds.length > 0 && wrongView.length === 0, detail: holds.map((h) => `${s1(h.startMs)}-${s1(h.endMs)} s ${h.formMeasured ? 'judged' : 'not judged'}`).join('; ') || 'no hold' });
+    const wrongView = holds.filter(
+      (h) => h.formMeasured !== (viewAt(timeline, (h.startMs + h.endMs) / 2000) === 'side'),
+    );
+    checks.push({
+      name: 'form judged only from the side',
+      ok: holds.length > 0 && wrongView.length === 0,
+      detail:
+        holds.map((h) => `${s1(h.startMs)}-${s1(h.endMs)} s ${h.formMeasured ? 'judged' : 'not judged'}`).join('; ') ||
+        'no hold',
+    });
   }
-  return { clip: clip.name, exercise, shows, checks, right: checks.every((c) => c.ok), ...(reps ? { reps } : {}), said };
+  return {
+    clip: clip.name,
+    exercise,
+    shows,
+    checks,
+    right: checks.every((c) => c.ok),
+    ...(reps ? { reps } : {}),
+    said,
+  };
 }
 
 const deg = (v: number | null) => (v === null ? '-' : String(Math.round(v)));
@@ -168,8 +275,18 @@ const deg = (v: number | null) => (v === null ? '-' : String(Math.round(v)));
 function setupKneeChecks(r: StretchResult | null): Check[] {
   const T = STRETCH_THRESHOLDS;
   const off = (v: number | null, tol: number) => v !== null && Math.abs(v - 90) > tol;
-  const far = (r?.setups ?? []).filter((x) => off(x.frontKneeDeg, T.F1_TOLERANCE_DEG) || off(x.backKneeDeg, T.F2_TOLERANCE_DEG));
-  return [{ name: 'set-up knees near 90', ok: far.length === 0, detail: r ? (r.setups.map((x) => `${deg(x.frontKneeDeg)}/${deg(x.backKneeDeg)}`).join(', ') || 'no set-up') : 'refused' }];
+  const far = (r?.setups ?? []).filter(
+    (x) => off(x.frontKneeDeg, T.F1_TOLERANCE_DEG) || off(x.backKneeDeg, T.F2_TOLERANCE_DEG),
+  );
+  return [
+    {
+      name: 'set-up knees near 90',
+      ok: far.length === 0,
+      detail: r
+        ? r.setups.map((x) => `${deg(x.frontKneeDeg)}/${deg(x.backKneeDeg)}`).join(', ') || 'no set-up'
+        : 'refused',
+    },
+  ];
 }
 
 function describe(o: Outcome): string {

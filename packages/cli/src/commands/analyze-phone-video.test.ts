@@ -18,9 +18,24 @@ afterAll(() => tmp.cleanup());
 
 async function analyse(clip: { mp4: string; truth: string }, name: string) {
   const truth = JSON.parse(readFileSync(clip.truth, 'utf8')) as ClipTruthFile;
-  const run = await runCli(['analyze', clip.mp4, '--exercise', 'bird-dog', '--json', f(`${name}.json`), '--html', f(`${name}.html`), '--quiet']);
+  const run = await runCli([
+    'analyze',
+    clip.mp4,
+    '--exercise',
+    'bird-dog',
+    '--json',
+    f(`${name}.json`),
+    '--html',
+    f(`${name}.html`),
+    '--quiet',
+  ]);
   expect(run.code, run.stderr).toBe(0);
-  return { run, truth, r: JSON.parse(readFileSync(f(`${name}.json`), 'utf8')) as BirdDogResult, html: readFileSync(f(`${name}.html`), 'utf8') };
+  return {
+    run,
+    truth,
+    r: JSON.parse(readFileSync(f(`${name}.json`), 'utf8')) as BirdDogResult,
+    html: readFileSync(f(`${name}.html`), 'utf8'),
+  };
 }
 
 /** Standing from the start to the end of getting down, and from the start of getting up. */
@@ -43,7 +58,9 @@ describe('steadyback analyze: a bird-dog as a phone records it', () => {
     expect(codes).toContain('outside-exercise');
     expect(codes).toContain('camera-moved');
     // What the view cannot see is said, not guessed.
-    expect(r.reps.every((x) => x.metrics.R4.band === 'not-measurable' && x.metrics.R1.band === 'not-measurable')).toBe(true);
+    expect(r.reps.every((x) => x.metrics.R4.band === 'not-measurable' && x.metrics.R1.band === 'not-measurable')).toBe(
+      true,
+    );
     expect(run.stdout).toMatch(/getting down onto all fours and getting up again are not part of it/);
     expect(html).toMatch(/getting down onto all fours/);
   }, 400_000);
@@ -56,7 +73,9 @@ describe('steadyback analyze: a bird-dog as a phone records it', () => {
     expect(r.reps.every((x) => x.metrics.R4.source === 'camera' && x.metrics.R4.band !== 'not-measurable')).toBe(true);
     // The figure keeps a flat back and the leg level: with the wobble and noise, no camera rule may
     // call a fault (a camera-only rep is never 'stable': the pelvis needs the phone).
-    expect(r.reps.map((x) => [x.metrics.R4.band, x.metrics.R5.band, x.classification])).toEqual(r.reps.map(() => ['green', 'green', 'not-measurable']));
+    expect(r.reps.map((x) => [x.metrics.R4.band, x.metrics.R5.band, x.classification])).toEqual(
+      r.reps.map(() => ['green', 'green', 'not-measurable']),
+    );
     expect(r.quality.map((q) => q.code)).toContain('outside-exercise');
   }, 400_000);
 });

@@ -19,7 +19,17 @@ describe('steadyback analyze: half-kneeling hip flexor stretch', () => {
   it('on a steady hold, finds the set-up and the kneeling side and counts the good-form seconds', async () => {
     const clip = await halfKneelSteadyClip();
     const truth = JSON.parse(readFileSync(clip.truth, 'utf8')) as ClipTruthFile;
-    const run = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--json', f('steady.json'), '--html', f('steady.html'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      clip.mp4,
+      '--exercise',
+      'hip-flexor-stretch',
+      '--json',
+      f('steady.json'),
+      '--html',
+      f('steady.html'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = read(f('steady.json'));
     expect(r.view).toBe('side');
@@ -35,7 +45,15 @@ describe('steadyback analyze: half-kneeling hip flexor stretch', () => {
 
   it('with the default model, finds the set-up, the kneeling side and the hold of a rocking stretch, and flags the rocking (C5)', async () => {
     const clip = await halfKneelRockingClip();
-    const run = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--json', f('rock.json'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      clip.mp4,
+      '--exercise',
+      'hip-flexor-stretch',
+      '--json',
+      f('rock.json'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = read(f('rock.json'));
     expect(r.setups.map((s) => s.kneelingSide)).toEqual(['left']);
@@ -55,9 +73,27 @@ describe('steadyback analyze: half-kneeling hip flexor stretch', () => {
       { tMs: hold.startMs + 3000, rollDeg: 0, pitchDeg: -72 },
       { tMs: truth.durationMs, rollDeg: 0, pitchDeg: -72 },
     ]);
-    const stream = generatePelvisStream({ timeline, durationMs: truth.durationMs, mount: 'waistband-backward', noiseSdDeg: 0.3, seed: 3 });
+    const stream = generatePelvisStream({
+      timeline,
+      durationMs: truth.durationMs,
+      mount: 'waistband-backward',
+      noiseSdDeg: 0.3,
+      seed: 3,
+    });
     writeFileSync(f('waist.csv'), formatSensorCsv(stream.samples));
-    const run = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--sensor', f('waist.csv'), '--json', f('waist.json'), '--html', f('waist.html'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      clip.mp4,
+      '--exercise',
+      'hip-flexor-stretch',
+      '--sensor',
+      f('waist.csv'),
+      '--json',
+      f('waist.json'),
+      '--html',
+      f('waist.html'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = read(f('waist.json'));
     expect(r.sources.sensor).toBe(true);
@@ -69,13 +105,23 @@ describe('steadyback analyze: half-kneeling hip flexor stretch', () => {
 
   it('says when the video shows a different exercise (someone on all fours)', async () => {
     const clip = await birdDogSideClip();
-    const run = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--model', 'blazepose-lite', '--quiet']);
+    const run = await runCli([
+      'analyze',
+      clip.mp4,
+      '--exercise',
+      'hip-flexor-stretch',
+      '--model',
+      'blazepose-lite',
+      '--quiet',
+    ]);
     expect(run.code).toBe(1);
     expect(lastErrorLine(run)).toMatch(/on all fours.*not kneeling upright/);
   }, 300_000);
 
   it('needs a video, and rejects a nonsense depth cap', async () => {
-    expect(lastErrorLine(await runCli(['analyze', '--exercise', 'hip-flexor-stretch', '--sensor', f('x.csv')]))).toMatch(/needs a video/);
+    expect(
+      lastErrorLine(await runCli(['analyze', '--exercise', 'hip-flexor-stretch', '--sensor', f('x.csv')])),
+    ).toMatch(/needs a video/);
     const clip = await halfKneelSteadyClip();
     const bad = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--depth-cap', 'deep']);
     expect(bad.code).toBe(2);

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSensorCsv, type BirdDogResult } from '@steadyback/core';
 import { birdDogSession, generatePelvisStream } from '@steadyback/synthetic';
-import { birdDogFrontClip, birdDogHighCornerClip, birdDogRearClip, birdDogSideClip, halfKneelSideClip } from '@steadyback/lab/fixtures';
+import {
+  birdDogFrontClip,
+  birdDogHighCornerClip,
+  birdDogRearClip,
+  birdDogSideClip,
+  halfKneelSideClip,
+} from '@steadyback/lab/fixtures';
 import { birdDogPhoneLog, type ClipTruthFile } from '@steadyback/lab';
 import { makeTempDir } from '../../../pose/src/test-support/ffmpeg-fixtures.ts';
 import { expectRepsMatchTruth } from '../test-support/bird-dog-truth.ts';
@@ -17,7 +23,8 @@ const readResult = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as BirdDog
 let side: { mp4: string; truth: ClipTruthFile };
 
 /** A phone log that matches a rendered clip: the pelvis rolls `rollDeg` toward the lifted leg in each hold. */
-const sensorForClip = (truth: ClipTruthFile, rollDeg: number) => birdDogPhoneLog(truth.segments, truth.durationMs, rollDeg);
+const sensorForClip = (truth: ClipTruthFile, rollDeg: number) =>
+  birdDogPhoneLog(truth.segments, truth.durationMs, rollDeg);
 
 /** `steadyback analyze CLIP --exercise bird-dog` with the default model and no phone; exits 0. */
 async function cameraOnly(clip: { mp4: string; truth: string }, name: string) {
@@ -35,7 +42,19 @@ afterAll(() => tmp.cleanup());
 
 describe('steadyback analyze: bird-dog from a side video', () => {
   it('finds every rep and its side, measures leg height and says the pelvis needs the phone', async () => {
-    const run = await runCli(['analyze', side.mp4, '--exercise', 'bird-dog', '--model', 'blazepose-lite', '--json', f('side.json'), '--html', f('side.html'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      side.mp4,
+      '--exercise',
+      'bird-dog',
+      '--model',
+      'blazepose-lite',
+      '--json',
+      f('side.json'),
+      '--html',
+      f('side.html'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = readResult(f('side.json'));
     expect(r.exercise).toBe('bird-dog');
@@ -58,7 +77,19 @@ describe('steadyback analyze: bird-dog from a side video', () => {
 
   it('with the phone log as well, reports pelvic roll per rep from the sensor and a verdict', async () => {
     writeFileSync(f('roll12.csv'), sensorForClip(side.truth, 12));
-    const run = await runCli(['analyze', side.mp4, '--exercise', 'bird-dog', '--model', 'blazepose-lite', '--sensor', f('roll12.csv'), '--json', f('both.json'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      side.mp4,
+      '--exercise',
+      'bird-dog',
+      '--model',
+      'blazepose-lite',
+      '--sensor',
+      f('roll12.csv'),
+      '--json',
+      f('both.json'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = readResult(f('both.json'));
     expect(r.sources).toEqual({ camera: true, sensor: true });
@@ -78,7 +109,17 @@ describe('steadyback analyze: other sources and views', () => {
     // found), so the reps come from the picture's change; the rules stay "not measurable" there.
     const rear = await birdDogRearClip();
     const truth = JSON.parse(readFileSync(rear.truth, 'utf8')) as ClipTruthFile;
-    const run = await runCli(['analyze', rear.mp4, '--exercise', 'bird-dog', '--json', f('rear.json'), '--html', f('rear.html'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      rear.mp4,
+      '--exercise',
+      'bird-dog',
+      '--json',
+      f('rear.json'),
+      '--html',
+      f('rear.html'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = readResult(f('rear.json'));
     expect(r.view).toBe('end-on');
@@ -98,7 +139,7 @@ describe('steadyback analyze: other sources and views', () => {
     expect(readFileSync(f('rear.html'), 'utf8')).toMatch(/aria-label="How much the picture changed/);
   }, 300_000);
 
-  it('in front, camera only: when the default model misses the person a second model is used, and the picture\'s change finds every rep and its leg', async () => {
+  it("in front, camera only: when the default model misses the person a second model is used, and the picture's change finds every rep and its leg", async () => {
     const { run, r, truth } = await cameraOnly(await birdDogFrontClip(), 'front');
     expect(run.stdout).toMatch(/found you in only \d+% of the frames, so movenet-thunder was used/);
     expect(r.view).toBe('end-on');
@@ -106,18 +147,28 @@ describe('steadyback analyze: other sources and views', () => {
     expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.classification === 'not-measurable')).toBe(true);
   }, 300_000);
 
-  it('from a high corner, camera only: the picture\'s change times every rep and the pose landmarks tell its leg; leg height is not measured from there', async () => {
+  it("from a high corner, camera only: the picture's change times every rep and the pose landmarks tell its leg; leg height is not measured from there", async () => {
     const { r, truth } = await cameraOnly(await birdDogHighCornerClip(), 'corner');
     expect(r.view).not.toBe('side');
     expectRepsMatchTruth(r, truth);
     expect(r.reps.every((x) => x.foundBy === 'camera-motion' && x.metrics.R4.band === 'not-measurable')).toBe(true);
   }, 300_000);
 
-  it('from behind with the phone on the back, the phone times every rep and measures its roll; the camera\'s rules say not measurable', async () => {
+  it("from behind with the phone on the back, the phone times every rep and measures its roll; the camera's rules say not measurable", async () => {
     const rear = await birdDogRearClip();
     const truth = JSON.parse(readFileSync(rear.truth, 'utf8')) as ClipTruthFile;
     writeFileSync(f('rear-roll12.csv'), sensorForClip(truth, 12));
-    const run = await runCli(['analyze', rear.mp4, '--exercise', 'bird-dog', '--sensor', f('rear-roll12.csv'), '--json', f('rear-both.json'), '--quiet']);
+    const run = await runCli([
+      'analyze',
+      rear.mp4,
+      '--exercise',
+      'bird-dog',
+      '--sensor',
+      f('rear-roll12.csv'),
+      '--json',
+      f('rear-both.json'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const r = readResult(f('rear-both.json'));
     const truthReps = truth.segments.filter((x) => x.phase === 'hold');
@@ -131,10 +182,28 @@ describe('steadyback analyze: other sources and views', () => {
   }, 300_000);
 
   it('works from the phone log alone, with reps from the spoken pacing', async () => {
-    const session = birdDogSession({ repsPerSide: 3, repTilt: { left: { rollDeg: -3, pitchDeg: 2 }, right: { rollDeg: 2, pitchDeg: 1 } } });
-    const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 25, noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, seed: 9 });
+    const session = birdDogSession({
+      repsPerSide: 3,
+      repTilt: { left: { rollDeg: -3, pitchDeg: 2 }, right: { rollDeg: 2, pitchDeg: 1 } },
+    });
+    const stream = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 25,
+      noiseSdDeg: 0.3,
+      alphaDriftDegPerMin: 5,
+      seed: 9,
+    });
     writeFileSync(f('steady.csv'), formatSensorCsv(stream.samples));
-    const run = await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('steady.csv'), '--json', f('steady.json')]);
+    const run = await runCli([
+      'analyze',
+      '--exercise',
+      'bird-dog',
+      '--sensor',
+      f('steady.csv'),
+      '--json',
+      f('steady.json'),
+    ]);
     expect(run.code).toBe(0);
     const r = readResult(f('steady.json'));
     expect(r.view).toBe('none');
@@ -144,11 +213,19 @@ describe('steadyback analyze: other sources and views', () => {
 
   it('says plainly that no rep could be judged when the phone log holds only the settling, and how to record one', async () => {
     const session = birdDogSession({ repsPerSide: 0 });
-    const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 10, noiseSdDeg: 0.3, seed: 3 });
+    const stream = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 10,
+      noiseSdDeg: 0.3,
+      seed: 3,
+    });
     writeFileSync(f('settle-only.csv'), formatSensorCsv(stream.samples));
     const run = await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('settle-only.csv')]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(/^Bird-dog: no rep could be judged; camera not used, phone on the lower back used\.$/);
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /^Bird-dog: no rep could be judged; camera not used, phone on the lower back used\.$/,
+    );
     expect(run.stdout).toMatch(/Overall: not-measurable/);
     expect(run.stdout).toMatch(/No reps were found in the phone recording: record with the app/);
   });
@@ -170,7 +247,11 @@ describe('steadyback analyze with bad input', () => {
   });
   it('says what is wrong with a sensor file that lacks columns', async () => {
     writeFileSync(f('bad.csv'), 'time,a,b\n1,2,3\n');
-    expectSentence(await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('bad.csv')]), 1, /bad\.csv: .*(column|tMs)/i);
+    expectSentence(
+      await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('bad.csv')]),
+      1,
+      /bad\.csv: .*(column|tMs)/i,
+    );
   });
   it('says a sensor file is missing', async () => {
     expectSentence(await runCli(['analyze', '--exercise', 'bird-dog', '--sensor', f('nope.csv')]), 1, /no sensor file/);
@@ -180,6 +261,10 @@ describe('steadyback analyze with bad input', () => {
   });
   it('says when the video shows a different exercise (someone upright)', async () => {
     const kneel = await halfKneelSideClip();
-    expectSentence(await runCli(['analyze', kneel.mp4, '--exercise', 'bird-dog', '--model', 'movenet-lightning', '--quiet']), 1, /upright, not on all fours/);
+    expectSentence(
+      await runCli(['analyze', kneel.mp4, '--exercise', 'bird-dog', '--model', 'movenet-lightning', '--quiet']),
+      1,
+      /upright, not on all fours/,
+    );
   }, 300_000);
 });

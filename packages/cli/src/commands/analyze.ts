@@ -20,7 +20,8 @@ export const EXERCISES = ['bird-dog', 'hip-flexor-stretch'] as const;
 const painOption = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new CliError(`--${name} takes a whole number from 0 to 10 (got "${v}").`, 2);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new CliError(`--${name} takes a whole number from 0 to 10 (got "${v}").`, 2);
   return n;
 };
 
@@ -43,15 +44,22 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     },
   });
   const exercise = values.exercise;
-  if (!exercise) throw new CliError(`Say which exercise the recording shows, for example --exercise bird-dog (one of ${EXERCISES.join(', ')}).`, 2);
-  if (!(EXERCISES as readonly string[]).includes(exercise)) throw new CliError(`Unknown exercise "${exercise}": use one of ${EXERCISES.join(', ')}.`, 2);
+  if (!exercise)
+    throw new CliError(
+      `Say which exercise the recording shows, for example --exercise bird-dog (one of ${EXERCISES.join(', ')}).`,
+      2,
+    );
+  if (!(EXERCISES as readonly string[]).includes(exercise))
+    throw new CliError(`Unknown exercise "${exercise}": use one of ${EXERCISES.join(', ')}.`, 2);
   const video = positionals[0];
   if (positionals.length > 1) throw new CliError(`Give one video at a time (got ${positionals.length}).`, 2);
   if (!video && !values.sensor) throw new CliError('Give a video, a sensor file (--sensor FILE.csv), or both.', 2);
   const modelChosen = values.model !== undefined;
   values.model ??= defaultModel(exercise as (typeof EXERCISES)[number]);
-  if (!isPoseModelName(values.model)) throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
-  if (values.html && !values.html.toLowerCase().endsWith('.html')) throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
+  if (!isPoseModelName(values.model))
+    throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
+  if (values.html && !values.html.toLowerCase().endsWith('.html'))
+    throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
   const offset = values['sensor-offset-ms'] !== undefined ? Number(values['sensor-offset-ms']) : 0;
   if (!Number.isFinite(offset)) throw new CliError('--sensor-offset-ms takes a number of milliseconds.', 2);
   const pain = {
@@ -60,22 +68,39 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     right: painOption('pain-right', values['pain-right']),
   };
   const depthCap = values['depth-cap'] !== undefined ? Number(values['depth-cap']) : undefined;
-  if (depthCap !== undefined && !(Number.isFinite(depthCap) && depthCap >= 0 && depthCap <= 60)) throw new CliError('--depth-cap takes degrees from 0 to 60 (the personal limit from earlier sessions).', 2);
+  if (depthCap !== undefined && !(Number.isFinite(depthCap) && depthCap >= 0 && depthCap <= 60))
+    throw new CliError('--depth-cap takes degrees from 0 to 60 (the personal limit from earlier sessions).', 2);
   if (exercise === 'hip-flexor-stretch') return stretchAnalysis(video, values, offset, depthCap);
 
   // Read the sensor first: it is quick, and a bad file should not cost a long video analysis.
   const sensor = values.sensor ? await loadPelvisSensor(values.sensor, offset) : null;
-  const { result, poses } = await birdDogFromVideo({
-    ...(video ? { video } : {}),
-    model: values.model,
-    modelChosen,
-    ...(sensor ? { pelvis: sensor.pelvis } : {}),
-    pain: { ...(pain.rest !== undefined ? { restNrs: pain.rest } : {}), afterSide: { ...(pain.left !== undefined ? { left: pain.left } : {}), ...(pain.right !== undefined ? { right: pain.right } : {}) } },
-  }, fileReader(values.quiet ?? false));
+  const { result, poses } = await birdDogFromVideo(
+    {
+      ...(video ? { video } : {}),
+      model: values.model,
+      modelChosen,
+      ...(sensor ? { pelvis: sensor.pelvis } : {}),
+      pain: {
+        ...(pain.rest !== undefined ? { restNrs: pain.rest } : {}),
+        afterSide: {
+          ...(pain.left !== undefined ? { left: pain.left } : {}),
+          ...(pain.right !== undefined ? { right: pain.right } : {}),
+        },
+      },
+    },
+    fileReader(values.quiet ?? false),
+  );
   if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
   if (values.html) {
     const snapshots = poses ? await snapshotsAt(poses.info, poses.frames, result.reps.map(evidenceMoment)) : undefined;
-    await writeFile(values.html, birdDogReportHtml(result, { ...(snapshots ? { snapshots } : {}), ...(video ? { videoName: path.basename(video) } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }));
+    await writeFile(
+      values.html,
+      birdDogReportHtml(result, {
+        ...(snapshots ? { snapshots } : {}),
+        ...(video ? { videoName: path.basename(video) } : {}),
+        generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      }),
+    );
   }
   process.stdout.write(formatBirdDog(result, poses) + '\n');
   if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
@@ -83,14 +108,38 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function stretchAnalysis(video: string | undefined, values: { sensor?: string; json?: string; html?: string; model?: string; quiet?: boolean }, offset: number, depthCap: number | undefined): Promise<number> {
-  if (!video) throw new CliError('The hip flexor stretch needs a video from the side (the phone in the waistband adds pelvic tilt): give the video file.', 2);
+async function stretchAnalysis(
+  video: string | undefined,
+  values: { sensor?: string; json?: string; html?: string; model?: string; quiet?: boolean },
+  offset: number,
+  depthCap: number | undefined,
+): Promise<number> {
+  if (!video)
+    throw new CliError(
+      'The hip flexor stretch needs a video from the side (the phone in the waistband adds pelvic tilt): give the video file.',
+      2,
+    );
   const sensor = values.sensor ? await loadWaistbandSensor(values.sensor, offset) : null;
-  const { result, poses } = await stretchFromVideo({ video, model: values.model as PoseModelName, ...(sensor ? { waistband: sensor } : {}), ...(depthCap !== undefined ? { depthCapDeg: depthCap } : {}) }, fileReader(values.quiet ?? false));
+  const { result, poses } = await stretchFromVideo(
+    {
+      video,
+      model: values.model as PoseModelName,
+      ...(sensor ? { waistband: sensor } : {}),
+      ...(depthCap !== undefined ? { depthCapDeg: depthCap } : {}),
+    },
+    fileReader(values.quiet ?? false),
+  );
   if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
   if (values.html) {
     const snapshots = await snapshotsAt(poses.info, poses.frames, faultMoments(result));
-    await writeFile(values.html, stretchReportHtml(result, { snapshots, videoName: path.basename(video), generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }));
+    await writeFile(
+      values.html,
+      stretchReportHtml(result, {
+        snapshots,
+        videoName: path.basename(video),
+        generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      }),
+    );
   }
   process.stdout.write(formatStretch(result, poses) + '\n');
   if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
@@ -104,11 +153,16 @@ function viewsWord(r: { readonly view: string; readonly readings: ReadonlyArray<
 }
 
 export function formatStretch(r: StretchResult, poses: VideoPoseResult): string {
-  const lines = [`Hip flexor stretch: ${r.setups.length} set-up(s), ${r.holds.length} hold(s); camera ${viewsWord(r)}, phone in the waistband ${r.sources.sensor ? 'used' : 'not used'}.`];
+  const lines = [
+    `Hip flexor stretch: ${r.setups.length} set-up(s), ${r.holds.length} hold(s); camera ${viewsWord(r)}, phone in the waistband ${r.sources.sensor ? 'used' : 'not used'}.`,
+  ];
   for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
   for (const h of r.holds) {
-    const faults = h.faults.map((f) => `${f.rule} at ${(f.atMs / 1000).toFixed(1)} s (${f.source})`).join(', ') || 'no faults';
-    lines.push(`  ${h.kneelingSide} knee down, ${(h.startMs / 1000).toFixed(1)}-${(h.endMs / 1000).toFixed(1)} s: ${h.formMeasured ? `${Math.round(h.goodFormMs / 1000)} s good form` : 'form not judged from this view'}; ${faults}`);
+    const faults =
+      h.faults.map((f) => `${f.rule} at ${(f.atMs / 1000).toFixed(1)} s (${f.source})`).join(', ') || 'no faults';
+    lines.push(
+      `  ${h.kneelingSide} knee down, ${(h.startMs / 1000).toFixed(1)}-${(h.endMs / 1000).toFixed(1)} s: ${h.formMeasured ? `${Math.round(h.goodFormMs / 1000)} s good form` : 'form not judged from this view'}; ${faults}`,
+    );
   }
   lines.push('', ...r.explanation);
   return lines.join('\n');
@@ -116,14 +170,21 @@ export function formatStretch(r: StretchResult, poses: VideoPoseResult): string 
 
 export function formatBirdDog(r: BirdDogResult, poses: VideoPoseResult | null): string {
   const lines: string[] = [];
-  lines.push(`Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} ${r.reps.length === 1 ? 'rep' : 'reps'} found`}; camera ${r.sources.camera ? `(${viewsWord(r)})` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`);
+  lines.push(
+    `Bird-dog: ${r.reps.length === 0 ? 'no rep could be judged' : `${r.reps.length} ${r.reps.length === 1 ? 'rep' : 'reps'} found`}; camera ${r.sources.camera ? `(${viewsWord(r)})` : 'not used'}, phone on the lower back ${r.sources.sensor ? 'used' : 'not used'}.`,
+  );
   if (poses) for (const w of poses.warnings) lines.push(`Note: ${w.message}`);
   for (const rep of r.reps) {
     const m = rep.metrics;
-    const show = (id: 'R1' | 'R3' | 'R4' | 'R4s' | 'R5') => `${id} ${m[id].value === null ? '-' : m[id].value}${m[id].band === 'not-measurable' ? ' (not measurable)' : ` ${m[id].band}`}`;
-    lines.push(`  Rep ${rep.index + 1}: ${rep.leg} leg + ${rep.arm} arm, hold ${holdLabel(rep)}, ${rep.classification}. ${show('R1')}, ${show('R3')}, ${show('R4')}, ${show('R4s')}, ${show('R5')}`);
+    const show = (id: 'R1' | 'R3' | 'R4' | 'R4s' | 'R5') =>
+      `${id} ${m[id].value === null ? '-' : m[id].value}${m[id].band === 'not-measurable' ? ' (not measurable)' : ` ${m[id].band}`}`;
+    lines.push(
+      `  Rep ${rep.index + 1}: ${rep.leg} leg + ${rep.arm} arm, hold ${holdLabel(rep)}, ${rep.classification}. ${show('R1')}, ${show('R3')}, ${show('R4')}, ${show('R4s')}, ${show('R5')}`,
+    );
   }
-  lines.push(`Left side: ${r.sides.left.verdict}. Right side: ${r.sides.right.verdict}. Overall: ${r.overall.verdict}.`);
+  lines.push(
+    `Left side: ${r.sides.left.verdict}. Right side: ${r.sides.right.verdict}. Overall: ${r.overall.verdict}.`,
+  );
   lines.push('');
   for (const l of r.explanation) lines.push(l);
   return lines.join('\n');

@@ -5,8 +5,23 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { POSE_MODELS, createPoseDetector, initWasmBackend, isPoseModelName, type PoseModelName } from '@steadyback/pose';
-import { DEFAULT_PEOPLE_CHECK_EVERY_FRAMES, analyzeVideoPoses, defaultWasmDir, fileModelLocator, probeVideo, readFrames, runSegment, type VideoInfo } from '@steadyback/pose/node';
+import {
+  POSE_MODELS,
+  createPoseDetector,
+  initWasmBackend,
+  isPoseModelName,
+  type PoseModelName,
+} from '@steadyback/pose';
+import {
+  DEFAULT_PEOPLE_CHECK_EVERY_FRAMES,
+  analyzeVideoPoses,
+  defaultWasmDir,
+  fileModelLocator,
+  probeVideo,
+  readFrames,
+  runSegment,
+  type VideoInfo,
+} from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { createProgress } from '../progress.ts';
 import { benchClipPath } from '../bench-clip.ts';
@@ -23,7 +38,14 @@ export interface ModelBench {
 }
 
 export interface BenchReport {
-  readonly video: { path: string; widthPx: number; heightPx: number; fps: number | null; frames: number; durationS: number };
+  readonly video: {
+    path: string;
+    widthPx: number;
+    heightPx: number;
+    fps: number | null;
+    frames: number;
+    durationS: number;
+  };
   readonly machine: { cpus: number; node: string; backend: string };
   readonly models: Partial<Record<PoseModelName, ModelBench>>;
   /** Our single-thread pipeline's throughput / the bare estimatePoses loop's, for blazepose-full. */
@@ -43,11 +65,15 @@ export async function benchCommand(argv: readonly string[]): Promise<number> {
     },
   });
   if (values.analysis) {
-    const { analysisBenchCommand } = await importDevOnly(() => import('./bench-analysis.ts'), 'steadyback bench --analysis');
+    const { analysisBenchCommand } = await importDevOnly(
+      () => import('./bench-analysis.ts'),
+      'steadyback bench --analysis',
+    );
     return analysisBenchCommand(values.json);
   }
   const models = (values.models ? values.models.split(',').map((m) => m.trim()) : [...POSE_MODELS]) as string[];
-  for (const m of models) if (!isPoseModelName(m)) throw new CliError(`Unknown model "${m}": use some of ${POSE_MODELS.join(', ')}.`, 2);
+  for (const m of models)
+    if (!isPoseModelName(m)) throw new CliError(`Unknown model "${m}": use some of ${POSE_MODELS.join(', ')}.`, 2);
   const videoPath = values.video ?? (await benchClipPath((msg) => process.stderr.write(msg + '\n')));
   const report = await runBench(videoPath, models as PoseModelName[]);
   process.stdout.write(formatBench(report) + '\n');
@@ -59,7 +85,8 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
   await initWasmBackend({ wasmPathPrefix: defaultWasmDir() });
   const info = await probeVideo(videoPath);
   const frames = await decodeAll(info);
-  if (frames.length === 0) throw new CliError('The benchmark clip has no frames: delete .cache/ and run the benchmark again.');
+  if (frames.length === 0)
+    throw new CliError('The benchmark clip has no frames: delete .cache/ and run the benchmark again.');
   const durationS = (frames.at(-1)!.tMs - frames[0]!.tMs) / 1000 + (info.fps ? 1 / info.fps : 0);
   const result: Partial<Record<PoseModelName, ModelBench>> = {};
   const progress = createProgress('Benchmarking');
@@ -73,12 +100,19 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
     progress.update(++step, steps);
     // Our pipeline in one thread: decode from the file, people check, estimate, convert.
     // Model loading is excluded on both sides: the bare loop also starts with a loaded model.
-    const seg = await runSegment({ info, model, startFrame: 0, peopleCheckEveryFrames: DEFAULT_PEOPLE_CHECK_EVERY_FRAMES }, () => undefined);
+    const seg = await runSegment(
+      { info, model, startFrame: 0, peopleCheckEveryFrames: DEFAULT_PEOPLE_CHECK_EVERY_FRAMES },
+      () => undefined,
+    );
     const pipelineMs = seg.loopMs;
     progress.update(++step, steps);
     const after = await bareLoop(model, frames);
     progress.update(++step, steps);
-    const bare = { coldMs: before.coldMs, warmMs: [...before.warmMs, ...after.warmMs], fps: (before.fps + after.fps) / 2 };
+    const bare = {
+      coldMs: before.coldMs,
+      warmMs: [...before.warmMs, ...after.warmMs],
+      fps: (before.fps + after.fps) / 2,
+    };
     const pipelineFps = (seg.frames.length / pipelineMs) * 1000;
     result[model] = {
       coldMs: bare.coldMs,
@@ -100,7 +134,14 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
   progress.stop();
   const os = await import('node:os');
   return {
-    video: { path: videoPath, widthPx: info.widthPx, heightPx: info.heightPx, fps: info.fps, frames: frames.length, durationS },
+    video: {
+      path: videoPath,
+      widthPx: info.widthPx,
+      heightPx: info.heightPx,
+      fps: info.fps,
+      frames: frames.length,
+      durationS,
+    },
     machine: { cpus: os.cpus().length, node: process.version, backend: tf.getBackend() },
     models: result,
     pipelineOverBare: result['blazepose-full']?.pipelineOverBare ?? null,
@@ -118,7 +159,8 @@ interface DecodedCopy {
 async function decodeAll(info: VideoInfo): Promise<DecodedCopy[]> {
   const out: DecodedCopy[] = [];
   const { frames } = readFrames(info);
-  for await (const { frame, tMs } of frames) out.push({ pixels: Uint8Array.from(frame.data), widthPx: frame.widthPx, heightPx: frame.heightPx, tMs });
+  for await (const { frame, tMs } of frames)
+    out.push({ pixels: Uint8Array.from(frame.data), widthPx: frame.widthPx, heightPx: frame.heightPx, tMs });
   return out;
 }
 
@@ -147,7 +189,8 @@ function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
   const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
@@ -159,10 +202,16 @@ export function formatBench(r: BenchReport): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const [name, m] of Object.entries(r.models)) {
-    rows.push(`| ${name} | ${m.coldMs.toFixed(0)} | ${m.medianMs.toFixed(1)} | ${m.p90Ms.toFixed(1)} | ${m.bareFps.toFixed(1)} | ${m.pipelineFps.toFixed(1)} | ${m.pipelineOverBare.toFixed(3)} | ${m.realtimeFactorOneThread.toFixed(2)} |`);
+    rows.push(
+      `| ${name} | ${m.coldMs.toFixed(0)} | ${m.medianMs.toFixed(1)} | ${m.p90Ms.toFixed(1)} | ${m.bareFps.toFixed(1)} | ${m.pipelineFps.toFixed(1)} | ${m.pipelineOverBare.toFixed(3)} | ${m.realtimeFactorOneThread.toFixed(2)} |`,
+    );
   }
   rows.push('');
-  if (r.pipelineOverBare !== null) rows.push(`Pipeline / bare loop (blazepose-full): ${r.pipelineOverBare.toFixed(3)} (target >= 0.95)`);
-  if (r.blazeposeFullRealtimeFactor !== null) rows.push(`BlazePose full end to end, 2 workers: ${r.blazeposeFullRealtimeFactor.toFixed(2)}x real time (target >= 1.5)`);
+  if (r.pipelineOverBare !== null)
+    rows.push(`Pipeline / bare loop (blazepose-full): ${r.pipelineOverBare.toFixed(3)} (target >= 0.95)`);
+  if (r.blazeposeFullRealtimeFactor !== null)
+    rows.push(
+      `BlazePose full end to end, 2 workers: ${r.blazeposeFullRealtimeFactor.toFixed(2)}x real time (target >= 1.5)`,
+    );
   return rows.join('\n');
 }

@@ -38,10 +38,18 @@ describe('steadyback pose with bad input', () => {
     expectOneSentence(await runCli(['pose', f('notes.txt')]), 1, /not a video/);
   });
   it('says nobody was found when no frame shows a person', async () => {
-    expectOneSentence(await runCli(['pose', f('nobody.mp4'), '--model', 'movenet-lightning', '--quiet']), 1, /No person was found in any of the 10 frame/);
+    expectOneSentence(
+      await runCli(['pose', f('nobody.mp4'), '--model', 'movenet-lightning', '--quiet']),
+      1,
+      /No person was found in any of the 10 frame/,
+    );
   });
   it('rejects an unknown model and lists the real ones', async () => {
-    expectOneSentence(await runCli(['pose', f('nobody.mp4'), '--model', 'posenet']), 2, /Unknown model "posenet".*blazepose-full/);
+    expectOneSentence(
+      await runCli(['pose', f('nobody.mp4'), '--model', 'posenet']),
+      2,
+      /Unknown model "posenet".*blazepose-full/,
+    );
   });
   it('rejects an output file whose format it cannot tell', async () => {
     expectOneSentence(await runCli(['pose', f('nobody.mp4'), '--out', f('x.xml')]), 2, /FILE\.jsonl or FILE\.csv/);
@@ -50,7 +58,10 @@ describe('steadyback pose with bad input', () => {
     expectOneSentence(await runCli(['pose', f('nobody.mp4'), '--colour', 'red']), 2, /steadyback help/);
   });
   it('says how to install ffmpeg when it is missing', async () => {
-    const run = await runCli(['pose', f('nobody.mp4')], { STEADYBACK_FFPROBE: '/nonexistent/ffprobe', STEADYBACK_FFMPEG: '/nonexistent/ffmpeg' });
+    const run = await runCli(['pose', f('nobody.mp4')], {
+      STEADYBACK_FFPROBE: '/nonexistent/ffprobe',
+      STEADYBACK_FFMPEG: '/nonexistent/ffmpeg',
+    });
     expectOneSentence(run, 1, /ffmpeg is not installed/);
   });
   it('rejects an unknown command', async () => {

@@ -17,7 +17,16 @@ let run: CliRun;
 beforeAll(async () => {
   const c = await birdDogSideClip();
   clip = { mp4: c.mp4, truth: JSON.parse(readFileSync(c.truth, 'utf8')) as ClipTruthFile };
-  run = await runCli(['pose', clip.mp4, '--model', 'blazepose-lite', '--out', f('landmarks.jsonl'), '--overlay', f('overlay.mp4')]);
+  run = await runCli([
+    'pose',
+    clip.mp4,
+    '--model',
+    'blazepose-lite',
+    '--out',
+    f('landmarks.jsonl'),
+    '--overlay',
+    f('overlay.mp4'),
+  ]);
 }, 300_000);
 afterAll(() => tmp.cleanup());
 
@@ -32,7 +41,16 @@ describe('steadyback pose on a video of a person on all fours', () => {
   });
 
   it('writes one JSON object per frame with the documented schema and the real timestamps', () => {
-    const lines = readFileSync(f('landmarks.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tMs: number; landmarks: Array<{ name: string; x: number; y: number; visibility: number }> | null });
+    const lines = readFileSync(f('landmarks.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            tMs: number;
+            landmarks: Array<{ name: string; x: number; y: number; visibility: number }> | null;
+          },
+      );
     expect(lines).toHaveLength(clip.truth.frames.length);
     lines.forEach((l, i) => expect(l.tMs).toBeCloseTo(clip.truth.frames[i]!.tMs, 0));
     const withPerson = lines.filter((l) => l.landmarks !== null);
@@ -46,16 +64,29 @@ describe('steadyback pose on a video of a person on all fours', () => {
       }
     }
     // The near (left) hip lands on the true hip, in normalised coordinates of the upright frame.
-    const errs = withPerson.map((l, i) => {
-      const truth = clip.truth.frames[i]!.truth;
-      const hip = l.landmarks!.find((p) => p.name === 'left_hip')!;
-      return Math.hypot(hip.x * truth.camera.widthPx - truth.joints2dPx.left_hip!.x, hip.y * truth.camera.heightPx - truth.joints2dPx.left_hip!.y);
-    }).sort((a, b) => a - b);
+    const errs = withPerson
+      .map((l, i) => {
+        const truth = clip.truth.frames[i]!.truth;
+        const hip = l.landmarks!.find((p) => p.name === 'left_hip')!;
+        return Math.hypot(
+          hip.x * truth.camera.widthPx - truth.joints2dPx.left_hip!.x,
+          hip.y * truth.camera.heightPx - truth.joints2dPx.left_hip!.y,
+        );
+      })
+      .sort((a, b) => a - b);
     expect(errs[Math.floor(errs.length / 2)]!).toBeLessThan(40);
   });
 
   it('writes a CSV with one row per frame and four columns per landmark', async () => {
-    const csvRun = await runCli(['pose', clip.mp4, '--model', 'movenet-lightning', '--out', f('landmarks.csv'), '--quiet']);
+    const csvRun = await runCli([
+      'pose',
+      clip.mp4,
+      '--model',
+      'movenet-lightning',
+      '--out',
+      f('landmarks.csv'),
+      '--quiet',
+    ]);
     expect(csvRun.code).toBe(0);
     const rows = readFileSync(f('landmarks.csv'), 'utf8').trim().split('\n');
     expect(rows).toHaveLength(clip.truth.frames.length + 1);
@@ -65,11 +96,41 @@ describe('steadyback pose on a video of a person on all fours', () => {
   });
 
   it('writes an overlay video with the skeleton drawn where the body is', () => {
-    const frames = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames,width,height', '-of', 'csv=p=0', f('overlay.mp4')], { encoding: 'utf8' }).trim().split(',').map(Number);
+    const frames = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-count_frames',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=nb_read_frames,width,height',
+        '-of',
+        'csv=p=0',
+        f('overlay.mp4'),
+      ],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split(',')
+      .map(Number);
     expect(frames[0]).toBe(640);
     expect(frames[2]).toBe(clip.truth.frames.length);
     // Frame 0: look for the skeleton's colours (orange = the person's left side) around the true left knee.
-    const rgb = execFileSync('ffmpeg', ['-loglevel', 'error', '-i', f('overlay.mp4'), '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    const rgb = execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-i',
+      f('overlay.mp4'),
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ]);
     const knee = clip.truth.frames[0]!.truth.joints2dPx.left_knee!;
     let orange = 0;
     for (let y = Math.round(knee.y) - 40; y < knee.y + 40; y++) {

@@ -24,12 +24,15 @@ export async function poseCommand(argv: readonly string[]): Promise<number> {
   });
   const video = positionals[0];
   if (!video) throw new CliError('Name the video to analyse, for example `steadyback pose my-bird-dog.mp4`.', 2);
-  if (positionals.length > 1) throw new CliError(`Give one video at a time (got ${positionals.length}): run the command once per video.`, 2);
+  if (positionals.length > 1)
+    throw new CliError(`Give one video at a time (got ${positionals.length}): run the command once per video.`, 2);
   const model = values.model!;
   if (!isPoseModelName(model)) throw new CliError(`Unknown model "${model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
   const format = values.out ? formatFromPath(values.out) : null;
-  if (values.out && !format) throw new CliError(`Cannot tell the format of ${values.out}: name the output FILE.jsonl or FILE.csv.`, 2);
-  if (values.overlay && !values.overlay.toLowerCase().endsWith('.mp4')) throw new CliError(`The overlay is an MP4 video: name it something like overlay.mp4 (got ${values.overlay}).`, 2);
+  if (values.out && !format)
+    throw new CliError(`Cannot tell the format of ${values.out}: name the output FILE.jsonl or FILE.csv.`, 2);
+  if (values.overlay && !values.overlay.toLowerCase().endsWith('.mp4'))
+    throw new CliError(`The overlay is an MP4 video: name it something like overlay.mp4 (got ${values.overlay}).`, 2);
   let workers: 1 | 2 | undefined;
   if (values.workers !== undefined) {
     if (values.workers !== '1' && values.workers !== '2') throw new CliError('--workers takes 1 or 2.', 2);

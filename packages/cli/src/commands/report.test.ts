@@ -14,7 +14,10 @@ import { lastErrorLine, runCli, type CliRun } from '../test-support/run-cli.ts';
 import { localTodayIso } from './report.ts';
 
 type Bundle = ReturnType<typeof fhirBundle>;
-type Observation = Extract<NonNullable<NonNullable<Bundle['entry']>[number]['resource']>, { resourceType: 'Observation' }>;
+type Observation = Extract<
+  NonNullable<NonNullable<Bundle['entry']>[number]['resource']>,
+  { resourceType: 'Observation' }
+>;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'steadyback-report-'));
 const f = (n: string) => path.join(dir, n);
@@ -26,7 +29,10 @@ beforeAll(() => {
   writeFileSync(f('export.json'), JSON.stringify(sim.data));
   writeFileSync(f('notes.txt'), 'my back hurts, day 3');
   writeFileSync(f('other.json'), JSON.stringify({ name: 'not an export' }));
-  writeFileSync(f('damaged.json'), JSON.stringify({ ...sim.data, painDays: [{ ...sim.data.painDays[0], restNrs: 14 }] }));
+  writeFileSync(
+    f('damaged.json'),
+    JSON.stringify({ ...sim.data, painDays: [{ ...sim.data.painDays[0], restNrs: 14 }] }),
+  );
   mkdirSync(f('a-folder.json'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +52,19 @@ describe('steadyback report writes the PDF, CSV and FHIR from one model', () => 
   let bundle: Bundle;
 
   beforeAll(async () => {
-    run = await runCli(['report', '--input', f('export.json'), '--today', sim.todayIso, '--pdf', f('r.pdf'), '--csv', f('r.csv'), '--fhir', f('r.json')]);
+    run = await runCli([
+      'report',
+      '--input',
+      f('export.json'),
+      '--today',
+      sim.todayIso,
+      '--pdf',
+      f('r.pdf'),
+      '--csv',
+      f('r.csv'),
+      '--fhir',
+      f('r.json'),
+    ]);
     const bytes = new Uint8Array(readFileSync(f('r.pdf')));
     const pdf = await getDocumentProxy(bytes);
     const extracted = await extractText(pdf, { mergePages: true });
@@ -74,7 +92,9 @@ describe('steadyback report writes the PDF, CSV and FHIR from one model', () => 
     const latest = model.birdDog.latest!;
     const obs = (bundle.entry ?? []).map((e) => e.resource as Observation);
     for (const side of ['left', 'right'] as const) {
-      const o = obs.find((x) => x.code?.coding?.[0]?.code === `bird-dog-${side}-side` && x.effectiveDateTime === latest.dateIso)!;
+      const o = obs.find(
+        (x) => x.code?.coding?.[0]?.code === `bird-dog-${side}-side` && x.effectiveDateTime === latest.dateIso,
+      )!;
       const maxRoll = o.component!.find((c) => c.code.coding?.[0]?.code === 'max-pelvic-roll')!.valueQuantity!.value!;
       const meanRoll = o.component!.find((c) => c.code.coding?.[0]?.code === 'mean-pelvic-roll')!.valueQuantity!.value!;
       expect(maxRoll).toBe(latest.sides![side].maxRollDeg);
@@ -84,19 +104,28 @@ describe('steadyback report writes the PDF, CSV and FHIR from one model', () => 
     }
     expect(pdfText).toContain(`Latest test, ${latest.dateIso}: overall ${latest.verdict}`);
     const first = model.birdDog.tests[0]!;
-    expect(pdfText).toContain(`largest roll left ${fmtDeg(first.sides!.left.maxRollDeg)}, right ${fmtDeg(first.sides!.right.maxRollDeg)}`);
+    expect(pdfText).toContain(
+      `largest roll left ${fmtDeg(first.sides!.left.maxRollDeg)}, right ${fmtDeg(first.sides!.right.maxRollDeg)}`,
+    );
     expect(pdfText).toMatch(/Not measurable in this test: R2, Sideways shift/);
     expect(pdfText).toMatch(/Worst rep, left leg lifted/);
   });
 
   it('says the latest pain scores and the escalation that the FHIR bundle and the model hold', () => {
     const latest = model.pain.latest!;
-    const pains = (bundle.entry ?? []).map((e) => e.resource as Observation).filter((o) => o.code?.coding?.[0]?.code === '72514-3');
-    const score = (timing: string, dateIso: string) => pains.find((o) => o.effectiveDateTime === dateIso && o.component?.[0]?.valueCodeableConcept?.coding?.[0]?.code === timing)?.valueInteger;
+    const pains = (bundle.entry ?? [])
+      .map((e) => e.resource as Observation)
+      .filter((o) => o.code?.coding?.[0]?.code === '72514-3');
+    const score = (timing: string, dateIso: string) =>
+      pains.find(
+        (o) => o.effectiveDateTime === dateIso && o.component?.[0]?.valueCodeableConcept?.coding?.[0]?.code === timing,
+      )?.valueInteger;
     const before = score('before-session', latest.dateIso);
     const peak = score('peak-during-session', latest.dateIso);
     expect([before, peak]).toEqual([latest.restNrs, latest.peakNrs]);
-    expect(pdfText).toContain(`Latest: ${latest.dateIso}: ${before} before, ${peak} at the peak, ${latest.morningNrs} the next morning (out of 10) - red.`);
+    expect(pdfText).toContain(
+      `Latest: ${latest.dateIso}: ${before} before, ${peak} at the peak, ${latest.morningNrs} the next morning (out of 10) - red.`,
+    );
     expect(pdfText).toContain('Pain response on 20 exercise days: 17 green, 0 amber, 3 red.');
     expect(pdfText).toContain('Usual pain 6 on 2026-01-05, 4 on 2026-02-02 (-2 points): a meaningful improvement');
     expect(pdfText).toContain('Please see a physical therapist or doctor');
@@ -106,7 +135,9 @@ describe('steadyback report writes the PDF, CSV and FHIR from one model', () => 
   it('shows the plan with its reasons and sources, and the disclaimer', () => {
     const p = model.plan!;
     expect(pdfText).toContain(`Current plan (week ${p.weekKey})`);
-    expect(pdfText).toContain(`${p.stability!.name}: ${p.stability!.repsPerSide} reps per side x ${p.stability!.rounds} round`);
+    expect(pdfText).toContain(
+      `${p.stability!.name}: ${p.stability!.repsPerSide} reps per side x ${p.stability!.rounds} round`,
+    );
     expect(pdfText).toContain('Why: In week 2026-W05 your back was too sore.');
     expect(pdfText).toContain('Source: Rule set E RED');
     expect(pdfText).toContain(model.disclaimer);
@@ -131,7 +162,9 @@ describe('steadyback report with no output file', () => {
     expect(run.code).toBe(0);
     const latest = model.birdDog.latest!;
     expect(run.stdout).toContain(`Records from 2026-01-05 to 2026-02-02, as of ${sim.todayIso}.`);
-    expect(run.stdout).toContain(`Left leg lifted: ${latest.sides!.left.verdict}, largest pelvic roll ${fmtDeg(latest.sides!.left.maxRollDeg)}`);
+    expect(run.stdout).toContain(
+      `Left leg lifted: ${latest.sides!.left.verdict}, largest pelvic roll ${fmtDeg(latest.sides!.left.maxRollDeg)}`,
+    );
     expect(run.stdout).toMatch(/Pain response on 20 exercise days: 17 green, 0 amber, 3 red\./);
     expect(run.stdout).toMatch(/Please book a visit with a physical therapist or doctor/);
     expect(run.stdout).toContain(model.disclaimer);
@@ -156,17 +189,48 @@ describe('steadyback report with bad input', () => {
     ['a missing file', ['--input', 'missing.json'], 1, /There is no file at .*missing\.json: check the name/],
     ['a folder', ['--input', 'a-folder.json'], 1, /is a folder, not a file/],
     ['a file that is not JSON', ['--input', 'notes.txt'], 1, /not a steadyback export \(it is not valid JSON\)/],
-    ['JSON that is not an export', ['--input', 'other.json'], 1, /not a steadyback export; choose the \.json file the app exported/],
-    ['a damaged export', ['--input', 'damaged.json'], 1, /This export is damaged \(painDays\.0\.restNrs: .*\); nothing was imported/],
-    ['a bad --today', ['--input', 'export.json', '--today', '2026-02-30'], 2, /--today takes a calendar date written as YYYY-MM-DD, .*got "2026-02-30"/],
-    ['a --today in another format', ['--input', 'export.json', '--today', '02/02/2026'], 2, /--today takes a calendar date/],
+    [
+      'JSON that is not an export',
+      ['--input', 'other.json'],
+      1,
+      /not a steadyback export; choose the \.json file the app exported/,
+    ],
+    [
+      'a damaged export',
+      ['--input', 'damaged.json'],
+      1,
+      /This export is damaged \(painDays\.0\.restNrs: .*\); nothing was imported/,
+    ],
+    [
+      'a bad --today',
+      ['--input', 'export.json', '--today', '2026-02-30'],
+      2,
+      /--today takes a calendar date written as YYYY-MM-DD, .*got "2026-02-30"/,
+    ],
+    [
+      'a --today in another format',
+      ['--input', 'export.json', '--today', '02/02/2026'],
+      2,
+      /--today takes a calendar date/,
+    ],
     ['no --input', [], 2, /Name the file the app exported: steadyback report --input EXPORT\.json/],
     ['a file named without --input', ['export.json'], 2, /Name the export with --input/],
     ['a PDF name without .pdf', ['--input', 'export.json', '--pdf', 'report.txt'], 2, /Name the PDF FILE\.pdf/],
-    ['an output folder that does not exist', ['--input', 'export.json', '--csv', 'nowhere/r.csv'], 1, /The folder for --csv .*nowhere\/r\.csv does not exist/],
+    [
+      'an output folder that does not exist',
+      ['--input', 'export.json', '--csv', 'nowhere/r.csv'],
+      1,
+      /The folder for --csv .*nowhere\/r\.csv does not exist/,
+    ],
     ['an unknown option', ['--input', 'export.json', '--html', 'r.html'], 2, /steadyback help/],
   ] as const)('%s', async (_what, args, code, pattern) => {
-    const withPaths = args.map((a, i) => (i > 0 && (args[i - 1] === '--input' || args[i - 1] === '--csv' || args[i - 1] === '--pdf') ? f(a) : a === 'export.json' ? f(a) : a));
+    const withPaths = args.map((a, i) =>
+      i > 0 && (args[i - 1] === '--input' || args[i - 1] === '--csv' || args[i - 1] === '--pdf')
+        ? f(a)
+        : a === 'export.json'
+          ? f(a)
+          : a,
+    );
     expectOneSentence(await runCli(['report', ...withPaths]), code, pattern);
   });
 });

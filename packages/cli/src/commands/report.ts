@@ -34,7 +34,8 @@ async function readExport(file: string): Promise<SteadybackExport> {
     throw new CliError(`There is no file at ${file}: check the name, or export your data again from the app.`);
   }
   if (info.isDirectory()) throw new CliError(`${file} is a folder, not a file: name the .json file the app exported.`);
-  if (info.size > MAX_INPUT_BYTES) throw new CliError(`${file} is too large to be a steadyback export; choose the .json file the app exported.`);
+  if (info.size > MAX_INPUT_BYTES)
+    throw new CliError(`${file} is too large to be a steadyback export; choose the .json file the app exported.`);
   const parsed = parseExport(await readFile(file, 'utf8'));
   if (!parsed.ok) throw new CliError(parsed.reason);
   return parsed.data;
@@ -43,7 +44,8 @@ async function readExport(file: string): Promise<SteadybackExport> {
 async function checkFolder(file: string, flag: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new CliError(`The folder for --${flag} ${file} does not exist: create it first or choose another place.`);
+  if (!info?.isDirectory())
+    throw new CliError(`The folder for --${flag} ${file} does not exist: create it first or choose another place.`);
 }
 
 export async function reportCommand(argv: readonly string[]): Promise<number> {
@@ -58,13 +60,22 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
       today: { type: 'string' },
     },
   });
-  if (positionals.length > 0) throw new CliError(`Name the export with --input (got "${positionals[0]}" without it): steadyback report --input EXPORT.json.`, 2);
+  if (positionals.length > 0)
+    throw new CliError(
+      `Name the export with --input (got "${positionals[0]}" without it): steadyback report --input EXPORT.json.`,
+      2,
+    );
   if (!values.input) throw new CliError('Name the file the app exported: steadyback report --input EXPORT.json.', 2);
   const todayIso = values.today ?? localTodayIso();
-  if (!parseIsoDate(todayIso).ok) throw new CliError(`--today takes a calendar date written as YYYY-MM-DD, for example 2026-02-02 (got "${todayIso}").`, 2);
+  if (!parseIsoDate(todayIso).ok)
+    throw new CliError(
+      `--today takes a calendar date written as YYYY-MM-DD, for example 2026-02-02 (got "${todayIso}").`,
+      2,
+    );
   for (const o of OUTPUTS) {
     const file = values[o.flag];
-    if (file !== undefined && !file.toLowerCase().endsWith(o.ext)) throw new CliError(`Name ${o.what} FILE${o.ext} (got ${file}).`, 2);
+    if (file !== undefined && !file.toLowerCase().endsWith(o.ext))
+      throw new CliError(`Name ${o.what} FILE${o.ext} (got ${file}).`, 2);
   }
   const data = await readExport(values.input);
   for (const o of OUTPUTS) if (values[o.flag] !== undefined) await checkFolder(values[o.flag]!, o.flag);
@@ -74,7 +85,9 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
   if (values.pdf) {
     const bytes = await historyPdf(model, { generator: GENERATOR });
     await writeFile(values.pdf, bytes);
-    written.push(`PDF for a physical therapist written to ${values.pdf} (1 page, ${Math.ceil(bytes.length / 1024)} kB).`);
+    written.push(
+      `PDF for a physical therapist written to ${values.pdf} (1 page, ${Math.ceil(bytes.length / 1024)} kB).`,
+    );
   }
   if (values.csv) {
     const text = reportCsv(model);

@@ -44,12 +44,22 @@ export function frameToCsvRow(frame: FrameResult): string {
   for (let i = 0; i < BLAZEPOSE_LANDMARKS.length; i++) {
     const lm = frame.landmarks?.[i];
     if (!lm) cells.push('', '', '', '');
-    else cells.push(String(round(lm.xNorm, 5)), String(round(lm.yNorm, 5)), lm.zNorm !== undefined ? String(round(lm.zNorm, 5)) : '', String(round(lm.visibility, 4)));
+    else
+      cells.push(
+        String(round(lm.xNorm, 5)),
+        String(round(lm.yNorm, 5)),
+        lm.zNorm !== undefined ? String(round(lm.zNorm, 5)) : '',
+        String(round(lm.visibility, 4)),
+      );
   }
   return cells.join(',');
 }
 
-export async function writeLandmarkFile(filePath: string, frames: readonly FrameResult[], format: LandmarkFileFormat): Promise<void> {
+export async function writeLandmarkFile(
+  filePath: string,
+  frames: readonly FrameResult[],
+  format: LandmarkFileFormat,
+): Promise<void> {
   const out = createWriteStream(filePath);
   const failed = once(out, 'error').then(([e]) => Promise.reject(e as Error));
   failed.catch(() => undefined);

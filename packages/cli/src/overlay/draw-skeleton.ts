@@ -23,13 +23,19 @@ export function drawSkeleton(frame: RgbFrame, pose: PoseFrame): void {
     const q = px(landmarkIndex(b));
     if (!p || !q) continue;
     const ok = p.v >= DRAW_VISIBILITY_FLOOR && q.v >= DRAW_VISIBILITY_FLOOR;
-    const colour = !ok ? ([128, 128, 128] as Rgb) : a.startsWith('left_') && b.startsWith('left_') ? LEFT : a.startsWith('right_') && b.startsWith('right_') ? RIGHT : CENTRE;
+    const colour = !ok
+      ? ([128, 128, 128] as Rgb)
+      : a.startsWith('left_') && b.startsWith('left_')
+        ? LEFT
+        : a.startsWith('right_') && b.startsWith('right_')
+          ? RIGHT
+          : CENTRE;
     drawLine(frame, p.x, p.y, q.x, q.y, scale, colour);
   }
   pose.landmarks.forEach((lm, i) => {
     if (!lm) return;
     const p = px(i)!;
-    const colour = lm.visibility < DRAW_VISIBILITY_FLOOR ? ([128, 128, 128] as Rgb) : [255, 255, 255] as Rgb;
+    const colour = lm.visibility < DRAW_VISIBILITY_FLOOR ? ([128, 128, 128] as Rgb) : ([255, 255, 255] as Rgb);
     drawDisc(frame, p.x, p.y, scale * 2 + 1, [0, 0, 0]);
     drawDisc(frame, p.x, p.y, scale * 2, colour);
   });
@@ -47,25 +53,36 @@ export function drawDisc(frame: RgbFrame, cx: number, cy: number, r: number, c: 
   const r2 = r * r;
   for (let y = Math.floor(cy - r); y <= Math.ceil(cy + r); y++) {
     for (let x = Math.floor(cx - r); x <= Math.ceil(cx + r); x++) {
-      const dx = x - cx, dy = y - cy;
+      const dx = x - cx,
+        dy = y - cy;
       if (dx * dx + dy * dy <= r2) setPixel(frame, x, y, c);
     }
   }
 }
 
 /** A line of the given half-width: every pixel within `halfWidth` of the segment is painted. */
-export function drawLine(frame: RgbFrame, x0: number, y0: number, x1: number, y1: number, halfWidth: number, c: Rgb): void {
+export function drawLine(
+  frame: RgbFrame,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  halfWidth: number,
+  c: Rgb,
+): void {
   const minX = Math.max(0, Math.floor(Math.min(x0, x1) - halfWidth));
   const maxX = Math.min(frame.widthPx - 1, Math.ceil(Math.max(x0, x1) + halfWidth));
   const minY = Math.max(0, Math.floor(Math.min(y0, y1) - halfWidth));
   const maxY = Math.min(frame.heightPx - 1, Math.ceil(Math.max(y0, y1) + halfWidth));
-  const dx = x1 - x0, dy = y1 - y0;
+  const dx = x1 - x0,
+    dy = y1 - y0;
   const len2 = dx * dx + dy * dy;
   const hw2 = halfWidth * halfWidth;
   for (let y = minY; y <= maxY; y++) {
     for (let x = minX; x <= maxX; x++) {
       const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / len2)) : 0;
-      const ex = x0 + t * dx - x, ey = y0 + t * dy - y;
+      const ex = x0 + t * dx - x,
+        ey = y0 + t * dy - y;
       if (ex * ex + ey * ey <= hw2) setPixel(frame, x, y, c);
     }
   }

@@ -9,12 +9,39 @@ import { ffmpegPath, readFrames, type VideoInfo } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { drawSkeleton } from './draw-skeleton.ts';
 
-export async function writeOverlayVideo(info: VideoInfo, frames: readonly FrameResult[], outPath: string, onFrame?: () => void): Promise<void> {
+export async function writeOverlayVideo(
+  info: VideoInfo,
+  frames: readonly FrameResult[],
+  outPath: string,
+  onFrame?: () => void,
+): Promise<void> {
   const fps = info.fps ?? 30;
   const args = [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${info.widthPx}x${info.heightPx}`, '-r', String(fps), '-i', 'pipe:0',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', outPath,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    '-s',
+    `${info.widthPx}x${info.heightPx}`,
+    '-r',
+    String(fps),
+    '-i',
+    'pipe:0',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '23',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    outPath,
   ];
   const enc = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
@@ -35,6 +62,8 @@ export async function writeOverlayVideo(info: VideoInfo, frames: readonly FrameR
   enc.stdin.end();
   const code = await closed;
   if (code !== 0) {
-    throw new CliError(`The overlay video could not be written to ${outPath} (${stderr.trim().split('\n')[0] ?? 'ffmpeg failed'}): choose a path ending in .mp4 in a folder you can write to.`);
+    throw new CliError(
+      `The overlay video could not be written to ${outPath} (${stderr.trim().split('\n')[0] ?? 'ffmpeg failed'}): choose a path ending in .mp4 in a folder you can write to.`,
+    );
   }
 }

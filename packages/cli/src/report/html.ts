@@ -1,7 +1,8 @@
 // Shared pieces of the self-contained HTML reports: page frame, escaping, band colours.
 // No external fonts, scripts or images: the file opens offline and makes no request.
 
-export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const BAND_COLOUR: Record<string, string> = {
   green: '#d5f5e3',

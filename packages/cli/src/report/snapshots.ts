@@ -11,7 +11,12 @@ export interface Snapshot {
 }
 
 /** One snapshot per wanted time (the nearest frame), skeleton drawn, scaled to `widthPx`. */
-export async function snapshotsAt(info: VideoInfo, poses: readonly FrameResult[], wantedMs: readonly number[], widthPx = 360): Promise<Map<number, Snapshot>> {
+export async function snapshotsAt(
+  info: VideoInfo,
+  poses: readonly FrameResult[],
+  wantedMs: readonly number[],
+  widthPx = 360,
+): Promise<Map<number, Snapshot>> {
   const out = new Map<number, Snapshot>();
   if (wantedMs.length === 0 || poses.length === 0) return out;
   // For each wanted time, the index of the nearest analysed frame (frames are in time order).
@@ -30,11 +35,34 @@ export async function snapshotsAt(info: VideoInfo, poses: readonly FrameResult[]
     if (!ts) continue;
     const copy = { ...frame, data: Uint8Array.from(frame.data) };
     if (pose && hasPerson(pose)) drawSkeleton(copy, pose);
-    const png = await run(ffmpegPath(), [
-      '-hide_banner', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${frame.widthPx}x${frame.heightPx}`, '-i', 'pipe:0',
-      '-vf', `scale=${widthPx}:-2`, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1',
-    ], Buffer.from(copy.data));
-    if (png.code === 0) for (const t of ts) out.set(t, { tMs: t, dataUri: `data:image/png;base64,${png.stdout.toString('base64')}` });
+    const png = await run(
+      ffmpegPath(),
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'rgb24',
+        '-s',
+        `${frame.widthPx}x${frame.heightPx}`,
+        '-i',
+        'pipe:0',
+        '-vf',
+        `scale=${widthPx}:-2`,
+        '-frames:v',
+        '1',
+        '-f',
+        'image2pipe',
+        '-vcodec',
+        'png',
+        'pipe:1',
+      ],
+      Buffer.from(copy.data),
+    );
+    if (png.code === 0)
+      for (const t of ts) out.set(t, { tMs: t, dataUri: `data:image/png;base64,${png.stdout.toString('base64')}` });
     if (out.size === wantedMs.length) break;
   }
   return out;

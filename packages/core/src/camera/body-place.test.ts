@@ -3,14 +3,25 @@ import { bodyCentre, personArea, PERSON_AREA_MARGIN, PERSON_AREA_MIN_FRAMES } fr
 import { birdDogSequence } from '@steadyback/synthetic';
 import type { FrameResult, PoseFrame } from '../pose/pose-frame.ts';
 
-const seq = birdDogSequence({ view: 'rear', reps: [{ leg: 'left', arm: 'right' }, { leg: 'right', arm: 'left' }] });
+const seq = birdDogSequence({
+  view: 'rear',
+  reps: [
+    { leg: 'left', arm: 'right' },
+    { leg: 'right', arm: 'left' },
+  ],
+});
 const withPerson = seq.frames.filter((f): f is PoseFrame => f.landmarks !== null);
 const extent = (frames: readonly PoseFrame[]) => {
   const pts = frames.flatMap((f) => f.landmarks.filter((l) => l !== null));
-  return { x0: Math.min(...pts.map((l) => l.xNorm)), x1: Math.max(...pts.map((l) => l.xNorm)), y0: Math.min(...pts.map((l) => l.yNorm)), y1: Math.max(...pts.map((l) => l.yNorm)) };
+  return {
+    x0: Math.min(...pts.map((l) => l.xNorm)),
+    x1: Math.max(...pts.map((l) => l.xNorm)),
+    y0: Math.min(...pts.map((l) => l.yNorm)),
+    y1: Math.max(...pts.map((l) => l.yNorm)),
+  };
 };
 
-describe("where the person is in the picture", () => {
+describe('where the person is in the picture', () => {
   it('the person area holds every landmark of the session with room to spare on each side', () => {
     const a = personArea(seq.frames)!;
     const e = extent(withPerson);
@@ -36,13 +47,27 @@ describe("where the person is in the picture", () => {
   });
 
   it('one frame with a wildly placed point does not widen it', () => {
-    const wild: FrameResult[] = seq.frames.map((f, i) => (i === 40 && f.landmarks ? { ...f, landmarks: f.landmarks.map((l, k) => (k === 0 && l ? { ...l, xNorm: 0.01, yNorm: 0.01 } : l)) } : f));
+    const wild: FrameResult[] = seq.frames.map((f, i) =>
+      i === 40 && f.landmarks
+        ? { ...f, landmarks: f.landmarks.map((l, k) => (k === 0 && l ? { ...l, xNorm: 0.01, yNorm: 0.01 } : l)) }
+        : f,
+    );
     expect(personArea(wild)).toEqual(personArea(seq.frames));
   });
 
   it('gives no area from too few frames with a person, so the whole picture is read', () => {
     expect(personArea(seq.frames.slice(0, PERSON_AREA_MIN_FRAMES - 1))).toBeNull();
-    expect(personArea(seq.frames.map((f) => ({ tMs: f.tMs, landmarks: null, imageWidthPx: 640, imageHeightPx: 480, peopleCount: 0 as const })))).toBeNull();
+    expect(
+      personArea(
+        seq.frames.map((f) => ({
+          tMs: f.tMs,
+          landmarks: null,
+          imageWidthPx: 640,
+          imageHeightPx: 480,
+          peopleCount: 0 as const,
+        })),
+      ),
+    ).toBeNull();
   });
 
   it('the body centre lies inside the person area', () => {

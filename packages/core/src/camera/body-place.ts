@@ -12,10 +12,12 @@ import { hasPerson, type FrameResult, type Landmark } from '../pose/pose-frame.t
  * into right for the picture's change. frameMidpoint's x is in picture heights, so it is scaled back.
  */
 export function bodyCentre(frames: readonly FrameResult[]): { centreX?: number } {
-  const x = median(frames.map((f) => {
-    const mid = frameMidpoint(f, 'left_hip', 'right_hip');
-    return mid && f.imageWidthPx > 0 ? (mid.x * f.imageHeightPx) / f.imageWidthPx : null;
-  }));
+  const x = median(
+    frames.map((f) => {
+      const mid = frameMidpoint(f, 'left_hip', 'right_hip');
+      return mid && f.imageWidthPx > 0 ? (mid.x * f.imageHeightPx) / f.imageWidthPx : null;
+    }),
+  );
   return x !== null ? { centreX: x } : {};
 }
 
@@ -33,10 +35,15 @@ export const PERSON_AREA_MIN_FRAMES = 5;
  * when too few frames have a person.
  */
 export function personArea(frames: readonly FrameResult[]): MotionBox | null {
-  const x0s: number[] = [], y0s: number[] = [], x1s: number[] = [], y1s: number[] = [];
+  const x0s: number[] = [],
+    y0s: number[] = [],
+    x1s: number[] = [],
+    y1s: number[] = [];
   for (const f of frames) {
     if (!hasPerson(f)) continue;
-    const pts = f.landmarks.filter((l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
+    const pts = f.landmarks.filter(
+      (l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm),
+    );
     if (pts.length === 0) continue;
     x0s.push(Math.min(...pts.map((l) => l.xNorm)));
     x1s.push(Math.max(...pts.map((l) => l.xNorm)));
@@ -45,8 +52,12 @@ export function personArea(frames: readonly FrameResult[]): MotionBox | null {
   }
   if (x0s.length < PERSON_AREA_MIN_FRAMES) return null;
   const q = PERSON_AREA_QUANTILE;
-  const x0 = quantile(x0s, q), x1 = quantile(x1s, 1 - q), y0 = quantile(y0s, q), y1 = quantile(y1s, 1 - q);
-  const mx = PERSON_AREA_MARGIN * (x1 - x0), my = PERSON_AREA_MARGIN * (y1 - y0);
+  const x0 = quantile(x0s, q),
+    x1 = quantile(x1s, 1 - q),
+    y0 = quantile(y0s, q),
+    y1 = quantile(y1s, 1 - q);
+  const mx = PERSON_AREA_MARGIN * (x1 - x0),
+    my = PERSON_AREA_MARGIN * (y1 - y0);
   const clamp = (v: number) => Math.max(0, Math.min(1, v));
   return { x0: clamp(x0 - mx), y0: clamp(y0 - my), x1: clamp(x1 + mx), y1: clamp(y1 + my) };
 }
@@ -63,15 +74,26 @@ export function personBoxAt(frames: readonly FrameResult[]): (tMs: number) => Mo
   const seen: Array<{ tMs: number; box: MotionBox }> = [];
   for (const f of frames) {
     if (!hasPerson(f)) continue;
-    const pts = f.landmarks.filter((l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm));
+    const pts = f.landmarks.filter(
+      (l): l is Landmark => l !== null && Number.isFinite(l.xNorm) && Number.isFinite(l.yNorm),
+    );
     if (pts.length === 0) continue;
-    const xs = pts.map((l) => l.xNorm), ys = pts.map((l) => l.yNorm);
-    seen.push({ tMs: f.tMs, box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) } });
+    const xs = pts.map((l) => l.xNorm),
+      ys = pts.map((l) => l.yNorm);
+    seen.push({
+      tMs: f.tMs,
+      box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) },
+    });
   }
   return (tMs) => {
     if (seen.length === 0) return null;
-    let lo = 0, hi = seen.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (seen[mid]!.tMs < tMs) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = seen.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seen[mid]!.tMs < tMs) lo = mid + 1;
+      else hi = mid;
+    }
     const i = lo > 0 && Math.abs(seen[lo - 1]!.tMs - tMs) < Math.abs(seen[lo]!.tMs - tMs) ? lo - 1 : lo;
     return Math.abs(seen[i]!.tMs - tMs) <= PERSON_BOX_REACH_MS ? seen[i]!.box : null;
   };

@@ -1,10 +1,25 @@
 // The body's posture from 3D world landmarks (synthetic bodies imaged with world landmarks, as
 // BlazePose gives them), on each side of every threshold, and the sentences that refuse a posture.
 import { describe, expect, it } from 'vitest';
-import { LEGS_OUT_MIN_HIP_DEG, UPRIGHT_TRUNK_MIN_DEG, detectBodyPosture, framePosture3d, postureMismatch } from './body-posture.ts';
+import {
+  LEGS_OUT_MIN_HIP_DEG,
+  UPRIGHT_TRUNK_MIN_DEG,
+  detectBodyPosture,
+  framePosture3d,
+  postureMismatch,
+} from './body-posture.ts';
 import type { Point3 } from '../pose/geometry.ts';
 import type { FrameResult } from '../pose/pose-frame.ts';
-import { ADULT, QUADRUPED, cameraForView, imageBody, quadrupedBody, quadrupedCentre, standingBody, type Body3d } from '@steadyback/synthetic';
+import {
+  ADULT,
+  QUADRUPED,
+  cameraForView,
+  imageBody,
+  quadrupedBody,
+  quadrupedCentre,
+  standingBody,
+  type Body3d,
+} from '@steadyback/synthetic';
 
 const camera = cameraForView('side-left', { centre: quadrupedCentre(ADULT) });
 const frame = (b: Body3d, tMs = 0, world = true): FrameResult => imageBody(b, camera, tMs, { world });
@@ -25,11 +40,15 @@ function floorBody(hipDeg: number, trunkFromHorizontalDeg = 0): Body3d {
   const b = quadrupedBody(QUADRUPED);
   const out = { ...b } as Record<string, Point3>;
   for (const s of ['left', 'right'] as const) {
-    const z = (s === 'right' ? 1 : -1) * ADULT.hipWidthM / 2;
+    const z = ((s === 'right' ? 1 : -1) * ADULT.hipWidthM) / 2;
     out[`${s}_hip`] = { ...hip, z };
     out[`${s}_knee`] = { x: hip.x + ADULT.thighM * dir.x, y: hip.y + ADULT.thighM * dir.y, z };
-    out[`${s}_ankle`] = { x: hip.x + (ADULT.thighM + ADULT.shinM) * dir.x, y: hip.y + (ADULT.thighM + ADULT.shinM) * dir.y, z };
-    out[`${s}_shoulder`] = { ...sh, z: (s === 'right' ? 1 : -1) * ADULT.shoulderWidthM / 2 };
+    out[`${s}_ankle`] = {
+      x: hip.x + (ADULT.thighM + ADULT.shinM) * dir.x,
+      y: hip.y + (ADULT.thighM + ADULT.shinM) * dir.y,
+      z,
+    };
+    out[`${s}_shoulder`] = { ...sh, z: ((s === 'right' ? 1 : -1) * ADULT.shoulderWidthM) / 2 };
     out[`${s}_wrist`] = { x: sh.x, y: 0.03, z: out[`${s}_shoulder`]!.z };
     out[`${s}_elbow`] = { x: sh.x, y: (sh.y + 0.03) / 2, z: out[`${s}_shoulder`]!.z };
   }
@@ -48,7 +67,9 @@ describe('posture from 3D world landmarks', () => {
     // The all-fours body turned over: every joint mirrored through the hips' height.
     const fours = quadrupedBody(QUADRUPED);
     const hipY = (fours.left_hip.y + fours.right_hip.y) / 2;
-    const deadBug = Object.fromEntries(Object.entries(fours).map(([k, p]) => [k, { ...p, y: 2 * hipY - p.y + 0.3 }])) as Body3d;
+    const deadBug = Object.fromEntries(
+      Object.entries(fours).map(([k, p]) => [k, { ...p, y: 2 * hipY - p.y + 0.3 }]),
+    ) as Body3d;
     expect(framePosture3d(frame(deadBug))).toBe('legs-out');
   });
 
@@ -67,7 +88,9 @@ describe('posture from 3D world landmarks', () => {
     const plank = Array.from({ length: 7 }, (_, i) => frame(floorBody(170), i * 100));
     const fours = Array.from({ length: 3 }, (_, i) => frame(quadrupedBody(QUADRUPED), 700 + i * 100));
     expect(detectBodyPosture([...plank, ...fours])).toBe('legs-out');
-    expect(detectBodyPosture([...plank.slice(0, 5), ...fours, ...fours.map((f) => ({ ...f, tMs: f.tMs + 300 }))])).toBe('unknown');
+    expect(detectBodyPosture([...plank.slice(0, 5), ...fours, ...fours.map((f) => ({ ...f, tMs: f.tMs + 300 }))])).toBe(
+      'unknown',
+    );
     const flat = Array.from({ length: 10 }, (_, i) => frame(quadrupedBody(QUADRUPED), i * 100, false));
     expect(detectBodyPosture(flat)).toBe('along-floor');
   });

@@ -19,7 +19,8 @@ import { motionFramesFromPoses } from '@steadyback/synthetic';
 import { seededGaussian } from '@steadyback/synthetic';
 
 // Hand-made pictures: a plain background with blocks that light up ("a limb out").
-const W = 40, H = 30;
+const W = 40,
+  H = 30;
 type Block = { x0: number; x1: number; y0: number; y1: number };
 const LEFT: Block = { x0: 10, x1: 13, y0: 10, y1: 19 };
 const RIGHT: Block = { x0: 26, x1: 29, y0: 10, y1: 19 };
@@ -46,7 +47,12 @@ const repeat = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: 
 describe('the rest picture', () => {
   it('medianPicture gives every pixel its own median over the frames', () => {
     const values = [10, 200, 30, 40, 250];
-    const m: MotionFrames = { widthPx: 2, heightPx: 1, tMs: values.map((_, i) => i), luma: values.map((v, i) => Uint8Array.from([v, 100 + i])) };
+    const m: MotionFrames = {
+      widthPx: 2,
+      heightPx: 1,
+      tMs: values.map((_, i) => i),
+      luma: values.map((v, i) => Uint8Array.from([v, 100 + i])),
+    };
     expect([...medianPicture(m)]).toEqual([40, 102]);
     expect([...medianPicture(m, [0, 1, 2])]).toEqual([30, 101]);
   });
@@ -54,13 +60,22 @@ describe('the rest picture', () => {
   it('is the per-pixel median over the recording when it has no still moments', () => {
     // Every frame differs from the one before on most pixels: no still moment anywhere.
     const g = seededGaussian(3);
-    const luma = repeat(9, (i) => Uint8Array.from(repeat(W * H, () => Math.max(0, Math.min(255, Math.round(128 + (i % 2 ? 60 : -60) + 20 * g()))))));
+    const luma = repeat(9, (i) =>
+      Uint8Array.from(repeat(W * H, () => Math.max(0, Math.min(255, Math.round(128 + (i % 2 ? 60 : -60) + 20 * g()))))),
+    );
     expect([...restPicture(frames(luma))]).toEqual([...medianPicture(frames(luma))]);
   });
 
   it('is the posture returned to most often, even when the holds fill most of the recording', () => {
-    const rest = picture([]), hold = picture([LEFT]);
-    const luma = [...repeat(5, () => rest), ...repeat(12, () => hold), ...repeat(5, () => rest), ...repeat(12, () => hold), ...repeat(5, () => rest)];
+    const rest = picture([]),
+      hold = picture([LEFT]);
+    const luma = [
+      ...repeat(5, () => rest),
+      ...repeat(12, () => hold),
+      ...repeat(5, () => rest),
+      ...repeat(12, () => hold),
+      ...repeat(5, () => rest),
+    ];
     // The holds are 24 of 39 frames: the plain median would be the hold.
     expect([...medianPicture(frames(luma))]).toEqual([...hold]);
     expect([...restPicture(frames(luma))]).toEqual([...rest]);
@@ -70,9 +85,23 @@ describe('the rest picture', () => {
     // Every hold is cut into three still moments by a flicker of a few frames (a noisy phone picture,
     // a little sway): the left holds give 6 still moments, the rests 3, but the rest is visited 3
     // times and the left hold twice.
-    const rest = picture([]), hold = picture([LEFT]), flicker = picture([LEFT, RIGHT]);
-    const brokenHold = () => [...repeat(4, () => hold), flicker, ...repeat(4, () => hold), flicker, ...repeat(4, () => hold)];
-    const luma = [...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest), ...brokenHold(), ...repeat(4, () => rest)];
+    const rest = picture([]),
+      hold = picture([LEFT]),
+      flicker = picture([LEFT, RIGHT]);
+    const brokenHold = () => [
+      ...repeat(4, () => hold),
+      flicker,
+      ...repeat(4, () => hold),
+      flicker,
+      ...repeat(4, () => hold),
+    ];
+    const luma = [
+      ...repeat(4, () => rest),
+      ...brokenHold(),
+      ...repeat(4, () => rest),
+      ...brokenHold(),
+      ...repeat(4, () => rest),
+    ];
     expect([...restPicture(frames(luma))]).toEqual([...rest]);
   });
 
@@ -99,13 +128,20 @@ describe('the rest picture', () => {
     const hold: Block = { x0: 10, x1: 17, y0: 10, y1: 17 }; // 64 pixels, lit a few per frame
     const ramp = (k: number) => {
       const p = picture([]);
-      for (let j = 0; j < Math.min(64, k * perFrame); j++) p[(hold.y0 + Math.floor(j / 8)) * W + hold.x0 + (j % 8)] = 190;
+      for (let j = 0; j < Math.min(64, k * perFrame); j++)
+        p[(hold.y0 + Math.floor(j / 8)) * W + hold.x0 + (j % 8)] = 190;
       return p;
     };
     const steps = Math.ceil(64 / perFrame);
     const up = repeat(steps, (k) => ramp(k + 1));
     const rep = [...up, ...repeat(30, () => ramp(steps)), ...[...up].reverse()];
-    const luma = [...repeat(6, () => picture([])), ...rep, ...repeat(6, () => picture([])), ...rep, ...repeat(6, () => picture([]))];
+    const luma = [
+      ...repeat(6, () => picture([])),
+      ...rep,
+      ...repeat(6, () => picture([])),
+      ...rep,
+      ...repeat(6, () => picture([])),
+    ];
     expect([...restPicture(frames(luma))]).toEqual([...picture([])]);
   });
 });
@@ -124,8 +160,13 @@ describe('computeMotionSignals', () => {
   it('measures the changed share of the moving region, the side of the change and the region box', () => {
     const rest = picture([]);
     const luma = [
-      ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
-      ...repeat(6, () => picture([RIGHT])), ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([LEFT])),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([RIGHT])),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([LEFT])),
+      ...repeat(6, () => rest),
     ];
     const s = computeMotionSignals(frames(luma));
     // The region spans both blocks: x 10..29, y 10..19 (20 x 10 pixels).
@@ -146,7 +187,11 @@ describe('computeMotionSignals', () => {
     const HIGH_LEFT: Block = { x0: 10, x1: 13, y0: 5, y1: 14 };
     const LOW_RIGHT: Block = { x0: 26, x1: 29, y0: 15, y1: 24 };
     const rest = picture([]);
-    const luma = [...repeat(6, () => rest), ...repeat(6, () => picture([HIGH_LEFT, LOW_RIGHT])), ...repeat(6, () => rest)];
+    const luma = [
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([HIGH_LEFT, LOW_RIGHT])),
+      ...repeat(6, () => rest),
+    ];
     const s = computeMotionSignals(frames(luma));
     // The region: x 10..29, y 5..24 (20 rows); its bottom 8 rows (17..24) hold only the right block.
     expect(s.region).toEqual({ x0: 10 / W, y0: 5 / H, x1: 30 / W, y1: 25 / H });
@@ -156,7 +201,12 @@ describe('computeMotionSignals', () => {
   });
 
   it('cuts pictures to a box in whole pixels and says where the cut starts; a box over the whole picture changes nothing', () => {
-    const m: MotionFrames = { widthPx: 4, heightPx: 3, tMs: [0, 100], luma: [Uint8Array.from({ length: 12 }, (_, i) => i), Uint8Array.from({ length: 12 }, (_, i) => 100 + i)] };
+    const m: MotionFrames = {
+      widthPx: 4,
+      heightPx: 3,
+      tMs: [0, 100],
+      luma: [Uint8Array.from({ length: 12 }, (_, i) => i), Uint8Array.from({ length: 12 }, (_, i) => 100 + i)],
+    };
     // x 0.3..0.7 of 4 pixels covers pixels 1 and 2; y 0.4..1 of 3 covers rows 1 and 2.
     const cut = cropMotionFrames(m, { x0: 0.3, y0: 0.4, x1: 0.7, y1: 1 });
     expect([cut.xPx, cut.yPx, cut.frames.widthPx, cut.frames.heightPx]).toEqual([1, 1, 2, 2]);
@@ -168,14 +218,20 @@ describe('computeMotionSignals', () => {
   it('reads only the person area when given one: a screen flickering in the corner is not the person', () => {
     const rest = picture([]);
     const session = [
-      ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
-      ...repeat(6, () => picture([RIGHT])), ...repeat(6, () => rest), ...repeat(6, () => picture([LEFT])), ...repeat(6, () => rest),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([LEFT])),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([RIGHT])),
+      ...repeat(6, () => rest),
+      ...repeat(6, () => picture([LEFT])),
+      ...repeat(6, () => rest),
     ];
     const SCREEN: Block = { x0: 34, x1: 38, y0: 1, y1: 5 };
     // The screen changes picture every other frame, in rests and reps alike.
     const withScreen = session.map((p, i) => {
       const q = Uint8Array.from(p);
-      for (let y = SCREEN.y0; y <= SCREEN.y1; y++) for (let x = SCREEN.x0; x <= SCREEN.x1; x++) q[y * W + x] = i % 2 ? 240 : 20;
+      for (let y = SCREEN.y0; y <= SCREEN.y1; y++)
+        for (let x = SCREEN.x0; x <= SCREEN.x1; x++) q[y * W + x] = i % 2 ? 240 : 20;
       return q;
     });
     const area = { x0: 5 / W, y0: 6 / H, x1: 33 / W, y1: 24 / H };
@@ -203,7 +259,9 @@ describe('computeMotionSignals', () => {
   it('does not count a whole-picture brightness step (auto exposure) as change', () => {
     const g = seededGaussian(9);
     const step = MOTION_PIXEL_THRESHOLD + 16; // more than a changed pixel's threshold
-    const still = computeMotionSignals(frames(repeat(40, (i) => picture([], { offset: i >= 20 ? step : 0, noise: g }))));
+    const still = computeMotionSignals(
+      frames(repeat(40, (i) => picture([], { offset: i >= 20 ? step : 0, noise: g }))),
+    );
     expect(Math.max(...still.activity)).toBe(0);
     expect(still.region).toBeNull();
 
@@ -216,17 +274,33 @@ describe('computeMotionSignals', () => {
     expect(stepped.activity).toEqual(plain.activity);
   });
 
-  it('does not count auto exposure scaling a furnished room\'s brightness (a gain, not a step) as change', () => {
-    const empty = repeat(40, (i) => ({ tMs: i * 100, landmarks: null, imageWidthPx: 64, imageHeightPx: 48, peopleCount: 0 as const }));
+  it("does not count auto exposure scaling a furnished room's brightness (a gain, not a step) as change", () => {
+    const empty = repeat(40, (i) => ({
+      tMs: i * 100,
+      landmarks: null,
+      imageWidthPx: 64,
+      imageHeightPx: 48,
+      peopleCount: 0 as const,
+    }));
     // Dark furniture and a bright wall: a 30% gain moves the bright pixels 50 grey levels and the dark ones 10.
-    const room = motionFramesFromPoses(empty, { room: true, background: 170, noiseSd: 2, gain: (t) => (t >= 2000 ? 1.3 : 1) });
+    const room = motionFramesFromPoses(empty, {
+      room: true,
+      background: 170,
+      noiseSd: 2,
+      gain: (t) => (t >= 2000 ? 1.3 : 1),
+    });
     const s = computeMotionSignals(room);
     expect(Math.max(...s.activity)).toBe(0);
     expect(s.region).toBeNull();
   });
 
   it(`reads at most ${MOTION_MAX_FPS} pictures a second: every second one of a 30 fps video, every fourth at 60, all of a 10 fps one`, () => {
-    const at = (fps: number) => ({ widthPx: 2, heightPx: 1, tMs: repeat(60, (i) => (i * 1000) / fps), luma: repeat(60, () => Uint8Array.from([0, 0])) });
+    const at = (fps: number) => ({
+      widthPx: 2,
+      heightPx: 1,
+      tMs: repeat(60, (i) => (i * 1000) / fps),
+      luma: repeat(60, () => Uint8Array.from([0, 0])),
+    });
     expect(thinMotionFrames(at(30)).tMs).toEqual(repeat(30, (i) => (i * 2000) / 30));
     expect(thinMotionFrames(at(60)).tMs).toEqual(repeat(15, (i) => (i * 4000) / 60));
     const ten = at(10);
@@ -241,7 +315,9 @@ describe('computeMotionSignals', () => {
 
   it('rejects a time list that does not have one time per picture', () => {
     const luma = repeat(10, () => picture([]));
-    expect(() => computeMotionSignals({ widthPx: W, heightPx: H, tMs: [0, 1, 2], luma })).toThrow(/one time per picture/);
+    expect(() => computeMotionSignals({ widthPx: W, heightPx: H, tMs: [0, 1, 2], luma })).toThrow(
+      /one time per picture/,
+    );
   });
 
   it(`gives no signal from fewer than ${MOTION_MIN_FRAMES} pictures`, () => {

@@ -90,8 +90,12 @@ export const STILL_FRAME_MAX_SHARE = 0.004;
 
 /** Share of pixels that differ between two pictures, after matching their overall brightness (auto exposure scales it). */
 function differingShare(a: Uint8Array, b: Uint8Array): number {
-  let sa = 0, sb = 0;
-  for (let p = 0; p < a.length; p++) { sa += a[p]!; sb += b[p]!; }
+  let sa = 0,
+    sb = 0;
+  for (let p = 0; p < a.length; p++) {
+    sa += a[p]!;
+    sb += b[p]!;
+  }
   const gain = sa > 0 ? sb / sa : 1;
   let n = 0;
   for (let p = 0; p < a.length; p++) if (Math.abs(gain * a[p]! - b[p]!) > MOTION_PIXEL_THRESHOLD) n++;
@@ -126,7 +130,10 @@ export const MOTION_MAX_FPS = 15;
 
 /** Every k-th picture, the smallest k that brings the recording to `MOTION_MAX_FPS` or below (from its median frame interval). */
 export function thinMotionFrames(m: MotionFrames, maxFps = MOTION_MAX_FPS): MotionFrames {
-  const steps = m.tMs.slice(1).map((t, i) => t - m.tMs[i]!).sort((a, b) => a - b);
+  const steps = m.tMs
+    .slice(1)
+    .map((t, i) => t - m.tMs[i]!)
+    .sort((a, b) => a - b);
   const stepMs = steps.length ? steps[Math.floor(steps.length / 2)]! : 0;
   const k = stepMs > 0 ? Math.ceil(1000 / maxFps / stepMs - 1e-6) : 1;
   return k <= 1 ? m : everyNth(m, k);
@@ -134,7 +141,10 @@ export function thinMotionFrames(m: MotionFrames, maxFps = MOTION_MAX_FPS): Moti
 
 /** Every k-th picture, from the first. */
 function everyNth(m: MotionFrames, k: number): MotionFrames {
-  return framesAt(m, m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : [])));
+  return framesAt(
+    m,
+    m.tMs.flatMap((_, i) => (i % k === 0 ? [i] : [])),
+  );
 }
 
 /** The pictures at these indices, in the order given. */
@@ -177,11 +187,15 @@ function restSegments(m: MotionFrames): number[][] {
   const groups: number[][] = [];
   const lasts = (k: number) => m.tMs[segments[k]!.at(-1)!]! - m.tMs[segments[k]![0]!]! >= POSTURE_VISIT_MIN_MS;
   const groupOf = pictures.map((pic, k) => {
-    let g = -1, best = SAME_POSTURE_MAX_SHARE;
+    let g = -1,
+      best = SAME_POSTURE_MAX_SHARE;
     groups.forEach((grp, i) => {
       const anchor = grp.findLast((j) => lasts(j)) ?? grp[0]!;
       const d = differingShare(pictures[anchor]!, pic);
-      if (d < best) { best = d; g = i; }
+      if (d < best) {
+        best = d;
+        g = i;
+      }
     });
     if (g < 0) g = groups.push([]) - 1;
     groups[g]!.push(k);
@@ -189,7 +203,7 @@ function restSegments(m: MotionFrames): number[][] {
   });
   const visits = (minMs: number) => {
     const count = groups.map(() => 0);
-    for (let k = 0; k < segments.length; ) {
+    for (let k = 0; k < segments.length;) {
       let j = k;
       while (j + 1 < segments.length && groupOf[j + 1] === groupOf[k]) j++;
       if (m.tMs[segments[j]!.at(-1)!]! - m.tMs[segments[k]![0]!]! >= minMs) count[groupOf[k]!]!++;
@@ -254,7 +268,8 @@ export function stabilise(m: MotionFrames): StabilisedFrames {
 
 /** Lined-up pictures with the shifts that lined them up, and how far the camera wandered. */
 export function stabilisedWith(frames: MotionFrames, shifts: readonly PictureShift[]): StabilisedFrames {
-  if (shifts.every((s) => s.dxPx === 0 && s.dyPx === 0)) return { frames, shifts, movementShare: 0, restMovementShare: 0 };
+  if (shifts.every((s) => s.dxPx === 0 && s.dyPx === 0))
+    return { frames, shifts, movementShare: 0, restMovementShare: 0 };
   const rest = restSegments(frames).flat();
   const overall = cameraWanderPx(shifts) / frames.widthPx;
   const atRest = rest.length > 0 ? cameraWanderPx(rest.map((i) => shifts[i]!)) / frames.widthPx : overall;
@@ -264,7 +279,10 @@ export function stabilisedWith(frames: MotionFrames, shifts: readonly PictureShi
 /** Lined-up pictures from `startMs` to `endMs`, with their shifts and the camera's wander over that part alone. */
 export function stabilisedBetween(s: StabilisedFrames, startMs: number, endMs: number): StabilisedFrames {
   const idx = indicesBetween(s.frames, startMs, endMs);
-  return stabilisedWith(framesAt(s.frames, idx), idx.map((i) => s.shifts[i]!));
+  return stabilisedWith(
+    framesAt(s.frames, idx),
+    idx.map((i) => s.shifts[i]!),
+  );
 }
 
 /** The quick look for a moving camera lines up every this many pictures (a hand's wobble lasts longer than five frames). */
@@ -272,8 +290,18 @@ const STABILISE_QUICK_LOOK_EVERY = 5;
 
 /** How far the camera wandered: the 95th percentile of the shifts' distance from their median, pixels. */
 export function cameraWanderPx(shifts: readonly PictureShift[]): number {
-  const mx = quantile(shifts.map((s) => s.dxPx), 0.5), my = quantile(shifts.map((s) => s.dyPx), 0.5);
-  return quantile(shifts.map((s) => Math.hypot(s.dxPx - mx, s.dyPx - my)), 0.95);
+  const mx = quantile(
+      shifts.map((s) => s.dxPx),
+      0.5,
+    ),
+    my = quantile(
+      shifts.map((s) => s.dyPx),
+      0.5,
+    );
+  return quantile(
+    shifts.map((s) => Math.hypot(s.dxPx - mx, s.dyPx - my)),
+    0.95,
+  );
 }
 
 /**
@@ -284,21 +312,41 @@ export function cameraWanderPx(shifts: readonly PictureShift[]): number {
 function exposureFit(f: Uint8Array, rest: Uint8Array, diffHist: Uint32Array): { gain: number; offset: number } {
   diffHist.fill(0);
   for (let p = 0; p < f.length; p++) diffHist[f[p]! - rest[p]! + 255]!++;
-  let gain = 1, offset = histogramMedian(diffHist, f.length, 255);
+  let gain = 1,
+    offset = histogramMedian(diffHist, f.length, 255);
   for (let it = 0; it < 5; it++) {
     const huber = it < 3;
-    let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sw = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     // Every other pixel: two unknowns need no more, and this runs on every frame.
     for (let p = 0; p < f.length; p += 2) {
-      const x = rest[p]!, y = f[p]!;
+      const x = rest[p]!,
+        y = f[p]!;
       const r = Math.abs(y - gain * x - offset);
-      const w = huber ? (r <= EXPOSURE_HUBER_GREY ? 1 : EXPOSURE_HUBER_GREY / r) : r < MOTION_PIXEL_THRESHOLD ? (1 - (r / MOTION_PIXEL_THRESHOLD) ** 2) ** 2 : 0;
-      sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y;
+      const w = huber
+        ? r <= EXPOSURE_HUBER_GREY
+          ? 1
+          : EXPOSURE_HUBER_GREY / r
+        : r < MOTION_PIXEL_THRESHOLD
+          ? (1 - (r / MOTION_PIXEL_THRESHOLD) ** 2) ** 2
+          : 0;
+      sw += w;
+      sx += w * x;
+      sy += w * y;
+      sxx += w * x * x;
+      sxy += w * x * y;
     }
     if (sw <= 0) break;
     const det = sw * sxx - sx * sx;
     // A plain picture (every pixel alike) cannot tell a gain from an offset: offset only.
-    if (det <= 1e-6 * sw * sw * 255 * 255) { gain = 1; offset = (sy - sx) / sw; continue; }
+    if (det <= 1e-6 * sw * sw * 255 * 255) {
+      gain = 1;
+      offset = (sy - sx) / sw;
+      continue;
+    }
     gain = (sw * sxy - sx * sy) / det;
     offset = (sy - gain * sx) / sw;
   }
@@ -347,10 +395,13 @@ export interface MotionSignalOptions {
 /** The pictures cut to a box (normalised; whole pixels, at least one), with where the cut starts in pixels. */
 export function cropMotionFrames(m: MotionFrames, box: MotionBox): { frames: MotionFrames; xPx: number; yPx: number } {
   const { widthPx: w, heightPx: h } = m;
-  const x0 = Math.max(0, Math.min(w - 1, Math.floor(box.x0 * w))), x1 = Math.max(x0 + 1, Math.min(w, Math.ceil(box.x1 * w)));
-  const y0 = Math.max(0, Math.min(h - 1, Math.floor(box.y0 * h))), y1 = Math.max(y0 + 1, Math.min(h, Math.ceil(box.y1 * h)));
+  const x0 = Math.max(0, Math.min(w - 1, Math.floor(box.x0 * w))),
+    x1 = Math.max(x0 + 1, Math.min(w, Math.ceil(box.x1 * w)));
+  const y0 = Math.max(0, Math.min(h - 1, Math.floor(box.y0 * h))),
+    y1 = Math.max(y0 + 1, Math.min(h, Math.ceil(box.y1 * h)));
   if (x0 === 0 && y0 === 0 && x1 === w && y1 === h) return { frames: m, xPx: 0, yPx: 0 };
-  const cw = x1 - x0, ch = y1 - y0;
+  const cw = x1 - x0,
+    ch = y1 - y0;
   const luma = m.luma.map((l) => {
     const out = new Uint8Array(cw * ch);
     for (let y = 0; y < ch; y++) out.set(l.subarray((y0 + y) * w + x0, (y0 + y) * w + x1), y * cw);
@@ -363,15 +414,26 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const n = m.luma.length;
   const { widthPx: fullW, heightPx: fullH } = m;
   if (n !== m.tMs.length) throw new Error('computeMotionSignals: one time per picture is needed.');
-  for (const l of m.luma) if (l.length !== fullW * fullH) throw new Error(`computeMotionSignals: every picture must be ${fullW}x${fullH}.`);
-  const empty: MotionSignals = { tMs: [...m.tMs], activity: m.tMs.map(() => 0), lateral: m.tMs.map(() => null), lateralLow: m.tMs.map(() => null), region: null, aspect: null, cameraMovement: 0 };
+  for (const l of m.luma)
+    if (l.length !== fullW * fullH) throw new Error(`computeMotionSignals: every picture must be ${fullW}x${fullH}.`);
+  const empty: MotionSignals = {
+    tMs: [...m.tMs],
+    activity: m.tMs.map(() => 0),
+    lateral: m.tMs.map(() => null),
+    lateralLow: m.tMs.map(() => null),
+    region: null,
+    aspect: null,
+    cameraMovement: 0,
+  };
   if (n < MOTION_MIN_FRAMES || fullW * fullH === 0) return empty;
 
   const steady = opts.stabilised ? { frames: m, ...opts.stabilised } : stabilise(m);
   // The camera is followed over the whole picture (the room holds still); the person is read only
   // where they can be, so a screen or a window elsewhere neither makes a rest look busy nor moves
   // the region.
-  const cut = opts.personBox ? cropMotionFrames(steady.frames, opts.personBox) : { frames: steady.frames, xPx: 0, yPx: 0 };
+  const cut = opts.personBox
+    ? cropMotionFrames(steady.frames, opts.personBox)
+    : { frames: steady.frames, xPx: 0, yPx: 0 };
   const pictures = cut.frames;
   const { widthPx: w, heightPx: h } = pictures;
   const size = w * h;
@@ -397,30 +459,41 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const times = new Uint32Array(size);
   for (const c of changed) for (let p = 0; p < size; p++) times[p]! += c[p]!;
   const minTimes = Math.max(2, Math.ceil(MOTION_REGION_MIN_SHARE * n));
-  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
   for (let p = 0; p < size; p++) {
     if (times[p]! < minTimes) continue;
-    const x = p % w, y = (p - x) / w;
+    const x = p % w,
+      y = (p - x) / w;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
   }
   if (x1 < 0) return { ...empty, cameraMovement: steady.restMovementShare };
-  const rw = x1 - x0 + 1, rh = y1 - y0 + 1;
+  const rw = x1 - x0 + 1,
+    rh = y1 - y0 + 1;
   const cx = opts.centreX !== undefined ? opts.centreX * fullW - 0.5 - cut.xPx : (x0 + x1) / 2;
   const activity: number[] = [];
   const lateral: Array<number | null> = [];
   const lateralLow: Array<number | null> = [];
   const lowFrom = y1 + 1 - Math.max(1, Math.round(MOTION_LOW_SHARE * rh));
   for (const c of changed) {
-    let count = 0, sx = 0, lowCount = 0, lowSx = 0;
+    let count = 0,
+      sx = 0,
+      lowCount = 0,
+      lowSx = 0;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
         if (c[y * w + x]) {
           count++;
           sx += x - cx;
-          if (y >= lowFrom) { lowCount++; lowSx += x - cx; }
+          if (y >= lowFrom) {
+            lowCount++;
+            lowSx += x - cx;
+          }
         }
       }
     }
@@ -429,8 +502,16 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
     lateralLow.push(lowCount > 0 ? lowSx / lowCount / rw : null);
   }
   return {
-    tMs: [...m.tMs], activity, lateral, lateralLow,
-    region: { x0: (cut.xPx + x0) / fullW, y0: (cut.yPx + y0) / fullH, x1: (cut.xPx + x1 + 1) / fullW, y1: (cut.yPx + y1 + 1) / fullH },
+    tMs: [...m.tMs],
+    activity,
+    lateral,
+    lateralLow,
+    region: {
+      x0: (cut.xPx + x0) / fullW,
+      y0: (cut.yPx + y0) / fullH,
+      x1: (cut.xPx + x1 + 1) / fullW,
+      y1: (cut.yPx + y1 + 1) / fullH,
+    },
     aspect: rw / rh,
     cameraMovement: steady.restMovementShare,
   };

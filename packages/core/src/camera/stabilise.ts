@@ -42,7 +42,8 @@ function toPicture(luma: Uint8Array, w: number, h: number): Picture {
 
 /** Half the size, each pixel the mean of a 2x2 block. */
 function halve(p: Picture): Picture {
-  const w = Math.floor(p.w / 2), h = Math.floor(p.h / 2);
+  const w = Math.floor(p.w / 2),
+    h = Math.floor(p.h / 2);
   const v = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -55,9 +56,12 @@ function halve(p: Picture): Picture {
 
 /** Bilinear sample at (x, y) in pixel units, clamped to the picture. */
 function sample(p: Picture, x: number, y: number): number {
-  const cx = Math.min(p.w - 1.000001, Math.max(0, x)), cy = Math.min(p.h - 1.000001, Math.max(0, y));
-  const x0 = Math.floor(cx), y0 = Math.floor(cy);
-  const fx = cx - x0, fy = cy - y0;
+  const cx = Math.min(p.w - 1.000001, Math.max(0, x)),
+    cy = Math.min(p.h - 1.000001, Math.max(0, y));
+  const x0 = Math.floor(cx),
+    y0 = Math.floor(cy);
+  const fx = cx - x0,
+    fy = cy - y0;
   const i = y0 * p.w + x0;
   const top = p.v[i]! + (p.v[i + 1]! - p.v[i]!) * fx;
   const bottom = p.v[i + p.w]! + (p.v[i + p.w + 1]! - p.v[i + p.w]!) * fx;
@@ -78,7 +82,8 @@ function template(ref: Picture, borderPx: number): Template | null {
   for (let y = Math.max(1, borderPx); y < ref.h - Math.max(1, borderPx); y++) {
     for (let x = Math.max(1, borderPx); x < ref.w - Math.max(1, borderPx); x++) {
       const p = y * ref.w + x;
-      const gx = (ref.v[p + 1]! - ref.v[p - 1]!) / 2, gy = (ref.v[p + ref.w]! - ref.v[p - ref.w]!) / 2;
+      const gx = (ref.v[p + 1]! - ref.v[p - 1]!) / 2,
+        gy = (ref.v[p + ref.w]! - ref.v[p - ref.w]!) / 2;
       cand.push({ p, g: gx * gx + gy * gy, gx, gy });
     }
   }
@@ -116,8 +121,16 @@ function solve4(a: number[][], b: number[]): number[] | null {
   return x;
 }
 
-interface Fit { dx: number; dy: number; gain: number; offset: number }
-interface Refined { readonly fit: Fit; /** Standard error of the shift (pixels), from the residuals and the system's conditioning. */ readonly sePx: number }
+interface Fit {
+  dx: number;
+  dy: number;
+  gain: number;
+  offset: number;
+}
+interface Refined {
+  readonly fit: Fit;
+  /** Standard error of the shift (pixels), from the residuals and the system's conditioning. */ readonly sePx: number;
+}
 
 /** The largest standard error of dx and dy: the residual variance times the inverse system's diagonal. */
 function shiftStandardError(h: number[][], sumW: number, sumWr2: number, n: number): number {
@@ -137,21 +150,32 @@ function shiftStandardError(h: number[][], sumW: number, sumWr2: number, n: numb
 /** Gauss-Newton on frame(x + d) = gain * ref(x) + offset, robustly weighted, from `start`. */
 function refine(t: Template, frame: Picture, start: Fit): Refined {
   const f = { ...start };
-  const h = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+  const h = [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ];
   const g = [0, 0, 0, 0];
   const j = [0, 0, 0, 0];
-  let sumW = 0, sumWr2 = 0;
+  let sumW = 0,
+    sumWr2 = 0;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     for (const row of h) row.fill(0);
     g.fill(0);
-    sumW = 0; sumWr2 = 0;
+    sumW = 0;
+    sumWr2 = 0;
     for (let k = 0; k < t.v.length; k++) {
       const r = sample(frame, t.x[k]! + f.dx, t.y[k]! + f.dy) - f.gain * t.v[k]! - f.offset;
       const w = Math.abs(r) < TUKEY_GREY ? (1 - (r / TUKEY_GREY) ** 2) ** 2 : 0;
       if (w === 0) continue;
-      sumW += w; sumWr2 += w * r * r;
+      sumW += w;
+      sumWr2 += w * r * r;
       // The frame's gradient at the shifted point is the reference's, times the gain.
-      j[0] = f.gain * t.gx[k]!; j[1] = f.gain * t.gy[k]!; j[2] = -t.v[k]!; j[3] = -1;
+      j[0] = f.gain * t.gx[k]!;
+      j[1] = f.gain * t.gy[k]!;
+      j[2] = -t.v[k]!;
+      j[3] = -1;
       for (let a = 0; a < 4; a++) {
         g[a]! -= w * j[a]! * r;
         for (let b = a; b < 4; b++) h[a]![b]! += w * j[a]! * j[b]!;
@@ -160,12 +184,21 @@ function refine(t: Template, frame: Picture, start: Fit): Refined {
     for (let a = 0; a < 4; a++) for (let b = 0; b < a; b++) h[a]![b] = h[b]![a]!;
     const d = solve4(h, g);
     if (!d) return { fit: { ...start }, sePx: Infinity };
-    f.dx += d[0]!; f.dy += d[1]!; f.gain += d[2]!; f.offset += d[3]!;
-    if (Math.abs(f.dx) > 2 * STABILISE_MAX_SHIFT_PX || Math.abs(f.dy) > 2 * STABILISE_MAX_SHIFT_PX || !(f.gain > 0.2 && f.gain < 5)) return { fit: { ...start }, sePx: Infinity };
+    f.dx += d[0]!;
+    f.dy += d[1]!;
+    f.gain += d[2]!;
+    f.offset += d[3]!;
+    if (
+      Math.abs(f.dx) > 2 * STABILISE_MAX_SHIFT_PX ||
+      Math.abs(f.dy) > 2 * STABILISE_MAX_SHIFT_PX ||
+      !(f.gain > 0.2 && f.gain < 5)
+    )
+      return { fit: { ...start }, sePx: Infinity };
     if (Math.hypot(d[0]!, d[1]!) < CONVERGED_PX) break;
   }
   // Judged on the last step's system: too few textured pixels agreeing, or a shift the texture cannot pin down.
-  const sePx = sumW >= STABILISE_MIN_AGREEING_SHARE * t.v.length ? shiftStandardError(h, sumW, sumWr2, t.v.length) : Infinity;
+  const sePx =
+    sumW >= STABILISE_MIN_AGREEING_SHARE * t.v.length ? shiftStandardError(h, sumW, sumWr2, t.v.length) : Infinity;
   return { fit: f, sePx };
 }
 
@@ -182,7 +215,10 @@ export function estimateShifts(m: MotionFrames, reference: Uint8Array, every = 1
   const tCoarse = template(coarse, Math.ceil(border / 2));
   if (!tFine || !tCoarse || tFine.v.length < STABILISE_MIN_TEXTURE_PX) return m.luma.map(() => ({ dxPx: 0, dyPx: 0 }));
   const none: Fit = { dx: 0, dy: 0, gain: 1, offset: 0 };
-  const within = (r: Refined) => Math.abs(r.fit.dx) <= STABILISE_MAX_SHIFT_PX && Math.abs(r.fit.dy) <= STABILISE_MAX_SHIFT_PX && r.sePx <= STABILISE_MAX_SE_PX;
+  const within = (r: Refined) =>
+    Math.abs(r.fit.dx) <= STABILISE_MAX_SHIFT_PX &&
+    Math.abs(r.fit.dy) <= STABILISE_MAX_SHIFT_PX &&
+    r.sePx <= STABILISE_MAX_SE_PX;
   let prev: Fit = none;
   return m.luma.flatMap((luma, i) => {
     if (i % every !== 0) return [];
@@ -206,16 +242,28 @@ export function applyShifts(m: MotionFrames, shifts: readonly PictureShift[]): M
     const s = shifts[i]!;
     if (s.dxPx === 0 && s.dyPx === 0) return l;
     // One shift for the whole picture: the same four weights everywhere, only the edges clamp.
-    const ix = Math.floor(s.dxPx), iy = Math.floor(s.dyPx);
-    const fx = s.dxPx - ix, fy = s.dyPx - iy;
-    const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-    const xs0 = new Int32Array(w), xs1 = new Int32Array(w);
-    for (let x = 0; x < w; x++) { xs0[x] = Math.min(w - 1, Math.max(0, x + ix)); xs1[x] = Math.min(w - 1, Math.max(0, x + ix + 1)); }
+    const ix = Math.floor(s.dxPx),
+      iy = Math.floor(s.dyPx);
+    const fx = s.dxPx - ix,
+      fy = s.dyPx - iy;
+    const w00 = (1 - fx) * (1 - fy),
+      w10 = fx * (1 - fy),
+      w01 = (1 - fx) * fy,
+      w11 = fx * fy;
+    const xs0 = new Int32Array(w),
+      xs1 = new Int32Array(w);
+    for (let x = 0; x < w; x++) {
+      xs0[x] = Math.min(w - 1, Math.max(0, x + ix));
+      xs1[x] = Math.min(w - 1, Math.max(0, x + ix + 1));
+    }
     const out = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) {
-      const r0 = Math.min(h - 1, Math.max(0, y + iy)) * w, r1 = Math.min(h - 1, Math.max(0, y + iy + 1)) * w;
+      const r0 = Math.min(h - 1, Math.max(0, y + iy)) * w,
+        r1 = Math.min(h - 1, Math.max(0, y + iy + 1)) * w;
       for (let x = 0; x < w; x++) {
-        out[y * w + x] = Math.round(w00 * l[r0 + xs0[x]!]! + w10 * l[r0 + xs1[x]!]! + w01 * l[r1 + xs0[x]!]! + w11 * l[r1 + xs1[x]!]!);
+        out[y * w + x] = Math.round(
+          w00 * l[r0 + xs0[x]!]! + w10 * l[r0 + xs1[x]!]! + w01 * l[r1 + xs0[x]!]! + w11 * l[r1 + xs1[x]!]!,
+        );
       }
     }
     return out;

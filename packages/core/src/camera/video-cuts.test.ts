@@ -8,13 +8,28 @@ import { birdDogSequence, motionFramesFromPoses } from '@steadyback/synthetic';
 import { seededGaussian } from '@steadyback/synthetic';
 import { CUT_MIN_ROOM_LEVELS, blockMeans, editScore, findEdits, readingsBetween } from './video-cuts.ts';
 
-const seq = birdDogSequence({ view: 'side-left', reps: [{ leg: 'left', arm: 'right' }, { leg: 'right', arm: 'left' }], imaging: { noisePx: 1, gaussian: seededGaussian(3) } });
+const seq = birdDogSequence({
+  view: 'side-left',
+  reps: [
+    { leg: 'left', arm: 'right' },
+    { leg: 'right', arm: 'left' },
+  ],
+  imaging: { noisePx: 1, gaussian: seededGaussian(3) },
+});
 const half = seq.frames.length >> 1;
 const boxes = personBoxAt(seq.frames);
 
 /** The room seen from another angle: its furniture the other way round, lit from one side. */
 const otherAngle = (m: MotionFrames): MotionFrames => ({
-  ...m, luma: m.luma.map((l) => l.map((_, p) => Math.min(255, l[Math.floor(p / m.widthPx) * m.widthPx + m.widthPx - 1 - (p % m.widthPx)]! + 1.5 * (p % m.widthPx)))),
+  ...m,
+  luma: m.luma.map((l) =>
+    l.map((_, p) =>
+      Math.min(
+        255,
+        l[Math.floor(p / m.widthPx) * m.widthPx + m.widthPx - 1 - (p % m.widthPx)]! + 1.5 * (p % m.widthPx),
+      ),
+    ),
+  ),
 });
 
 /** The first half from one camera, the second from another: a hard cut halfway. */
@@ -56,7 +71,8 @@ describe('edits in a video', () => {
 
   it('finds none in a steady recording of someone moving, with noise, a wobbling phone and drifting exposure', () => {
     const m = motionFramesFromPoses(seq.frames, {
-      room: true, noiseSd: 3,
+      room: true,
+      noiseSd: 3,
       shake: (t) => ({ dxPx: 1.2 * Math.sin(t / 700), dyPx: 0.8 * Math.cos(t / 900) }),
       gain: (t) => 1 + 0.15 * Math.sin(t / 4000),
     });
@@ -73,8 +89,20 @@ describe('edits in a video', () => {
     const flat = (v: number) => new Uint8Array(64 * 48).map((_, p) => (p % 64 < 32 ? v : 40));
     const a = blockMeans(flat(120), 64, 48);
     // Half the room changes by twice the threshold: its RMS difference is the threshold (after the gain fit, a bit less).
-    const changed = blockMeans(new Uint8Array(64 * 48).map((_, p) => (p % 64 < 32 ? 120 : 40) + (Math.floor(p / 64) < 24 ? 2.2 * CUT_MIN_ROOM_LEVELS : 0)), 64, 48);
-    const slightly = blockMeans(new Uint8Array(64 * 48).map((_, p) => (p % 64 < 32 ? 120 : 40) + (Math.floor(p / 64) < 24 ? 1.4 * CUT_MIN_ROOM_LEVELS : 0)), 64, 48);
+    const changed = blockMeans(
+      new Uint8Array(64 * 48).map(
+        (_, p) => (p % 64 < 32 ? 120 : 40) + (Math.floor(p / 64) < 24 ? 2.2 * CUT_MIN_ROOM_LEVELS : 0),
+      ),
+      64,
+      48,
+    );
+    const slightly = blockMeans(
+      new Uint8Array(64 * 48).map(
+        (_, p) => (p % 64 < 32 ? 120 : 40) + (Math.floor(p / 64) < 24 ? 1.4 * CUT_MIN_ROOM_LEVELS : 0),
+      ),
+      64,
+      48,
+    );
     expect(editScore(a, changed, null, null)).toBeGreaterThanOrEqual(1);
     expect(editScore(a, slightly, null, null)).toBeLessThan(1);
   });

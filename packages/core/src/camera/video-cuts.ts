@@ -58,11 +58,17 @@ interface Blocks {
 }
 
 export function blockMeans(luma: Uint8Array, widthPx: number, heightPx: number): Blocks {
-  const cols = Math.ceil(widthPx / CUT_BLOCK_PX), rows = Math.ceil(heightPx / CUT_BLOCK_PX);
-  const sum = new Float64Array(cols * rows), count = new Float64Array(cols * rows);
+  const cols = Math.ceil(widthPx / CUT_BLOCK_PX),
+    rows = Math.ceil(heightPx / CUT_BLOCK_PX);
+  const sum = new Float64Array(cols * rows),
+    count = new Float64Array(cols * rows);
   for (let y = 0; y < heightPx; y++) {
     const row = Math.floor(y / CUT_BLOCK_PX) * cols;
-    for (let x = 0; x < widthPx; x++) { const k = row + Math.floor(x / CUT_BLOCK_PX); sum[k]! += luma[y * widthPx + x]!; count[k]!++; }
+    for (let x = 0; x < widthPx; x++) {
+      const k = row + Math.floor(x / CUT_BLOCK_PX);
+      sum[k]! += luma[y * widthPx + x]!;
+      count[k]!++;
+    }
   }
   for (let k = 0; k < sum.length; k++) sum[k] = sum[k]! / count[k]!;
   return { cols, rows, mean: sum };
@@ -70,9 +76,14 @@ export function blockMeans(luma: Uint8Array, widthPx: number, heightPx: number):
 
 function overlaps(b: Blocks, k: number, box: MotionBox | null): boolean {
   if (!box) return false;
-  const w = box.x1 - box.x0, h = box.y1 - box.y0;
-  const x0 = box.x0 - CUT_PERSON_MARGIN * w, x1 = box.x1 + CUT_PERSON_MARGIN * w, y0 = box.y0 - CUT_PERSON_MARGIN * h, y1 = box.y1 + CUT_PERSON_MARGIN * h;
-  const c = k % b.cols, r = Math.floor(k / b.cols);
+  const w = box.x1 - box.x0,
+    h = box.y1 - box.y0;
+  const x0 = box.x0 - CUT_PERSON_MARGIN * w,
+    x1 = box.x1 + CUT_PERSON_MARGIN * w,
+    y0 = box.y0 - CUT_PERSON_MARGIN * h,
+    y1 = box.y1 + CUT_PERSON_MARGIN * h;
+  const c = k % b.cols,
+    r = Math.floor(k / b.cols);
   return (c + 1) / b.cols > x0 && c / b.cols < x1 && (r + 1) / b.rows > y0 && r / b.rows < y1;
 }
 
@@ -86,11 +97,22 @@ export function editScore(a: Blocks, b: Blocks, boxA: MotionBox | null, boxB: Mo
   for (let k = 0; k < a.mean.length; k++) if (!overlaps(a, k, boxA) && !overlaps(b, k, boxB)) room.push(k);
   // With the person filling the picture there is no room to tell an edit from their own movement.
   if (room.length < CUT_MIN_ROOM_BLOCKS) return 0;
-  let sa = 0, sb = 0;
-  for (const k of room) { sa += a.mean[k]!; sb += b.mean[k]!; }
-  const ma = sa / room.length, mb = sb / room.length;
-  let saa = 0, sab = 0;
-  for (const k of room) { const x = a.mean[k]! - ma, y = b.mean[k]! - mb; saa += x * x; sab += x * y; }
+  let sa = 0,
+    sb = 0;
+  for (const k of room) {
+    sa += a.mean[k]!;
+    sb += b.mean[k]!;
+  }
+  const ma = sa / room.length,
+    mb = sb / room.length;
+  let saa = 0,
+    sab = 0;
+  for (const k of room) {
+    const x = a.mean[k]! - ma,
+      y = b.mean[k]! - mb;
+    saa += x * x;
+    sab += x * y;
+  }
   const gain = saa > 1e-9 ? sab / saa : 1;
   let res = 0;
   for (const k of room) res += (b.mean[k]! - mb - gain * (a.mean[k]! - ma)) ** 2;
@@ -143,8 +165,14 @@ export function readingsBetween(startMs: number, endMs: number, edits: readonly 
  * still blend two views. The whole recording without pictures or edits.
  */
 export function videoReadings(frames: readonly FrameResult[], motion: MotionFrames | undefined): Reading[] {
-  const first = frames[0]?.tMs ?? 0, last = frames.at(-1)?.tMs ?? 0;
-  const edits = motion ? findEdits(motion, personBoxAt(frames)).map((e) => ({ startMs: e.startMs - CUT_LAG_MS, endMs: e.endMs + CUT_LAG_MS })) : [];
+  const first = frames[0]?.tMs ?? 0,
+    last = frames.at(-1)?.tMs ?? 0;
+  const edits = motion
+    ? findEdits(motion, personBoxAt(frames)).map((e) => ({
+        startMs: e.startMs - CUT_LAG_MS,
+        endMs: e.endMs + CUT_LAG_MS,
+      }))
+    : [];
   return readingsBetween(first, last, edits);
 }
 

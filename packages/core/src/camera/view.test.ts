@@ -42,10 +42,16 @@ describe('detectCameraView on all fours', () => {
   it('calls a side-like view whose shoulder-hip line tilts steeply a raised corner, not the side', () => {
     // BlazePose read a rendered high corner at the head end with side-view proportions, the
     // shoulders 0.82 thigh lengths below the hips in the picture; real side views read -0.28 to 0.39.
-    const tilted = (rise: number) => settled('side-left').map((f) => {
-      const thigh = frameDistance(f, 'left_hip', 'left_knee')!;
-      return { ...f, landmarks: f.landmarks!.map((lm, i) => (lm && SHOULDERS.includes(i) ? { ...lm, yNorm: lm.yNorm + rise * thigh } : lm)) };
-    });
+    const tilted = (rise: number) =>
+      settled('side-left').map((f) => {
+        const thigh = frameDistance(f, 'left_hip', 'left_knee')!;
+        return {
+          ...f,
+          landmarks: f.landmarks!.map((lm, i) =>
+            lm && SHOULDERS.includes(i) ? { ...lm, yNorm: lm.yNorm + rise * thigh } : lm,
+          ),
+        };
+      });
     const steep = detectCameraView(tilted(RAISED_TRUNK_RISE + 0.3), 'quadruped');
     expect(steep.yawFromSideDeg!).toBeLessThan(SIDE_VIEW_MAX_YAW_DEG);
     expect(steep.kind).toBe('high-corner');
@@ -53,7 +59,10 @@ describe('detectCameraView on all fours', () => {
   });
 
   it('says unknown when the shoulders or hips are not seen', () => {
-    const frames = settled('side-left').map((f) => ({ ...f, landmarks: f.landmarks!.map((lm) => (lm ? { ...lm, visibility: 0.1 } : lm)) }));
+    const frames = settled('side-left').map((f) => ({
+      ...f,
+      landmarks: f.landmarks!.map((lm) => (lm ? { ...lm, visibility: 0.1 } : lm)),
+    }));
     expect(detectCameraView(frames, 'quadruped').kind).toBe('unknown');
   });
 });
@@ -68,11 +77,27 @@ describe('detectPosture', () => {
     const camera = cameraForView('side-left', { centre: { x: 0, y: 0.9, z: 0 } });
     const p = (x: number, y: number, z: number) => ({ x, y, z });
     const standing = {
-      nose: p(0.1, 1.6, 0), left_eye: p(0.08, 1.63, -0.03), right_eye: p(0.08, 1.63, 0.03), left_ear: p(0, 1.6, -0.07), right_ear: p(0, 1.6, 0.07),
-      left_shoulder: p(0, 1.45, -0.18), right_shoulder: p(0, 1.45, 0.18), left_elbow: p(0, 1.15, -0.2), right_elbow: p(0, 1.15, 0.2),
-      left_wrist: p(0.02, 0.88, -0.2), right_wrist: p(0.02, 0.88, 0.2), left_hip: p(0, 0.92, -0.1), right_hip: p(0, 0.92, 0.1),
-      left_knee: p(0.02, 0.48, -0.1), right_knee: p(0.02, 0.48, 0.1), left_ankle: p(0, 0.06, -0.1), right_ankle: p(0, 0.06, 0.1),
-      left_heel: p(-0.05, 0.03, -0.1), right_heel: p(-0.05, 0.03, 0.1), left_foot_index: p(0.15, 0.02, -0.1), right_foot_index: p(0.15, 0.02, 0.1),
+      nose: p(0.1, 1.6, 0),
+      left_eye: p(0.08, 1.63, -0.03),
+      right_eye: p(0.08, 1.63, 0.03),
+      left_ear: p(0, 1.6, -0.07),
+      right_ear: p(0, 1.6, 0.07),
+      left_shoulder: p(0, 1.45, -0.18),
+      right_shoulder: p(0, 1.45, 0.18),
+      left_elbow: p(0, 1.15, -0.2),
+      right_elbow: p(0, 1.15, 0.2),
+      left_wrist: p(0.02, 0.88, -0.2),
+      right_wrist: p(0.02, 0.88, 0.2),
+      left_hip: p(0, 0.92, -0.1),
+      right_hip: p(0, 0.92, 0.1),
+      left_knee: p(0.02, 0.48, -0.1),
+      right_knee: p(0.02, 0.48, 0.1),
+      left_ankle: p(0, 0.06, -0.1),
+      right_ankle: p(0, 0.06, 0.1),
+      left_heel: p(-0.05, 0.03, -0.1),
+      right_heel: p(-0.05, 0.03, 0.1),
+      left_foot_index: p(0.15, 0.02, -0.1),
+      right_foot_index: p(0.15, 0.02, 0.1),
     };
     const frames = [0, 33, 66].map((t) => imageBody(standing, camera, t));
     expect(detectPosture(frames)).toBe('upright');

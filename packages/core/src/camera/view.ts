@@ -11,7 +11,8 @@ import { visiblePoint } from '../pose/visibility.ts';
  * 'end-on': along the body, from behind or in front, when the landmarks cannot say which (someone on
  * all fours filmed end-on: the models swap left and right and lose the face; camera-motion.ts).
  */
-export type CameraViewKind = 'side' | 'rear' | 'rear-raised' | 'rear-oblique' | 'front' | 'high-corner' | 'end-on' | 'unknown';
+export type CameraViewKind =
+  'side' | 'rear' | 'rear-raised' | 'rear-oblique' | 'front' | 'high-corner' | 'end-on' | 'unknown';
 
 export interface DetectedView {
   readonly kind: CameraViewKind;
@@ -73,7 +74,11 @@ export function viewLabel(kind: CameraViewKind | 'none'): string {
 
 export function detectCameraView(frames: readonly FrameResult[], posture: ViewPosture): DetectedView {
   const p = POSTURE[posture];
-  const shoulderW: number[] = [], ref: number[] = [], dx: number[] = [], dy: number[] = [], order: number[] = [];
+  const shoulderW: number[] = [],
+    ref: number[] = [],
+    dx: number[] = [],
+    dy: number[] = [],
+    order: number[] = [];
   for (const f of frames) {
     const sw = frameDistance(f, 'left_shoulder', 'right_shoulder');
     const [a, b] = p.vertical;
@@ -91,7 +96,8 @@ export function detectCameraView(frames: readonly FrameResult[], posture: ViewPo
     dy.push((sm.y - hm.y) / r);
     order.push(rs.x - ls.x);
   }
-  if (shoulderW.length === 0) return { kind: 'unknown', sideTowardCamera: null, yawFromSideDeg: null, label: LABELS.unknown };
+  if (shoulderW.length === 0)
+    return { kind: 'unknown', sideTowardCamera: null, yawFromSideDeg: null, label: LABELS.unknown };
   const w = median(shoulderW)! / p.shoulderWidth;
   const run = p.horizontalRun > 0 ? Math.abs(median(dx)!) / p.horizontalRun : 0;
   // For an upright posture the trunk has no horizontal run; the shoulder width alone gives the yaw.
@@ -139,8 +145,10 @@ export function detectPosture(frames: readonly FrameResult[]): Posture {
   for (const f of frames) {
     const thigh = frameDistance(f, 'left_hip', 'left_knee') ?? frameDistance(f, 'right_hip', 'right_knee');
     if (!thigh) continue;
-    const wl = visiblePoint(f, 'left_wrist'), wr = visiblePoint(f, 'right_wrist');
-    const kl = visiblePoint(f, 'left_knee'), kr = visiblePoint(f, 'right_knee');
+    const wl = visiblePoint(f, 'left_wrist'),
+      wr = visiblePoint(f, 'right_wrist');
+    const kl = visiblePoint(f, 'left_knee'),
+      kr = visiblePoint(f, 'right_knee');
     const lowerWrist = wl && wr ? Math.max(wl.y, wr.y) : (wl ?? wr)?.y;
     const lowerKnee = kl && kr ? Math.max(kl.y, kr.y) : (kl ?? kr)?.y;
     if (lowerWrist !== undefined && lowerKnee !== undefined) hands.push((lowerKnee - lowerWrist) / thigh);
@@ -155,8 +163,10 @@ export function detectPosture(frames: readonly FrameResult[]): Posture {
   const trunkRise = median(trunk)!;
   const handRise = hands.length > 0 ? median(hands)! : null;
   // Each answer needs both signs to agree; anything in between is 'unknown' (never reject on it).
-  if (trunkRise > UPRIGHT_MIN_SHOULDER_RISE && (handRise === null || handRise > HANDS_ON_FLOOR_MAX_RISE)) return 'upright';
-  if (trunkRise < QUADRUPED_MAX_SHOULDER_RISE && handRise !== null && handRise <= HANDS_ON_FLOOR_MAX_RISE) return 'quadruped';
+  if (trunkRise > UPRIGHT_MIN_SHOULDER_RISE && (handRise === null || handRise > HANDS_ON_FLOOR_MAX_RISE))
+    return 'upright';
+  if (trunkRise < QUADRUPED_MAX_SHOULDER_RISE && handRise !== null && handRise <= HANDS_ON_FLOOR_MAX_RISE)
+    return 'quadruped';
   return 'unknown';
 }
 
@@ -170,7 +180,19 @@ export function detectPosture(frames: readonly FrameResult[]): Posture {
  */
 export const UPRIGHT_MIN_BOX_ASPECT = 4.3;
 /** Joints that span the body; at least `BODY_BOX_MIN_JOINTS` of them must be seen to measure the box. */
-const SPAN_JOINTS = ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_wrist', 'right_wrist'] as const;
+const SPAN_JOINTS = [
+  'nose',
+  'left_shoulder',
+  'right_shoulder',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_wrist',
+  'right_wrist',
+] as const;
 export const BODY_BOX_MIN_JOINTS = 6;
 
 /** The box around the body's visible joints: its height (picture heights) and its height over width; null when too few joints are seen. */
@@ -179,8 +201,10 @@ export function bodyBox(f: FrameResult): { readonly heightShare: number; readonl
   const pts = SPAN_JOINTS.map((n) => visiblePoint(f, n)).filter((p) => p !== null);
   if (pts.length < BODY_BOX_MIN_JOINTS) return null;
   // visiblePoint is aspect-corrected: x and y are in the same units (picture heights).
-  const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
-  const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+  const xs = pts.map((p) => p.x),
+    ys = pts.map((p) => p.y);
+  const w = Math.max(...xs) - Math.min(...xs),
+    h = Math.max(...ys) - Math.min(...ys);
   return { heightShare: h, aspect: h / Math.max(w, 1e-3) };
 }
 
@@ -192,7 +216,9 @@ export function bodyBox(f: FrameResult): { readonly heightShare: number; readonl
 export function legsStacked(f: FrameResult): boolean | null {
   let seen = 0;
   for (const s of ['left', 'right'] as const) {
-    const hip = visiblePoint(f, `${s}_hip`), knee = visiblePoint(f, `${s}_knee`), ankle = visiblePoint(f, `${s}_ankle`);
+    const hip = visiblePoint(f, `${s}_hip`),
+      knee = visiblePoint(f, `${s}_knee`),
+      ankle = visiblePoint(f, `${s}_ankle`);
     if (!hip || !knee || !ankle) continue;
     seen++;
     if (!(hip.y < knee.y && knee.y < ankle.y)) return false;

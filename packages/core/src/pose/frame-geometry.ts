@@ -32,7 +32,11 @@ export function frameAngleAtDeg(
 }
 
 /** World landmark (metres) when the model gave one and its image landmark reaches the floor. */
-export function visibleWorldPoint(frame: FrameResult, name: LandmarkName, floor: number = VISIBILITY_FLOOR): Point3 | null {
+export function visibleWorldPoint(
+  frame: FrameResult,
+  name: LandmarkName,
+  floor: number = VISIBILITY_FLOOR,
+): Point3 | null {
   if (!hasPerson(frame)) return null;
   const i = landmarkIndex(name);
   if (!isLandmarkVisible(frame.landmarks[i], floor)) return null;
@@ -47,7 +51,11 @@ export function frameAngleAtDeg3d(
   c: LandmarkName,
   floor: number = VISIBILITY_FLOOR,
 ): number | null {
-  return angleAtDeg3d(visibleWorldPoint(frame, a, floor), visibleWorldPoint(frame, b, floor), visibleWorldPoint(frame, c, floor));
+  return angleAtDeg3d(
+    visibleWorldPoint(frame, a, floor),
+    visibleWorldPoint(frame, b, floor),
+    visibleWorldPoint(frame, c, floor),
+  );
 }
 
 /** See segmentAngleFromVerticalDeg: 0 = `to` straight above `from`, positive toward +x on screen. */
@@ -94,12 +102,22 @@ export function frameTrunkThighAngleDeg(
 }
 
 /** Midpoint of two landmarks (e.g. mid-hip), aspect-corrected; null if either is not visible. */
-export function frameMidpoint(frame: FrameResult, a: LandmarkName, b: LandmarkName, floor: number = VISIBILITY_FLOOR): Point2 | null {
+export function frameMidpoint(
+  frame: FrameResult,
+  a: LandmarkName,
+  b: LandmarkName,
+  floor: number = VISIBILITY_FLOOR,
+): Point2 | null {
   return midpoint(visiblePoint(frame, a, floor), visiblePoint(frame, b, floor));
 }
 
 /** Distance between two landmarks in image heights. */
-export function frameDistance(frame: FrameResult, a: LandmarkName, b: LandmarkName, floor: number = VISIBILITY_FLOOR): number | null {
+export function frameDistance(
+  frame: FrameResult,
+  a: LandmarkName,
+  b: LandmarkName,
+  floor: number = VISIBILITY_FLOOR,
+): number | null {
   return distance(visiblePoint(frame, a, floor), visiblePoint(frame, b, floor));
 }
 

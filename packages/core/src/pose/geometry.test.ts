@@ -213,7 +213,9 @@ describe('aspect correction', () => {
     const c = px(320 - 128, 240 + 96);
     const asp = (l: { xNorm: number; yNorm: number; visibility: number }) => toAspectPoint(l, 640, 480);
     expect(angleAtDeg(asp(a), asp(b), asp(c))).toBeCloseTo(90, 10);
-    expect(Math.abs(angleAtDeg(P(a.xNorm, a.yNorm), P(b.xNorm, b.yNorm), P(c.xNorm, c.yNorm))! - 90)).toBeGreaterThan(5);
+    expect(Math.abs(angleAtDeg(P(a.xNorm, a.yNorm), P(b.xNorm, b.yNorm), P(c.xNorm, c.yNorm))! - 90)).toBeGreaterThan(
+      5,
+    );
   });
   it('converts world landmarks and rejects non-finite ones', () => {
     expect(toWorldPoint({ xM: 1, yM: 2, zM: 3 })).toEqual({ x: 1, y: 2, z: 3 });

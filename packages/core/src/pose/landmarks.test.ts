@@ -11,7 +11,7 @@ import {
 import { getLandmark, hasPerson, landmarksFromKeypoints, providedLandmarks, type PoseFrame } from './pose-frame.ts';
 
 describe('landmark model', () => {
-  it('has BlazePose\'s 33 points in model order', () => {
+  it("has BlazePose's 33 points in model order", () => {
     expect(LANDMARK_COUNT).toBe(33);
     expect(landmarkIndex('nose')).toBe(0);
     expect(landmarkIndex('left_shoulder')).toBe(11);
@@ -58,7 +58,14 @@ describe('landmarksFromKeypoints', () => {
     expect(lms[0]).toEqual({ xNorm: 0.5, yNorm: 0.5, zNorm: -0.1, visibility: 0 });
   });
   it('ignores unnamed and unknown keypoints', () => {
-    const lms = landmarksFromKeypoints([{ xPx: 1, yPx: 1 }, { name: 'tail', xPx: 1, yPx: 1 }], 640, 480);
+    const lms = landmarksFromKeypoints(
+      [
+        { xPx: 1, yPx: 1 },
+        { name: 'tail', xPx: 1, yPx: 1 },
+      ],
+      640,
+      480,
+    );
     expect(lms.every((l) => l === null)).toBe(true);
   });
   it('throws on a non-positive image size', () => {

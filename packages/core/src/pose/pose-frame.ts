@@ -2,7 +2,13 @@
 // x and y are normalised to 0..1 of the upright (rotation-corrected) image; world coordinates,
 // when a model gives them, are metres with the origin between the hips.
 
-import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, MOVENET_LANDMARKS, landmarkIndex, type LandmarkName } from './landmarks.ts';
+import {
+  BLAZEPOSE_LANDMARKS,
+  LANDMARK_COUNT,
+  MOVENET_LANDMARKS,
+  landmarkIndex,
+  type LandmarkName,
+} from './landmarks.ts';
 
 export interface Landmark {
   /** Horizontal position, 0 = left edge of the image, 1 = right edge. */

@@ -4,11 +4,21 @@ import type { FrameResult, Landmark } from './pose-frame.ts';
 import { summarizePoseFrames } from './pose-summary.ts';
 
 function personFrame(tMs: number, visibility: (name: string) => number, peopleCount = 1): FrameResult {
-  const landmarks: Landmark[] = BLAZEPOSE_LANDMARKS.map((name) => ({ xNorm: 0.5, yNorm: 0.5, visibility: visibility(name) }));
+  const landmarks: Landmark[] = BLAZEPOSE_LANDMARKS.map((name) => ({
+    xNorm: 0.5,
+    yNorm: 0.5,
+    visibility: visibility(name),
+  }));
   return { tMs, landmarks, imageWidthPx: 640, imageHeightPx: 480, peopleCount };
 }
 
-const empty = (tMs: number): FrameResult => ({ tMs, landmarks: null, imageWidthPx: 640, imageHeightPx: 480, peopleCount: 0 });
+const empty = (tMs: number): FrameResult => ({
+  tMs,
+  landmarks: null,
+  imageWidthPx: 640,
+  imageHeightPx: 480,
+  peopleCount: 0,
+});
 
 describe('summarizePoseFrames', () => {
   it('counts the share of frames that contain a person', () => {

@@ -41,8 +41,16 @@ describe('visiblePoint', () => {
 
 describe('frame validity', () => {
   const names = ['left_hip', 'left_knee', 'left_ankle'] as const;
-  const good = makeFrame({ left_hip: { x: 0.5, y: 0.5 }, left_knee: { x: 0.5, y: 0.7 }, left_ankle: { x: 0.5, y: 0.9 } });
-  const footOut = makeFrame({ left_hip: { x: 0.5, y: 0.5 }, left_knee: { x: 0.5, y: 0.7 }, left_ankle: { x: 0.5, y: 1.1, v: 0.1 } });
+  const good = makeFrame({
+    left_hip: { x: 0.5, y: 0.5 },
+    left_knee: { x: 0.5, y: 0.7 },
+    left_ankle: { x: 0.5, y: 0.9 },
+  });
+  const footOut = makeFrame({
+    left_hip: { x: 0.5, y: 0.5 },
+    left_knee: { x: 0.5, y: 0.7 },
+    left_ankle: { x: 0.5, y: 1.1, v: 0.1 },
+  });
 
   it('names the landmarks that are missing or below the floor', () => {
     expect(missingLandmarks(good, names)).toEqual([]);

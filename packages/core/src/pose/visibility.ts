@@ -57,7 +57,11 @@ export function missingLandmarks(
 }
 
 /** A frame is valid for a rule only if every landmark the rule uses is visible. */
-export function isFrameValid(frame: FrameResult, names: readonly LandmarkName[], floor: number = VISIBILITY_FLOOR): boolean {
+export function isFrameValid(
+  frame: FrameResult,
+  names: readonly LandmarkName[],
+  floor: number = VISIBILITY_FLOOR,
+): boolean {
   return names.every((n) => isLandmarkVisible(landmarkOf(frame, n), floor));
 }
 

@@ -47,7 +47,8 @@ describe('matrixFromEuler (W3C device -> earth)', () => {
     for (let k = 0; k < 50; k++) {
       const m = matrixFromEuler({ alphaDeg: between(0, 360), betaDeg: between(-180, 180), gammaDeg: between(-90, 90) });
       expectMatClose(mulMat3(m, transposeMat3(m)), [1, 0, 0, 0, 1, 0, 0, 0, 1], 12);
-      const det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+      const det =
+        m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
       expect(det).toBeCloseTo(1, 12);
     }
   });
@@ -56,7 +57,11 @@ describe('matrixFromEuler (W3C device -> earth)', () => {
 describe('eulerFromMatrix', () => {
   it('round-trips angles inside the W3C ranges, screen up and screen down', () => {
     for (let k = 0; k < 2000; k++) {
-      const e: DeviceEuler = { alphaDeg: between(0, 360), betaDeg: between(-179.9, 179.9), gammaDeg: between(-89.9, 89.9) };
+      const e: DeviceEuler = {
+        alphaDeg: between(0, 360),
+        betaDeg: between(-179.9, 179.9),
+        gammaDeg: between(-89.9, 89.9),
+      };
       if (Math.abs(Math.abs(e.betaDeg) - 90) < 0.01) continue;
       const back = eulerFromMatrix(matrixFromEuler(e));
       expect(back.alphaDeg).toBeCloseTo(e.alphaDeg, 7);
@@ -105,7 +110,13 @@ describe('quaternions', () => {
     }
   });
   it('round-trips matrix -> quaternion -> matrix on every Shepperd branch', () => {
-    const specials: Mat3[] = [rotX(180), rotY(180), rotZ(180), mulMat3(rotX(179), rotY(3)), matrixFromEuler({ alphaDeg: 0, betaDeg: 0, gammaDeg: 0 })];
+    const specials: Mat3[] = [
+      rotX(180),
+      rotY(180),
+      rotZ(180),
+      mulMat3(rotX(179), rotY(3)),
+      matrixFromEuler({ alphaDeg: 0, betaDeg: 0, gammaDeg: 0 }),
+    ];
     for (const m of [...specials, ...Array.from({ length: 500 }, randomRotation)]) {
       const q = quaternionFromMatrix(m);
       expect(Math.hypot(q.x, q.y, q.z, q.w)).toBeCloseTo(1, 12);
@@ -132,7 +143,11 @@ describe('gravityUpInDevice', () => {
       const gamma = between(-90, 90);
       const g = gravityUpInDevice(beta, gamma);
       for (const alpha of [0, between(0, 360)]) {
-        const up = mulMat3Vec(transposeMat3(matrixFromEuler({ alphaDeg: alpha, betaDeg: beta, gammaDeg: gamma })), { x: 0, y: 0, z: 1 });
+        const up = mulMat3Vec(transposeMat3(matrixFromEuler({ alphaDeg: alpha, betaDeg: beta, gammaDeg: gamma })), {
+          x: 0,
+          y: 0,
+          z: 1,
+        });
         expect(g.x).toBeCloseTo(up.x, 12);
         expect(g.y).toBeCloseTo(up.y, 12);
         expect(g.z).toBeCloseTo(up.z, 12);

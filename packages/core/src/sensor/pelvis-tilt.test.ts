@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { quaternionFromEuler } from './orientation.ts';
-import { birdDogSession, generatePelvisStream, keyframeTimeline, type BirdDogSession, type PelvisStream } from '@steadyback/synthetic';
+import {
+  birdDogSession,
+  generatePelvisStream,
+  keyframeTimeline,
+  type BirdDogSession,
+  type PelvisStream,
+} from '@steadyback/synthetic';
 import {
   SENSOR_MAX_GAP_MS,
   describeQualityIssue,
@@ -17,7 +23,12 @@ import type { SensorSample } from './sensor-series.ts';
 const TARGET_MAX_ERROR_DEG = 1;
 
 /** A phone-like stream: 0.3 deg noise per angle, compass drift 5 deg/min, tilt bias drift 0.5 deg/min. */
-const PHONE_NOISE = { noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, betaDriftDegPerMin: 0.5, gammaDriftDegPerMin: 0.5 } as const;
+const PHONE_NOISE = {
+  noiseSdDeg: 0.3,
+  alphaDriftDegPerMin: 5,
+  betaDriftDegPerMin: 0.5,
+  gammaDriftDegPerMin: 0.5,
+} as const;
 
 function ok(samples: ReadonlyArray<SensorSample>, opts: PelvisTiltOptions = {}) {
   const r = pelvisTilt(samples, opts);
@@ -77,7 +88,11 @@ describe('pelvisTilt sign conventions (phone flat, top to the head, built by han
     expect(last(ok(flatThen(10, 0))).pitchDeg).toBeCloseTo(-10, 9);
   });
   it('gives the same answer for quaternion samples', () => {
-    const qs = flatThen(-4, 7).map((s) => ({ tMs: s.tMs, q: quaternionFromEuler(s), ...(s.cue ? { cue: s.cue } : {}) }));
+    const qs = flatThen(-4, 7).map((s) => ({
+      tMs: s.tMs,
+      q: quaternionFromEuler(s),
+      ...(s.cue ? { cue: s.cue } : {}),
+    }));
     const r = pelvisTilt(qs);
     expect(r.ok && last(r).rollDeg).toBeCloseTo(last(ok(flatThen(-4, 7))).rollDeg!, 9);
   });
@@ -105,7 +120,12 @@ describe('pelvisTilt on generated streams with known truth', () => {
   });
   it('with a 30 degree mounting yaw, the rock calibration brings the roll error under 1 degree', () => {
     const session = birdDogSession();
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, headingDeg: 70 });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 30,
+      headingDeg: 70,
+    });
     const withRock = ok(s.samples);
     expect(withRock.mountingYawSource).toBe('rock');
     expect(withRock.mountingYawDeg).toBeCloseTo(30, 6);
@@ -132,7 +152,15 @@ describe('pelvisTilt on generated streams with known truth', () => {
       [2, 30],
       [3, 60],
     ] as const) {
-      const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, headingDeg: 70, rateHz, seed, ...PHONE_NOISE });
+      const s = generatePelvisStream({
+        timeline: session.timeline,
+        durationMs: session.durationMs,
+        mountingYawDeg: 30,
+        headingDeg: 70,
+        rateHz,
+        seed,
+        ...PHONE_NOISE,
+      });
       for (const mode of ['recorded', 'live'] as const) {
         const r = ok(s.samples, { mode });
         expect(Math.abs(r.mountingYawDeg - 30)).toBeLessThan(1);
@@ -146,7 +174,14 @@ describe('pelvisTilt on generated streams with known truth', () => {
   it('estimates mounting yaws of either sign up to 75 degrees from the rock', () => {
     const session = birdDogSession({ repsPerSide: 0 });
     for (const psi of [-75, -30, 0, 12, 60]) {
-      const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: psi, headingDeg: 300, seed: 9, ...PHONE_NOISE });
+      const s = generatePelvisStream({
+        timeline: session.timeline,
+        durationMs: session.durationMs,
+        mountingYawDeg: psi,
+        headingDeg: 300,
+        seed: 9,
+        ...PHONE_NOISE,
+      });
       const est = estimateMountingYaw(s.samples);
       expect(est.ok).toBe(true);
       if (est.ok) expect(Math.abs(est.mountingYawDeg - psi)).toBeLessThan(1);
@@ -154,7 +189,12 @@ describe('pelvisTilt on generated streams with known truth', () => {
   });
   it('refuses a rock too small to show a direction', () => {
     const session = birdDogSession({ repsPerSide: 0, rockAmplitudeDeg: 0.5 });
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 20, noiseSdDeg: 0.3 });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 20,
+      noiseSdDeg: 0.3,
+    });
     const est = estimateMountingYaw(s.samples);
     expect(est.ok).toBe(false);
     const r = ok(s.samples);
@@ -163,15 +203,31 @@ describe('pelvisTilt on generated streams with known truth', () => {
   });
   it('works from a tilted start posture (changes are measured from the settled baseline)', () => {
     const session = birdDogSession({ baseline: { rollDeg: 4, pitchDeg: 12 } });
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: -25, headingDeg: 10 });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: -25,
+      headingDeg: 10,
+    });
     const err = maxHoldErrors(session, s, ok(s.samples).samples);
     expect(err.roll).toBeLessThan(1e-6);
     expect(err.pitch).toBeLessThan(1e-6);
   });
   it('ignores the compass: a different heading and alpha drift give identical roll and pitch', () => {
     const session = birdDogSession();
-    const a = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, headingDeg: 0 });
-    const b = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, headingDeg: 140, alphaDriftDegPerMin: 20 });
+    const a = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 30,
+      headingDeg: 0,
+    });
+    const b = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 30,
+      headingDeg: 140,
+      alphaDriftDegPerMin: 20,
+    });
     const ra = ok(a.samples).samples;
     const rb = ok(b.samples).samples;
     ra.forEach((s, i) => {
@@ -181,7 +237,12 @@ describe('pelvisTilt on generated streams with known truth', () => {
   });
   it('re-zeroes at every settle, which keeps slow tilt-bias drift out of later reps', () => {
     const session = birdDogSession({ repsPerSide: 4, holdMs: 8000, endSettleMs: 6000 });
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, betaDriftDegPerMin: 0.5, gammaDriftDegPerMin: 0.5 });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      betaDriftDegPerMin: 0.5,
+      gammaDriftDegPerMin: 0.5,
+    });
     const rezeroed = maxHoldErrors(session, s, ok(s.samples, { mountingYawDeg: 0 }).samples);
     expect(rezeroed.roll).toBeLessThan(0.15);
     // Only the first settle as a zero: by the last hold the bias has grown to about 0.9 deg.
@@ -203,7 +264,11 @@ describe('pelvisTilt stream quality', () => {
   it('reports a gap longer than SENSOR_MAX_GAP_MS as an interval that marks the rep it touches', () => {
     const hold = session.holds[2]!;
     const gap = { startMs: hold.startMs + 1000, endMs: hold.startMs + 1600 };
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, gaps: [gap, { startMs: 30_000, endMs: 30_200 }] });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      gaps: [gap, { startMs: 30_000, endMs: 30_200 }],
+    });
     const r = ok(s.samples);
     // The 200 ms hole is 220 ms between samples: under the 250 ms limit, not reported.
     expect(SENSOR_MAX_GAP_MS).toBe(250);
@@ -214,7 +279,13 @@ describe('pelvisTilt stream quality', () => {
   });
   it('reports a phone sliding off as a jump and a slid-off stretch, with no angles inside it', () => {
     const atMs = session.holds[3]!.startMs + 2000;
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 20, noiseSdDeg: 0.3, slideOff: { atMs, tiltDeg: 70, durationMs: 100 } });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 20,
+      noiseSdDeg: 0.3,
+      slideOff: { atMs, tiltDeg: 70, durationMs: 100 },
+    });
     const r = ok(s.samples);
     const jump = r.quality.find((q) => q.reason === 'jump');
     const slid = r.quality.find((q) => q.reason === 'slid-off');
@@ -223,7 +294,9 @@ describe('pelvisTilt stream quality', () => {
     expect(slid!.startMs).toBeGreaterThan(atMs);
     expect(slid!.startMs).toBeLessThan(atMs + 100);
     expect(slid!.endMs).toBe(s.samples[s.samples.length - 1]!.tMs);
-    expect(r.samples.filter((x) => x.tMs >= slid!.startMs).every((x) => x.rollDeg === null && x.pitchDeg === null)).toBe(true);
+    expect(
+      r.samples.filter((x) => x.tMs >= slid!.startMs).every((x) => x.rollDeg === null && x.pitchDeg === null),
+    ).toBe(true);
     expect(qualityIssueIn(r.quality, session.holds[3]!.startMs, session.holds[3]!.endMs)?.reason).toBe('jump');
     expect(qualityIssueIn(r.quality, session.holds[2]!.startMs, session.holds[2]!.endMs)).toBeNull();
     // Later settles are far off the start posture, so they must not become the new zero.
@@ -231,7 +304,12 @@ describe('pelvisTilt stream quality', () => {
     expect(describeQualityIssue(slid!)).toMatch(/slid off/);
   });
   it('reports nothing for a clean noisy session', () => {
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, ...PHONE_NOISE });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 30,
+      ...PHONE_NOISE,
+    });
     expect(ok(s.samples).quality).toEqual([]);
   });
 });
@@ -246,7 +324,12 @@ describe('pelvisTilt calibration and smoothing', () => {
   });
   it('live mode uses past samples only', () => {
     const session = birdDogSession();
-    const s = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, mountingYawDeg: 30, ...PHONE_NOISE });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 30,
+      ...PHONE_NOISE,
+    });
     const cut = 1500;
     const a = ok(s.samples, { mode: 'live' }).samples.slice(0, cut);
     const b = ok(s.samples.slice(0, cut), { mode: 'live' }).samples;
@@ -269,7 +352,10 @@ describe('pelvisTilt calibration and smoothing', () => {
     expect(ok(glitched, { smoothingWindowSamples: 1 }).samples[120]!.rollDeg).toBeCloseTo(5, 9);
   });
   it('returns a reason, not a throw, for unusable input', () => {
-    expect(pelvisTilt([{ tMs: 0, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 }])).toEqual({ ok: false, reason: expect.stringMatching(/at least 2/) });
+    expect(pelvisTilt([{ tMs: 0, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 }])).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/at least 2/),
+    });
     const backwards = [
       { tMs: 10, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 },
       { tMs: 5, alphaDeg: 0, betaDeg: 0, gammaDeg: 0 },
@@ -292,7 +378,13 @@ describe('waistbandTilt (phone upright at the back, top up)', () => {
   ]);
   it('reads a known anterior tilt as positive and a posterior tilt as negative, for either screen direction', () => {
     for (const screen of ['backward', 'forward'] as const) {
-      const s = generatePelvisStream({ timeline: stretch, durationMs: 7000, mount: `waistband-${screen}`, mountingYawDeg: 15, headingDeg: 250 });
+      const s = generatePelvisStream({
+        timeline: stretch,
+        durationMs: 7000,
+        mount: `waistband-${screen}`,
+        mountingYawDeg: 15,
+        headingDeg: 250,
+      });
       const r = waistbandTilt(s.samples, { screen });
       if (!r.ok) throw new Error(r.reason);
       const at = (t: number) => r.samples.find((x) => x.tMs === t)!.tiltDeg!;
@@ -307,7 +399,14 @@ describe('waistbandTilt (phone upright at the back, top up)', () => {
     }
   });
   it('stays within 1 degree with phone noise and drift', () => {
-    const s = generatePelvisStream({ timeline: stretch, durationMs: 6000, mount: 'waistband-backward', mountingYawDeg: -10, seed: 4, ...PHONE_NOISE });
+    const s = generatePelvisStream({
+      timeline: stretch,
+      durationMs: 6000,
+      mount: 'waistband-backward',
+      mountingYawDeg: -10,
+      seed: 4,
+      ...PHONE_NOISE,
+    });
     const r = waistbandTilt(s.samples);
     if (!r.ok) throw new Error(r.reason);
     const hold = r.samples.filter((x) => x.tMs >= 3000 && x.tMs <= 5000);

@@ -159,7 +159,11 @@ export function estimateMountingYaw(samples: ReadonlyArray<AnySensorSample>): Mo
 
 function yawFromRockUps(ups: readonly Point3[]): MountingYawEstimate {
   const n = ups.length;
-  if (n < 3) return { ok: false, reason: 'There is no guided rock (calibrate:rock) to estimate how the phone is turned on the back.' };
+  if (n < 3)
+    return {
+      ok: false,
+      reason: 'There is no guided rock (calibrate:rock) to estimate how the phone is turned on the back.',
+    };
   const mx = ups.reduce((a, u) => a + u.x, 0) / n;
   const my = ups.reduce((a, u) => a + u.y, 0) / n;
   let sxx = 0;
@@ -176,7 +180,10 @@ function yawFromRockUps(ups: readonly Point3[]): MountingYawEstimate {
   const major = (sxx + syy) / 2 + Math.hypot((sxx - syy) / 2, sxy);
   const rockSdDeg = Math.asin(clamp1(Math.sqrt(major))) * RAD_TO_DEG;
   if (rockSdDeg < SENSOR_MIN_ROCK_SD_DEG) {
-    return { ok: false, reason: `The guided rock moved the pelvis too little (${rockSdDeg.toFixed(1)} degrees) to tell how the phone is turned on the back.` };
+    return {
+      ok: false,
+      reason: `The guided rock moved the pelvis too little (${rockSdDeg.toFixed(1)} degrees) to tell how the phone is turned on the back.`,
+    };
   }
   const theta = 0.5 * Math.atan2(2 * sxy, sxx - syy); // major axis angle from device x
   let dx = Math.cos(theta);
@@ -200,11 +207,14 @@ interface Prepared {
 }
 
 function validate(samples: ReadonlyArray<SensorSample>): string | null {
-  if (samples.length < 2) return `The recording has ${samples.length} sample${samples.length === 1 ? '' : 's'}; at least 2 are needed.`;
+  if (samples.length < 2)
+    return `The recording has ${samples.length} sample${samples.length === 1 ? '' : 's'}; at least 2 are needed.`;
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
-    if (![s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg].every(Number.isFinite)) return `Sample ${i + 1} has a missing or non-numeric value.`;
-    if (i > 0 && s.tMs < samples[i - 1]!.tMs) return `Timestamps go backwards at sample ${i + 1}; sort the samples by tMs.`;
+    if (![s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg].every(Number.isFinite))
+      return `Sample ${i + 1} has a missing or non-numeric value.`;
+    if (i > 0 && s.tMs < samples[i - 1]!.tMs)
+      return `Timestamps go backwards at sample ${i + 1}; sort the samples by tMs.`;
   }
   return null;
 }
@@ -240,7 +250,9 @@ function prepare(input: ReadonlyArray<AnySensorSample>, mode: SensorMode): Prepa
   }
   if (!isSettle.some(Boolean)) {
     for (let i = 0; i < samples.length && samples[i]!.tMs - t0 < SENSOR_CALIBRATION_WINDOW_MS; i++) isSettle[i] = true;
-    notes.push('No settle cue came before the first cued sample: the first 1 s was taken as the settled start posture.');
+    notes.push(
+      'No settle cue came before the first cued sample: the first 1 s was taken as the settled start posture.',
+    );
   } else if (!samples.some((s) => s.cue === 'settle')) {
     notes.push('The recording has no settle cues: the first 1 s was taken as the settled start posture.');
   }
@@ -272,7 +284,7 @@ function prepare(input: ReadonlyArray<AnySensorSample>, mode: SensorMode): Prepa
   if (mode === 'recorded') {
     // Each settled stretch is the zero from its start until the next one; before the first, the first.
     const segZeros: Array<{ start: number; zero: Point3 | null }> = [];
-    for (let i = 0; i < samples.length; ) {
+    for (let i = 0; i < samples.length;) {
       if (!isSettle[i]) {
         i++;
         continue;
@@ -299,7 +311,8 @@ function prepare(input: ReadonlyArray<AnySensorSample>, mode: SensorMode): Prepa
       }
       zeros[i] = current;
     }
-    if (zeros[0] === null) notes.push('The stream started before any settled posture, so the first samples have no zero.');
+    if (zeros[0] === null)
+      notes.push('The stream started before any settled posture, so the first samples have no zero.');
   }
 
   const quality: SensorQualityInterval[] = [];
@@ -321,9 +334,13 @@ function prepare(input: ReadonlyArray<AnySensorSample>, mode: SensorMode): Prepa
 }
 
 /** Each run of consecutive slid-off samples becomes one interval; the result is sorted by start. */
-function withSlidOffRuns(others: SensorQualityInterval[], samples: SensorSample[], slidOff: boolean[]): SensorQualityInterval[] {
+function withSlidOffRuns(
+  others: SensorQualityInterval[],
+  samples: SensorSample[],
+  slidOff: boolean[],
+): SensorQualityInterval[] {
   const runs: SensorQualityInterval[] = [];
-  for (let i = 0; i < samples.length; ) {
+  for (let i = 0; i < samples.length;) {
     if (!slidOff[i]) {
       i++;
       continue;
@@ -374,9 +391,12 @@ export function pelvisTilt(input: ReadonlyArray<AnySensorSample>, options: Pelvi
       source = 'rock';
       const from = mode === 'live' ? rockIdx[rockIdx.length - 1]! + 1 : 0;
       for (let i = from; i < samples.length; i++) yaws[i] = est.mountingYawDeg;
-      if (mode === 'live' && from > 0) notes.push('Until the guided rock was over, the phone was assumed to point straight at the head.');
+      if (mode === 'live' && from > 0)
+        notes.push('Until the guided rock was over, the phone was assumed to point straight at the head.');
     } else {
-      notes.push(`${est.reason} The phone was assumed to point straight at the head (mounting yaw 0), so roll may pick up some pitch.`);
+      notes.push(
+        `${est.reason} The phone was assumed to point straight at the head (mounting yaw 0), so roll may pick up some pitch.`,
+      );
     }
   }
 
@@ -399,7 +419,9 @@ export function pelvisTilt(input: ReadonlyArray<AnySensorSample>, options: Pelvi
   const pitchS = smooth(pitch, w, mode);
   return {
     ok: true,
-    samples: samples.map((s, i) => withCue({ tMs: s.tMs, rollDeg: rollS[i] ?? null, pitchDeg: pitchS[i] ?? null }, s.cue)),
+    samples: samples.map((s, i) =>
+      withCue({ tMs: s.tMs, rollDeg: rollS[i] ?? null, pitchDeg: pitchS[i] ?? null }, s.cue),
+    ),
     quality,
     mountingYawDeg: yaws[yaws.length - 1]!,
     mountingYawSource: source,
@@ -415,7 +437,10 @@ export function pelvisTilt(input: ReadonlyArray<AnySensorSample>, options: Pelvi
  * (a turn about its own z), so no mounting yaw is needed here. The price: with the pelvis also
  * rolled by r, the elevation change is the pitch change scaled by about cos r (0.06% at 2 deg).
  */
-export function waistbandTilt(input: ReadonlyArray<AnySensorSample>, options: WaistbandTiltOptions = {}): WaistbandTiltResult {
+export function waistbandTilt(
+  input: ReadonlyArray<AnySensorSample>,
+  options: WaistbandTiltOptions = {},
+): WaistbandTiltResult {
   const mode = options.mode ?? 'recorded';
   const prep = prepare(input, mode);
   if (typeof prep === 'string') return { ok: false, reason: prep };

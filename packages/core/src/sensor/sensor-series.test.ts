@@ -10,7 +10,11 @@ function reasonOf(text: string): string {
 
 describe('parseSensorCsv', () => {
   it('reads the export with cues, in any column order, ignoring extra columns', () => {
-    const r = parseSensorCsv(['gamma,cue,tMs,extra,beta,alpha', '1.5,settle,0,x,-2,350', '1.25,,20,y,-2.5,351', '', '1,hold,40,z,-3,360'].join('\n'));
+    const r = parseSensorCsv(
+      ['gamma,cue,tMs,extra,beta,alpha', '1.5,settle,0,x,-2,350', '1.25,,20,y,-2.5,351', '', '1,hold,40,z,-3,360'].join(
+        '\n',
+      ),
+    );
     expect(r).toEqual({
       ok: true,
       samples: [

@@ -46,8 +46,7 @@ export function toSensorSamples(samples: ReadonlyArray<AnySensorSample>): Sensor
 }
 
 export type ParseSensorCsvResult =
-  | { readonly ok: true; readonly samples: SensorSample[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly samples: SensorSample[] } | { readonly ok: false; readonly reason: string };
 
 const REQUIRED_COLUMNS = ['tMs', 'alpha', 'beta', 'gamma'] as const;
 type NumericColumn = (typeof REQUIRED_COLUMNS)[number];
@@ -60,7 +59,12 @@ const RANGES: Record<Exclude<NumericColumn, 'tMs'>, readonly [number, number]> =
 };
 
 function splitCsvLine(line: string): string[] {
-  return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+  return line.split(',').map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
 }
 
 /**
@@ -94,7 +98,9 @@ export function parseSensorCsv(text: string): ParseSensorCsvResult {
       const cell = cells[col(c)] ?? '';
       const v = cell === '' ? Number.NaN : Number(cell);
       if (!Number.isFinite(v)) {
-        return fail(`Line ${lineNo} has a non-numeric ${c} value "${cell}"; every sample needs numbers for tMs, alpha, beta and gamma.`);
+        return fail(
+          `Line ${lineNo} has a non-numeric ${c} value "${cell}"; every sample needs numbers for tMs, alpha, beta and gamma.`,
+        );
       }
       values[c] = v;
     }
@@ -102,27 +108,41 @@ export function parseSensorCsv(text: string): ParseSensorCsvResult {
       const [lo, hi] = RANGES[c];
       const v = values[c]!;
       if (v < lo || v > hi) {
-        return fail(`Line ${lineNo} has ${c} = ${v}, outside ${lo} to ${hi} degrees; export the device orientation angles in W3C degrees.`);
+        return fail(
+          `Line ${lineNo} has ${c} = ${v}, outside ${lo} to ${hi} degrees; export the device orientation angles in W3C degrees.`,
+        );
       }
     }
     const tMs = values.tMs!;
     const prev = samples[samples.length - 1];
     if (prev !== undefined && tMs < prev.tMs) {
-      return fail(`Timestamps go backwards on line ${lineNo} (${tMs} ms after ${prev.tMs} ms); sort the samples by tMs.`);
+      return fail(
+        `Timestamps go backwards on line ${lineNo} (${tMs} ms after ${prev.tMs} ms); sort the samples by tMs.`,
+      );
     }
     let cue: PacingCue | undefined;
     if (cueCol >= 0) {
       const c = cells[cueCol] ?? '';
       if (c !== '') {
-        if (!isPacingCue(c)) return fail(`Line ${lineNo} has an unknown cue "${c}"; use one of ${PACING_CUES.join(', ')} or leave it empty.`);
+        if (!isPacingCue(c))
+          return fail(
+            `Line ${lineNo} has an unknown cue "${c}"; use one of ${PACING_CUES.join(', ')} or leave it empty.`,
+          );
         cue = c;
       }
     }
-    const base = { tMs, alphaDeg: values.alpha! % 360, betaDeg: values.beta! === 180 ? -180 : values.beta!, gammaDeg: values.gamma! };
+    const base = {
+      tMs,
+      alphaDeg: values.alpha! % 360,
+      betaDeg: values.beta! === 180 ? -180 : values.beta!,
+      gammaDeg: values.gamma!,
+    };
     samples.push(cue === undefined ? base : { ...base, cue });
   }
   if (samples.length < 2) {
-    return fail(`The file has ${samples.length} sample${samples.length === 1 ? '' : 's'}; a recording needs at least 2 to measure anything.`);
+    return fail(
+      `The file has ${samples.length} sample${samples.length === 1 ? '' : 's'}; a recording needs at least 2 to measure anything.`,
+    );
   }
   return { ok: true, samples };
 }
@@ -134,7 +154,10 @@ function fail(reason: string): ParseSensorCsvResult {
 /** Writes samples in the app's export format (the inverse of parseSensorCsv). */
 export function formatSensorCsv(samples: ReadonlyArray<SensorSample>): string {
   const rows = ['tMs,alpha,beta,gamma,cue'];
-  for (const s of samples) rows.push(`${round(s.tMs, 1)},${round(s.alphaDeg, 3)},${round(s.betaDeg, 3)},${round(s.gammaDeg, 3)},${s.cue ?? ''}`);
+  for (const s of samples)
+    rows.push(
+      `${round(s.tMs, 1)},${round(s.alphaDeg, 3)},${round(s.betaDeg, 3)},${round(s.gammaDeg, 3)},${s.cue ?? ''}`,
+    );
   return rows.join('\n') + '\n';
 }
 

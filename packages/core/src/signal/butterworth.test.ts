@@ -19,7 +19,8 @@ function expectAllClose(actual: readonly (number | null)[], expected: readonly n
   expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, digits));
 }
 
-const sine = (n: number, fHz: number, fs: number, amp = 1) => Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * fHz * i) / fs));
+const sine = (n: number, fHz: number, fs: number, amp = 1) =>
+  Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * fHz * i) / fs));
 
 describe('Butterworth design', () => {
   it('matches scipy.signal.butter(2, 0.2)', () => {
@@ -44,7 +45,9 @@ describe('Butterworth design', () => {
       const gainAt = (fHz: number) => {
         const w = (2 * Math.PI * fHz) / 50;
         const ev = (c: readonly number[]) =>
-          c.reduce(([re, im], ck, k) => [re + ck * Math.cos(-w * k), im + ck * Math.sin(-w * k)] as [number, number], [0, 0] as [number, number]);
+          c.reduce(([re, im], ck, k) => [re + ck * Math.cos(-w * k), im + ck * Math.sin(-w * k)] as [number, number], [
+            0, 0,
+          ] as [number, number]);
         const [br, bi] = ev(b);
         const [ar, ai] = ev(a);
         return Math.hypot(br, bi) / Math.hypot(ar, ai);
@@ -74,7 +77,11 @@ describe('filtfilt', () => {
   });
   it('shortens the padding for short series like scipy with padlen = n - 1', () => {
     const y = filtfilt(butterworthLowPassSections(4, 6, 30), ref.slice(0, 8));
-    expectAllClose(y, [-0.5068673233, 0.34510685, 0.8735119091, 0.9839691092, 0.8681480867, 0.8351443923, 1.0719174002, 1.5105097594], 9);
+    expectAllClose(
+      y,
+      [-0.5068673233, 0.34510685, 0.8735119091, 0.9839691092, 0.8681480867, 0.8351443923, 1.0719174002, 1.5105097594],
+      9,
+    );
     expect(filtfilt(butterworthLowPassSections(2, 6, 30), [3])).toEqual([3]);
   });
   it('passes a sine well below the cutoff with no lag and amplitude ~1', () => {
@@ -183,7 +190,10 @@ describe('timestamped smoothing', () => {
   });
   it('does not smooth across a long time gap but bridges a single missing frame', () => {
     // 1 s of data at level 0, 2 s with no frames, 1 s at level 1.
-    const t = [...Array.from({ length: 30 }, (_, i) => i * 33.3), ...Array.from({ length: 30 }, (_, i) => 3000 + i * 33.3)];
+    const t = [
+      ...Array.from({ length: 30 }, (_, i) => i * 33.3),
+      ...Array.from({ length: 30 }, (_, i) => 3000 + i * 33.3),
+    ];
     const x: Array<number | null> = t.map((tm) => (tm < 2000 ? 0 : 1));
     x[40] = null;
     x[29] = null; // missing right before the long gap: nothing to bridge it to

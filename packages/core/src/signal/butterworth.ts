@@ -73,7 +73,11 @@ function convolve(p: readonly number[], q: readonly number[]): number[] {
 }
 
 /** Runs the cascade once (causal), transposed direct form II, from the given section states. */
-function sosFilter(sections: readonly Biquad[], x: readonly number[], zi: ReadonlyArray<readonly [number, number]>): number[] {
+function sosFilter(
+  sections: readonly Biquad[],
+  x: readonly number[],
+  zi: ReadonlyArray<readonly [number, number]>,
+): number[] {
   const y = x.slice();
   sections.forEach((s, si) => {
     const [b0, b1, b2] = s.b;
@@ -174,7 +178,10 @@ export const DEFAULT_HAMPEL: HampelOptions = { halfWindow: 3, k: 3 };
  * Decisions use the original values (one outlier does not hide the next). Windows with fewer than
  * 3 values, or a zero MAD with a value equal to the median, leave the sample alone.
  */
-export function hampelFilter(values: ReadonlyArray<number | null>, opts: Partial<HampelOptions> = {}): Array<number | null> {
+export function hampelFilter(
+  values: ReadonlyArray<number | null>,
+  opts: Partial<HampelOptions> = {},
+): Array<number | null> {
   const { halfWindow, k } = { ...DEFAULT_HAMPEL, ...opts };
   if (!Number.isInteger(halfWindow) || halfWindow < 1 || !(k > 0)) {
     throw new Error(`Hampel filter needs a whole halfWindow >= 1 and k > 0, got halfWindow=${halfWindow}, k=${k}.`);
@@ -207,8 +214,15 @@ export const DEFAULT_MAX_GAP_SAMPLES = 5;
 
 /** Outliers -> null, short gaps filled, then zero-phase low-pass on each unbroken run separately. */
 export function smoothSeries(values: ReadonlyArray<number | null>, opts: SmoothSeriesOptions): Array<number | null> {
-  const sections = butterworthLowPassSections(opts.order ?? DEFAULT_BUTTERWORTH_ORDER, opts.cutoffHz, opts.sampleRateHz);
-  const cleaned = opts.hampel === false ? values.map((v) => (v !== null && Number.isFinite(v) ? v : null)) : hampelFilter(values, opts.hampel ?? {});
+  const sections = butterworthLowPassSections(
+    opts.order ?? DEFAULT_BUTTERWORTH_ORDER,
+    opts.cutoffHz,
+    opts.sampleRateHz,
+  );
+  const cleaned =
+    opts.hampel === false
+      ? values.map((v) => (v !== null && Number.isFinite(v) ? v : null))
+      : hampelFilter(values, opts.hampel ?? {});
   const filled = fillShortGaps(cleaned, opts.maxGapSamples ?? DEFAULT_MAX_GAP_SAMPLES);
   const out: Array<number | null> = filled.slice();
   let i = 0;
@@ -239,7 +253,9 @@ function checkTimestamps(tMs: readonly number[]): void {
   for (let i = 0; i < tMs.length; i++) {
     const t = tMs[i]!;
     if (!Number.isFinite(t) || (i > 0 && !(t > tMs[i - 1]!))) {
-      throw new Error(`Timestamps must be finite and strictly increasing; sample ${i} has tMs=${t}. Drop repeated frames first.`);
+      throw new Error(
+        `Timestamps must be finite and strictly increasing; sample ${i} has tMs=${t}. Drop repeated frames first.`,
+      );
     }
   }
 }
@@ -375,7 +391,10 @@ export const DEFAULT_POSE_CUTOFF_HZ = 6;
  * returned unchanged, so gating still drops them. Frames without a person pass through and
  * count as gaps. z, world landmarks and everything else pass through.
  */
-export function smoothPoseFrames<F extends FrameResult>(frames: readonly F[], opts: Partial<SmoothPoseFramesOptions> = {}): F[] {
+export function smoothPoseFrames<F extends FrameResult>(
+  frames: readonly F[],
+  opts: Partial<SmoothPoseFramesOptions> = {},
+): F[] {
   if (frames.length < 2) return frames.slice();
   const floor = opts.floor ?? VISIBILITY_FLOOR;
   const tMs = frames.map((f) => f.tMs);
@@ -390,8 +409,16 @@ export function smoothPoseFrames<F extends FrameResult>(frames: readonly F[], op
     const raw = frames.map((f) => (hasPerson(f) ? (f.landmarks[li] ?? null) : null));
     if (raw.every((lm) => lm === null)) continue;
     const seen = raw.map((lm) => (isLandmarkVisible(lm, floor) ? lm : null));
-    const xs = smoothTimedSeries(tMs, seen.map((lm) => lm?.xNorm ?? null), timed);
-    const ys = smoothTimedSeries(tMs, seen.map((lm) => lm?.yNorm ?? null), timed);
+    const xs = smoothTimedSeries(
+      tMs,
+      seen.map((lm) => lm?.xNorm ?? null),
+      timed,
+    );
+    const ys = smoothTimedSeries(
+      tMs,
+      seen.map((lm) => lm?.yNorm ?? null),
+      timed,
+    );
     frames.forEach((f, fi) => {
       if (!hasPerson(f)) return;
       const x = xs[fi];

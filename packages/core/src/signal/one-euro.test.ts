@@ -81,7 +81,8 @@ describe('OneEuroFilter', () => {
 
 describe('LandmarkOneEuroFilter', () => {
   const knee = landmarkIndex('left_knee');
-  const frameAt = (i: number, x: number, v = 0.9): PoseFrame => makeFrame({ left_knee: { x, y: 0.5, v }, nose: { x: 0.5, y: 0.1 } }, { tMs: i * DT });
+  const frameAt = (i: number, x: number, v = 0.9): PoseFrame =>
+    makeFrame({ left_knee: { x, y: 0.5, v }, nose: { x: 0.5, y: 0.1 } }, { tMs: i * DT });
 
   it('smooths every visible landmark and leaves missing ones null', () => {
     const lf = new LandmarkOneEuroFilter({ params: { minCutoff: 1, beta: 0 } });

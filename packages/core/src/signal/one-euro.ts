@@ -56,7 +56,9 @@ export class OneEuroFilter {
    */
   filter(value: number, tMs: number): number {
     if (!Number.isFinite(value) || !Number.isFinite(tMs)) {
-      throw new Error(`OneEuroFilter.filter needs finite numbers, got value=${value}, tMs=${tMs}; treat missing samples as gaps and reset().`);
+      throw new Error(
+        `OneEuroFilter.filter needs finite numbers, got value=${value}, tMs=${tMs}; treat missing samples as gaps and reset().`,
+      );
     }
     if (this.lastTMs === null) {
       this.lastTMs = tMs;

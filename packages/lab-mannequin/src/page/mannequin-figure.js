@@ -84,13 +84,28 @@ export function buildMannequinFigure() {
   dress(man);
   restPose(man);
   const bones = {
-    Hips: man.pelvis, Torso: man.torso, Neck: man.neck, Head: man.head,
-    UpperArmL: man.l_arm, LowerArmL: man.l_elbow, HandL: man.l_wrist,
-    UpperArmR: man.r_arm, LowerArmR: man.r_elbow, HandR: man.r_wrist,
-    UpperLegL: man.l_leg, LowerLegL: man.l_knee, FootL: man.l_ankle,
-    UpperLegR: man.r_leg, LowerLegR: man.r_knee, FootR: man.r_ankle,
-    IndexL: man.l_finger_1, PinkyL: man.l_finger_4, ThumbL: man.l_finger_0.tip,
-    IndexR: man.r_finger_1, PinkyR: man.r_finger_4, ThumbR: man.r_finger_0.tip,
+    Hips: man.pelvis,
+    Torso: man.torso,
+    Neck: man.neck,
+    Head: man.head,
+    UpperArmL: man.l_arm,
+    LowerArmL: man.l_elbow,
+    HandL: man.l_wrist,
+    UpperArmR: man.r_arm,
+    LowerArmR: man.r_elbow,
+    HandR: man.r_wrist,
+    UpperLegL: man.l_leg,
+    LowerLegL: man.l_knee,
+    FootL: man.l_ankle,
+    UpperLegR: man.r_leg,
+    LowerLegR: man.r_knee,
+    FootR: man.r_ankle,
+    IndexL: man.l_finger_1,
+    PinkyL: man.l_finger_4,
+    ThumbL: man.l_finger_0.tip,
+    IndexR: man.r_finger_1,
+    PinkyR: man.r_finger_4,
+    ThumbR: man.r_finger_0.tip,
   };
   const dir = (a, b) => worldPos(b).sub(worldPos(a)).normalize();
   const fwd = [0, 0, 1];
@@ -100,7 +115,10 @@ export function buildMannequinFigure() {
     Neck: { d0: arr(dir(man.neck, man.head)), r0: fwd },
     Head: { d0: [0, 1, 0], r0: fwd },
   };
-  for (const [s, lateral] of [['l', 1], ['r', -1]]) {
+  for (const [s, lateral] of [
+    ['l', 1],
+    ['r', -1],
+  ]) {
     const S = s.toUpperCase();
     const hand = dir(man[`${s}_wrist`], man[`${s}_finger_2`]);
     const across = worldPos(man[`${s}_finger_1`]).sub(worldPos(man[`${s}_finger_4`]));
@@ -115,7 +133,10 @@ export function buildMannequinFigure() {
   }
   // Landmark offsets in the joints' own (mannequin-unit) frames: x = forward, y = up, z = right.
   const landmarks = { nose: { bone: 'Head', local: [4.6, 0, 0] } };
-  for (const [side, z] of [['left', -1], ['right', 1]]) {
+  for (const [side, z] of [
+    ['left', -1],
+    ['right', 1],
+  ]) {
     const S = side === 'left' ? 'L' : 'R';
     landmarks[`${side}_eye`] = { bone: 'Head', local: [3.9, 1.2, 1.3 * z] };
     landmarks[`${side}_eye_inner`] = { bone: 'Head', local: [4.1, 1.2, 0.8 * z] };

@@ -31,7 +31,10 @@ export async function createStillModel(model: PoseModelName): Promise<StillModel
       model,
       async estimate(img) {
         source.reset();
-        const frame = await source.estimate({ data: img.data, widthPx: img.widthPx, heightPx: img.heightPx, channels: 4 }, 0);
+        const frame = await source.estimate(
+          { data: img.data, widthPx: img.widthPx, heightPx: img.heightPx, channels: 4 },
+          0,
+        );
         return { frame, mask: null };
       },
       dispose: () => source.dispose(),

@@ -15,9 +15,13 @@ describe('what the accuracy benchmark renders', () => {
       expect(c.spec.figure !== 'women_Casual' || c.spec.look !== undefined).toBe(true);
     }
     expect(new Set(clips.map((c) => c.id)).size).toBe(clips.length);
-    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(
+      new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']),
+    );
     // Portrait where a phone stands upright to film end-on.
-    expect(clips.filter((c) => c.phone?.portrait).map((c) => c.spec.view)).toEqual(clips.filter((c) => c.spec.view === 'rear').map(() => 'rear'));
+    expect(clips.filter((c) => c.phone?.portrait).map((c) => c.spec.view)).toEqual(
+      clips.filter((c) => c.spec.view === 'rear').map(() => 'rear'),
+    );
   });
 
   it("the 'creep' preset is phone recordings of the main figure creeping forward or sideways between six reps, in four views", () => {
@@ -32,8 +36,12 @@ describe('what the accuracy benchmark renders', () => {
       expect(c.spec.figure).toBeUndefined();
       expect(Math.hypot(...(c.spec.creepM ?? [0, 0]))).toBeGreaterThan(0);
     }
-    expect(new Set(clips.map((c) => JSON.stringify(c.spec.creepM)))).toEqual(new Set(['[0,0.04]', '[0.04,0]', '[0,0.08]']));
-    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']));
+    expect(new Set(clips.map((c) => JSON.stringify(c.spec.creepM)))).toEqual(
+      new Set(['[0,0.04]', '[0.04,0]', '[0,0.08]']),
+    );
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(
+      new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner']),
+    );
   });
 
   it("the 'home' preset is phone recordings of the main figure filmed at home, from the phone to the mat and back, in five views, and in front in three other rooms", () => {
@@ -53,13 +61,16 @@ describe('what the accuracy benchmark renders', () => {
       expect(c.spec.standS).toBeUndefined();
       expect(c.spec.figure).toBeUndefined();
     }
-    expect(new Set(clips.map((c) => c.spec.view))).toEqual(new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front']));
+    expect(new Set(clips.map((c) => c.spec.view))).toEqual(
+      new Set(['side-left', 'rear', 'rear-oblique-45', 'high-corner', 'front']),
+    );
   });
 
   it('the default preset holds the same clips, and every clip id once', () => {
     const ids = benchPlan('default').clips.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of [...benchPlan('people').clips, ...benchPlan('creep').clips, ...benchPlan('home').clips]) expect(ids).toContain(c.id);
+    for (const c of [...benchPlan('people').clips, ...benchPlan('creep').clips, ...benchPlan('home').clips])
+      expect(ids).toContain(c.id);
   });
 
   it('with the fallback figure, the other figures are left out (there is one mannequin) and nothing is drawn as a CC0 human', () => {

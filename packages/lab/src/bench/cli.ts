@@ -20,8 +20,11 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      json: { type: 'string' }, quick: { type: 'boolean', default: false }, preset: { type: 'string' },
-      'no-progress': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      preset: { type: 'string' },
+      'no-progress': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
       'fallback-figure': { type: 'boolean', default: false },
     },
   }));
@@ -35,7 +38,11 @@ if (values.help) {
 const preset = (values.preset ?? (values.quick ? 'quick' : 'default')) as Preset;
 if (!PRESETS.includes(preset)) fail(`unknown preset "${values.preset}"`);
 
-const report = await runAccuracyBench({ preset, progress: !values['no-progress'], fallbackFigure: values['fallback-figure'] });
+const report = await runAccuracyBench({
+  preset,
+  progress: !values['no-progress'],
+  fallbackFigure: values['fallback-figure'],
+});
 process.stdout.write(`${formatReport(report)}\n`);
 if (values.json) {
   mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });

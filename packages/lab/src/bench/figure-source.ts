@@ -14,7 +14,16 @@ export const FALLBACK_NOTE = 'figures: mannequin-js fallback; numbers are plumbi
 
 export function figureSource(forceFallback = false): FigureSource {
   if (!forceFallback && cc0FiguresAvailable()) {
-    return { fallback: false, label: 'CC0 rigged figures from ../shared/data/figures (Quaternius women_Casual; men_Casual in the variations; men_Casual, women_Worker and men_Suit in the other-figures clips)', note: null };
+    return {
+      fallback: false,
+      label:
+        'CC0 rigged figures from ../shared/data/figures (Quaternius women_Casual; men_Casual in the variations; men_Casual, women_Worker and men_Suit in the other-figures clips)',
+      note: null,
+    };
   }
-  return { fallback: true, label: 'mannequin-js fallback (@steadyback/lab-mannequin, GPL-3.0, dev only)', note: FALLBACK_NOTE };
+  return {
+    fallback: true,
+    label: 'mannequin-js fallback (@steadyback/lab-mannequin, GPL-3.0, dev only)',
+    note: FALLBACK_NOTE,
+  };
 }

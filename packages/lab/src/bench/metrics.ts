@@ -44,11 +44,16 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Ordinary least squares y = a + b x; null when x does not vary. */
-export function linearFit(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number; r2: number | null } | null {
+export function linearFit(
+  xs: readonly number[],
+  ys: readonly number[],
+): { intercept: number; slope: number; r2: number | null } | null {
   if (xs.length < 2 || xs.length !== ys.length) return null;
   const mx = mean(xs);
   const my = mean(ys);
-  let sxx = 0, sxy = 0, syy = 0;
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (let i = 0; i < xs.length; i += 1) {
     sxx += (xs[i]! - mx) ** 2;
     sxy += (xs[i]! - mx) * (ys[i]! - my);
@@ -60,11 +65,17 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): { inter
 }
 
 export function summarize(pairs: readonly Pair[]): ErrorSummary {
-  const ok = pairs.filter((p): p is { truth: number; measured: number } => p.measured !== null && Number.isFinite(p.measured));
+  const ok = pairs.filter(
+    (p): p is { truth: number; measured: number } => p.measured !== null && Number.isFinite(p.measured),
+  );
   const n = pairs.length;
-  if (ok.length === 0) return { n, measuredN: 0, coverage: n ? 0 : null, mae: null, bias: null, slope: null, r2: null, p90: null };
+  if (ok.length === 0)
+    return { n, measuredN: 0, coverage: n ? 0 : null, mae: null, bias: null, slope: null, r2: null, p90: null };
   const err = ok.map((p) => p.measured - p.truth);
-  const fit = linearFit(ok.map((p) => p.truth), ok.map((p) => p.measured));
+  const fit = linearFit(
+    ok.map((p) => p.truth),
+    ok.map((p) => p.measured),
+  );
   return {
     n,
     measuredN: ok.length,
@@ -98,7 +109,10 @@ export interface Confusion<L extends string> {
   readonly notMeasurable: number;
 }
 
-export function confusionMatrix<L extends string>(labels: readonly L[], items: ReadonlyArray<{ truth: L; answer: Verdict<L> }>): Confusion<L> {
+export function confusionMatrix<L extends string>(
+  labels: readonly L[],
+  items: ReadonlyArray<{ truth: L; answer: Verdict<L> }>,
+): Confusion<L> {
   const counts = {} as Record<L, Record<Verdict<L>, number>>;
   for (const t of labels) {
     const row = {} as Record<Verdict<L>, number>;
@@ -106,11 +120,14 @@ export function confusionMatrix<L extends string>(labels: readonly L[], items: R
     row['not-measurable' as Verdict<L>] = 0;
     counts[t] = row;
   }
-  let correct = 0, confidentWrong = 0, notMeasurable = 0;
+  let correct = 0,
+    confidentWrong = 0,
+    notMeasurable = 0;
   for (const { truth, answer } of items) {
     const row = counts[truth];
     if (!row) throw new Error(`confusionMatrix: truth label "${truth}" is not one of ${labels.join(', ')}`);
-    if (!(answer in row)) throw new Error(`confusionMatrix: answer "${answer}" is not one of ${labels.join(', ')} or not-measurable`);
+    if (!(answer in row))
+      throw new Error(`confusionMatrix: answer "${answer}" is not one of ${labels.join(', ')} or not-measurable`);
     row[answer] += 1;
     if (answer === 'not-measurable') notMeasurable += 1;
     else if (answer === truth) correct += 1;
@@ -123,8 +140,18 @@ export function confusionMatrix<L extends string>(labels: readonly L[], items: R
 
 /** The 12 limb joints every model family gives (MoveNet lacks hands, feet and most of the face). */
 export const LIMB_JOINTS: readonly LandmarkName[] = [
-  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
 ];
 
 /**
@@ -134,7 +161,11 @@ export const LIMB_JOINTS: readonly LandmarkName[] = [
  */
 export function torsoLengthPx(truth: FrameTruth): number {
   const j = truth.joints3dM;
-  const mid = (a: LandmarkName, b: LandmarkName) => ({ x: (j[a].x + j[b].x) / 2, y: (j[a].y + j[b].y) / 2, z: (j[a].z + j[b].z) / 2 });
+  const mid = (a: LandmarkName, b: LandmarkName) => ({
+    x: (j[a].x + j[b].x) / 2,
+    y: (j[a].y + j[b].y) / 2,
+    z: (j[a].z + j[b].z) / 2,
+  });
   const s = mid('left_shoulder', 'right_shoulder');
   const h = mid('left_hip', 'right_hip');
   const torsoM = Math.hypot(s.x - h.x, s.y - h.y, s.z - h.z);

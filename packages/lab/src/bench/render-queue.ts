@@ -2,7 +2,14 @@
 // the models work on what is already there: Chromium's software renderer and the tfjs wasm
 // thread then use the machine's two cores at once. Renders are cached by ensureFixture.
 
-import { ensureFixture, isFixtureCached, type ClipFixture, type ClipFixtureSpec, type ImageFixture, type ImageFixtureSpec } from '../render/fixture-cache.ts';
+import {
+  ensureFixture,
+  isFixtureCached,
+  type ClipFixture,
+  type ClipFixtureSpec,
+  type ImageFixture,
+  type ImageFixtureSpec,
+} from '../render/fixture-cache.ts';
 import { createFigureRenderer, type FigureChoice, type FigureRenderer } from '../render/figure-renderer.ts';
 import { lookVariant } from '../render/views.ts';
 import type { ClipCase, StillCase } from './cases.ts';
@@ -20,7 +27,9 @@ export interface RenderQueue {
 
 export function imageSpec(c: StillCase, layer?: 'mask'): ImageFixtureSpec {
   return {
-    kind: 'image', pose: c.pose, view: c.view,
+    kind: 'image',
+    pose: c.pose,
+    view: c.view,
     // Defaults stay unset so these stills share the cache with the tests' fixtures.
     ...(c.figure !== 'women_Casual' ? { figure: c.figure } : {}),
     ...(c.lookSeed !== 0 ? { look: lookVariant(c.lookSeed) } : {}),
@@ -28,7 +37,11 @@ export function imageSpec(c: StillCase, layer?: 'mask'): ImageFixtureSpec {
   };
 }
 
-export function createRenderQueue(stills: readonly StillCase[], clips: readonly ClipCase[], onRendered: (done: number, total: number) => void): RenderQueue {
+export function createRenderQueue(
+  stills: readonly StillCase[],
+  clips: readonly ClipCase[],
+  onRendered: (done: number, total: number) => void,
+): RenderQueue {
   const renderers = new Map<FigureChoice, Promise<FigureRenderer>>();
   const rendererFor = (figure: FigureChoice) => {
     let r = renderers.get(figure);
@@ -41,9 +54,13 @@ export function createRenderQueue(stills: readonly StillCase[], clips: readonly 
   };
   // A browser starts only for what the cache lacks: a warm run renders nothing.
   const imageFixture = async (name: string, spec: ImageFixtureSpec, figure: FigureChoice): Promise<ImageFixture> =>
-    isFixtureCached(name, spec) ? ensureFixture(name, spec) : ensureFixture(name, spec, { renderer: await rendererFor(figure) });
+    isFixtureCached(name, spec)
+      ? ensureFixture(name, spec)
+      : ensureFixture(name, spec, { renderer: await rendererFor(figure) });
   const clipFixture = async (name: string, spec: ClipFixtureSpec, figure: FigureChoice): Promise<ClipFixture> =>
-    isFixtureCached(name, spec) ? ensureFixture(name, spec) : ensureFixture(name, spec, { renderer: await rendererFor(figure) });
+    isFixtureCached(name, spec)
+      ? ensureFixture(name, spec)
+      : ensureFixture(name, spec, { renderer: await rendererFor(figure) });
   const total = stills.length + stills.filter((c) => c.trueMask).length + clips.length;
   let done = 0;
   const tick = () => onRendered(++done, total);

@@ -8,7 +8,10 @@ import type { Side } from '../render/pose-spec.ts';
 import type { ViewName } from '../render/views.ts';
 
 /** What a rep needs for matching: its time span and (for the truth) the lifted leg. */
-export interface Span { readonly startMs: number; readonly endMs: number }
+export interface Span {
+  readonly startMs: number;
+  readonly endMs: number;
+}
 
 /**
  * One-to-one matching of truth reps to found reps by time overlap: each truth rep, in order, takes
@@ -17,10 +20,14 @@ export interface Span { readonly startMs: number; readonly endMs: number }
 export function matchByOverlap(truth: readonly Span[], found: readonly Span[]): Array<number | null> {
   const used = new Set<number>();
   return truth.map((t) => {
-    let best = -1, bestOverlap = 0;
+    let best = -1,
+      bestOverlap = 0;
     found.forEach((r, i) => {
       const overlap = Math.min(r.endMs, t.endMs) - Math.max(r.startMs, t.startMs);
-      if (overlap > bestOverlap && !used.has(i)) { best = i; bestOverlap = overlap; }
+      if (overlap > bestOverlap && !used.has(i)) {
+        best = i;
+        bestOverlap = overlap;
+      }
     });
     if (best < 0) return null;
     used.add(best);
@@ -72,18 +79,30 @@ export function scoreRepFinding(
   detectedView: string,
 ): RepFindingScore {
   const match = matchByOverlap(truth, found);
-  let matched = 0, legsRight = 0;
+  let matched = 0,
+    legsRight = 0;
   const holdErrorsMs: number[] = [];
   match.forEach((m, i) => {
     if (m === null) return;
     matched += 1;
-    const t = truth[i]!, r = found[m]!;
+    const t = truth[i]!,
+      r = found[m]!;
     if (r.leg === t.side) legsRight += 1;
-    if (t.holdStartMs !== undefined && t.holdEndMs !== undefined && r.holdMs !== undefined) holdErrorsMs.push(r.holdMs - (t.holdEndMs - t.holdStartMs));
+    if (t.holdStartMs !== undefined && t.holdEndMs !== undefined && r.holdMs !== undefined)
+      holdErrorsMs.push(r.holdMs - (t.holdEndMs - t.holdStartMs));
   });
   const foundBy: Partial<Record<FoundBy, number>> = {};
   for (const r of found) foundBy[r.foundBy] = (foundBy[r.foundBy] ?? 0) + 1;
-  return { truthReps: truth.length, found: found.length, matched, legsRight, spurious: found.length - matched, foundBy, holdErrorsMs, detectedView };
+  return {
+    truthReps: truth.length,
+    found: found.length,
+    matched,
+    legsRight,
+    spurious: found.length - matched,
+    foundBy,
+    holdErrorsMs,
+    detectedView,
+  };
 }
 
 export interface RepFindingCounts {
@@ -112,24 +131,56 @@ export interface RepFindingRow {
 }
 
 /** Row order: the side view first, then around the body toward the head end. */
-export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = ['side-left', 'side-right', 'rear-oblique-45', 'rear', 'rear-raised', 'front', 'front-raised', 'high-corner'];
+export const REP_FINDING_VIEW_ORDER: readonly ViewName[] = [
+  'side-left',
+  'side-right',
+  'rear-oblique-45',
+  'rear',
+  'rear-raised',
+  'front',
+  'front-raised',
+  'high-corner',
+];
 const RECORDING_ORDER: readonly Recording[] = ['rendered', 'phone', 'phone-people', 'phone-creep', 'phone-home'];
-const MODEL_ORDER: readonly PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
+const MODEL_ORDER: readonly PoseModelName[] = [
+  'blazepose-lite',
+  'blazepose-full',
+  'blazepose-heavy',
+  'movenet-lightning',
+  'movenet-thunder',
+];
 
 function counts(items: readonly RepFindingItem[]): RepFindingCounts {
   const foundBy: Partial<Record<FoundBy, number>> = {};
-  for (const it of items) for (const [k, n] of Object.entries(it.foundBy) as Array<[FoundBy, number]>) foundBy[k] = (foundBy[k] ?? 0) + n;
+  for (const it of items)
+    for (const [k, n] of Object.entries(it.foundBy) as Array<[FoundBy, number]>) foundBy[k] = (foundBy[k] ?? 0) + n;
   const sum = (pick: (it: RepFindingItem) => number) => items.reduce((n, it) => n + pick(it), 0);
   return {
-    found: sum((it) => it.found), matched: sum((it) => it.matched), legsRight: sum((it) => it.legsRight), spurious: sum((it) => it.spurious),
-    foundBy, holdErrorsMs: items.flatMap((it) => it.holdErrorsMs), detectedViews: [...new Set(items.map((it) => it.detectedView))],
+    found: sum((it) => it.found),
+    matched: sum((it) => it.matched),
+    legsRight: sum((it) => it.legsRight),
+    spurious: sum((it) => it.spurious),
+    foundBy,
+    holdErrorsMs: items.flatMap((it) => it.holdErrorsMs),
+    detectedViews: [...new Set(items.map((it) => it.detectedView))],
   };
 }
 
 export function summarizeRepFinding(items: readonly RepFindingItem[]): RepFindingRow[] {
   const rank = <T>(order: readonly T[], v: T) => (order.includes(v) ? order.indexOf(v) : order.length);
-  const keys = [...new Map(items.map((it) => [`${it.recording}|${it.view}|${it.model}`, { recording: it.recording, view: it.view, model: it.model }])).values()]
-    .sort((a, b) => rank(RECORDING_ORDER, a.recording) - rank(RECORDING_ORDER, b.recording) || rank(REP_FINDING_VIEW_ORDER, a.view) - rank(REP_FINDING_VIEW_ORDER, b.view) || rank(MODEL_ORDER, a.model) - rank(MODEL_ORDER, b.model));
+  const keys = [
+    ...new Map(
+      items.map((it) => [
+        `${it.recording}|${it.view}|${it.model}`,
+        { recording: it.recording, view: it.view, model: it.model },
+      ]),
+    ).values(),
+  ].sort(
+    (a, b) =>
+      rank(RECORDING_ORDER, a.recording) - rank(RECORDING_ORDER, b.recording) ||
+      rank(REP_FINDING_VIEW_ORDER, a.view) - rank(REP_FINDING_VIEW_ORDER, b.view) ||
+      rank(MODEL_ORDER, a.model) - rank(MODEL_ORDER, b.model),
+  );
   return keys.map(({ recording, view, model }) => {
     const mine = items.filter((it) => it.recording === recording && it.view === view && it.model === model);
     const pose = mine.filter((it) => it.config === 'pose-only');
@@ -137,7 +188,9 @@ export function summarizeRepFinding(items: readonly RepFindingItem[]): RepFindin
     // Frames and truth come from the clips; both configurations saw the same ones.
     const frames = pose.reduce((n, it) => n + it.frames, 0);
     return {
-      view, recording, model,
+      view,
+      recording,
+      model,
       clips: new Set(mine.map((it) => it.clipId)).size,
       truthReps: pose.reduce((n, it) => n + it.truthReps, 0),
       personShare: frames ? pose.reduce((n, it) => n + it.framesWithPerson, 0) / frames : null,

@@ -16,10 +16,17 @@ import type { ModelViewStats, StillVerdicts, VariantStats, ViewStats } from './s
 export const ROLL_PASS_MAE_DEG = 2;
 export const MIN_COVERAGE = 0.8;
 
-export type ViewKey = 'side' | 'side-far' | 'rear' | 'rear-raised' | 'rear-oblique-45' | 'front' | 'front-raised' | 'high-corner';
+export type ViewKey =
+  'side' | 'side-far' | 'rear' | 'rear-raised' | 'rear-oblique-45' | 'front' | 'front-raised' | 'high-corner';
 export const VIEW_KEY: Record<ViewName, ViewKey> = {
-  'side-left': 'side', 'side-right': 'side-far', rear: 'rear', 'rear-raised': 'rear-raised', 'rear-oblique-45': 'rear-oblique-45',
-  front: 'front', 'front-raised': 'front-raised', 'high-corner': 'high-corner',
+  'side-left': 'side',
+  'side-right': 'side-far',
+  rear: 'rear',
+  'rear-raised': 'rear-raised',
+  'rear-oblique-45': 'rear-oblique-45',
+  front: 'front',
+  'front-raised': 'front-raised',
+  'high-corner': 'high-corner',
 };
 
 export interface ViewSummary {
@@ -42,9 +49,19 @@ export interface ViewSummary {
 
 export interface StretchModelRow {
   readonly model: PoseModelName;
-  readonly stills: { frontKnee: ErrorSummary; backKnee: ErrorSummary; trunkThighChange: ErrorSummary; trunkLean: ErrorSummary };
+  readonly stills: {
+    frontKnee: ErrorSummary;
+    backKnee: ErrorSummary;
+    trunkThighChange: ErrorSummary;
+    trunkLean: ErrorSummary;
+  };
   /** Per-frame angles on the side-view stretch clips (tracking on). */
-  readonly clipFrames: { frontKnee: ErrorSummary; backKnee: ErrorSummary; trunkLean: ErrorSummary; frontKneeWorstDeg: number | null };
+  readonly clipFrames: {
+    frontKnee: ErrorSummary;
+    backKnee: ErrorSummary;
+    trunkLean: ErrorSummary;
+    frontKneeWorstDeg: number | null;
+  };
   readonly rockingFrontKnee: ErrorSummary;
   /** The analyser's set-up front knee on each side-view clip (truth 90). */
   readonly setupFrontKneeDeg: Array<{ clip: string; truth: number; measured: number | null }>;
@@ -63,7 +80,10 @@ export interface AccuracyReport {
   readonly counts: { readonly stills: number; readonly clips: number; readonly modelRuns: number };
   readonly views: Partial<Record<ViewKey, ViewSummary>>;
   readonly variants: VariantStats[];
-  readonly cameraRoll: { readonly measurable: boolean; readonly best: { view: ViewName; method: RollMethod; model: PoseModelName; maeDeg: number } | null };
+  readonly cameraRoll: {
+    readonly measurable: boolean;
+    readonly best: { view: ViewName; method: RollMethod; model: PoseModelName; maeDeg: number } | null;
+  };
   readonly stretchModels: StretchModelRow[];
   readonly sensor: {
     readonly rollMaeDeg: number | null;
@@ -82,7 +102,10 @@ export interface AccuracyReport {
   readonly repFinding: RepFindingRow[];
 }
 
-function best(models: Partial<Record<PoseModelName, ModelViewStats>>, pick: (s: ModelViewStats) => ErrorSummary | null): { model: PoseModelName; mae: number } | null {
+function best(
+  models: Partial<Record<PoseModelName, ModelViewStats>>,
+  pick: (s: ModelViewStats) => ErrorSummary | null,
+): { model: PoseModelName; mae: number } | null {
   let out: { model: PoseModelName; mae: number } | null = null;
   for (const [m, s] of Object.entries(models) as Array<[PoseModelName, ModelViewStats]>) {
     const e = pick(s);
@@ -95,7 +118,13 @@ function best(models: Partial<Record<PoseModelName, ModelViewStats>>, pick: (s: 
 const pooled = (a: ErrorSummary, b: ErrorSummary): ErrorSummary | null => {
   const n = a.measuredN + b.measuredN;
   if (n === 0 || a.n + b.n === 0) return null;
-  return { ...a, n: a.n + b.n, measuredN: n, coverage: n / (a.n + b.n), mae: ((a.mae ?? 0) * a.measuredN + (b.mae ?? 0) * b.measuredN) / n };
+  return {
+    ...a,
+    n: a.n + b.n,
+    measuredN: n,
+    coverage: n / (a.n + b.n),
+    mae: ((a.mae ?? 0) * a.measuredN + (b.mae ?? 0) * b.measuredN) / n,
+  };
 };
 
 export function viewSummary(v: ViewStats): ViewSummary {
@@ -112,11 +141,15 @@ export function viewSummary(v: ViewStats): ViewSummary {
   return {
     view: v.view,
     detectionRate: det.length ? Math.max(...det) : null,
-    kneeMaeDeg: knee?.mae ?? null, kneeModel: knee?.model ?? null,
-    trunkThighMaeDeg: tt?.mae ?? null, trunkThighModel: tt?.model ?? null,
+    kneeMaeDeg: knee?.mae ?? null,
+    kneeModel: knee?.model ?? null,
+    trunkThighMaeDeg: tt?.mae ?? null,
+    trunkThighModel: tt?.model ?? null,
     trunkLeanMaeDeg: lean?.mae ?? null,
     legElevationMaeDeg: leg?.mae ?? null,
-    rollMaeDeg: roll?.mae ?? null, rollMethod: roll?.method ?? null, rollModel: roll?.model ?? null,
+    rollMaeDeg: roll?.mae ?? null,
+    rollMethod: roll?.method ?? null,
+    rollModel: roll?.model ?? null,
     rollMeasurable: roll !== null && roll.mae <= ROLL_PASS_MAE_DEG,
     rollZeroAnswerMaeDeg: v.rollZeroAnswerMae,
     rollExactMaskMaeDeg: v.rollTrueMask?.mae ?? null,
@@ -126,7 +159,9 @@ export function viewSummary(v: ViewStats): ViewSummary {
 
 export function stretchModelRows(views: ViewStats[], clips: ClipsRun): StretchModelRow[] {
   const side = views.find((v) => v.view === 'side-left');
-  const models = [...new Set([...Object.keys(side?.models ?? {}), ...clips.stretchFrames.map((f) => f.model)])] as PoseModelName[];
+  const models = [
+    ...new Set([...Object.keys(side?.models ?? {}), ...clips.stretchFrames.map((f) => f.model)]),
+  ] as PoseModelName[];
   return models.map((m) => {
     const s = side?.models[m];
     const frames = clips.stretchFrames.filter((f) => f.model === m);
@@ -135,7 +170,12 @@ export function stretchModelRows(views: ViewStats[], clips: ClipsRun): StretchMo
     const empty = summarize([]);
     return {
       model: m,
-      stills: { frontKnee: s?.frontKnee ?? empty, backKnee: s?.backKnee ?? empty, trunkThighChange: s?.trunkThighChange ?? empty, trunkLean: s?.trunkLean ?? empty },
+      stills: {
+        frontKnee: s?.frontKnee ?? empty,
+        backKnee: s?.backKnee ?? empty,
+        trunkThighChange: s?.trunkThighChange ?? empty,
+        trunkLean: s?.trunkLean ?? empty,
+      },
       clipFrames: {
         frontKnee: summarize(frames.map((f) => ({ truth: f.truthFront, measured: f.front }))),
         backKnee: summarize(frames.map((f) => ({ truth: f.truthBack, measured: f.back }))),
@@ -143,26 +183,49 @@ export function stretchModelRows(views: ViewStats[], clips: ClipsRun): StretchMo
         frontKneeWorstDeg: frontErr.length ? Math.max(...frontErr) : null,
       },
       rockingFrontKnee: summarize(rocking.map((f) => ({ truth: f.truthFront, measured: f.front }))),
-      setupFrontKneeDeg: clips.setups.filter((x) => x.model === m).map((x) => ({ clip: x.clipId, truth: x.truthFrontKneeDeg, measured: x.frontKneeDeg })),
+      setupFrontKneeDeg: clips.setups
+        .filter((x) => x.model === m)
+        .map((x) => ({ clip: x.clipId, truth: x.truthFrontKneeDeg, measured: x.frontKneeDeg })),
     };
   });
 }
 
-export function verdictTables(clips: ClipsRun, sensor: SensorRun): Array<VerdictTable<RepLabel> | VerdictTable<FaultLabel>> {
+export function verdictTables(
+  clips: ClipsRun,
+  sensor: SensorRun,
+): Array<VerdictTable<RepLabel> | VerdictTable<FaultLabel>> {
   const reps: RepLabel[] = ['stable', 'borderline', 'unstable'];
   const faults: FaultLabel[] = ['no-fault', 'fault'];
   const out: Array<VerdictTable<RepLabel> | VerdictTable<FaultLabel>> = [];
   const keys = [...new Set(clips.repVerdicts.map((v) => `${v.config}|${v.model}`))];
   for (const k of keys) {
     const [config, model] = k.split('|') as [string, string];
-    out.push({ name: `bird-dog rep, ${config}${model === 'none' ? '' : `, ${model}`} (clips)`, matrix: confusionMatrix(reps, clips.repVerdicts.filter((v) => v.config === config && v.model === model)) });
+    out.push({
+      name: `bird-dog rep, ${config}${model === 'none' ? '' : `, ${model}`} (clips)`,
+      matrix: confusionMatrix(
+        reps,
+        clips.repVerdicts.filter((v) => v.config === config && v.model === model),
+      ),
+    });
   }
-  out.push({ name: 'bird-dog rep, phone only (generator, yaw 0-45)', matrix: confusionMatrix(reps, sensor.repVerdicts) });
+  out.push({
+    name: 'bird-dog rep, phone only (generator, yaw 0-45)',
+    matrix: confusionMatrix(reps, sensor.repVerdicts),
+  });
   const fkeys = [...new Set(clips.faultVerdicts.map((v) => `${v.rule}|${v.config}|${v.model}`))];
   for (const k of fkeys) {
     const [rule, config, model] = k.split('|') as [string, string, string];
-    out.push({ name: `stretch ${rule}, ${config}, ${model} (clips)`, matrix: confusionMatrix(faults, clips.faultVerdicts.filter((v) => v.rule === rule && v.config === config && v.model === model)) });
+    out.push({
+      name: `stretch ${rule}, ${config}, ${model} (clips)`,
+      matrix: confusionMatrix(
+        faults,
+        clips.faultVerdicts.filter((v) => v.rule === rule && v.config === config && v.model === model),
+      ),
+    });
   }
-  out.push({ name: 'stretch C1s, waistband phone (generator, lean 0-45)', matrix: confusionMatrix(faults, sensor.c1sVerdicts) });
+  out.push({
+    name: 'stretch C1s, waistband phone (generator, lean 0-45)',
+    matrix: confusionMatrix(faults, sensor.c1sVerdicts),
+  });
   return out;
 }

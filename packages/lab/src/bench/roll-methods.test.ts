@@ -1,17 +1,31 @@
 // The three camera roll readings on hand-made inputs whose tilt is known.
 import { describe, expect, it } from 'vitest';
-import { BLAZEPOSE_LANDMARKS, type FrameResult, type Landmark, type LandmarkName, type WorldLandmark } from '@steadyback/core';
+import {
+  BLAZEPOSE_LANDMARKS,
+  type FrameResult,
+  type Landmark,
+  type LandmarkName,
+  type WorldLandmark,
+} from '@steadyback/core';
 import { contourRoll, hipLineRoll2d, supportingSide, worldRoll3d, type Mask } from './roll-methods.ts';
 
 const W = 200;
 const H = 200;
 
-function frame(points: Partial<Record<LandmarkName, [number, number]>>, world?: Partial<Record<LandmarkName, [number, number, number]>>): FrameResult {
+function frame(
+  points: Partial<Record<LandmarkName, [number, number]>>,
+  world?: Partial<Record<LandmarkName, [number, number, number]>>,
+): FrameResult {
   const landmarks = BLAZEPOSE_LANDMARKS.map((n): Landmark | null => {
     const p = points[n];
     return p ? { xNorm: p[0] / W, yNorm: p[1] / H, visibility: 0.9 } : null;
   });
-  const w = world ? BLAZEPOSE_LANDMARKS.map((n): WorldLandmark | null => { const p = world[n]; return p ? { xM: p[0], yM: p[1], zM: p[2] } : null; }) : undefined;
+  const w = world
+    ? BLAZEPOSE_LANDMARKS.map((n): WorldLandmark | null => {
+        const p = world[n];
+        return p ? { xM: p[0], yM: p[1], zM: p[2] } : null;
+      })
+    : undefined;
   return { tMs: 0, landmarks, imageWidthPx: W, imageHeightPx: H, ...(w ? { world: w } : {}) };
 }
 
@@ -43,7 +57,12 @@ describe('hip line in the world landmarks', () => {
   it('uses the full 3D hip line (y down), so depth does not hide a drop', () => {
     // The hip line runs 0.18 m across and 0.10 m in depth; the right hip is lower by 10 degrees of it.
     const drop = Math.hypot(0.18, 0.1) * Math.tan((10 * Math.PI) / 180);
-    const r = worldRoll3d(frame({ left_hip: [70, 100], right_hip: [130, 100] }, { left_hip: [-0.09, 0, 0.05], right_hip: [0.09, drop, -0.05] }));
+    const r = worldRoll3d(
+      frame(
+        { left_hip: [70, 100], right_hip: [130, 100] },
+        { left_hip: [-0.09, 0, 0.05], right_hip: [0.09, drop, -0.05] },
+      ),
+    );
     expect(r).toBeCloseTo(10, 6);
   });
 });

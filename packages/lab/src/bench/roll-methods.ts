@@ -101,7 +101,8 @@ export function contourRoll(mask: Mask, f: FrameResult, side: ContourSide): numb
   if (xs.length < MIN_COLUMNS) return null;
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxx = 0, sxy = 0;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < xs.length; i += 1) {
     sxx += (xs[i]! - mx) ** 2;
     sxy += (xs[i]! - mx) * (ys[i]! - my);

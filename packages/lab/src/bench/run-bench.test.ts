@@ -25,7 +25,9 @@ describe('npm run bench:accuracy, tiny preset', () => {
     expect(lite.detectionRate).toBeGreaterThanOrEqual(0);
     expect(lite.detectionRate).toBeLessThanOrEqual(1);
     expect(finite(lite.frontKnee.mae)).toBe(true);
-    expect(Object.keys(report.views.rear.models['blazepose-lite'].roll)).toEqual(expect.arrayContaining(['hip-line-2d', 'world-3d', 'contour-seg']));
+    expect(Object.keys(report.views.rear.models['blazepose-lite'].roll)).toEqual(
+      expect.arrayContaining(['hip-line-2d', 'world-3d', 'contour-seg']),
+    );
     // The phone: roll and pitch from the generator through the real sensor pipeline.
     expect(finite(report.sensor.rollMaeDeg)).toBe(true);
     expect(finite(report.sensor.pitchMaeDeg)).toBe(true);

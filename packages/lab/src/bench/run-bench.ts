@@ -7,7 +7,15 @@ import { benchPlan, type Preset } from './cases.ts';
 import { figureSource } from './figure-source.ts';
 import { createProgressLine } from './progress.ts';
 import { createRenderQueue } from './render-queue.ts';
-import { stretchModelRows, verdictTables, viewSummary, VIEW_KEY, type AccuracyReport, type ViewKey, type ViewSummary } from './report.ts';
+import {
+  stretchModelRows,
+  verdictTables,
+  viewSummary,
+  VIEW_KEY,
+  type AccuracyReport,
+  type ViewKey,
+  type ViewSummary,
+} from './report.ts';
 import { summarizeRepFinding } from './rep-finding.ts';
 import { runClips } from './run-clips.ts';
 import { runStills } from './run-stills.ts';
@@ -58,8 +66,13 @@ export async function runAccuracyBench(o: BenchOptions): Promise<AccuracyReport>
     cameraRoll: { measurable: Object.values(views).some((v) => v?.rollMeasurable), best: bestRoll },
     stretchModels: stretchModelRows(s.views, clips),
     sensor: {
-      rollMaeDeg: sensor.roll.mae, pitchMaeDeg: sensor.pitch.mae, waistbandTiltMaeDeg: sensor.waistbandTilt.mae,
-      roll: sensor.roll, pitch: sensor.pitch, waistbandTilt: sensor.waistbandTilt, byYaw: sensor.byYaw,
+      rollMaeDeg: sensor.roll.mae,
+      pitchMaeDeg: sensor.pitch.mae,
+      waistbandTiltMaeDeg: sensor.waistbandTilt.mae,
+      roll: sensor.roll,
+      pitch: sensor.pitch,
+      waistbandTilt: sensor.waistbandTilt,
+      byYaw: sensor.byYaw,
     },
     stillVerdicts: s.verdicts,
     verdicts,

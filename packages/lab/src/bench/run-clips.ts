@@ -6,9 +6,22 @@
 // clips also score rep finding, camera only, with and without the picture's change (rep-finding.ts).
 
 import {
-  analyzeBirdDog, analyzeStretch, classify, hasPerson, pelvisInputFromSamples, stretchAngles, waistbandInputFromSamples,
-  BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST,
-  type Band, type BirdDogRep, type FrameResult, type Metric, type MotionFrames, type RuleId, type StretchResult,
+  analyzeBirdDog,
+  analyzeStretch,
+  classify,
+  hasPerson,
+  pelvisInputFromSamples,
+  stretchAngles,
+  waistbandInputFromSamples,
+  BIRD_DOG_THRESHOLDS as BT,
+  STRETCH_THRESHOLDS as ST,
+  type Band,
+  type BirdDogRep,
+  type FrameResult,
+  type Metric,
+  type MotionFrames,
+  type RuleId,
+  type StretchResult,
 } from '@steadyback/core';
 import type { PoseModelName } from '@steadyback/pose';
 import { analyzeVideoPoses, readMotionFrames } from '@steadyback/pose/node';
@@ -18,7 +31,13 @@ import type { Side } from '../render/pose-spec.ts';
 import type { BirdDogClipCase, ClipCase, StretchClipCase } from './cases.ts';
 import type { Verdict } from './metrics.ts';
 import { sacrumStreamForClip, waistbandStreamForClip } from './phone-stream.ts';
-import { matchByOverlap, scoreRepFinding, type Recording, type RepFindingConfig, type RepFindingItem } from './rep-finding.ts';
+import {
+  matchByOverlap,
+  scoreRepFinding,
+  type Recording,
+  type RepFindingConfig,
+  type RepFindingItem,
+} from './rep-finding.ts';
 import type { RenderQueue } from './render-queue.ts';
 import { trueKneel } from './still-angles.ts';
 
@@ -51,7 +70,12 @@ export interface ClipsRun {
   readonly faultVerdicts: Array<VerdictItem<FaultLabel> & { readonly rule: 'C1' | 'C5' }>;
   readonly stretchFrames: FrameAngleSample[];
   /** The analyser's set-up front knee per clip and model, against the truth. */
-  readonly setups: Array<{ clipId: string; model: PoseModelName; truthFrontKneeDeg: number; frontKneeDeg: number | null }>;
+  readonly setups: Array<{
+    clipId: string;
+    model: PoseModelName;
+    truthFrontKneeDeg: number;
+    frontKneeDeg: number | null;
+  }>;
   /** Extra reps the analysis found where the truth has none. */
   readonly spuriousReps: number;
   /** Bird-dog clips: rep finding, camera only, per model, pose only and with the picture's change. */
@@ -62,7 +86,14 @@ const band = (v: number, amber: number, red: number, redInclusive: boolean): Ban
   (redInclusive ? v >= red : v > red) ? 'red' : (redInclusive ? v >= amber : v > amber) ? 'amber' : 'green';
 const m = (b: Band): Metric => ({ value: null, unit: '', band: b, source: null });
 
-interface TruthRep { readonly startMs: number; readonly holdStartMs: number; readonly holdEndMs: number; readonly endMs: number; readonly label: RepLabel; readonly side: Side }
+interface TruthRep {
+  readonly startMs: number;
+  readonly holdStartMs: number;
+  readonly holdEndMs: number;
+  readonly endMs: number;
+  readonly label: RepLabel;
+  readonly side: Side;
+}
 
 /** The verdict each rendered rep deserves, from its exact roll, leg height and timing. */
 export function truthReps(t: ClipTruthFile): TruthRep[] {
@@ -79,11 +110,16 @@ export function truthReps(t: ClipTruthFile): TruthRep[] {
     const baseRoll = before.truth.angles.pelvisRollDeg;
     const ankle = (f: typeof before) => f.truth.joints3dM[`${side}_ankle`].y;
     const peakRise = Math.max(...frames.map((f) => ankle(f) - ankle(before)));
-    const onset = frames.find((f) => Math.abs(f.truth.angles.pelvisRollDeg - baseRoll) >= BT.R3_ROLL_ONSET_DEG)?.tMs ?? null;
+    const onset =
+      frames.find((f) => Math.abs(f.truth.angles.pelvisRollDeg - baseRoll) >= BT.R3_ROLL_ONSET_DEG)?.tMs ?? null;
     const legHalf = frames.find((f) => ankle(f) - ankle(before) >= peakRise * BT.R3_LEG_FRACTION)?.tMs ?? null;
     const roll = Math.max(...frames.map((f) => Math.abs(f.truth.angles.pelvisRollDeg - baseRoll)));
     const holdFrames = frames.filter((f) => f.tMs >= hold.startMs);
-    const leg = Math.max(...holdFrames.map((f) => (side === 'left' ? f.truth.angles.leftLegElevationDeg : f.truth.angles.rightLegElevationDeg)));
+    const leg = Math.max(
+      ...holdFrames.map((f) =>
+        side === 'left' ? f.truth.angles.leftLegElevationDeg : f.truth.angles.rightLegElevationDeg,
+      ),
+    );
     const metrics: Record<RuleId, Metric> = {
       R1: m(band(roll, BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG, true)),
       R2: m('not-measurable'),
@@ -94,29 +130,59 @@ export function truthReps(t: ClipTruthFile): TruthRep[] {
       R6: m('not-measurable'),
     };
     const c = classify(metrics, 1, true, 'opposite-arm-and-leg').classification;
-    reps.push({ startMs: reach.startMs, holdStartMs: hold.startMs, holdEndMs: hold.endMs, endMs: end, label: c === 'not-measurable' ? 'stable' : c, side });
+    reps.push({
+      startMs: reach.startMs,
+      holdStartMs: hold.startMs,
+      holdEndMs: hold.endMs,
+      endMs: end,
+      label: c === 'not-measurable' ? 'stable' : c,
+      side,
+    });
   }
   return reps;
 }
 
-function matchReps(truth: TruthRep[], found: readonly BirdDogRep[]): { answers: Array<Verdict<RepLabel>>; spurious: number } {
+function matchReps(
+  truth: TruthRep[],
+  found: readonly BirdDogRep[],
+): { answers: Array<Verdict<RepLabel>>; spurious: number } {
   const match = matchByOverlap(truth, found);
-  const answers = match.map((i) => (i === null ? 'not-measurable' as const : found[i]!.classification));
+  const answers = match.map((i) => (i === null ? ('not-measurable' as const) : found[i]!.classification));
   return { answers, spurious: found.length - match.filter((i) => i !== null).length };
 }
 
 /** Camera only, as `steadyback analyze --exercise bird-dog` would without a phone; no person at all -> nothing found. */
-function repFindingItem(c: BirdDogClipCase, t: ClipTruthFile, truth: TruthRep[], model: PoseModelName, frames: readonly FrameResult[], motion: MotionFrames | null): RepFindingItem {
+function repFindingItem(
+  c: BirdDogClipCase,
+  t: ClipTruthFile,
+  truth: TruthRep[],
+  model: PoseModelName,
+  frames: readonly FrameResult[],
+  motion: MotionFrames | null,
+): RepFindingItem {
   const config: RepFindingConfig = motion ? 'with-motion' : 'pose-only';
   const withPerson = frames.filter(hasPerson).length;
   const recording: Recording = c.phone ? (c.recording ?? 'phone') : 'rendered';
-  const base = { clipId: c.id, view: t.view, recording, model, config, frames: frames.length, framesWithPerson: withPerson };
+  const base = {
+    clipId: c.id,
+    view: t.view,
+    recording,
+    model,
+    config,
+    frames: frames.length,
+    framesWithPerson: withPerson,
+  };
   if (withPerson === 0) return { ...base, ...scoreRepFinding(truth, [], 'no person') };
   const r = analyzeBirdDog({ frames, ...(motion ? { motion } : {}) });
   return { ...base, ...scoreRepFinding(truth, r.reps, r.view) };
 }
 
-async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, out: ClipsRun & { spuriousReps: number }): Promise<number> {
+async function birdDogClip(
+  c: BirdDogClipCase,
+  t: ClipTruthFile,
+  mp4: string,
+  out: ClipsRun & { spuriousReps: number },
+): Promise<number> {
   const truth = truthReps(t);
   if (c.phone) {
     // A phone's own recording: rep finding, camera only (the sacrum phone's stream does not model standing up).
@@ -125,7 +191,10 @@ async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, ou
     for (const model of c.models) {
       const poses = await analyzeVideoPoses(phoneMp4, { model, workers: 1 });
       motion ??= await readMotionFrames(poses.info);
-      out.repFinding.push(repFindingItem(c, t, truth, model, poses.frames, null), repFindingItem(c, t, truth, model, poses.frames, motion));
+      out.repFinding.push(
+        repFindingItem(c, t, truth, model, poses.frames, null),
+        repFindingItem(c, t, truth, model, poses.frames, motion),
+      );
     }
     return 0;
   }
@@ -135,7 +204,9 @@ async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, ou
   const push = (model: PoseModelName | 'none', config: string, reps: readonly BirdDogRep[]) => {
     const { answers, spurious: s } = matchReps(truth, reps);
     spurious += s;
-    truth.forEach((tr, i) => out.repVerdicts.push({ clipId: c.id, model, config, truth: tr.label, answer: answers[i]! }));
+    truth.forEach((tr, i) =>
+      out.repVerdicts.push({ clipId: c.id, model, config, truth: tr.label, answer: answers[i]! }),
+    );
   };
   push('none', 'phone only', analyzeBirdDog({ pelvis: pelvis.pelvis }).reps);
   let motion: MotionFrames | null = null;
@@ -146,7 +217,10 @@ async function birdDogClip(c: BirdDogClipCase, t: ClipTruthFile, mp4: string, ou
     push(model, `camera (${t.view}) + phone`, analyzeBirdDog({ frames, pelvis: pelvis.pelvis }).reps);
     // The picture's change does not depend on the model: read once per clip, as the CLI reads it.
     motion ??= await readMotionFrames(poses.info);
-    out.repFinding.push(repFindingItem(c, t, truth, model, frames, null), repFindingItem(c, t, truth, model, frames, motion));
+    out.repFinding.push(
+      repFindingItem(c, t, truth, model, frames, null),
+      repFindingItem(c, t, truth, model, frames, motion),
+    );
   }
   return spurious;
 }
@@ -177,24 +251,57 @@ async function stretchClip(c: StretchClipCase, t: ClipTruthFile, mp4: string, ou
     out.faultVerdicts.push(
       { clipId: c.id, model, config: v, rule: 'C1', truth: c1Truth, answer: faultAnswer(cam, 'C1', 'camera') },
       { clipId: c.id, model, config: v, rule: 'C5', truth: c5Truth, answer: faultAnswer(cam, 'C5', 'camera') },
-      { clipId: c.id, model, config: `${v} + waistband phone (C1s)`, rule: 'C1', truth: c1sTruth, answer: faultAnswer(both, 'C1', 'sensor') },
+      {
+        clipId: c.id,
+        model,
+        config: `${v} + waistband phone (C1s)`,
+        rule: 'C1',
+        truth: c1sTruth,
+        answer: faultAnswer(both, 'C1', 'sensor'),
+      },
     );
     const setup = cam.setups[0];
     const first = t.frames.find((f) => f.phase === 'settle') ?? t.frames[0]!;
-    out.setups.push({ clipId: c.id, model, truthFrontKneeDeg: trueKneel(first.truth, kneeling).frontKneeDeg!, frontKneeDeg: setup?.frontKneeDeg ?? null });
+    out.setups.push({
+      clipId: c.id,
+      model,
+      truthFrontKneeDeg: trueKneel(first.truth, kneeling).frontKneeDeg!,
+      frontKneeDeg: setup?.frontKneeDeg ?? null,
+    });
     if (t.view !== 'side-left') continue;
     frames.forEach((f, i) => {
       const tf = t.frames[i];
       if (!tf) return;
       const tk = trueKneel(tf.truth, kneeling);
       const a = stretchAngles(f);
-      out.stretchFrames.push({ clipId: c.id, model, tMs: tf.tMs, truthFront: tk.frontKneeDeg!, truthBack: tk.backKneeDeg!, truthLean: tk.trunkLeanDeg!, front: a.frontKneeDeg, back: a.backKneeDeg, lean: a.trunkLeanDeg });
+      out.stretchFrames.push({
+        clipId: c.id,
+        model,
+        tMs: tf.tMs,
+        truthFront: tk.frontKneeDeg!,
+        truthBack: tk.backKneeDeg!,
+        truthLean: tk.trunkLeanDeg!,
+        front: a.frontKneeDeg,
+        back: a.backKneeDeg,
+        lean: a.trunkLeanDeg,
+      });
     });
   }
 }
 
-export async function runClips(clips: readonly ClipCase[], queue: RenderQueue, onProgress: (done: number, total: number) => void): Promise<ClipsRun> {
-  const out: ClipsRun & { spuriousReps: number } = { repVerdicts: [], faultVerdicts: [], stretchFrames: [], setups: [], spuriousReps: 0, repFinding: [] };
+export async function runClips(
+  clips: readonly ClipCase[],
+  queue: RenderQueue,
+  onProgress: (done: number, total: number) => void,
+): Promise<ClipsRun> {
+  const out: ClipsRun & { spuriousReps: number } = {
+    repVerdicts: [],
+    faultVerdicts: [],
+    stretchFrames: [],
+    setups: [],
+    spuriousReps: 0,
+    repFinding: [],
+  };
   let done = 0;
   for (const c of clips) {
     const f = await queue.clip(c);

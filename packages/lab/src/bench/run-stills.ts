@@ -4,7 +4,13 @@
 // upper bound on the exact silhouette). Differences from the baseline poses are taken later.
 
 import { readFileSync } from 'node:fs';
-import { BLAZEPOSE_LANDMARKS, landmarkIndex, type FrameResult, type Landmark, type LandmarkName } from '@steadyback/core';
+import {
+  BLAZEPOSE_LANDMARKS,
+  landmarkIndex,
+  type FrameResult,
+  type Landmark,
+  type LandmarkName,
+} from '@steadyback/core';
 import type { PoseModelName } from '@steadyback/pose';
 import { decodePng } from '../render/png.ts';
 import type { FrameTruth } from '../render/truth.ts';
@@ -12,8 +18,23 @@ import type { StillCase } from './cases.ts';
 import { createStillModel, type StillModel } from './bench-models.ts';
 import { keypointErrors } from './metrics.ts';
 import type { RenderQueue } from './render-queue.ts';
-import { contourRoll, hipLineRoll2d, maskFromRgba, supportingSide, worldRoll3d, type ContourSide } from './roll-methods.ts';
-import { measuredBirdDog, measuredKneel, trueBirdDog, trueKneel, type BirdDogAngles, type KneelAngles, type Side } from './still-angles.ts';
+import {
+  contourRoll,
+  hipLineRoll2d,
+  maskFromRgba,
+  supportingSide,
+  worldRoll3d,
+  type ContourSide,
+} from './roll-methods.ts';
+import {
+  measuredBirdDog,
+  measuredKneel,
+  trueBirdDog,
+  trueKneel,
+  type BirdDogAngles,
+  type KneelAngles,
+  type Side,
+} from './still-angles.ts';
 
 export interface RollReadings {
   readonly hipLine2d: number | null;
@@ -49,7 +70,8 @@ export interface StillsRun {
   readonly truths: Map<string, StillTruth>;
 }
 
-const liftedLegOf = (c: StillCase): Side | null => (c.pose.kind === 'bird-dog' ? c.pose.liftedLeg : c.family === 'bird-dog' ? 'left' : null);
+const liftedLegOf = (c: StillCase): Side | null =>
+  c.pose.kind === 'bird-dog' ? c.pose.liftedLeg : c.family === 'bird-dog' ? 'left' : null;
 
 /** A pose frame made of the true 2D joints, so the contour code can run on the truth. */
 function truthFrame(t: FrameTruth): FrameResult {
@@ -70,7 +92,8 @@ function truthOf(c: StillCase, t: FrameTruth, maskPng: string | null): StillTrut
   }
   return {
     caseId: c.id,
-    kneel: c.family === 'half-kneel' ? trueKneel(t, c.pose.kind === 'half-kneeling' ? c.pose.kneelingSide : 'left') : null,
+    kneel:
+      c.family === 'half-kneel' ? trueKneel(t, c.pose.kind === 'half-kneeling' ? c.pose.kneelingSide : 'left') : null,
     birdDog: c.family === 'bird-dog' && lifted ? trueBirdDog(t, lifted) : null,
     rollDeg: c.family === 'bird-dog' ? t.angles.pelvisRollDeg : null,
     trueContour,
@@ -116,14 +139,17 @@ export async function runStills(
           keypointErrors: found ? keypointErrors(px, truth) : [],
           kneel: found && c.family === 'half-kneel' ? measuredKneel(frame) : null,
           birdDog: found && lifted ? measuredBirdDog(frame, lifted) : null,
-          roll: found && c.family === 'bird-dog'
-            ? {
-                hipLine2d: hipLineRoll2d(frame),
-                world3d: worldRoll3d(frame),
-                contour: mask ? { left: contourRoll(mask, frame, 'left'), right: contourRoll(mask, frame, 'right') } : null,
-                supporting: supportingSide(frame),
-              }
-            : null,
+          roll:
+            found && c.family === 'bird-dog'
+              ? {
+                  hipLine2d: hipLineRoll2d(frame),
+                  world3d: worldRoll3d(frame),
+                  contour: mask
+                    ? { left: contourRoll(mask, frame, 'left'), right: contourRoll(mask, frame, 'right') }
+                    : null,
+                  supporting: supportingSide(frame),
+                }
+              : null,
         });
         onProgress(++done, total);
       }

@@ -3,8 +3,25 @@
 // turned on the back by a mounting yaw of 0-45 degrees, through the real sensor pipeline
 // (pelvisTilt / waistbandTilt, then analyzeBirdDog on the phone alone). No rendering.
 
-import { analyzeBirdDog, classify, pelvisInputFromSamples, pelvisTilt, waistbandTilt, BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST, type Band, type Metric, type RuleId } from '@steadyback/core';
-import { birdDogSession, generatePelvisStream, keyframeTimeline, type BodyTilt, type TiltKeyframe } from '@steadyback/synthetic';
+import {
+  analyzeBirdDog,
+  classify,
+  pelvisInputFromSamples,
+  pelvisTilt,
+  waistbandTilt,
+  BIRD_DOG_THRESHOLDS as BT,
+  STRETCH_THRESHOLDS as ST,
+  type Band,
+  type Metric,
+  type RuleId,
+} from '@steadyback/core';
+import {
+  birdDogSession,
+  generatePelvisStream,
+  keyframeTimeline,
+  type BodyTilt,
+  type TiltKeyframe,
+} from '@steadyback/synthetic';
 import { summarize, type ErrorSummary, type Pair, type Verdict } from './metrics.ts';
 import { PHONE_NOISE } from './phone-stream.ts';
 import type { FaultLabel, RepLabel } from './run-clips.ts';
@@ -12,7 +29,12 @@ import type { FaultLabel, RepLabel } from './run-clips.ts';
 export const MOUNTING_YAWS_DEG = [0, 15, 30, 45] as const;
 
 export interface SensorRun {
-  readonly byYaw: Array<{ yawDeg: number; roll: ErrorSummary; pitch: ErrorSummary; estimatedYawErrorDeg: number | null }>;
+  readonly byYaw: Array<{
+    yawDeg: number;
+    roll: ErrorSummary;
+    pitch: ErrorSummary;
+    estimatedYawErrorDeg: number | null;
+  }>;
   readonly roll: ErrorSummary;
   readonly pitch: ErrorSummary;
   readonly waistbandTilt: ErrorSummary;
@@ -37,7 +59,8 @@ const EDGE_MARGIN_DEG = 0.5;
 function awayFromEdges(v: number, edges: readonly number[]): number {
   let out = Math.round(v * 10) / 10;
   for (const e of edges) {
-    for (const edge of [e, -e]) if (Math.abs(out - edge) < EDGE_MARGIN_DEG) out = edge + Math.sign(out - edge || 1) * EDGE_MARGIN_DEG;
+    for (const edge of [e, -e])
+      if (Math.abs(out - edge) < EDGE_MARGIN_DEG) out = edge + Math.sign(out - edge || 1) * EDGE_MARGIN_DEG;
   }
   return out;
 }
@@ -73,9 +96,20 @@ function birdDogTrials(seeds: number) {
     const yawErrors: number[] = [];
     for (let seed = 1; seed <= seeds; seed += 1) {
       const r = rng(seed * 97 + yaw);
-      const tilt = (): BodyTilt => ({ rollDeg: awayFromEdges(-15 + 30 * r(), [BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG]), pitchDeg: awayFromEdges(12 * r(), [BT.R4S_AMBER_DEG, BT.R4S_RED_DEG]) });
+      const tilt = (): BodyTilt => ({
+        rollDeg: awayFromEdges(-15 + 30 * r(), [BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG]),
+        pitchDeg: awayFromEdges(12 * r(), [BT.R4S_AMBER_DEG, BT.R4S_RED_DEG]),
+      });
       const session = birdDogSession({ repsPerSide: 3, holdMs: 5000, repTilt: { left: tilt(), right: tilt() } });
-      const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, rateHz: 50, mountingYawDeg: yaw, headingDeg: 360 * r(), seed, ...PHONE_NOISE });
+      const stream = generatePelvisStream({
+        timeline: session.timeline,
+        durationMs: session.durationMs,
+        rateHz: 50,
+        mountingYawDeg: yaw,
+        headingDeg: 360 * r(),
+        seed,
+        ...PHONE_NOISE,
+      });
       const tiltOut = pelvisTilt(stream.samples);
       if (!tiltOut.ok) throw new Error(`sensor trial (yaw ${yaw}, seed ${seed}): ${tiltOut.reason}`);
       yawErrors.push(Math.abs(tiltOut.mountingYawDeg - yaw));
@@ -97,7 +131,12 @@ function birdDogTrials(seeds: number) {
     rollAll.push(...rollPairs);
     pitchAll.push(...pitchPairs);
     yawErrors.sort((a, b) => a - b);
-    byYaw.push({ yawDeg: yaw, roll: summarize(rollPairs), pitch: summarize(pitchPairs), estimatedYawErrorDeg: yawErrors.length ? yawErrors[yawErrors.length >> 1]! : null });
+    byYaw.push({
+      yawDeg: yaw,
+      roll: summarize(rollPairs),
+      pitch: summarize(pitchPairs),
+      estimatedYawErrorDeg: yawErrors.length ? yawErrors[yawErrors.length >> 1]! : null,
+    });
   }
   return { byYaw, roll: summarize(rollAll), pitch: summarize(pitchAll), repVerdicts };
 }
@@ -118,7 +157,16 @@ function waistbandTrials(seeds: number) {
         { tMs: 9000, rollDeg: roll, pitchDeg: -90 + tilt, cue: 'return' },
         { tMs: 11000, rollDeg: 0, pitchDeg: -90, cue: 'settle' },
       ];
-      const stream = generatePelvisStream({ timeline: keyframeTimeline(keys), durationMs: 12000, rateHz: 50, mount: 'waistband-backward', mountingYawDeg: lean, headingDeg: 360 * r(), seed, ...PHONE_NOISE });
+      const stream = generatePelvisStream({
+        timeline: keyframeTimeline(keys),
+        durationMs: 12000,
+        rateHz: 50,
+        mount: 'waistband-backward',
+        mountingYawDeg: lean,
+        headingDeg: 360 * r(),
+        seed,
+        ...PHONE_NOISE,
+      });
       const out = waistbandTilt(stream.samples);
       if (!out.ok) throw new Error(out.reason);
       let worst = -Infinity;
@@ -127,7 +175,10 @@ function waistbandTrials(seeds: number) {
         pairs.push({ truth: stream.truth[i]!.pitchDeg + 90, measured: s.tiltDeg });
         if (s.tMs >= 4000 && s.tMs <= 9000) worst = Math.max(worst, s.tiltDeg);
       });
-      verdicts.push({ truth: tilt > ST.C1S_RED_DEG ? 'fault' : 'no-fault', answer: worst === -Infinity ? 'not-measurable' : worst > ST.C1S_RED_DEG ? 'fault' : 'no-fault' });
+      verdicts.push({
+        truth: tilt > ST.C1S_RED_DEG ? 'fault' : 'no-fault',
+        answer: worst === -Infinity ? 'not-measurable' : worst > ST.C1S_RED_DEG ? 'fault' : 'no-fault',
+      });
     }
   }
   return { waistbandTilt: summarize(pairs), c1sVerdicts: verdicts };

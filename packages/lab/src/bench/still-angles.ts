@@ -3,7 +3,14 @@
 // line and trunk-sag formulas), and from the renderer's exact 3D joints in the body's sagittal
 // plane (what the camera is trying to see). The benchmark compares the two.
 
-import { segmentAngleFromHorizontalDeg, signedDistanceToLine, stretchAngles, visiblePoint, type FrameResult, type Point2 } from '@steadyback/core';
+import {
+  segmentAngleFromHorizontalDeg,
+  signedDistanceToLine,
+  stretchAngles,
+  visiblePoint,
+  type FrameResult,
+  type Point2,
+} from '@steadyback/core';
 import type { FrameTruth, LandmarkName, Point3 } from '../render/truth.ts';
 
 export type Side = 'left' | 'right';
@@ -46,14 +53,19 @@ function sag(hipMid: Point2 | null, shoulderMid: Point2 | null, knee: Point2 | n
   return d !== null && trunk > 0 ? Math.abs(d) / trunk : null;
 }
 
-const mid2 = (a: Point2 | null, b: Point2 | null): Point2 | null => (a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null);
+const mid2 = (a: Point2 | null, b: Point2 | null): Point2 | null =>
+  a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
 const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 export function measuredBirdDog(f: FrameResult, liftedLeg: Side): BirdDogAngles {
   const p = (n: LandmarkName) => visiblePoint(f, n);
   return {
     legElevationDeg: segmentAngleFromHorizontalDeg(p(`${liftedLeg}_hip`), p(`${liftedLeg}_ankle`)),
-    sagRaw: sag(mid2(p('left_hip'), p('right_hip')), mid2(p('left_shoulder'), p('right_shoulder')), p(`${other(liftedLeg)}_knee`)),
+    sagRaw: sag(
+      mid2(p('left_hip'), p('right_hip')),
+      mid2(p('left_shoulder'), p('right_shoulder')),
+      p(`${other(liftedLeg)}_knee`),
+    ),
   };
 }
 
@@ -86,6 +98,10 @@ export function trueBirdDog(t: FrameTruth, liftedLeg: Side): BirdDogAngles {
   const j = t.joints3dM;
   return {
     legElevationDeg: liftedLeg === 'left' ? t.angles.leftLegElevationDeg : t.angles.rightLegElevationDeg,
-    sagRaw: sag(sag2(mid3(j.left_hip, j.right_hip)), sag2(mid3(j.left_shoulder, j.right_shoulder)), sag2(j[`${other(liftedLeg)}_knee`])),
+    sagRaw: sag(
+      sag2(mid3(j.left_hip, j.right_hip)),
+      sag2(mid3(j.left_shoulder, j.right_shoulder)),
+      sag2(j[`${other(liftedLeg)}_knee`]),
+    ),
   };
 }

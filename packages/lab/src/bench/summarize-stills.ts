@@ -6,7 +6,17 @@ import { BIRD_DOG_THRESHOLDS as BT, STRETCH_THRESHOLDS as ST } from '@steadyback
 import type { PoseModelName } from '@steadyback/pose';
 import type { ViewName } from '../render/views.ts';
 import type { StillCase } from './cases.ts';
-import { confusionMatrix, constantPredictorMae, median, quantile, summarize, type Confusion, type ErrorSummary, type Pair, type Verdict } from './metrics.ts';
+import {
+  confusionMatrix,
+  constantPredictorMae,
+  median,
+  quantile,
+  summarize,
+  type Confusion,
+  type ErrorSummary,
+  type Pair,
+  type Verdict,
+} from './metrics.ts';
 import { ROLL_METHODS, type RollMethod } from './roll-methods.ts';
 import type { StillRecord, StillsRun } from './run-stills.ts';
 
@@ -37,7 +47,17 @@ export interface ViewStats {
 export interface VariantStats {
   readonly variant: string;
   readonly view: ViewName;
-  readonly models: Partial<Record<PoseModelName, { detectionRate: number; keypointErrorMedian: number | null; kneeMae: number | null; rollHipLineMae: number | null }>>;
+  readonly models: Partial<
+    Record<
+      PoseModelName,
+      {
+        detectionRate: number;
+        keypointErrorMedian: number | null;
+        kneeMae: number | null;
+        rollHipLineMae: number | null;
+      }
+    >
+  >;
 }
 
 export type BandLabel = 'green' | 'amber' | 'red';
@@ -56,7 +76,10 @@ export interface StillVerdicts {
 const isMain = (c: StillCase) => (c.figure === 'women_Casual' || c.figure === 'mannequin') && c.lookSeed === 0;
 const diff = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : a - b);
 
-export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { views: ViewStats[]; variants: VariantStats[]; verdicts: StillVerdicts } {
+export function summarizeStills(
+  plan: readonly StillCase[],
+  run: StillsRun,
+): { views: ViewStats[]; variants: VariantStats[]; verdicts: StillVerdicts } {
   const byCase = new Map(plan.map((c) => [c.id, c]));
   const rec = new Map<string, StillRecord>();
   for (const r of run.records) rec.set(`${r.caseId}|${r.model}`, r);
@@ -64,9 +87,15 @@ export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { v
     const rs = cases.map((c) => rec.get(`${c.id}|${model}`)).filter((r): r is StillRecord => !!r);
     const kp = rs.flatMap((r) => r.keypointErrors.filter((e): e is number => e !== null));
     const pairs = (f: (c: StillCase, r: StillRecord | undefined) => Pair | null) =>
-      cases.flatMap((c) => { const p = f(c, rec.get(`${c.id}|${model}`)); return p ? [p] : []; });
+      cases.flatMap((c) => {
+        const p = f(c, rec.get(`${c.id}|${model}`));
+        return p ? [p] : [];
+      });
     const t = (c: StillCase) => run.truths.get(c.id)!;
-    const base = (c: StillCase) => (c.baselineId ? { c: byCase.get(c.baselineId)!, r: rec.get(`${c.baselineId}|${model}`), t: run.truths.get(c.baselineId)! } : null);
+    const base = (c: StillCase) =>
+      c.baselineId
+        ? { c: byCase.get(c.baselineId)!, r: rec.get(`${c.baselineId}|${model}`), t: run.truths.get(c.baselineId)! }
+        : null;
     const kneel = cases.filter((c) => c.family === 'half-kneel');
     const bd = cases.filter((c) => c.family === 'bird-dog' && c.kind !== 'baseline');
     const roll: Partial<Record<RollMethod, ErrorSummary>> = {};
@@ -74,36 +103,74 @@ export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { v
     for (const method of ['hip-line-2d', 'world-3d', 'contour-seg'] as const) {
       if (method === 'world-3d' && model.startsWith('movenet')) continue;
       if (method === 'contour-seg' && (model.startsWith('movenet') || !rollCases.some((c) => c.trueMask))) continue;
-      roll[method] = summarize(pairs((c, r) => {
-        if (c.kind !== 'roll') return null;
-        const b = base(c);
-        const truth = diff(t(c).rollDeg, b?.t.rollDeg)!;
-        if (!r?.roll || !b?.r?.roll) return { truth, measured: null };
-        if (method === 'hip-line-2d') return { truth, measured: diff(r.roll.hipLine2d, b.r.roll.hipLine2d) };
-        if (method === 'world-3d') return { truth, measured: diff(r.roll.world3d, b.r.roll.world3d) };
-        const side = r.roll.supporting;
-        return { truth, measured: side && r.roll.contour && b.r.roll.contour ? diff(r.roll.contour[side], b.r.roll.contour[side]) : null };
-      }));
+      roll[method] = summarize(
+        pairs((c, r) => {
+          if (c.kind !== 'roll') return null;
+          const b = base(c);
+          const truth = diff(t(c).rollDeg, b?.t.rollDeg)!;
+          if (!r?.roll || !b?.r?.roll) return { truth, measured: null };
+          if (method === 'hip-line-2d') return { truth, measured: diff(r.roll.hipLine2d, b.r.roll.hipLine2d) };
+          if (method === 'world-3d') return { truth, measured: diff(r.roll.world3d, b.r.roll.world3d) };
+          const side = r.roll.supporting;
+          return {
+            truth,
+            measured:
+              side && r.roll.contour && b.r.roll.contour ? diff(r.roll.contour[side], b.r.roll.contour[side]) : null,
+          };
+        }),
+      );
     }
     return {
       stills: cases.length,
       detectionRate: rs.length ? rs.filter((r) => r.found).length / rs.length : 0,
       keypointErrorMedian: median(kp),
       keypointErrorP90: quantile(kp, 0.9),
-      frontKnee: summarize(kneel.map((c) => ({ truth: t(c).kneel!.frontKneeDeg!, measured: rec.get(`${c.id}|${model}`)?.kneel?.frontKneeDeg ?? null }))),
-      backKnee: summarize(kneel.map((c) => ({ truth: t(c).kneel!.backKneeDeg!, measured: rec.get(`${c.id}|${model}`)?.kneel?.backKneeDeg ?? null }))),
-      trunkLean: summarize(pairs((c, r) => (c.family === 'half-kneel' ? { truth: t(c).kneel!.trunkLeanDeg!, measured: r?.kneel?.trunkLeanDeg ?? null } : null))),
-      trunkThighChange: summarize(pairs((c, r) => {
-        if (c.family !== 'half-kneel' || (c.kind !== 'lean' && c.kind !== 'hip-ext')) return null;
-        const b = base(c)!;
-        return { truth: diff(t(c).kneel!.hipExtensionDeg, b.t.kneel!.hipExtensionDeg)!, measured: diff(r?.kneel?.hipExtensionDeg, b.r?.kneel?.hipExtensionDeg) };
-      })),
-      legElevation: summarize(pairs((c, r) => (c.family === 'bird-dog' && c.kind !== 'baseline' ? { truth: t(c).birdDog!.legElevationDeg!, measured: r?.birdDog?.legElevationDeg ?? null } : null))),
-      trunkSagChange: summarize(pairs((c, r) => {
-        if (c.family !== 'bird-dog' || (c.kind !== 'sag' && c.kind !== 'leg-height')) return null;
-        const b = base(c)!;
-        return { truth: diff(b.t.birdDog!.sagRaw, t(c).birdDog!.sagRaw)!, measured: diff(b.r?.birdDog?.sagRaw, r?.birdDog?.sagRaw) };
-      })),
+      frontKnee: summarize(
+        kneel.map((c) => ({
+          truth: t(c).kneel!.frontKneeDeg!,
+          measured: rec.get(`${c.id}|${model}`)?.kneel?.frontKneeDeg ?? null,
+        })),
+      ),
+      backKnee: summarize(
+        kneel.map((c) => ({
+          truth: t(c).kneel!.backKneeDeg!,
+          measured: rec.get(`${c.id}|${model}`)?.kneel?.backKneeDeg ?? null,
+        })),
+      ),
+      trunkLean: summarize(
+        pairs((c, r) =>
+          c.family === 'half-kneel'
+            ? { truth: t(c).kneel!.trunkLeanDeg!, measured: r?.kneel?.trunkLeanDeg ?? null }
+            : null,
+        ),
+      ),
+      trunkThighChange: summarize(
+        pairs((c, r) => {
+          if (c.family !== 'half-kneel' || (c.kind !== 'lean' && c.kind !== 'hip-ext')) return null;
+          const b = base(c)!;
+          return {
+            truth: diff(t(c).kneel!.hipExtensionDeg, b.t.kneel!.hipExtensionDeg)!,
+            measured: diff(r?.kneel?.hipExtensionDeg, b.r?.kneel?.hipExtensionDeg),
+          };
+        }),
+      ),
+      legElevation: summarize(
+        pairs((c, r) =>
+          c.family === 'bird-dog' && c.kind !== 'baseline'
+            ? { truth: t(c).birdDog!.legElevationDeg!, measured: r?.birdDog?.legElevationDeg ?? null }
+            : null,
+        ),
+      ),
+      trunkSagChange: summarize(
+        pairs((c, r) => {
+          if (c.family !== 'bird-dog' || (c.kind !== 'sag' && c.kind !== 'leg-height')) return null;
+          const b = base(c)!;
+          return {
+            truth: diff(b.t.birdDog!.sagRaw, t(c).birdDog!.sagRaw)!,
+            measured: diff(b.r?.birdDog?.sagRaw, r?.birdDog?.sagRaw),
+          };
+        }),
+      ),
       roll,
     };
   };
@@ -114,16 +181,21 @@ export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { v
     const cases = mainCases.filter((c) => c.view === view);
     const models = [...new Set(cases.flatMap((c) => c.models))];
     const rollCases = cases.filter((c) => c.kind === 'roll');
-    const rollPairs: Pair[] = rollCases.map((c) => ({ truth: run.truths.get(c.id)!.rollDeg! - run.truths.get(c.baselineId!)!.rollDeg!, measured: null }));
+    const rollPairs: Pair[] = rollCases.map((c) => ({
+      truth: run.truths.get(c.id)!.rollDeg! - run.truths.get(c.baselineId!)!.rollDeg!,
+      measured: null,
+    }));
     let rollTrueMask: ErrorSummary | null = null;
     if (rollCases.some((c) => c.trueMask)) {
-      rollTrueMask = summarize(rollCases.map((c) => {
-        const t = run.truths.get(c.id)!;
-        const b = run.truths.get(c.baselineId!)!;
-        const lifted = c.pose.kind === 'bird-dog' ? c.pose.liftedLeg : 'left';
-        const side = lifted === 'left' ? 'right' : 'left';
-        return { truth: t.rollDeg! - b.rollDeg!, measured: diff(t.trueContour?.[side], b.trueContour?.[side]) };
-      }));
+      rollTrueMask = summarize(
+        rollCases.map((c) => {
+          const t = run.truths.get(c.id)!;
+          const b = run.truths.get(c.baselineId!)!;
+          const lifted = c.pose.kind === 'bird-dog' ? c.pose.liftedLeg : 'left';
+          const side = lifted === 'left' ? 'right' : 'left';
+          return { truth: t.rollDeg! - b.rollDeg!, measured: diff(t.trueContour?.[side], b.trueContour?.[side]) };
+        }),
+      );
     }
     views.push({
       view,
@@ -134,7 +206,12 @@ export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { v
   }
 
   const variants: VariantStats[] = [];
-  const variantKey = (c: StillCase) => (c.figure !== 'women_Casual' && c.figure !== 'mannequin' ? c.figure : c.lookSeed ? `${c.figure}, room ${c.lookSeed}` : `${c.figure} (default room)`);
+  const variantKey = (c: StillCase) =>
+    c.figure !== 'women_Casual' && c.figure !== 'mannequin'
+      ? c.figure
+      : c.lookSeed
+        ? `${c.figure}, room ${c.lookSeed}`
+        : `${c.figure} (default room)`;
   const poseKey = (c: StillCase) => JSON.stringify(c.pose);
   const others = plan.filter((c) => !isMain(c));
   for (const view of [...new Set(others.map((c) => c.view))]) {
@@ -147,16 +224,23 @@ export function summarizeStills(plan: readonly StillCase[], run: StillsRun): { v
       variants.push({
         variant: key,
         view,
-        models: Object.fromEntries(models.map((m) => {
-          const s = stats(cases, m);
-          const knees = [s.frontKnee, s.backKnee].filter((k) => k.mae !== null);
-          return [m, {
-            detectionRate: s.detectionRate,
-            keypointErrorMedian: s.keypointErrorMedian,
-            kneeMae: knees.length ? knees.reduce((a, k) => a + k.mae! * k.measuredN, 0) / knees.reduce((a, k) => a + k.measuredN, 0) : null,
-            rollHipLineMae: s.roll['hip-line-2d']?.mae ?? null,
-          }];
-        })),
+        models: Object.fromEntries(
+          models.map((m) => {
+            const s = stats(cases, m);
+            const knees = [s.frontKnee, s.backKnee].filter((k) => k.mae !== null);
+            return [
+              m,
+              {
+                detectionRate: s.detectionRate,
+                keypointErrorMedian: s.keypointErrorMedian,
+                kneeMae: knees.length
+                  ? knees.reduce((a, k) => a + k.mae! * k.measuredN, 0) / knees.reduce((a, k) => a + k.measuredN, 0)
+                  : null,
+                rollHipLineMae: s.roll['hip-line-2d']?.mae ?? null,
+              },
+            ];
+          }),
+        ),
       });
     }
   }
@@ -180,31 +264,53 @@ function stillVerdicts(cases: StillCase[], run: StillsRun, rec: Map<string, Stil
     for (const view of ['rear', 'side-left'] as const) {
       const roll = cases.filter((c) => c.view === view && c.kind === 'roll');
       if (roll.length) {
-        r1HipLine[`${m} ${view}`] = confusionMatrix(bands, roll.map((c) => {
-          const tr = Math.abs(run.truths.get(c.id)!.rollDeg! - run.truths.get(c.baselineId!)!.rollDeg!);
-          const a = get(c)?.roll?.hipLine2d;
-          const b = get({ ...c, id: c.baselineId! })?.roll?.hipLine2d;
-          const ans: Verdict<BandLabel> = a == null || b == null ? 'not-measurable' : bandOf(Math.abs(a - b), BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG, true);
-          return { truth: bandOf(tr, BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG, true), answer: ans };
-        }));
+        r1HipLine[`${m} ${view}`] = confusionMatrix(
+          bands,
+          roll.map((c) => {
+            const tr = Math.abs(run.truths.get(c.id)!.rollDeg! - run.truths.get(c.baselineId!)!.rollDeg!);
+            const a = get(c)?.roll?.hipLine2d;
+            const b = get({ ...c, id: c.baselineId! })?.roll?.hipLine2d;
+            const ans: Verdict<BandLabel> =
+              a == null || b == null
+                ? 'not-measurable'
+                : bandOf(Math.abs(a - b), BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG, true);
+            return { truth: bandOf(tr, BT.R1_ROLL_AMBER_DEG, BT.R1_ROLL_RED_DEG, true), answer: ans };
+          }),
+        );
       }
     }
-    const legs = cases.filter((c) => c.view === 'side-left' && c.family === 'bird-dog' && (c.kind === 'leg-height' || c.kind === 'roll'));
+    const legs = cases.filter(
+      (c) => c.view === 'side-left' && c.family === 'bird-dog' && (c.kind === 'leg-height' || c.kind === 'roll'),
+    );
     if (legs.length) {
-      r4Side[m] = confusionMatrix(bands, legs.map((c) => {
-        const v = get(c)?.birdDog?.legElevationDeg;
-        return { truth: bandOf(run.truths.get(c.id)!.birdDog!.legElevationDeg!, BT.R4_AMBER_DEG, BT.R4_RED_DEG, false), answer: v == null ? 'not-measurable' : bandOf(v, BT.R4_AMBER_DEG, BT.R4_RED_DEG, false) };
-      }));
+      r4Side[m] = confusionMatrix(
+        bands,
+        legs.map((c) => {
+          const v = get(c)?.birdDog?.legElevationDeg;
+          return {
+            truth: bandOf(run.truths.get(c.id)!.birdDog!.legElevationDeg!, BT.R4_AMBER_DEG, BT.R4_RED_DEG, false),
+            answer: v == null ? 'not-measurable' : bandOf(v, BT.R4_AMBER_DEG, BT.R4_RED_DEG, false),
+          };
+        }),
+      );
     }
     const leans = cases.filter((c) => c.view === 'side-left' && c.family === 'half-kneel' && c.kind === 'lean');
     if (leans.length) {
-      c1Side[m] = confusionMatrix(faults, leans.map((c) => {
-        const tr = run.truths.get(c.id)!.kneel!.trunkLeanDeg! - run.truths.get(c.baselineId!)!.kneel!.trunkLeanDeg!;
-        const mv = get(c)?.kneel?.trunkLeanDeg;
-        const mb = get({ ...c, id: c.baselineId! })?.kneel?.trunkLeanDeg;
-        const ans: Verdict<FaultLabel> = mv == null || mb == null ? 'not-measurable' : mv - mb > ST.C1_LEAN_BACK_DEG && mv > 0 ? 'fault' : 'no-fault';
-        return { truth: tr > ST.C1_LEAN_BACK_DEG ? 'fault' : 'no-fault', answer: ans };
-      }));
+      c1Side[m] = confusionMatrix(
+        faults,
+        leans.map((c) => {
+          const tr = run.truths.get(c.id)!.kneel!.trunkLeanDeg! - run.truths.get(c.baselineId!)!.kneel!.trunkLeanDeg!;
+          const mv = get(c)?.kneel?.trunkLeanDeg;
+          const mb = get({ ...c, id: c.baselineId! })?.kneel?.trunkLeanDeg;
+          const ans: Verdict<FaultLabel> =
+            mv == null || mb == null
+              ? 'not-measurable'
+              : mv - mb > ST.C1_LEAN_BACK_DEG && mv > 0
+                ? 'fault'
+                : 'no-fault';
+          return { truth: tr > ST.C1_LEAN_BACK_DEG ? 'fault' : 'no-fault', answer: ans };
+        }),
+      );
     }
   }
   return { r1HipLine, r4Side, c1Side };

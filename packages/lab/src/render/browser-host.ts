@@ -39,7 +39,9 @@ export function mannequinDirs(): { page: string; mannequin: string } {
   try {
     pkg = path.dirname(req.resolve('@steadyback/lab-mannequin/package.json'));
   } catch {
-    throw new Error('The CC0 figures are missing and the fallback figure is not installed: run npm install in the repository (it installs the dev-only workspace package packages/lab-mannequin), or put the figures at ../shared/data/figures.');
+    throw new Error(
+      'The CC0 figures are missing and the fallback figure is not installed: run npm install in the repository (it installs the dev-only workspace package packages/lab-mannequin), or put the figures at ../shared/data/figures.',
+    );
   }
   const mannequin = path.dirname(createRequire(path.join(pkg, 'package.json')).resolve('mannequin-js/package.json'));
   return { page: path.join(pkg, 'src', 'page'), mannequin };
@@ -67,7 +69,11 @@ const INDEX_HTML = `<!doctype html><html><head><meta charset="utf-8">
 <script type="importmap">{"imports":{"three":"/three/build/three.module.js","three/addons/":"/three/examples/jsm/","mannequin/":"/mannequin/src/"}}</script>
 </head><body style="margin:0;background:#000"></body></html>`;
 
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.glb': 'model/gltf-binary', '.html': 'text/html' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.glb': 'model/gltf-binary',
+  '.html': 'text/html',
+};
 
 interface Roots {
   readonly three: string;
@@ -84,8 +90,10 @@ function resolveFile(urlPath: string, roots: Roots): string | null {
   if (urlPath.startsWith('/three/')) return safe(roots.three, urlPath.slice('/three/'.length));
   if (urlPath.startsWith('/figures/') && roots.figures) return safe(roots.figures, path.basename(urlPath));
   if (urlPath.startsWith('/lab/')) return safe(PAGE_DIR, urlPath.slice('/lab/'.length));
-  if (urlPath.startsWith('/lab-mannequin/') && roots.mannequin) return safe(roots.mannequin.page, urlPath.slice('/lab-mannequin/'.length));
-  if (urlPath.startsWith('/mannequin/') && roots.mannequin) return safe(roots.mannequin.mannequin, urlPath.slice('/mannequin/'.length));
+  if (urlPath.startsWith('/lab-mannequin/') && roots.mannequin)
+    return safe(roots.mannequin.page, urlPath.slice('/lab-mannequin/'.length));
+  if (urlPath.startsWith('/mannequin/') && roots.mannequin)
+    return safe(roots.mannequin.mannequin, urlPath.slice('/mannequin/'.length));
   return null;
 }
 
@@ -95,10 +103,15 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export async function startBrowserHost(widthPx: number, heightPx: number, figureKind: 'gltf' | 'mannequin' = 'gltf'): Promise<BrowserHost> {
-  const roots: Roots = figureKind === 'gltf'
-    ? { three: threeDir(), figures: figuresDir(), mannequin: null }
-    : { three: threeDir(), figures: null, mannequin: mannequinDirs() };
+export async function startBrowserHost(
+  widthPx: number,
+  heightPx: number,
+  figureKind: 'gltf' | 'mannequin' = 'gltf',
+): Promise<BrowserHost> {
+  const roots: Roots =
+    figureKind === 'gltf'
+      ? { three: threeDir(), figures: figuresDir(), mannequin: null }
+      : { three: threeDir(), figures: null, mannequin: mannequinDirs() };
   const server: Server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     if (urlPath === '/' || urlPath === '/index.html') {
@@ -122,9 +135,16 @@ export async function startBrowserHost(widthPx: number, heightPx: number, figure
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [
-        '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+        '--headless',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--ignore-gpu-blocklist',
       ],
     });
     const page = await browser.newPage({ viewport: { width: widthPx, height: heightPx } });
@@ -132,7 +152,8 @@ export async function startBrowserHost(widthPx: number, heightPx: number, figure
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
     const hasGl = await page.evaluate("!!document.createElement('canvas').getContext('webgl2')");
-    if (!hasGl) throw new Error(`Chromium at ${CHROMIUM_PATH} gave no WebGL2 context (SwiftShader flags not honoured?)`);
+    if (!hasGl)
+      throw new Error(`Chromium at ${CHROMIUM_PATH} gave no WebGL2 context (SwiftShader flags not honoured?)`);
     const b = browser;
     return {
       page,

@@ -23,12 +23,22 @@ function fail(msg: string): never {
 
 const { values } = parseArgs({
   options: {
-    pose: { type: 'string' }, clip: { type: 'string' }, view: { type: 'string', default: 'side-left' },
-    out: { type: 'string' }, set: { type: 'string', multiple: true, default: [] }, fps: { type: 'string', default: '15' },
-    reps: { type: 'string' }, speed: { type: 'string' }, figure: { type: 'string' },
-    size: { type: 'string', default: '640x480' }, look: { type: 'string', default: '0' }, truth: { type: 'string' },
-    help: { type: 'boolean' }, overlay: { type: 'boolean', default: false },
-    'phone-log': { type: 'string' }, 'phone-roll': { type: 'string', default: '12' },
+    pose: { type: 'string' },
+    clip: { type: 'string' },
+    view: { type: 'string', default: 'side-left' },
+    out: { type: 'string' },
+    set: { type: 'string', multiple: true, default: [] },
+    fps: { type: 'string', default: '15' },
+    reps: { type: 'string' },
+    speed: { type: 'string' },
+    figure: { type: 'string' },
+    size: { type: 'string', default: '640x480' },
+    look: { type: 'string', default: '0' },
+    truth: { type: 'string' },
+    help: { type: 'boolean' },
+    overlay: { type: 'boolean', default: false },
+    'phone-log': { type: 'string' },
+    'phone-roll': { type: 'string', default: '12' },
   },
 });
 if (values.help) fail('');
@@ -37,7 +47,8 @@ if (!isViewName(view)) fail(`unknown view "${view}"`);
 if (!values.out) fail('--out is required');
 const figure = (values.figure ?? defaultFigure()) as FigureChoice;
 if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure)) fail(`unknown figure "${figure}"`);
-if (figure === 'mannequin') process.stderr.write('figures: mannequin-js fallback; pictures for plumbing checks, not claims about people\n');
+if (figure === 'mannequin')
+  process.stderr.write('figures: mannequin-js fallback; pictures for plumbing checks, not claims about people\n');
 const size = /^(\d+)x(\d+)$/.exec(values.size ?? '');
 if (!size) fail('--size must look like 640x480');
 const params: Record<string, string | number> = {};
@@ -52,24 +63,47 @@ const t0 = Date.now();
 const renderer = await createFigureRenderer({ figure, widthPx: Number(size[1]), heightPx: Number(size[2]) });
 try {
   if (values.pose) {
-    if (!(POSE_KINDS as readonly string[]).includes(values.pose) || values.pose === 'blend') fail(`unknown pose "${values.pose}"`);
+    if (!(POSE_KINDS as readonly string[]).includes(values.pose) || values.pose === 'blend')
+      fail(`unknown pose "${values.pose}"`);
     const pose = { kind: values.pose, ...params } as PoseSpec;
     const { png, truth } = await renderer.render(pose, view, { look, overlay: values.overlay });
     writeFileSync(values.out, png);
     if (values.truth) writeFileSync(values.truth, JSON.stringify(truth, null, 1));
-    const a = Object.entries(truth.angles).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ');
+    const a = Object.entries(truth.angles)
+      .map(([k, v]) => `${k}=${v.toFixed(1)}`)
+      .join(' ');
     process.stdout.write(`${values.out} (${Date.now() - t0} ms incl. browser start)\n${a}\n`);
   } else if (values.clip === 'bird-dog' || values.clip === 'half-kneel') {
     const fps = Number(values.fps);
-    const common = { view, fps, renderer, look, reps: values.reps ? Number(values.reps) : undefined, speed: values.speed ? Number(values.speed) : undefined, ...params };
+    const common = {
+      view,
+      fps,
+      renderer,
+      look,
+      reps: values.reps ? Number(values.reps) : undefined,
+      speed: values.speed ? Number(values.speed) : undefined,
+      ...params,
+    };
     const clip = values.clip === 'bird-dog' ? await birdDogClip(common) : await halfKneelClip(common);
     await writeClip(clip.frames, values.out, fps);
     if (values.truth) {
-      writeFileSync(values.truth, JSON.stringify({ fps, view, segments: clip.plan.segments, frames: clip.frames.map(({ png: _png, ...f }) => f) }, null, 1));
+      writeFileSync(
+        values.truth,
+        JSON.stringify(
+          { fps, view, segments: clip.plan.segments, frames: clip.frames.map(({ png: _png, ...f }) => f) },
+          null,
+          1,
+        ),
+      );
     }
     if (values['phone-log'] && values.clip === 'bird-dog') {
-      writeFileSync(values['phone-log'], birdDogPhoneLog(clip.plan.segments, clip.plan.durationMs, Number(values['phone-roll'])));
-      process.stdout.write(`${values['phone-log']}: a matching phone log, pelvis rolling ${values['phone-roll']} deg toward the lifted leg\n`);
+      writeFileSync(
+        values['phone-log'],
+        birdDogPhoneLog(clip.plan.segments, clip.plan.durationMs, Number(values['phone-roll'])),
+      );
+      process.stdout.write(
+        `${values['phone-log']}: a matching phone log, pelvis rolling ${values['phone-roll']} deg toward the lifted leg\n`,
+      );
     }
     process.stdout.write(`${values.out}: ${clip.frames.length} frames at ${fps} fps (${Date.now() - t0} ms)\n`);
   } else {

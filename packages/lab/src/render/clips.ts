@@ -5,28 +5,62 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createFigureRenderer, type ClipFrame, type FigureChoice, type FigureRenderer, type FloorPlace, type Keyframe } from './figure-renderer.ts';
+import {
+  createFigureRenderer,
+  type ClipFrame,
+  type FigureChoice,
+  type FigureRenderer,
+  type FloorPlace,
+  type Keyframe,
+} from './figure-renderer.ts';
 import type { PoseSpec, Side } from './pose-spec.ts';
 import { VIEWS, type Look, type ViewName } from './views.ts';
 
 export const FFMPEG_PATH = process.env.STEADYBACK_FFMPEG ?? '/usr/bin/ffmpeg';
 
 /** Encodes PNG frames; the container follows the extension: .mp4 (H.264, yuv420p) or .y4m. */
-export async function writeClip(frames: readonly { readonly png: Buffer }[], outPath: string, fps: number): Promise<string> {
+export async function writeClip(
+  frames: readonly { readonly png: Buffer }[],
+  outPath: string,
+  fps: number,
+): Promise<string> {
   if (frames.length === 0) throw new Error('writeClip: no frames');
   const ext = path.extname(outPath).toLowerCase();
   const out =
-    ext === '.mp4' ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']
-    : ext === '.y4m' ? ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe']
-    : null;
+    ext === '.mp4'
+      ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']
+      : ext === '.y4m'
+        ? ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe']
+        : null;
   if (!out) throw new Error(`writeClip: unsupported extension "${ext}"; use .mp4 or .y4m`);
   mkdirSync(path.dirname(outPath), { recursive: true });
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'image2pipe', '-framerate', String(fps), '-c:v', 'png', '-i', '-', ...out, outPath];
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'image2pipe',
+    '-framerate',
+    String(fps),
+    '-c:v',
+    'png',
+    '-i',
+    '-',
+    ...out,
+    outPath,
+  ];
   await new Promise<void>((resolve, reject) => {
     const p = spawn(FFMPEG_PATH, args, { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', (e) => reject(new Error(`ffmpeg could not start at ${FFMPEG_PATH} (install Debian ffmpeg or set STEADYBACK_FFMPEG): ${e.message}`)));
+    p.on('error', (e) =>
+      reject(
+        new Error(
+          `ffmpeg could not start at ${FFMPEG_PATH} (install Debian ffmpeg or set STEADYBACK_FFMPEG): ${e.message}`,
+        ),
+      ),
+    );
     p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${err.trim()}`))));
     p.stdin.on('error', () => undefined); // reported through 'close'
     (async () => {
@@ -141,7 +175,11 @@ class PlanBuilder {
   readonly keyframes: Keyframe[] = [];
   readonly segments: ClipSegment[] = [];
   private t = 0;
-  constructor(start: PoseSpec, private readonly speed: number, private place: FloorPlace = [0, 0]) {
+  constructor(
+    start: PoseSpec,
+    private readonly speed: number,
+    private place: FloorPlace = [0, 0],
+  ) {
     this.keyframes.push(this.placed(0, start));
   }
   private placed(tMs: number, pose: PoseSpec): Keyframe {
@@ -151,7 +189,14 @@ class PlanBuilder {
     return this.place;
   }
   /** Moves to `pose` over `seconds` (or holds when `pose` is the current pose); `shiftM` moves the body on the floor meanwhile. */
-  step(phase: ClipPhase, seconds: number, pose: PoseSpec, rep: number | null, side: Side | null, shiftM?: FloorPlace): void {
+  step(
+    phase: ClipPhase,
+    seconds: number,
+    pose: PoseSpec,
+    rep: number | null,
+    side: Side | null,
+    shiftM?: FloorPlace,
+  ): void {
     const dur = (seconds * 1000) / this.speed;
     this.segments.push({ phase, startMs: this.t, endMs: this.t + dur, rep, side });
     this.t += dur;
@@ -159,7 +204,12 @@ class PlanBuilder {
     this.keyframes.push(this.placed(this.t, pose));
   }
   plan(fitPhases?: readonly ClipPhase[]): ClipPlan {
-    return { keyframes: this.keyframes, segments: this.segments, durationMs: this.t, ...(fitPhases ? { fitPhases } : {}) };
+    return {
+      keyframes: this.keyframes,
+      segments: this.segments,
+      durationMs: this.t,
+      ...(fitPhases ? { fitPhases } : {}),
+    };
   }
 }
 
@@ -170,10 +220,18 @@ const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
  * with `standS`, standing before and after, getting down and up in 2.5 s each; with `atHome`, as
  * described there (`view` tells where the camera is).
  */
-export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> & { readonly view?: ViewName } = {}): ClipPlan {
+export function birdDogPlan(
+  o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> & { readonly view?: ViewName } = {},
+): ClipPlan {
   const quad: PoseSpec = { kind: 'quadruped', trunkSagDeg: 0 };
   const stand: PoseSpec = { kind: 'standing' };
-  const kneel: PoseSpec = { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 };
+  const kneel: PoseSpec = {
+    kind: 'half-kneeling',
+    kneelingSide: 'left',
+    trunkLeanDeg: 0,
+    hipShiftForwardM: 0,
+    pelvisTiltDeg: 0,
+  };
   const standS = o.standS ?? 0;
   let atPhone: FloorPlace | null = null;
   if (o.atHome) {
@@ -201,8 +259,12 @@ export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'render
   let side = o.firstLeg ?? 'left';
   for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
     const reach: PoseSpec = {
-      kind: 'bird-dog', liftedLeg: side, legElevationDeg: o.legElevationDeg ?? 5, armElevationDeg: o.armElevationDeg ?? 5,
-      pelvisRollDeg: o.pelvisRollDeg ?? 0, trunkSagDeg: o.trunkSagDeg ?? 0,
+      kind: 'bird-dog',
+      liftedLeg: side,
+      legElevationDeg: o.legElevationDeg ?? 5,
+      armElevationDeg: o.armElevationDeg ?? 5,
+      pelvisRollDeg: o.pelvisRollDeg ?? 0,
+      trunkSagDeg: o.trunkSagDeg ?? 0,
     };
     b.step('reach', 2, reach, rep, side);
     b.step('hold', o.holdS ?? 2, reach, rep, side);
@@ -229,17 +291,31 @@ export function birdDogPlan(o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'render
 export function halfKneelPlan(o: Omit<HalfKneelClipOptions, 'view' | 'fps' | 'renderer'> = {}): ClipPlan {
   const side = o.kneelingSide ?? 'left';
   const knees = { frontKneeDeg: o.frontKneeDeg, backKneeDeg: o.backKneeDeg };
-  const setup: PoseSpec = { kind: 'half-kneeling', kneelingSide: side, ...knees, trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 };
+  const setup: PoseSpec = {
+    kind: 'half-kneeling',
+    kneelingSide: side,
+    ...knees,
+    trunkLeanDeg: 0,
+    hipShiftForwardM: 0,
+    pelvisTiltDeg: 0,
+  };
   const stretch: PoseSpec = {
-    kind: 'half-kneeling', kneelingSide: side, ...knees, trunkLeanDeg: o.trunkLeanDeg ?? 0,
-    hipShiftForwardM: o.hipShiftForwardM ?? 0.08, pelvisTiltDeg: o.pelvisTiltDeg ?? 8,
+    kind: 'half-kneeling',
+    kneelingSide: side,
+    ...knees,
+    trunkLeanDeg: o.trunkLeanDeg ?? 0,
+    hipShiftForwardM: o.hipShiftForwardM ?? 0.08,
+    pelvisTiltDeg: o.pelvisTiltDeg ?? 8,
   };
   const b = new PlanBuilder(setup, o.speed ?? 1);
   b.step('settle', o.settleS ?? 1, setup, null, null);
   for (let rep = 0; rep < (o.reps ?? 1); rep += 1) {
     b.step('reach', 2, stretch, rep, side);
     if (o.rockCycles) {
-      const back: PoseSpec = { ...stretch, hipShiftForwardM: (stretch.hipShiftForwardM ?? 0) - (o.rockShiftM ?? 0.1) } as PoseSpec;
+      const back: PoseSpec = {
+        ...stretch,
+        hipShiftForwardM: (stretch.hipShiftForwardM ?? 0) - (o.rockShiftM ?? 0.1),
+      } as PoseSpec;
       for (let c = 0; c < o.rockCycles; c += 1) {
         b.step('hold', 0.6, back, rep, side);
         b.step('hold', 0.6, stretch, rep, side);
@@ -258,11 +334,15 @@ function segmentAt(plan: ClipPlan, tMs: number): ClipSegment | undefined {
 }
 
 export async function renderPlan(plan: ClipPlan, o: CommonClipOptions): Promise<RenderedClip> {
-  const renderer = o.renderer ?? (await createFigureRenderer({ figure: o.figure, widthPx: o.widthPx, heightPx: o.heightPx }));
+  const renderer =
+    o.renderer ?? (await createFigureRenderer({ figure: o.figure, widthPx: o.widthPx, heightPx: o.heightPx }));
   try {
     const fit = plan.fitPhases;
     const fitAt = fit ? (tMs: number) => fit.includes(segmentAt(plan, tMs)?.phase ?? 'settle') : undefined;
-    const frames = await renderer.renderClip(plan.keyframes, o.view, o.fps, plan.durationMs / 1000, { look: o.look, ...(fitAt ? { fitAt } : {}) });
+    const frames = await renderer.renderClip(plan.keyframes, o.view, o.fps, plan.durationMs / 1000, {
+      look: o.look,
+      ...(fitAt ? { fitAt } : {}),
+    });
     return {
       fps: o.fps,
       view: o.view,

@@ -14,8 +14,18 @@ import type { FrameTruth, LandmarkName } from './truth.ts';
 /** Tolerances, degrees: the truth is read back from the rig, so only float noise separates it from the request. */
 const ANGLE_TOL_DEG = 1;
 const LIMB_JOINTS: LandmarkName[] = [
-  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
 ];
 
 let renderer: FigureRenderer;
@@ -121,7 +131,15 @@ describe('quadruped from the left side', () => {
     // In the colour picture, the silhouette really shows a body, not the empty room.
     expect(differsFromRoom / figurePixels).toBeGreaterThan(0.8);
     // Near-side joints land on the silhouette (a joint centre can sit a few pixels inside the outline).
-    for (const j of ['left_shoulder', 'left_elbow', 'left_wrist', 'left_hip', 'left_knee', 'left_ankle', 'nose'] as const) {
+    for (const j of [
+      'left_shoulder',
+      'left_elbow',
+      'left_wrist',
+      'left_hip',
+      'left_knee',
+      'left_ankle',
+      'nose',
+    ] as const) {
       const p = at(quad.truth, j);
       expect(nearFigure(mask, Math.round(p.x), Math.round(p.y), 3), j).toBe(true);
     }
@@ -130,7 +148,10 @@ describe('quadruped from the left side', () => {
 
 describe('bird-dog and half-kneeling', () => {
   it('reaches the requested leg and arm elevations and pelvis roll', async () => {
-    const { truth } = await renderer.render({ kind: 'bird-dog', liftedLeg: 'right', legElevationDeg: 15, armElevationDeg: 10, pelvisRollDeg: 8 }, 'side-right');
+    const { truth } = await renderer.render(
+      { kind: 'bird-dog', liftedLeg: 'right', legElevationDeg: 15, armElevationDeg: 10, pelvisRollDeg: 8 },
+      'side-right',
+    );
     const a = truth.angles;
     expect(Math.abs(a.rightLegElevationDeg - 15)).toBeLessThan(ANGLE_TOL_DEG);
     expect(Math.abs(a.leftArmElevationDeg - 10)).toBeLessThan(ANGLE_TOL_DEG);
@@ -148,7 +169,13 @@ describe('bird-dog and half-kneeling', () => {
       const r = t.joints3dM.right_shoulder;
       return (Math.atan2(l.y - r.y, Math.hypot(l.x - r.x, l.z - r.z)) * 180) / Math.PI;
     };
-    const pose = { kind: 'bird-dog', liftedLeg: 'left', legElevationDeg: 5, armElevationDeg: 5, pelvisRollDeg: 10 } as const;
+    const pose = {
+      kind: 'bird-dog',
+      liftedLeg: 'left',
+      legElevationDeg: 5,
+      armElevationDeg: 5,
+      pelvisRollDeg: 10,
+    } as const;
     const pelvisOnly = (await renderer.render({ ...pose, trunkRollShare: 0 }, 'rear')).truth;
     const wholeTrunk = (await renderer.render({ ...pose, trunkRollShare: 1 }, 'rear')).truth;
     expect(Math.abs(pelvisOnly.angles.pelvisRollDeg - 10)).toBeLessThan(ANGLE_TOL_DEG);
@@ -173,7 +200,12 @@ describe('bird-dog and half-kneeling', () => {
 
   it('blends two poses part-way', async () => {
     const { truth } = await renderer.render(
-      { kind: 'blend', from: { kind: 'quadruped' }, to: { kind: 'bird-dog', liftedLeg: 'left', legElevationDeg: 0 }, t: 0.5 },
+      {
+        kind: 'blend',
+        from: { kind: 'quadruped' },
+        to: { kind: 'bird-dog', liftedLeg: 'left', legElevationDeg: 0 },
+        t: 0.5,
+      },
       'side-left',
     );
     expect(truth.angles.leftKneeDeg).toBeGreaterThan(100);
@@ -206,12 +238,15 @@ describe('clips and the fixture cache', () => {
   it('moves a creeping figure on the floor after each rep and draws it there, under one fixed camera', async () => {
     const clip = await birdDogClip({ view: 'side-left', fps: 8, reps: 2, speed: 2, creepM: [0, 0.05], renderer });
     const hips = (f: (typeof clip.frames)[number]) => {
-      const l = f.truth.joints3dM.left_hip, r = f.truth.joints3dM.right_hip;
+      const l = f.truth.joints3dM.left_hip,
+        r = f.truth.joints3dM.right_hip;
       return [(l.x + r.x) / 2, (l.y + r.y) / 2, (l.z + r.z) / 2] as const;
     };
-    const restAfter = (rep: number | null) => clip.frames.filter((f) => (rep === null ? f.phase === 'settle' : f.phase === 'rest' && f.rep === rep)).at(-1)!;
+    const restAfter = (rep: number | null) =>
+      clip.frames.filter((f) => (rep === null ? f.phase === 'settle' : f.phase === 'rest' && f.rep === rep)).at(-1)!;
     const [settled, first, second] = [restAfter(null), restAfter(0), restAfter(1)];
-    const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+    const dist = (a: readonly number[], b: readonly number[]) =>
+      Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
     expect(dist(hips(settled), hips(first))).toBeCloseTo(0.05, 3);
     expect(dist(hips(settled), hips(second))).toBeCloseTo(0.1, 3);
     // From the left side, forward is one way across the picture: the hips move the same way twice.
@@ -230,14 +265,21 @@ describe('clips and the fixture cache', () => {
     const hipDepth = (f: (typeof clip.frames)[number]) => (f.truth.depthM.left_hip + f.truth.depthM.right_hip) / 2;
     const settled = clip.frames.filter((f) => f.phase === 'settle').at(-1)!;
     // It starts and ends at the phone, nearly a metre nearer the camera than the mat.
-    for (const f of [clip.frames[0]!, clip.frames.at(-1)!]) expect(hipDepth(settled) - hipDepth(f)).toBeCloseTo(HOME_WALK_M, 1);
+    for (const f of [clip.frames[0]!, clip.frames.at(-1)!])
+      expect(hipDepth(settled) - hipDepth(f)).toBeCloseTo(HOME_WALK_M, 1);
     // Standing at the phone, the feet are below the picture; on all fours every limb joint is in it.
     expect(clip.frames[0]!.truth.joints2dPx.left_ankle).toBeNull();
     for (const f of clip.frames.filter((g) => ['settle', 'reach', 'hold', 'return', 'rest'].includes(g.phase))) {
       for (const j of LIMB_JOINTS) expect(f.truth.joints2dPx[j], `${j} at ${f.tMs} ms`).not.toBeNull();
     }
     // Getting down passes through kneeling on the left knee with the trunk upright.
-    const kneeling = clip.frames.filter((f) => f.phase === 'get-down' && f.truth.joints3dM.left_knee.y < 0.1 && f.truth.joints3dM.right_knee.y > 0.3 && Math.abs(f.truth.angles.trunkLeanDeg) < 10);
+    const kneeling = clip.frames.filter(
+      (f) =>
+        f.phase === 'get-down' &&
+        f.truth.joints3dM.left_knee.y < 0.1 &&
+        f.truth.joints3dM.right_knee.y > 0.3 &&
+        Math.abs(f.truth.angles.trunkLeanDeg) < 10,
+    );
     expect(kneeling.length).toBeGreaterThan(0);
     expect(new Set(clip.frames.map((f) => JSON.stringify(f.truth.camera))).size).toBe(1);
   });

@@ -5,8 +5,13 @@
 import { cc0FiguresAvailable, startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { boneTargets, interpolatePose, type BoneTargets, type PoseSpec, type RigInfo } from './pose-spec.ts';
 import {
-  computeAngles, LANDMARK_NAMES, toTruthFrame,
-  type FrameTruth, type LandmarkName, type Point2, type Point3,
+  computeAngles,
+  LANDMARK_NAMES,
+  toTruthFrame,
+  type FrameTruth,
+  type LandmarkName,
+  type Point2,
+  type Point3,
 } from './truth.ts';
 import { DEFAULT_LOOK, VIEWS, type Look, type ViewName } from './views.ts';
 
@@ -78,7 +83,13 @@ export interface FigureRenderer {
   readonly rig: RigInfo;
   render(pose: PoseSpec, view: ViewName, opts?: RenderOptions): Promise<RenderResult>;
   /** Frames at `fps` from t = 0 for `durationS` (default: the last keyframe), eased between keyframes. */
-  renderClip(keyframes: readonly Keyframe[], view: ViewName, fps: number, durationS?: number, opts?: ClipRenderOptions): Promise<ClipFrame[]>;
+  renderClip(
+    keyframes: readonly Keyframe[],
+    view: ViewName,
+    fps: number,
+    durationS?: number,
+    opts?: ClipRenderOptions,
+  ): Promise<ClipFrame[]>;
   /** The pose a keyframe list describes at time tMs. */
   poseAt(keyframes: readonly Keyframe[], tMs: number): PoseSpec;
   /** Where on the floor a keyframe list puts the figure at time tMs. */
@@ -98,10 +109,23 @@ interface PageRender {
 }
 
 interface LabPage {
-  init(o: { figureUrl: string; width: number; height: number }): Promise<Omit<RigInfo, 'trunkLineOffsetDeg' | 'pelvisTiltLeanGain'>>;
+  init(o: {
+    figureUrl: string;
+    width: number;
+    height: number;
+  }): Promise<Omit<RigInfo, 'trunkLineOffsetDeg' | 'pelvisTiltLeanGain'>>;
   joints(targets: BoneTargets): Record<string, [number, number, number]>;
   measure(o: { targets: BoneTargets; place: FloorPlace }): FramePoints;
-  render(o: { targets: BoneTargets; place: FloorPlace; view: unknown; look: Look; framePoints?: FramePoints; overlay?: boolean; layer?: string; fixedCamera?: PageRender['camera'] }): Promise<PageRender>;
+  render(o: {
+    targets: BoneTargets;
+    place: FloorPlace;
+    view: unknown;
+    look: Look;
+    framePoints?: FramePoints;
+    overlay?: boolean;
+    layer?: string;
+    fixedCamera?: PageRender['camera'];
+  }): Promise<PageRender>;
 }
 /** The page module publishes itself as globalThis.lab (see browser-host's module tag). */
 interface PageGlobal {
@@ -181,19 +205,32 @@ function toTruth(r: PageRender): FrameTruth {
 
 export async function createFigureRenderer(opts: FigureRendererOptions = {}): Promise<FigureRenderer> {
   const figure = opts.figure ?? defaultFigure();
-  if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure)) throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')} or mannequin`);
+  if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure))
+    throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')} or mannequin`);
   const widthPx = opts.widthPx ?? 640;
   const heightPx = opts.heightPx ?? 480;
   const host: BrowserHost = await startBrowserHost(widthPx, heightPx, figure === 'mannequin' ? 'mannequin' : 'gltf');
   let rig: RigInfo;
   try {
-    await host.page.addScriptTag({ type: 'module', content: "import * as lab from '/lab/lab-page.js'; window.lab = lab;" });
-    await host.page.waitForFunction(() => typeof (globalThis as unknown as Partial<PageGlobal>).lab?.init === 'function');
-    const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), { figureUrl: figure === 'mannequin' ? 'mannequin' : `/figures/${figure}.glb`, width: widthPx, height: heightPx });
+    await host.page.addScriptTag({
+      type: 'module',
+      content: "import * as lab from '/lab/lab-page.js'; window.lab = lab;",
+    });
+    await host.page.waitForFunction(
+      () => typeof (globalThis as unknown as Partial<PageGlobal>).lab?.init === 'function',
+    );
+    const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), {
+      figureUrl: figure === 'mannequin' ? 'mannequin' : `/figures/${figure}.glb`,
+      width: widthPx,
+      height: heightPx,
+    });
     // Calibrate the trunk line once: pose with parallel spine bones, read the joints back; then
     // how much a pelvis tilt moves that line (half-kneeling compensates).
     const lean = async (r: RigInfo, pose: PoseSpec): Promise<number> => {
-      const j = await host.page.evaluate((t) => (globalThis as unknown as PageGlobal).lab.joints(t), boneTargets(pose, r));
+      const j = await host.page.evaluate(
+        (t) => (globalThis as unknown as PageGlobal).lab.joints(t),
+        boneTargets(pose, r),
+      );
       const m = (a: string, b: string, i: number) => ((j[a]?.[i] ?? NaN) + (j[b]?.[i] ?? NaN)) / 2;
       const dy = m('left_shoulder', 'right_shoulder', 1) - m('left_hip', 'right_hip', 1);
       const dz = m('left_shoulder', 'right_shoulder', 2) - m('left_hip', 'right_hip', 2);
@@ -210,11 +247,26 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
     throw e;
   }
 
-  const renderTargets = async (targets: BoneTargets, place: FloorPlace, view: ViewName, o: RenderOptions = {}, fixedCamera?: PageRender['camera']): Promise<RenderResult & { rawCamera: PageRender['camera'] }> => {
+  const renderTargets = async (
+    targets: BoneTargets,
+    place: FloorPlace,
+    view: ViewName,
+    o: RenderOptions = {},
+    fixedCamera?: PageRender['camera'],
+  ): Promise<RenderResult & { rawCamera: PageRender['camera'] }> => {
     const viewParams = VIEWS[view];
     if (!viewParams) throw new Error(`unknown view "${view}"; use one of ${Object.keys(VIEWS).join(', ')}`);
     const look: Look = { ...DEFAULT_LOOK, ...o.look };
-    const r = await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.render(a), { targets, place, view: viewParams, look, framePoints: fixedCamera ? undefined : o.framePoints, overlay: o.overlay ?? false, layer: o.layer ?? 'color', fixedCamera });
+    const r = await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.render(a), {
+      targets,
+      place,
+      view: viewParams,
+      look,
+      framePoints: fixedCamera ? undefined : o.framePoints,
+      overlay: o.overlay ?? false,
+      layer: o.layer ?? 'color',
+      fixedCamera,
+    });
     return { png: Buffer.from(r.pngBase64, 'base64'), truth: toTruth(r), rawCamera: r.camera };
   };
 
@@ -242,7 +294,12 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
         const pts: Array<readonly [number, number, number]> = [];
         for (let i = 0; i < n; i += Math.max(1, Math.round(fps / 5))) {
           if (o.fitAt && !o.fitAt(times[i]!)) continue;
-          pts.push(...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), { targets: targets[i]!, place: places[i]! })));
+          pts.push(
+            ...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), {
+              targets: targets[i]!,
+              place: places[i]!,
+            })),
+          );
         }
         framePoints = pts;
       }
@@ -250,7 +307,13 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
       const frames: ClipFrame[] = [];
       let camera: PageRender['camera'] | undefined;
       for (let i = 0; i < n; i += 1) {
-        const { png, truth, rawCamera } = await renderTargets(targets[i]!, places[i]!, view, { ...o, framePoints }, camera);
+        const { png, truth, rawCamera } = await renderTargets(
+          targets[i]!,
+          places[i]!,
+          view,
+          { ...o, framePoints },
+          camera,
+        );
         camera ??= rawCamera;
         frames.push({ png, truth, index: i, tMs: times[i]! });
       }

@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './browser-host.ts';
-import { birdDogClip, halfKneelClip, writeClip, type BirdDogClipOptions, type HalfKneelClipOptions, type RenderedClip } from './clips.ts';
+import {
+  birdDogClip,
+  halfKneelClip,
+  writeClip,
+  type BirdDogClipOptions,
+  type HalfKneelClipOptions,
+  type RenderedClip,
+} from './clips.ts';
 import { createFigureRenderer, defaultFigure, type FigureChoice, type FigureRenderer } from './figure-renderer.ts';
 import { mannequinDirs } from './browser-host.ts';
 import type { PoseSpec } from './pose-spec.ts';
@@ -18,7 +25,15 @@ import type { Look, ViewName } from './views.ts';
 export const LAB_RENDER_VERSION = 1;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SOURCES = ['page/lab-page.js', 'pose-spec.ts', 'truth.ts', 'views.ts', 'figure-renderer.ts', 'clips.ts', 'browser-host.ts'];
+const SOURCES = [
+  'page/lab-page.js',
+  'pose-spec.ts',
+  'truth.ts',
+  'views.ts',
+  'figure-renderer.ts',
+  'clips.ts',
+  'browser-host.ts',
+];
 
 export interface ImageFixtureSpec {
   readonly kind: 'image';
@@ -64,13 +79,25 @@ export interface ClipTruthFile {
   readonly view: ViewName;
   readonly durationMs: number;
   readonly segments: RenderedClip['plan']['segments'];
-  readonly frames: Array<{ index: number; tMs: number; phase: string; rep: number | null; side: string | null; truth: FrameTruth }>;
+  readonly frames: Array<{
+    index: number;
+    tMs: number;
+    phase: string;
+    rep: number | null;
+    side: string | null;
+    truth: FrameTruth;
+  }>;
 }
 
 function stable(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stable);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, stable(x)]));
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, stable(x)]),
+    );
   }
   return v;
 }
@@ -92,7 +119,9 @@ function effectiveFigure(spec: FixtureSpec): FigureChoice {
 
 let mannequinHash: string | undefined;
 function mannequinSourceHash(): string {
-  mannequinHash ??= createHash('sha256').update(readFileSync(path.join(mannequinDirs().page, 'mannequin-figure.js'))).digest('hex');
+  mannequinHash ??= createHash('sha256')
+    .update(readFileSync(path.join(mannequinDirs().page, 'mannequin-figure.js')))
+    .digest('hex');
   return mannequinHash;
 }
 
@@ -115,7 +144,8 @@ export function isFixtureCached(name: string, spec: FixtureSpec): boolean {
 }
 
 const safeName = (name: string): string => {
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error(`fixture name "${name}": use letters, digits, '.', '_' or '-'`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name))
+    throw new Error(`fixture name "${name}": use letters, digits, '.', '_' or '-'`);
   return name;
 };
 
@@ -123,14 +153,31 @@ const safeName = (name: string): string => {
  * Returns the files of a rendered fixture, rendering them first when the cache does not hold them.
  * Pass `renderer` to reuse an open browser (its figure and size must match the spec's).
  */
-export async function ensureFixture(name: string, spec: ImageFixtureSpec, opts?: { renderer?: FigureRenderer }): Promise<ImageFixture>;
-export async function ensureFixture(name: string, spec: ClipFixtureSpec, opts?: { renderer?: FigureRenderer }): Promise<ClipFixture>;
-export async function ensureFixture(name: string, spec: FixtureSpec, opts: { renderer?: FigureRenderer } = {}): Promise<ImageFixture | ClipFixture> {
+export async function ensureFixture(
+  name: string,
+  spec: ImageFixtureSpec,
+  opts?: { renderer?: FigureRenderer },
+): Promise<ImageFixture>;
+export async function ensureFixture(
+  name: string,
+  spec: ClipFixtureSpec,
+  opts?: { renderer?: FigureRenderer },
+): Promise<ClipFixture>;
+export async function ensureFixture(
+  name: string,
+  spec: FixtureSpec,
+  opts: { renderer?: FigureRenderer } = {},
+): Promise<ImageFixture | ClipFixture> {
   safeName(name);
   const dir = path.join(labCacheDir(), fixtureHash(spec));
-  const files = spec.kind === 'image'
-    ? { png: path.join(dir, `${name}.png`), truth: path.join(dir, `${name}.truth.json`) }
-    : { mp4: path.join(dir, `${name}.mp4`), y4m: path.join(dir, `${name}.y4m`), truth: path.join(dir, `${name}.truth.json`) };
+  const files =
+    spec.kind === 'image'
+      ? { png: path.join(dir, `${name}.png`), truth: path.join(dir, `${name}.truth.json`) }
+      : {
+          mp4: path.join(dir, `${name}.mp4`),
+          y4m: path.join(dir, `${name}.y4m`),
+          truth: path.join(dir, `${name}.truth.json`),
+        };
   const done = path.join(dir, `${name}.done`);
   const result = (fromCache: boolean) =>
     spec.kind === 'image'
@@ -144,8 +191,10 @@ export async function ensureFixture(name: string, spec: FixtureSpec, opts: { ren
   mkdirSync(tmp, { recursive: true });
   const own = opts.renderer === undefined;
   const figure = effectiveFigure(spec);
-  if (opts.renderer && opts.renderer.figure !== figure) throw new Error(`ensureFixture ${name}: the renderer draws ${opts.renderer.figure}, the spec asks for ${figure}`);
-  const renderer = opts.renderer ?? (await createFigureRenderer({ figure, widthPx: spec.widthPx, heightPx: spec.heightPx }));
+  if (opts.renderer && opts.renderer.figure !== figure)
+    throw new Error(`ensureFixture ${name}: the renderer draws ${opts.renderer.figure}, the spec asks for ${figure}`);
+  const renderer =
+    opts.renderer ?? (await createFigureRenderer({ figure, widthPx: spec.widthPx, heightPx: spec.heightPx }));
   try {
     const tmpFile = (f: string) => path.join(tmp, path.basename(f));
     if (spec.kind === 'image') {
@@ -153,12 +202,25 @@ export async function ensureFixture(name: string, spec: FixtureSpec, opts: { ren
       writeFileSync(tmpFile(files.png!), png);
       writeFileSync(tmpFile(files.truth), JSON.stringify(truth));
     } else {
-      const clip = spec.recipe === 'bird-dog' ? await birdDogClip({ ...spec, renderer }) : await halfKneelClip({ ...spec, renderer });
+      const clip =
+        spec.recipe === 'bird-dog'
+          ? await birdDogClip({ ...spec, renderer })
+          : await halfKneelClip({ ...spec, renderer });
       await writeClip(clip.frames, tmpFile(files.mp4!), spec.fps);
       await writeClip(clip.frames, tmpFile(files.y4m!), spec.fps);
       const truthFile: ClipTruthFile = {
-        fps: clip.fps, view: clip.view, durationMs: clip.plan.durationMs, segments: clip.plan.segments,
-        frames: clip.frames.map((f) => ({ index: f.index, tMs: f.tMs, phase: f.phase, rep: f.rep, side: f.side, truth: f.truth })),
+        fps: clip.fps,
+        view: clip.view,
+        durationMs: clip.plan.durationMs,
+        segments: clip.plan.segments,
+        frames: clip.frames.map((f) => ({
+          index: f.index,
+          tMs: f.tMs,
+          phase: f.phase,
+          rep: f.rep,
+          side: f.side,
+          truth: f.truth,
+        })),
       };
       writeFileSync(tmpFile(files.truth), JSON.stringify(truthFile));
     }

@@ -25,7 +25,8 @@ describe('the mannequin-js fallback figure', () => {
     expect(renderer.figure).toBe('mannequin');
     expect(shot.truth.angles.leftKneeDeg).toBeGreaterThan(170);
     expect(shot.truth.angles.rightKneeDeg).toBeGreaterThan(170);
-    for (const j of ['nose', 'left_hip', 'right_ankle', 'left_wrist'] as const) expect(shot.truth.joints2dPx[j]).not.toBeNull();
+    for (const j of ['nose', 'left_hip', 'right_ankle', 'left_wrist'] as const)
+      expect(shot.truth.joints2dPx[j]).not.toBeNull();
     // Facing the camera, the person's left side is on the right of the picture.
     expect(shot.truth.joints2dPx.left_hip!.x).toBeGreaterThan(shot.truth.joints2dPx.right_hip!.x);
   });
@@ -39,7 +40,9 @@ describe('the mannequin-js fallback figure', () => {
       const errors = keypointErrors((n) => {
         const lm = r.landmarks![landmarkIndex(n)];
         return lm ? { x: lm.xNorm * img.widthPx, y: lm.yNorm * img.heightPx } : null;
-      }, shot.truth).filter((e): e is number => e !== null).sort((a, b) => a - b);
+      }, shot.truth)
+        .filter((e): e is number => e !== null)
+        .sort((a, b) => a - b);
       // A loose bound: this is a plumbing check, not an accuracy claim (a torso length is ~0.5 m).
       expect(errors[errors.length >> 1]).toBeLessThan(0.35);
     } finally {

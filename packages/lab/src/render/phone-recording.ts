@@ -49,12 +49,41 @@ function filterChain(o: Required<PhoneRecordingOptions>, fps: number): string {
  * returns its path. The hash covers the options and this file, so a change makes a new file.
  */
 export function phoneRecording(srcMp4: string, fps: number, options: PhoneRecordingOptions = {}): string {
-  const o: Required<PhoneRecordingOptions> = { wobblePx: 10, exposureSwing: 0.15, noise: 8, crf: 30, portrait: false, timeJitter: 0.3, ...options };
-  const hash = createHash('sha256').update(JSON.stringify(o)).update(String(fps)).update(readFileSync(path.join(HERE, 'phone-recording.ts'))).digest('hex').slice(0, 10);
+  const o: Required<PhoneRecordingOptions> = {
+    wobblePx: 10,
+    exposureSwing: 0.15,
+    noise: 8,
+    crf: 30,
+    portrait: false,
+    timeJitter: 0.3,
+    ...options,
+  };
+  const hash = createHash('sha256')
+    .update(JSON.stringify(o))
+    .update(String(fps))
+    .update(readFileSync(path.join(HERE, 'phone-recording.ts')))
+    .digest('hex')
+    .slice(0, 10);
   const out = srcMp4.replace(/\.mp4$/, `.phone-${hash}.mp4`);
   if (existsSync(out)) return out;
   const tmp = `${out}.${process.pid}.tmp.mp4`;
-  ffmpeg(['-i', srcMp4, '-vf', filterChain(o, fps), '-fps_mode', 'vfr', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(o.crf), '-pix_fmt', 'yuv420p', tmp]);
+  ffmpeg([
+    '-i',
+    srcMp4,
+    '-vf',
+    filterChain(o, fps),
+    '-fps_mode',
+    'vfr',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    String(o.crf),
+    '-pix_fmt',
+    'yuv420p',
+    tmp,
+  ]);
   if (o.portrait) {
     // The portrait picture was stored sideways (a quarter turn counterclockwise): the tag tells players to turn it back.
     const tagged = `${out}.${process.pid}.tagged.mp4`;

@@ -29,7 +29,8 @@ export function decodePng(png: Buffer): RgbaImage {
       const colour = body[9];
       const interlace = body[12];
       channels = colour === 6 ? 4 : colour === 2 ? 3 : colour === 0 ? 1 : colour === 4 ? 2 : 0;
-      if (depth !== 8 || channels === 0 || interlace !== 0) throw new Error(`decodePng: unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+      if (depth !== 8 || channels === 0 || interlace !== 0)
+        throw new Error(`decodePng: unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
     off += 12 + len;
@@ -48,10 +49,18 @@ export function decodePng(png: Buffer): RgbaImage {
       const v = raw[src + x]!;
       let out: number;
       switch (filter) {
-        case 0: out = v; break;
-        case 1: out = v + a; break;
-        case 2: out = v + b; break;
-        case 3: out = v + ((a + b) >> 1); break;
+        case 0:
+          out = v;
+          break;
+        case 1:
+          out = v + a;
+          break;
+        case 2:
+          out = v + b;
+          break;
+        case 3:
+          out = v + ((a + b) >> 1);
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -60,7 +69,8 @@ export function decodePng(png: Buffer): RgbaImage {
           out = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
           break;
         }
-        default: throw new Error(`decodePng: bad filter ${filter} in row ${y}`);
+        default:
+          throw new Error(`decodePng: bad filter ${filter} in row ${y}`);
       }
       px[dst + x] = out & 0xff;
     }

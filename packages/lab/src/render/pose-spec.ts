@@ -74,12 +74,33 @@ export interface BlendPose {
 
 export type PoseSpec = StandingPose | QuadrupedPose | BirdDogPose | HalfKneelingPose | BlendPose;
 
-export const POSE_KINDS = ['standing', 'quadruped', 'bird-dog', 'half-kneeling', 'blend'] as const satisfies readonly PoseSpec['kind'][];
+export const POSE_KINDS = [
+  'standing',
+  'quadruped',
+  'bird-dog',
+  'half-kneeling',
+  'blend',
+] as const satisfies readonly PoseSpec['kind'][];
 
 export const BONES = [
-  'Hips', 'Abdomen', 'Torso', 'Chest', 'Neck', 'Head',
-  'UpperArmL', 'LowerArmL', 'HandL', 'UpperArmR', 'LowerArmR', 'HandR',
-  'UpperLegL', 'LowerLegL', 'FootL', 'UpperLegR', 'LowerLegR', 'FootR',
+  'Hips',
+  'Abdomen',
+  'Torso',
+  'Chest',
+  'Neck',
+  'Head',
+  'UpperArmL',
+  'LowerArmL',
+  'HandL',
+  'UpperArmR',
+  'LowerArmR',
+  'HandR',
+  'UpperLegL',
+  'LowerLegL',
+  'FootL',
+  'UpperLegR',
+  'LowerLegR',
+  'FootR',
 ] as const;
 export type BoneName = (typeof BONES)[number];
 
@@ -129,7 +150,14 @@ function rotateAbout(v: Vec3, axis: Vec3, deg: number): Vec3 {
 }
 
 /** Spine, neck and head frames for a trunk whose long axis is dir(phi), belly on the phi-90 side. */
-function spineFrames(rig: RigInfo, pelvisPhi: number, bendDeg: number, headPhi: number, pelvisRollDeg: number, trunkRollShare = 0): Pick<BoneTargets, 'Hips' | 'Abdomen' | 'Torso' | 'Chest' | 'Neck' | 'Head'> {
+function spineFrames(
+  rig: RigInfo,
+  pelvisPhi: number,
+  bendDeg: number,
+  headPhi: number,
+  pelvisRollDeg: number,
+  trunkRollShare = 0,
+): Pick<BoneTargets, 'Hips' | 'Abdomen' | 'Torso' | 'Chest' | 'Neck' | 'Head'> {
   // A bend (sag) spreads evenly from the pelvis to the chest; the pelvis rolls about its own axis
   // and the spine segments follow with `trunkRollShare` of that roll.
   const seg = (i: number): BoneFrame => {
@@ -139,7 +167,10 @@ function spineFrames(rig: RigInfo, pelvisPhi: number, bendDeg: number, headPhi: 
     return { axis, ref: roll === 0 ? dir(phi - 90) : rotateAbout(dir(phi - 90), axis, roll) };
   };
   return {
-    Hips: seg(0), Abdomen: seg(1), Torso: seg(2), Chest: seg(3),
+    Hips: seg(0),
+    Abdomen: seg(1),
+    Torso: seg(2),
+    Chest: seg(3),
     Neck: { axis: dir(headPhi), ref: dir(headPhi - 90) },
     Head: { axis: dir(headPhi), ref: dir(headPhi - 90) },
   };
@@ -197,12 +228,24 @@ function quadruped(p: QuadrupedPose, rig: RigInfo): BoneTargets {
   const sag = p.trunkSagDeg ?? 0;
   return {
     ...spineFrames(rig, -sag / 2, sag, p.headPitchDeg ?? 0, p.pelvisRollDeg ?? 0, p.trunkRollShare ?? 0),
-    ...armOnFloor('left'), ...armOnFloor('right'), ...legKneeling('left'), ...legKneeling('right'),
+    ...armOnFloor('left'),
+    ...armOnFloor('right'),
+    ...legKneeling('left'),
+    ...legKneeling('right'),
   } as BoneTargets;
 }
 
 function birdDog(p: BirdDogPose, rig: RigInfo): BoneTargets {
-  const base = quadruped({ kind: 'quadruped', trunkSagDeg: p.trunkSagDeg, pelvisRollDeg: p.pelvisRollDeg, trunkRollShare: p.trunkRollShare, headPitchDeg: p.headPitchDeg }, rig);
+  const base = quadruped(
+    {
+      kind: 'quadruped',
+      trunkSagDeg: p.trunkSagDeg,
+      pelvisRollDeg: p.pelvisRollDeg,
+      trunkRollShare: p.trunkRollShare,
+      headPitchDeg: p.headPitchDeg,
+    },
+    rig,
+  );
   const leg = sideKey(p.liftedLeg);
   const armSide = other(p.liftedLeg);
   const arm = sideKey(armSide);
@@ -236,7 +279,8 @@ function halfKneeling(p: HalfKneelingPose, rig: RigInfo): BoneTargets {
   const shinBack = 90 - beta + kBack;
   // Front thigh angle below horizontal so that the front foot reaches the floor.
   const hipY = KNEE_ON_FLOOR_M + rig.thighM * Math.cos(rad(beta));
-  const ankleY = (theta: number): number => hipY + rig.thighM * Math.sin(rad(-theta)) + rig.shinM * Math.sin(rad(180 - theta + kFront));
+  const ankleY = (theta: number): number =>
+    hipY + rig.thighM * Math.sin(rad(-theta)) + rig.shinM * Math.sin(rad(180 - theta + kFront));
   let lo = -40;
   let hi = 80;
   for (let i = 0; i < 60; i += 1) {
@@ -290,11 +334,16 @@ export function blendTargets(a: BoneTargets, b: BoneTargets, t: number): BoneTar
 /** World-space bone frames (figure frame) for a pose. */
 export function boneTargets(spec: PoseSpec, rig: RigInfo): BoneTargets {
   switch (spec.kind) {
-    case 'standing': return standing(spec, rig);
-    case 'quadruped': return quadruped(spec, rig);
-    case 'bird-dog': return birdDog(spec, rig);
-    case 'half-kneeling': return halfKneeling(spec, rig);
-    case 'blend': return blendTargets(boneTargets(spec.from, rig), boneTargets(spec.to, rig), spec.t);
+    case 'standing':
+      return standing(spec, rig);
+    case 'quadruped':
+      return quadruped(spec, rig);
+    case 'bird-dog':
+      return birdDog(spec, rig);
+    case 'half-kneeling':
+      return halfKneeling(spec, rig);
+    case 'blend':
+      return blendTargets(boneTargets(spec.from, rig), boneTargets(spec.to, rig), spec.t);
   }
 }
 

@@ -13,8 +13,6 @@ export type { LandmarkName, Point2, Point3 };
 /** The BlazePose names truth is keyed by (the core's landmark model). */
 export const LANDMARK_NAMES = BLAZEPOSE_LANDMARKS;
 
-
-
 export interface TruthAngles {
   readonly leftKneeDeg: number;
   readonly rightKneeDeg: number;
@@ -112,14 +110,22 @@ export function computeAngles(j: Record<LandmarkName, Point3>, spineBendDeg: num
   const r = side('right');
   const hipLine = sub(j.left_hip, j.right_hip);
   return {
-    leftKneeDeg: l.knee, rightKneeDeg: r.knee,
-    leftHipDeg: l.hip, rightHipDeg: r.hip,
-    leftElbowDeg: l.elbow, rightElbowDeg: r.elbow,
-    leftShoulderDeg: l.shoulder, rightShoulderDeg: r.shoulder,
-    leftTrunkThighSagittalDeg: l.trunkThigh, rightTrunkThighSagittalDeg: r.trunkThigh,
-    leftThighFromVerticalDeg: l.thighFromVertical, rightThighFromVerticalDeg: r.thighFromVertical,
-    leftLegElevationDeg: l.legElevation, rightLegElevationDeg: r.legElevation,
-    leftArmElevationDeg: l.armElevation, rightArmElevationDeg: r.armElevation,
+    leftKneeDeg: l.knee,
+    rightKneeDeg: r.knee,
+    leftHipDeg: l.hip,
+    rightHipDeg: r.hip,
+    leftElbowDeg: l.elbow,
+    rightElbowDeg: r.elbow,
+    leftShoulderDeg: l.shoulder,
+    rightShoulderDeg: r.shoulder,
+    leftTrunkThighSagittalDeg: l.trunkThigh,
+    rightTrunkThighSagittalDeg: r.trunkThigh,
+    leftThighFromVerticalDeg: l.thighFromVertical,
+    rightThighFromVerticalDeg: r.thighFromVertical,
+    leftLegElevationDeg: l.legElevation,
+    rightLegElevationDeg: r.legElevation,
+    leftArmElevationDeg: l.armElevation,
+    rightArmElevationDeg: r.armElevation,
     pelvisRollDeg: deg(Math.atan2(hipLine.y, Math.hypot(hipLine.x, hipLine.z))),
     trunkLeanDeg: deg(Math.atan2(-trunk.x, trunk.y)),
     trunkPitchDeg: deg(Math.atan2(trunk.y, Math.hypot(trunk.x, trunk.z))),

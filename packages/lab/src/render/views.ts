@@ -2,7 +2,16 @@
 // the same as packages/core's CAMERA_VIEWS. Directions are in the figure frame (x = the person's
 // left, y = up, z = forward/head end) and point from the body toward the camera.
 
-export const VIEW_NAMES = ['side-left', 'side-right', 'rear', 'rear-raised', 'rear-oblique-45', 'front', 'front-raised', 'high-corner'] as const;
+export const VIEW_NAMES = [
+  'side-left',
+  'side-right',
+  'rear',
+  'rear-raised',
+  'rear-oblique-45',
+  'front',
+  'front-raised',
+  'high-corner',
+] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewParams {
@@ -67,8 +76,11 @@ export function lookVariant(seed: number): Look {
   };
   const grey = (lo: number, hi: number, tint: number): string => {
     const base = lo + (hi - lo) * rnd();
-    const c = [base + tint * (rnd() - 0.5), base + tint * (rnd() - 0.5), base + tint * (rnd() - 0.5)]
-      .map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0'));
+    const c = [base + tint * (rnd() - 0.5), base + tint * (rnd() - 0.5), base + tint * (rnd() - 0.5)].map((v) =>
+      Math.round(Math.max(0, Math.min(255, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    );
     return `#${c.join('')}`;
   };
   return {

@@ -66,7 +66,10 @@ export const DEFAULT_PEOPLE_CHECK_EVERY_FRAMES = 90;
 
 export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoOptions): Promise<VideoPoseResult> {
   const t0 = performance.now();
-  const info = await probeVideo(filePath, options.maxLongSidePx !== undefined ? { maxLongSidePx: options.maxLongSidePx } : {});
+  const info = await probeVideo(
+    filePath,
+    options.maxLongSidePx !== undefined ? { maxLongSidePx: options.maxLongSidePx } : {},
+  );
   const peopleEvery = options.peopleCheckEveryFrames ?? DEFAULT_PEOPLE_CHECK_EVERY_FRAMES;
   const total = info.frameCount;
   const workers = options.workers ?? (total !== null && total >= 60 ? 2 : 1);
@@ -75,7 +78,12 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
     done += n;
     options.onProgress?.(done, total);
   };
-  const base = { info, model: options.model, peopleCheckEveryFrames: peopleEvery, ...(options.modelDir ? { modelDir: options.modelDir } : {}) };
+  const base = {
+    info,
+    model: options.model,
+    peopleCheckEveryFrames: peopleEvery,
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+  };
   let parts: SegmentResult[];
   if (workers === 2 && total !== null && total >= 2 && info.durationMs !== null && info.durationMs > 0) {
     // Split by time: the second worker's decoder seeks to its half instead of decoding the first.
@@ -89,19 +97,31 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
   }
   const frames = parts.flatMap((p) => p.frames);
   if (frames.length === 0) {
-    throw new PoseError('no-frames', `No frames could be read from ${info.path.split('/').pop()}: check that the video plays, then export it again as MP4.`);
+    throw new PoseError(
+      'no-frames',
+      `No frames could be read from ${info.path.split('/').pop()}: check that the video plays, then export it again as MP4.`,
+    );
   }
   const maxPeople = Math.max(...parts.map((p) => p.maxPeople));
   const warnings: VideoWarning[] = [];
   if (maxPeople > 1) {
-    warnings.push({ code: 'several-people', message: `Up to ${maxPeople} people were in the picture; steadyback followed the largest one. For the best results, film one person at a time.` });
+    warnings.push({
+      code: 'several-people',
+      message: `Up to ${maxPeople} people were in the picture; steadyback followed the largest one. For the best results, film one person at a time.`,
+    });
   }
   if (info.downscaled) {
-    warnings.push({ code: 'downscaled', message: `The video is large (${info.storedWidthPx}x${info.storedHeightPx}); it was scaled down to ${info.widthPx}x${info.heightPx} for analysis.` });
+    warnings.push({
+      code: 'downscaled',
+      message: `The video is large (${info.storedWidthPx}x${info.storedHeightPx}); it was scaled down to ${info.widthPx}x${info.heightPx} for analysis.`,
+    });
   }
   const decodeError = parts.map((p) => p.decodeError).find((e) => e);
   if (decodeError) {
-    warnings.push({ code: 'decode-error', message: `Part of the video could not be decoded (${decodeError}); the analysis covers the ${frames.length} frames that could be read.` });
+    warnings.push({
+      code: 'decode-error',
+      message: `Part of the video could not be decoded (${decodeError}); the analysis covers the ${frames.length} frames that could be read.`,
+    });
   }
   return {
     info,
@@ -122,9 +142,13 @@ export async function runSegment(job: SegmentJob, onFrames: (n: number) => void)
   const { createNodePoseSource, createNodePeopleCounter } = await import('./index.ts');
   const source = await createNodePoseSource(job.model, job.modelDir ? { modelDir: job.modelDir } : {});
   const counter = job.peopleCheckEveryFrames > 0 ? await createNodePeopleCounter(job.modelDir) : null;
-  const range = job.startMs !== undefined || job.endMs !== undefined
-    ? { ...(job.startMs !== undefined ? { startMs: job.startMs } : {}), ...(job.endMs !== undefined ? { endMs: job.endMs } : {}) }
-    : { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) };
+  const range =
+    job.startMs !== undefined || job.endMs !== undefined
+      ? {
+          ...(job.startMs !== undefined ? { startMs: job.startMs } : {}),
+          ...(job.endMs !== undefined ? { endMs: job.endMs } : {}),
+        }
+      : { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) };
   const { frames: decoded, report } = readFrames(job.info, range);
   const frames: FrameResult[] = [];
   let estimateMs = 0;

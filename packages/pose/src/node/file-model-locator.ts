@@ -36,7 +36,10 @@ export function fileModelHandler(modelDir: string, modelFile: string): io.IOHand
     load: async () => {
       const jsonPath = path.join(modelDir, `${modelFile}.json`);
       if (!existsSync(jsonPath)) {
-        throw new PoseError('model-files-missing', `Model file ${modelFile}.json is missing from ${modelDir}: reinstall with npm ci.`);
+        throw new PoseError(
+          'model-files-missing',
+          `Model file ${modelFile}.json is missing from ${modelDir}: reinstall with npm ci.`,
+        );
       }
       const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelJson;
       const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
@@ -56,7 +59,9 @@ export function fileModelHandler(modelDir: string, modelFile: string): io.IOHand
         ...(json.generatedBy !== undefined ? { generatedBy: json.generatedBy } : {}),
         ...(json.convertedBy !== undefined ? { convertedBy: json.convertedBy } : {}),
         ...(json.signature !== undefined ? { signature: json.signature } : {}),
-        ...(json.userDefinedMetadata !== undefined ? { userDefinedMetadata: json.userDefinedMetadata as Record<string, {}> } : {}),
+        ...(json.userDefinedMetadata !== undefined
+          ? { userDefinedMetadata: json.userDefinedMetadata as Record<string, {}> }
+          : {}),
       };
     },
   };

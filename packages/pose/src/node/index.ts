@@ -20,7 +20,10 @@ export interface NodePoseSourceOptions {
 }
 
 /** Factory: a pose source for `model`, reading its files from disk, on the wasm backend. */
-export async function createNodePoseSource(model: PoseModelName, options: NodePoseSourceOptions = {}): Promise<PoseSource> {
+export async function createNodePoseSource(
+  model: PoseModelName,
+  options: NodePoseSourceOptions = {},
+): Promise<PoseSource> {
   await initWasmBackend({ wasmPathPrefix: defaultWasmDir() });
   return createTfjsPoseSource(model, {
     locator: fileModelLocator(options.modelDir),

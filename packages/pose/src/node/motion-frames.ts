@@ -8,7 +8,10 @@ import { readFrames, type VideoInfo } from './video-source.ts';
 /** Long side of the small pictures: enough to see a limb, small enough to keep every frame in memory (64x48 = 3 KB). */
 export const MOTION_LONG_SIDE_PX = 64;
 
-export async function readMotionFrames(info: VideoInfo, options: { readonly longSidePx?: number } = {}): Promise<MotionFrames> {
+export async function readMotionFrames(
+  info: VideoInfo,
+  options: { readonly longSidePx?: number } = {},
+): Promise<MotionFrames> {
   const long = options.longSidePx ?? MOTION_LONG_SIDE_PX;
   const scale = Math.min(1, long / Math.max(info.widthPx, info.heightPx));
   const even = (v: number) => Math.max(2, Math.round((v * scale) / 2) * 2);

@@ -11,5 +11,9 @@ try {
   const result = await runSegment(workerData as SegmentJob, (frames) => post({ type: 'progress', frames }));
   post({ type: 'done', result });
 } catch (err) {
-  post(err instanceof PoseError ? { type: 'error', code: err.code, message: err.message } : { type: 'error', message: (err as Error).message });
+  post(
+    err instanceof PoseError
+      ? { type: 'error', code: err.code, message: err.message }
+      : { type: 'error', message: (err as Error).message },
+  );
 }

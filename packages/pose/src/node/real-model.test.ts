@@ -89,7 +89,15 @@ describe('pose models on a rendered person on all fours (side view)', () => {
     const standing = await standingFrontImage();
     const both = path.join(tmp.dir, 'two-people.png');
     // The person on all fours at full size, a smaller standing person pasted into the top-right corner.
-    ffmpeg(['-i', png, '-i', standing.png, '-filter_complex', '[1]crop=300:480:170:0,scale=190:-2[s];[0][s]overlay=W-w:0', both]);
+    ffmpeg([
+      '-i',
+      png,
+      '-i',
+      standing.png,
+      '-filter_complex',
+      '[1]crop=300:480:170:0,scale=190:-2[s];[0][s]overlay=W-w:0',
+      both,
+    ]);
     const r = await analyzeVideoPoses(both, { model: 'blazepose-full', workers: 1 });
     expect(r.stats.maxPeople).toBeGreaterThanOrEqual(2);
     expect(r.warnings.map((w) => w.code)).toContain('several-people');

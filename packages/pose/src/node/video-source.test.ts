@@ -12,9 +12,35 @@ const f = (name: string) => path.join(tmp.dir, name);
 beforeAll(() => {
   testPatternVideo(f('cfr.mp4'), { widthPx: 320, heightPx: 240, fps: 10, seconds: 1 });
   // Variable frame rate: 100 ms steps, then 200 ms steps.
-  ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=10', '-t', '1', '-vf', "setpts='if(lt(N,5),N*0.1,0.5+(N-5)*0.2)/TB'", '-fps_mode', 'passthrough', '-pix_fmt', 'yuv420p', f('vfr.mkv')]);
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x240:rate=10',
+    '-t',
+    '1',
+    '-vf',
+    "setpts='if(lt(N,5),N*0.1,0.5+(N-5)*0.2)/TB'",
+    '-fps_mode',
+    'passthrough',
+    '-pix_fmt',
+    'yuv420p',
+    f('vfr.mkv'),
+  ]);
   // A portrait phone video stored sideways: the upright picture has a red square top-left.
-  ffmpeg(['-f', 'lavfi', '-i', 'color=c=blue:s=240x320:r=10,drawbox=x=0:y=0:w=60:h=60:color=red:t=fill', '-t', '0.5', '-vf', 'transpose=2', '-pix_fmt', 'yuv420p', f('sideways.mp4')]);
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=blue:s=240x320:r=10,drawbox=x=0:y=0:w=60:h=60:color=red:t=fill',
+    '-t',
+    '0.5',
+    '-vf',
+    'transpose=2',
+    '-pix_fmt',
+    'yuv420p',
+    f('sideways.mp4'),
+  ]);
   ffmpeg(['-i', f('sideways.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=270', f('portrait.mp4')]);
   testPatternVideo(f('huge.mp4'), { widthPx: 2560, heightPx: 1440, fps: 5, seconds: 0.4 });
   ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=200x100:rate=1', '-frames:v', '1', f('still.png')]);
@@ -35,12 +61,16 @@ async function collect(file: string) {
   const info = await probeVideo(file);
   const { frames, report } = readFrames(info);
   const out: Array<{ tMs: number; index: number; first: number[] }> = [];
-  for await (const d of frames) out.push({ tMs: d.tMs, index: d.index, first: Array.from(d.frame.data.subarray(0, 3)) });
+  for await (const d of frames)
+    out.push({ tMs: d.tMs, index: d.index, first: Array.from(d.frame.data.subarray(0, 3)) });
   return { info, out, report };
 }
 
 async function expectPoseError(p: Promise<unknown>, code: string, pattern: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PoseError);
   expect((err as PoseError).code).toBe(code);
   expect((err as PoseError).message).toMatch(pattern);
@@ -63,8 +93,25 @@ describe('probeVideo and readFrames', () => {
   it('keeps the real timestamps of a variable-frame-rate video instead of assuming a rate', async () => {
     const { out } = await collect(f('vfr.mkv'));
     // Reference: the presentation times ffprobe itself reports for each frame.
-    const probed = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=best_effort_timestamp_time', '-of', 'csv=p=0', f('vfr.mkv')], { encoding: 'utf8' })
-      .split('\n').map((l) => l.replace(/,/g, '').trim()).filter(Boolean).map((v) => Math.round(Number(v) * 1000));
+    const probed = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'frame=best_effort_timestamp_time',
+        '-of',
+        'csv=p=0',
+        f('vfr.mkv'),
+      ],
+      { encoding: 'utf8' },
+    )
+      .split('\n')
+      .map((l) => l.replace(/,/g, '').trim())
+      .filter(Boolean)
+      .map((v) => Math.round(Number(v) * 1000));
     expect(out.map((o) => Math.round(o.tMs))).toEqual(probed);
     const steps = new Set(probed.slice(1).map((t, i) => t - probed[i]!));
     expect(steps.size).toBeGreaterThan(1); // really variable
@@ -78,7 +125,8 @@ describe('probeVideo and readFrames', () => {
     expect([info.widthPx, info.heightPx]).toEqual([240, 320]);
     const { frames } = readFrames(info);
     for await (const { frame } of frames) {
-      const px = (x: number, y: number) => Array.from(frame.data.subarray((y * frame.widthPx + x) * 3, (y * frame.widthPx + x) * 3 + 3));
+      const px = (x: number, y: number) =>
+        Array.from(frame.data.subarray((y * frame.widthPx + x) * 3, (y * frame.widthPx + x) * 3 + 3));
       expect(px(10, 10)[0]).toBeGreaterThan(200); // red square top-left
       expect(px(frame.widthPx - 10, frame.heightPx - 10)[0]).toBeLessThan(60); // blue elsewhere
       break;
@@ -107,7 +155,11 @@ describe('probeVideo and readFrames', () => {
     const { frames } = readFrames(info, { startFrame: 4, endFrame: 7 });
     const got: Array<[number, number]> = [];
     for await (const d of frames) got.push([d.index, Math.round(d.tMs)]);
-    expect(got).toEqual([[4, 400], [5, 500], [6, 600]]);
+    expect(got).toEqual([
+      [4, 400],
+      [5, 500],
+      [6, 600],
+    ]);
   });
 });
 
@@ -116,7 +168,21 @@ describe('small frames (the motion pictures)', () => {
     // 32x24 RGB is 2304 bytes: a 64 KB pipe read carries 28 frames, more than the read-ahead ring.
     // Each frame is one flat grey that rises with its number, so a frame overwritten by a later
     // one shows.
-    ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:s=32x24:r=10,geq=lum=32+N*3:cb=128:cr=128', '-t', '6', '-pix_fmt', 'yuv444p', '-c:v', 'libx264', '-qp', '0', f('ramp.mp4')]);
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=black:s=32x24:r=10,geq=lum=32+N*3:cb=128:cr=128',
+      '-t',
+      '6',
+      '-pix_fmt',
+      'yuv444p',
+      '-c:v',
+      'libx264',
+      '-qp',
+      '0',
+      f('ramp.mp4'),
+    ]);
     const info = await probeVideo(f('ramp.mp4'));
     const grey: number[] = [];
     for await (const d of readFrames(info).frames) {
@@ -131,7 +197,19 @@ describe('small frames (the motion pictures)', () => {
 
 describe('time ranges (how two workers split a video)', () => {
   it('delivers exactly the frames in [startMs, endMs), and the two halves together make the whole', async () => {
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '8', '-g', '20', '-pix_fmt', 'yuv420p', f('long.mp4')]);
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=160x120:rate=10',
+      '-t',
+      '8',
+      '-g',
+      '20',
+      '-pix_fmt',
+      'yuv420p',
+      f('long.mp4'),
+    ]);
     const info = await probeVideo(f('long.mp4'));
     const times = async (o: { startMs?: number; endMs?: number }) => {
       const out: number[] = [];

@@ -48,13 +48,25 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
   const shown = path.basename(filePath);
   try {
     const s = await stat(filePath);
-    if (!s.isFile()) throw new PoseError('file-missing', `${shown} is a folder, not a video: give the path of a video file.`);
-    if (s.size === 0) throw new PoseError('corrupt-video', `${shown} is empty (0 bytes): record or copy the video again.`);
+    if (!s.isFile())
+      throw new PoseError('file-missing', `${shown} is a folder, not a video: give the path of a video file.`);
+    if (s.size === 0)
+      throw new PoseError('corrupt-video', `${shown} is empty (0 bytes): record or copy the video again.`);
   } catch (err) {
     if (err instanceof PoseError) throw err;
-    throw new PoseError('file-missing', `There is no file at ${filePath}: check the path and try again.`, { cause: err });
+    throw new PoseError('file-missing', `There is no file at ${filePath}: check the path and try again.`, {
+      cause: err,
+    });
   }
-  const probe = await run(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', filePath]);
+  const probe = await run(ffprobePath(), [
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_streams',
+    '-show_format',
+    filePath,
+  ]);
   if (probe.code !== 0) {
     throw unreadable(filePath, probe.stderr);
   }
@@ -62,7 +74,11 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
   try {
     parsed = JSON.parse(probe.stdout.toString('utf8')) as FfprobeOutput;
   } catch (err) {
-    throw new PoseError('not-a-video', `${shown} is not a video or image steadyback can read: export it as MP4 (H.264) and try again.`, { cause: err });
+    throw new PoseError(
+      'not-a-video',
+      `${shown} is not a video or image steadyback can read: export it as MP4 (H.264) and try again.`,
+      { cause: err },
+    );
   }
   const stream = (parsed.streams ?? []).find((st) => st.codec_type === 'video');
   const formatName = parsed.format?.format_name ?? '';
@@ -136,14 +152,17 @@ export interface DecodeReport {
  * Decodes frames one at a time. The returned report is filled in as decoding proceeds and is
  * final once the iterator is done.
  */
-export function readFrames(info: VideoInfo, options: ReadOptions = {}): { frames: AsyncGenerator<DecodedFrame>; report: DecodeReport } {
+export function readFrames(
+  info: VideoInfo,
+  options: ReadOptions = {},
+): { frames: AsyncGenerator<DecodedFrame>; report: DecodeReport } {
   const report: DecodeReport = { framesRead: 0, decodeError: null };
   return { frames: decode(info, options, report), report };
 }
 
 async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeReport): AsyncGenerator<DecodedFrame> {
   const byTime = options.startMs !== undefined || options.endMs !== undefined;
-  const start = byTime ? -1 : options.startFrame ?? 0;
+  const start = byTime ? -1 : (options.startFrame ?? 0);
   const end = options.endFrame;
   const filters: string[] = [];
   const input: string[] = [];
@@ -159,10 +178,32 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   }
   if (info.downscaled) filters.push(`scale=${info.widthPx}:${info.heightPx}:flags=area`);
   filters.push('showinfo');
-  const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'info', ...input, '-i', info.path, '-map', '0:v:0', '-vf', filters.join(','), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const args = [
+    '-hide_banner',
+    '-nostats',
+    '-nostdin',
+    '-loglevel',
+    'info',
+    ...input,
+    '-i',
+    info.path,
+    '-map',
+    '0:v:0',
+    '-vf',
+    filters.join(','),
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
+  ];
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const spawnError = new Promise<never>((_, reject) =>
-    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new PoseError('ffmpeg-missing', FFMPEG_MISSING_MESSAGE, { cause: e }) : e)),
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new PoseError('ffmpeg-missing', FFMPEG_MISSING_MESSAGE, { cause: e }) : e),
+    ),
   );
   spawnError.catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -189,7 +230,12 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       stderrTail = (stderrTail + line + '\n').slice(-2000);
     }
   });
-  const stderrDone = new Promise<void>((resolve) => child.stderr.on('end', () => { waiting?.(); resolve(); }));
+  const stderrDone = new Promise<void>((resolve) =>
+    child.stderr.on('end', () => {
+      waiting?.();
+      resolve();
+    }),
+  );
 
   const frameBytes = info.widthPx * info.heightPx * 3;
   // A small ring of preallocated frame buffers filled in the background, so ffmpeg decodes the
@@ -203,7 +249,11 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   let ended = false;
   let streamError: Error | null = null;
   let wake: (() => void) | null = null;
-  const notify = () => { const w = wake; wake = null; w?.(); };
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   const stdout = child.stdout;
   // One read from the pipe can carry many small frames (64 KB is 28 frames of 32x24): what does not
   // fit waits here, with the pipe paused, until the consumer frees a slot. (Writing it into the
@@ -231,8 +281,14 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
     leftover = leftover ? Buffer.concat([leftover, chunk]) : chunk;
     fill();
   });
-  stdout.on('end', () => { ended = true; notify(); });
-  stdout.on('error', (e: Error) => { streamError = e; notify(); });
+  stdout.on('end', () => {
+    ended = true;
+    notify();
+  });
+  stdout.on('error', (e: Error) => {
+    streamError = e;
+    notify();
+  });
   let k = 0;
   const fallbackDtMs = info.fps ? 1000 / info.fps : 33.333;
   let stderrEnded = false;
@@ -241,7 +297,10 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   const timestampFor = async (i: number): Promise<number> => {
     while (timestamps.length <= i && !stderrEnded) {
       await new Promise<void>((resolve) => {
-        waiting = () => { waiting = null; resolve(); };
+        waiting = () => {
+          waiting = null;
+          resolve();
+        };
         // Guard against a lost wake-up: re-check soon even without new stderr.
         setTimeout(() => waiting?.(), 50);
       });
@@ -259,7 +318,11 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       const data = ring[readSlot]!;
       const tMs = await timestampFor(k);
       report.framesRead++;
-      yield { frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 }, tMs, index: start < 0 ? -1 : start + k };
+      yield {
+        frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 },
+        tMs,
+        index: start < 0 ? -1 : start + k,
+      };
       // The consumer is done with this slot: release it and let ffmpeg continue.
       readSlot = (readSlot + 1) % ring.length;
       ready--;
@@ -278,15 +341,44 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
 function unreadable(filePath: string, stderr: string): PoseError {
   const shown = path.basename(filePath);
   const ext = path.extname(filePath).toLowerCase();
-  const looksLikeVideo = ['.mp4', '.mov', '.m4v', '.webm', '.mkv', '.avi', '.3gp', '.gif', '.png', '.jpg', '.jpeg'].includes(ext);
+  const looksLikeVideo = [
+    '.mp4',
+    '.mov',
+    '.m4v',
+    '.webm',
+    '.mkv',
+    '.avi',
+    '.3gp',
+    '.gif',
+    '.png',
+    '.jpg',
+    '.jpeg',
+  ].includes(ext);
   if (looksLikeVideo || /moov atom|truncat/i.test(stderr)) {
-    return new PoseError('corrupt-video', `${shown} looks damaged or incomplete and cannot be opened: copy or export the video again and retry.`);
+    return new PoseError(
+      'corrupt-video',
+      `${shown} looks damaged or incomplete and cannot be opened: copy or export the video again and retry.`,
+    );
   }
-  return new PoseError('not-a-video', `${shown} is not a video or image steadyback can read: choose an MP4, MOV, WebM, GIF, PNG or JPEG file.`);
+  return new PoseError(
+    'not-a-video',
+    `${shown} is not a video or image steadyback can read: choose an MP4, MOV, WebM, GIF, PNG or JPEG file.`,
+  );
 }
 
 async function countPackets(filePath: string): Promise<number | null> {
-  const r = await run(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', filePath]);
+  const r = await run(ffprobePath(), [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-count_packets',
+    '-show_entries',
+    'stream=nb_read_packets',
+    '-of',
+    'csv=p=0',
+    filePath,
+  ]);
   const n = Number(r.stdout.toString('utf8').trim());
   return r.code === 0 && Number.isFinite(n) && n > 0 ? n : null;
 }
@@ -319,7 +411,7 @@ function readRotation(stream: FfprobeStream): number {
 }
 
 function normaliseRotation(deg: number): number {
-  const r = ((Math.round(deg / 90) * 90) % 360 + 360) % 360;
+  const r = (((Math.round(deg / 90) * 90) % 360) + 360) % 360;
   return r;
 }
 

@@ -11,11 +11,26 @@ export function makeTempDir(prefix = 'steadyback-test-'): { dir: string; cleanup
 }
 
 export function ffmpeg(args: readonly string[]): void {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 /** A synthetic test-pattern video. */
-export function testPatternVideo(out: string, opts: { widthPx: number; heightPx: number; fps: number; seconds: number }): string {
-  ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${opts.widthPx}x${opts.heightPx}:rate=${opts.fps}`, '-t', String(opts.seconds), '-pix_fmt', 'yuv420p', out]);
+export function testPatternVideo(
+  out: string,
+  opts: { widthPx: number; heightPx: number; fps: number; seconds: number },
+): string {
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=${opts.widthPx}x${opts.heightPx}:rate=${opts.fps}`,
+    '-t',
+    String(opts.seconds),
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ]);
   return out;
 }

@@ -20,31 +20,73 @@ const UNIT: Record<ChartSpec['y']['unit'], string> = { deg: '°', s: ' s', 'NRS 
 export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box, title: string): void {
   line(page, fonts, box.x, box.y + box.height - 8, title, { size: 7.5, bold: true });
   const legendH = 16;
-  const plot = { x: box.x + 20, y: box.y + legendH + 12, width: box.width - 24, height: box.height - legendH - 12 - 14 };
+  const plot = {
+    x: box.x + 20,
+    y: box.y + legendH + 12,
+    width: box.width - 24,
+    height: box.height - legendH - 12 - 14,
+  };
   const xSpan = Math.max(1e-9, spec.x.max - spec.x.min);
   const ySpan = Math.max(1e-9, spec.y.max - spec.y.min);
   const px = (x: number) => plot.x + ((x - spec.x.min) / xSpan) * plot.width;
-  const py = (y: number) => plot.y + ((Math.min(spec.y.max, Math.max(spec.y.min, y)) - spec.y.min) / ySpan) * plot.height;
+  const py = (y: number) =>
+    plot.y + ((Math.min(spec.y.max, Math.max(spec.y.min, y)) - spec.y.min) / ySpan) * plot.height;
 
   // Axes and y labels.
-  page.drawLine({ start: { x: plot.x, y: plot.y }, end: { x: plot.x + plot.width, y: plot.y }, thickness: 0.5, color: MUTED });
-  page.drawLine({ start: { x: plot.x, y: plot.y }, end: { x: plot.x, y: plot.y + plot.height }, thickness: 0.5, color: MUTED });
+  page.drawLine({
+    start: { x: plot.x, y: plot.y },
+    end: { x: plot.x + plot.width, y: plot.y },
+    thickness: 0.5,
+    color: MUTED,
+  });
+  page.drawLine({
+    start: { x: plot.x, y: plot.y },
+    end: { x: plot.x, y: plot.y + plot.height },
+    thickness: 0.5,
+    color: MUTED,
+  });
   for (const v of [spec.y.min, (spec.y.min + spec.y.max) / 2, spec.y.max]) {
     const label = `${fmt(v)}${UNIT[spec.y.unit]}`;
-    page.drawText(winAnsi(label), { x: plot.x - 3 - fonts.regular.widthOfTextAtSize(winAnsi(label), 5.5), y: py(v) - 2, size: 5.5, font: fonts.regular, color: MUTED });
-    if (v !== spec.y.min) page.drawLine({ start: { x: plot.x, y: py(v) }, end: { x: plot.x + plot.width, y: py(v) }, thickness: 0.25, color: RULE });
+    page.drawText(winAnsi(label), {
+      x: plot.x - 3 - fonts.regular.widthOfTextAtSize(winAnsi(label), 5.5),
+      y: py(v) - 2,
+      size: 5.5,
+      font: fonts.regular,
+      color: MUTED,
+    });
+    if (v !== spec.y.min)
+      page.drawLine({
+        start: { x: plot.x, y: py(v) },
+        end: { x: plot.x + plot.width, y: py(v) },
+        thickness: 0.25,
+        color: RULE,
+      });
   }
   // x labels: first and last tick, plus the middle ones when there is room.
-  const ticks = spec.x.ticks.length <= 6 ? spec.x.ticks : spec.x.ticks.filter((_, i, all) => i % Math.ceil(all.length / 5) === 0);
+  const ticks =
+    spec.x.ticks.length <= 6 ? spec.x.ticks : spec.x.ticks.filter((_, i, all) => i % Math.ceil(all.length / 5) === 0);
   for (const t of ticks) {
     const label = winAnsi(t.label);
     const w = fonts.regular.widthOfTextAtSize(label, 5.5);
-    page.drawText(label, { x: Math.min(plot.x + plot.width - w, Math.max(plot.x - 4, px(t.x) - w / 2)), y: plot.y - 8, size: 5.5, font: fonts.regular, color: MUTED });
+    page.drawText(label, {
+      x: Math.min(plot.x + plot.width - w, Math.max(plot.x - 4, px(t.x) - w / 2)),
+      y: plot.y - 8,
+      size: 5.5,
+      font: fonts.regular,
+      color: MUTED,
+    });
   }
 
   for (const g of spec.guides) {
     if (g.y < spec.y.min || g.y > spec.y.max) continue;
-    page.drawLine({ start: { x: plot.x, y: py(g.y) }, end: { x: plot.x + plot.width, y: py(g.y) }, thickness: 0.6, color: PALETTE[g.colour], dashArray: [2, 2], opacity: 0.8 });
+    page.drawLine({
+      start: { x: plot.x, y: py(g.y) },
+      end: { x: plot.x + plot.width, y: py(g.y) },
+      thickness: 0.6,
+      color: PALETTE[g.colour],
+      dashArray: [2, 2],
+      opacity: 0.8,
+    });
   }
 
   const barSeries = spec.series.filter((s) => s.style === 'bars');
@@ -57,7 +99,13 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
       const k = barSeries.indexOf(s);
       for (const p of pts) {
         const x0 = px(p.x) - (barSeries.length * barW) / 2 + k * barW;
-        page.drawRectangle({ x: x0, y: plot.y, width: barW * 0.9, height: Math.max(0, py(p.y) - plot.y), color: colour });
+        page.drawRectangle({
+          x: x0,
+          y: plot.y,
+          width: barW * 0.9,
+          height: Math.max(0, py(p.y) - plot.y),
+          color: colour,
+        });
       }
       continue;
     }
@@ -65,17 +113,37 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
       const a = pts[i - 1]!;
       const b = pts[i]!;
       if (s.style === 'step') {
-        page.drawLine({ start: { x: px(a.x), y: py(a.y) }, end: { x: px(b.x), y: py(a.y) }, thickness: 0.8, color: colour });
-        page.drawLine({ start: { x: px(b.x), y: py(a.y) }, end: { x: px(b.x), y: py(b.y) }, thickness: 0.8, color: colour });
+        page.drawLine({
+          start: { x: px(a.x), y: py(a.y) },
+          end: { x: px(b.x), y: py(a.y) },
+          thickness: 0.8,
+          color: colour,
+        });
+        page.drawLine({
+          start: { x: px(b.x), y: py(a.y) },
+          end: { x: px(b.x), y: py(b.y) },
+          thickness: 0.8,
+          color: colour,
+        });
       } else {
-        page.drawLine({ start: { x: px(a.x), y: py(a.y) }, end: { x: px(b.x), y: py(b.y) }, thickness: 0.8, color: colour, opacity: 0.7 });
+        page.drawLine({
+          start: { x: px(a.x), y: py(a.y) },
+          end: { x: px(b.x), y: py(b.y) },
+          thickness: 0.8,
+          color: colour,
+          opacity: 0.7,
+        });
       }
     }
-    if (s.style === 'line') for (const p of pts) page.drawCircle({ x: px(p.x), y: py(p.y), size: 1.6, color: PALETTE[p.colour] });
+    if (s.style === 'line')
+      for (const p of pts) page.drawCircle({ x: px(p.x), y: py(p.y), size: 1.6, color: PALETTE[p.colour] });
   }
 
   // Legend: a swatch and a label per series, then the guides, on up to two rows.
-  const items = [...spec.series.map((s) => ({ label: s.label, colour: PALETTE[s.colour] })), ...spec.guides.map((g) => ({ label: `- - ${g.label}`, colour: PALETTE[g.colour] }))];
+  const items = [
+    ...spec.series.map((s) => ({ label: s.label, colour: PALETTE[s.colour] })),
+    ...spec.guides.map((g) => ({ label: `- - ${g.label}`, colour: PALETTE[g.colour] })),
+  ];
   let lx = box.x + 2;
   let ly = box.y + 8;
   for (const it of items) {

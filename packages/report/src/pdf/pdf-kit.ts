@@ -35,7 +35,10 @@ export const PALETTE: Record<ChartColour, RGB> = {
 export async function newA4(): Promise<{ doc: PDFDocument; page: PDFPage; fonts: Fonts }> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([A4.width, A4.height]);
-  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
   return { doc, page, fonts };
 }
 
@@ -80,14 +83,28 @@ export interface TextStyle {
 
 /** Writes one line at (x, baseline y). */
 export function line(page: PDFPage, fonts: Fonts, x: number, y: number, text: string, style: TextStyle = {}): void {
-  page.drawText(winAnsi(text), { x, y, size: style.size ?? 8, font: style.bold ? fonts.bold : fonts.regular, color: style.colour ?? INK });
+  page.drawText(winAnsi(text), {
+    x,
+    y,
+    size: style.size ?? 8,
+    font: style.bold ? fonts.bold : fonts.regular,
+    color: style.colour ?? INK,
+  });
 }
 
 /**
  * Writes a wrapped paragraph whose first line's top is at yTop; returns the y below it. No line is
  * drawn below yMin: when the text does not fit, the last line that fits ends with an ellipsis.
  */
-export function paragraph(page: PDFPage, fonts: Fonts, x: number, yTop: number, width: number, text: string, style: TextStyle & { yMin?: number; leading?: number } = {}): number {
+export function paragraph(
+  page: PDFPage,
+  fonts: Fonts,
+  x: number,
+  yTop: number,
+  width: number,
+  text: string,
+  style: TextStyle & { yMin?: number; leading?: number } = {},
+): number {
   const size = style.size ?? 8;
   const font = style.bold ? fonts.bold : fonts.regular;
   const leading = style.leading ?? size * 1.25;

@@ -35,7 +35,13 @@ export function drawSkeleton(page: PDFPage, snap: SkeletonSnapshot, box: Box): v
     const q = at(landmarkIndex(b));
     if (!p || !q) continue;
     const sure = p.v >= VISIBILITY_FLOOR && q.v >= VISIBILITY_FLOOR;
-    const colour = !sure ? DOUBT : a.startsWith('left_') && b.startsWith('left_') ? PALETTE.left : a.startsWith('right_') && b.startsWith('right_') ? PALETTE.right : CENTRE;
+    const colour = !sure
+      ? DOUBT
+      : a.startsWith('left_') && b.startsWith('left_')
+        ? PALETTE.left
+        : a.startsWith('right_') && b.startsWith('right_')
+          ? PALETTE.right
+          : CENTRE;
     page.drawLine({ start: { x: p.x, y: p.y }, end: { x: q.x, y: q.y }, thickness: 1.4, color: colour });
   }
   for (let i = 0; i < snap.points.length; i++) {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BLAZEPOSE_LANDMARKS, type FrameResult, type Landmark, type LandmarkName } from '@steadyback/core';
-import { bodyStatus, bodyStatusKey, bodyStatusMessage, MESSAGES, skeletonGeometry, StatusSteadier, type BodyStatus } from './body-status.ts';
+import {
+  bodyStatus,
+  bodyStatusKey,
+  bodyStatusMessage,
+  MESSAGES,
+  skeletonGeometry,
+  StatusSteadier,
+  type BodyStatus,
+} from './body-status.ts';
 
 const SEEN = 0.9;
 const HIDDEN = 0.1;
@@ -34,30 +42,42 @@ describe('bodyStatus: what the camera check says about framing', () => {
   });
 
   it('accepts one side of each pair (side view: the far leg hides behind the near one)', () => {
-    expect(bodyStatus(frameWith({ right_ankle: HIDDEN, right_knee: HIDDEN, right_shoulder: HIDDEN })).kind).toBe('whole-body');
+    expect(bodyStatus(frameWith({ right_ankle: HIDDEN, right_knee: HIDDEN, right_shoulder: HIDDEN })).kind).toBe(
+      'whole-body',
+    );
   });
 
   it('asks to move the camera back when both feet are out of the picture', () => {
-    expect(messageOf(frameWith({ left_ankle: HIDDEN, right_ankle: HIDDEN }))).toBe('Your feet are out of the picture: move the camera back.');
+    expect(messageOf(frameWith({ left_ankle: HIDDEN, right_ankle: HIDDEN }))).toBe(
+      'Your feet are out of the picture: move the camera back.',
+    );
   });
 
   it('names the legs when knees and feet are missing, and the shoulders when they are', () => {
-    expect(messageOf(frameWith({ left_ankle: HIDDEN, right_ankle: HIDDEN, left_knee: HIDDEN, right_knee: HIDDEN }))).toBe(MESSAGES.legs);
+    expect(
+      messageOf(frameWith({ left_ankle: HIDDEN, right_ankle: HIDDEN, left_knee: HIDDEN, right_knee: HIDDEN })),
+    ).toBe(MESSAGES.legs);
     expect(messageOf(frameWith({ left_shoulder: HIDDEN, right_shoulder: HIDDEN }))).toBe(MESSAGES.shoulders);
     expect(messageOf(frameWith({ left_hip: HIDDEN, right_hip: HIDDEN }))).toBe(MESSAGES.hips);
   });
 
   it('falls back to a general framing message when parts at both ends are missing', () => {
-    expect(messageOf(frameWith({ left_shoulder: HIDDEN, right_shoulder: HIDDEN, left_ankle: HIDDEN, right_ankle: HIDDEN }))).toBe(MESSAGES.partly);
+    expect(
+      messageOf(frameWith({ left_shoulder: HIDDEN, right_shoulder: HIDDEN, left_ankle: HIDDEN, right_ankle: HIDDEN })),
+    ).toBe(MESSAGES.partly);
   });
 
   it('counts a confidently placed point at or past the image edge as out of the picture', () => {
     const f = frameWith();
     const moved = f.landmarks!.map((lm, i) =>
-      lm && (BLAZEPOSE_LANDMARKS[i] === 'left_ankle' || BLAZEPOSE_LANDMARKS[i] === 'right_ankle') ? { ...lm, xNorm: 1.04 } : lm,
+      lm && (BLAZEPOSE_LANDMARKS[i] === 'left_ankle' || BLAZEPOSE_LANDMARKS[i] === 'right_ankle')
+        ? { ...lm, xNorm: 1.04 }
+        : lm,
     );
     expect(messageOf({ ...f, landmarks: moved })).toBe(MESSAGES.feet);
-    const atEdge = f.landmarks!.map((lm, i) => (lm && BLAZEPOSE_LANDMARKS[i]!.endsWith('_ankle') ? { ...lm, yNorm: 0.995 } : lm));
+    const atEdge = f.landmarks!.map((lm, i) =>
+      lm && BLAZEPOSE_LANDMARKS[i]!.endsWith('_ankle') ? { ...lm, yNorm: 0.995 } : lm,
+    );
     expect(messageOf({ ...f, landmarks: atEdge })).toBe(MESSAGES.feet);
   });
 
@@ -115,6 +135,8 @@ describe('skeletonGeometry: only what was seen is drawn', () => {
     expect(g.segments.filter((s) => s.side === 'centre')).toHaveLength(4); // shoulder line, hip line, nose to each eye
     const frame = frameWith();
     const leftShoulder = frame.landmarks![11]!;
-    expect(g.segments.some((s) => s.side === 'left' && s.x1 === leftShoulder.xNorm && s.y1 === leftShoulder.yNorm)).toBe(true);
+    expect(
+      g.segments.some((s) => s.side === 'left' && s.x1 === leftShoulder.xNorm && s.y1 === leftShoulder.yNorm),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,15 @@
 // whole body in view, or which body parts are out of the picture. Pure: no DOM, no clock, so the
 // same words come out for the same landmarks (and it is unit-tested without a browser).
 
-import { hasPerson, missingLandmarks, SKELETON_EDGES, isLandmarkVisible, landmarkIndex, type FrameResult, type LandmarkName } from '@steadyback/core';
+import {
+  hasPerson,
+  missingLandmarks,
+  SKELETON_EDGES,
+  isLandmarkVisible,
+  landmarkIndex,
+  type FrameResult,
+  type LandmarkName,
+} from '@steadyback/core';
 
 /** Body parts the exercises need to see, top to bottom. */
 export const BODY_PARTS = ['shoulders', 'hips', 'knees', 'feet'] as const;

@@ -6,13 +6,17 @@ export interface UserFacingProblem {
 }
 
 export function cameraProblem(err: unknown): UserFacingProblem {
-  const name = err instanceof Error || (typeof err === 'object' && err !== null && 'name' in err) ? String((err as { name: unknown }).name) : '';
+  const name =
+    err instanceof Error || (typeof err === 'object' && err !== null && 'name' in err)
+      ? String((err as { name: unknown }).name)
+      : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
       return {
         title: 'The camera is turned off for this page',
-        detail: 'To do the camera check, allow the camera for this page in your browser settings, then press "Try again". The picture stays on this device.',
+        detail:
+          'To do the camera check, allow the camera for this page in your browser settings, then press "Try again". The picture stays on this device.',
       };
     case 'NotFoundError':
     case 'OverconstrainedError':
@@ -29,12 +33,14 @@ export function cameraProblem(err: unknown): UserFacingProblem {
     case 'InsecureContext':
       return {
         title: 'This page cannot use the camera',
-        detail: 'Browsers only share the camera with secure pages. Open the app from the address "npm start" printed (it starts with http://127.0.0.1).',
+        detail:
+          'Browsers only share the camera with secure pages. Open the app from the address "npm start" printed (it starts with http://127.0.0.1).',
       };
     default:
       return {
         title: 'The camera did not start',
-        detail: 'Something went wrong while starting the camera. Press "Try again"; if it keeps happening, restart the browser.',
+        detail:
+          'Something went wrong while starting the camera. Press "Try again"; if it keeps happening, restart the browser.',
       };
   }
 }
@@ -42,6 +48,7 @@ export function cameraProblem(err: unknown): UserFacingProblem {
 export function modelProblem(): UserFacingProblem {
   return {
     title: 'The body-tracking model did not load',
-    detail: 'The app could not load its pose model from this device. Press "Try again"; if it keeps happening, rebuild the app with "npm start".',
+    detail:
+      'The app could not load its pose model from this device. Press "Try again"; if it keeps happening, rebuild the app with "npm start".',
   };
 }

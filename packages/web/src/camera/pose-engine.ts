@@ -2,7 +2,13 @@
 // app's own origin (copied into the build by vite.config.ts). Reports each step so the screen can
 // show progress; later camera sessions reuse the loaded model after a reset().
 
-import { createTfjsPoseSource, initWasmBackend, sameOriginModelLocator, type PoseModelName, type PoseSource } from '@steadyback/pose';
+import {
+  createTfjsPoseSource,
+  initWasmBackend,
+  sameOriginModelLocator,
+  type PoseModelName,
+  type PoseSource,
+} from '@steadyback/pose';
 
 /** BlazePose lite: 20 ms per tracked frame on wasm, fast enough to feel live on a phone (DESIGN.md 3). */
 export const LIVE_POSE_MODEL: PoseModelName = 'blazepose-lite';

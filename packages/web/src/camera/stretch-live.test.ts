@@ -25,8 +25,15 @@ describe('live hip flexor stretch', () => {
   });
 
   it('stops counting and cues "no bouncing" when the person rocks', () => {
-    const steady = play(stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 15_000, restMs: 0 }], fps: 20 }).frames);
-    const rocking = play(stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 15_000, rockAmplitudeDeg: 6, rockHz: 0.5, restMs: 0 }], fps: 20 }).frames);
+    const steady = play(
+      stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 15_000, restMs: 0 }], fps: 20 }).frames,
+    );
+    const rocking = play(
+      stretchSequence({
+        holds: [{ kneelingSide: 'left', holdMs: 15_000, rockAmplitudeDeg: 6, rockHz: 0.5, restMs: 0 }],
+        fps: 20,
+      }).frames,
+    );
     const good = (s: LiveStretchState[]) => Math.max(...s.map((x) => x.goodFormMs));
     expect(good(rocking)).toBeLessThan(good(steady) - 5000);
     expect(rocking.some((s) => s.cue?.rule === 'C5')).toBe(true);
@@ -34,7 +41,9 @@ describe('live hip flexor stretch', () => {
   });
 
   it('says the view cannot judge form when filmed from the front', () => {
-    const states = play(stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 5000, restMs: 0 }], view: 'front', fps: 20 }).frames);
+    const states = play(
+      stretchSequence({ holds: [{ kneelingSide: 'left', holdMs: 5000, restMs: 0 }], view: 'front', fps: 20 }).frames,
+    );
     expect(states.at(-1)!.notice).toMatch(/at your side/);
     expect(Math.max(...states.map((s) => s.goodFormMs))).toBe(0);
   });

@@ -28,7 +28,16 @@ export class StretchLive {
   private frames: FrameResult[] = [];
   private lastEvalMs = -Infinity;
   private lastCueMs = -Infinity;
-  private state: LiveStretchState = { tMs: 0, holding: false, kneelingSide: null, goodFormMs: 0, cue: null, deltaHipExtensionDeg: null, notice: null, result: null };
+  private state: LiveStretchState = {
+    tMs: 0,
+    holding: false,
+    kneelingSide: null,
+    goodFormMs: 0,
+    cue: null,
+    deltaHipExtensionDeg: null,
+    notice: null,
+    result: null,
+  };
 
   constructor(private readonly depthCapDeg: number | null) {}
 
@@ -37,7 +46,16 @@ export class StretchLive {
     this.frames = [];
     this.lastEvalMs = -Infinity;
     this.lastCueMs = -Infinity;
-    this.state = { tMs: 0, holding: false, kneelingSide: null, goodFormMs: 0, cue: null, deltaHipExtensionDeg: null, notice: null, result: null };
+    this.state = {
+      tMs: 0,
+      holding: false,
+      kneelingSide: null,
+      goodFormMs: 0,
+      cue: null,
+      deltaHipExtensionDeg: null,
+      notice: null,
+      result: null,
+    };
   }
 
   push(frame: FrameResult): LiveStretchState {
@@ -45,16 +63,27 @@ export class StretchLive {
     if (frame.tMs - this.lastEvalMs < LIVE_EVAL_INTERVAL_MS) return { ...this.state, cue: null };
     this.lastEvalMs = frame.tMs;
     if (!this.frames.some(hasPerson)) {
-      this.state = { ...this.state, tMs: frame.tMs, cue: null, notice: 'Looking for you: get your whole body into the picture, side-on to the camera.' };
+      this.state = {
+        ...this.state,
+        tMs: frame.tMs,
+        cue: null,
+        notice: 'Looking for you: get your whole body into the picture, side-on to the camera.',
+      };
       return this.state;
     }
-    const result = analyzeStretch({ frames: this.frames, recorded: false, ...(this.depthCapDeg !== null ? { depthCapDeg: this.depthCapDeg } : {}) });
+    const result = analyzeStretch({
+      frames: this.frames,
+      recorded: false,
+      ...(this.depthCapDeg !== null ? { depthCapDeg: this.depthCapDeg } : {}),
+    });
     const hold = result.holds.at(-1);
     const holding = hold !== undefined && frame.tMs - hold.endMs <= HOLD_OPEN_WINDOW_MS;
     const newCue = result.cues.filter((c) => c.tMs > this.lastCueMs).at(-1) ?? null;
     if (newCue) this.lastCueMs = newCue.tMs;
     const delta = [...result.series.deltaHipExtensionDeg].reverse().find((v) => v !== null) ?? null;
-    const notice = result.quality.find((q) => q.code === 'view-limits')?.message ?? (hold ? null : 'Kneel on one knee, front knee at a right angle, sit tall, and hold still for a second.');
+    const notice =
+      result.quality.find((q) => q.code === 'view-limits')?.message ??
+      (hold ? null : 'Kneel on one knee, front knee at a right angle, sit tall, and hold still for a second.');
     this.state = {
       tMs: frame.tMs,
       holding,

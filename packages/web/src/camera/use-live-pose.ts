@@ -64,7 +64,9 @@ export function useCamera(videoRef: RefObject<HTMLVideoElement | null>) {
     try {
       const stream = await navigator.mediaDevices.getUserMedia({
         audio: false,
-        video: deviceId ? { deviceId: { exact: deviceId }, width: { ideal: 640 }, height: { ideal: 480 } } : { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
+        video: deviceId
+          ? { deviceId: { exact: deviceId }, width: { ideal: 640 }, height: { ideal: 480 } }
+          : { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
       });
       setMirrored(isFrontCamera(stream));
       setCamera((old) => {

@@ -19,7 +19,12 @@ const COLOURS: Record<ChartColour, string> = {
 };
 
 export function Chart({ spec }: { readonly spec: ChartSpec }) {
-  const w = 420, h = 200, left = 40, right = 10, top = 12, bottom = 34;
+  const w = 420,
+    h = 200,
+    left = 40,
+    right = 10,
+    top = 12,
+    bottom = 34;
   const xSpan = Math.max(1, spec.x.max - spec.x.min);
   const ySpan = Math.max(1e-9, spec.y.max - spec.y.min);
   const X = (x: number) => left + ((x - spec.x.min) / xSpan) * (w - left - right);
@@ -27,10 +32,16 @@ export function Chart({ spec }: { readonly spec: ChartSpec }) {
   const seriesCount = spec.series.filter((s) => s.style === 'bars').length || 1;
   const barW = Math.max(3, Math.min(16, (w - left - right) / Math.max(1, xSpan + 1) / seriesCount - 2));
   const yTicks = [spec.y.min, (spec.y.min + spec.y.max) / 2, spec.y.max];
-  const alt = spec.series.map((s) => `${s.label}: ${s.points.length === 0 ? 'no data' : s.points.map((p) => p.label).join('; ')}`).join('. ');
+  const alt = spec.series
+    .map((s) => `${s.label}: ${s.points.length === 0 ? 'no data' : s.points.map((p) => p.label).join('; ')}`)
+    .join('. ');
   let barIndex = 0;
   return (
-    <figure className="chart-figure" data-testid={`chart-${spec.id}`} data-points={spec.series.reduce((n, s) => n + s.points.length, 0)}>
+    <figure
+      className="chart-figure"
+      data-testid={`chart-${spec.id}`}
+      data-points={spec.series.reduce((n, s) => n + s.points.length, 0)}
+    >
       <figcaption>{spec.title}</figcaption>
       <svg className="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${spec.title}. ${alt}`}>
         <line x1={left} x2={w - right} y1={h - bottom} y2={h - bottom} stroke="currentColor" strokeWidth="1" />
@@ -41,7 +52,14 @@ export function Chart({ spec }: { readonly spec: ChartSpec }) {
           </text>
         ))}
         {spec.x.ticks.map((t) => (
-          <text key={`${t.x}-${t.label}`} x={X(t.x)} y={h - bottom + 14} fontSize="10" textAnchor={t.x >= spec.x.max ? 'end' : 'middle'} fill="currentColor">
+          <text
+            key={`${t.x}-${t.label}`}
+            x={X(t.x)}
+            y={h - bottom + 14}
+            fontSize="10"
+            textAnchor={t.x >= spec.x.max ? 'end' : 'middle'}
+            fill="currentColor"
+          >
             {t.label}
           </text>
         ))}
@@ -62,7 +80,14 @@ export function Chart({ spec }: { readonly spec: ChartSpec }) {
             return (
               <g key={s.id}>
                 {s.points.map((p, i) => (
-                  <rect key={i} x={X(p.x) - barW / 2 + offset} y={Math.min(Y(p.y), Y(Math.max(0, spec.y.min)))} width={barW} height={Math.abs(Y(p.y) - Y(Math.max(0, spec.y.min)))} fill={COLOURS[p.colour]}>
+                  <rect
+                    key={i}
+                    x={X(p.x) - barW / 2 + offset}
+                    y={Math.min(Y(p.y), Y(Math.max(0, spec.y.min)))}
+                    width={barW}
+                    height={Math.abs(Y(p.y) - Y(Math.max(0, spec.y.min)))}
+                    fill={COLOURS[p.colour]}
+                  >
                     <title>{p.label}</title>
                   </rect>
                 ))}
@@ -70,9 +95,12 @@ export function Chart({ spec }: { readonly spec: ChartSpec }) {
             );
           }
           const pts = s.points.map((p) => `${X(p.x)},${Y(p.y)}`);
-          const d = s.style === 'step'
-            ? s.points.map((p, i) => (i === 0 ? `M${X(p.x)},${Y(p.y)}` : `H${X(p.x)}V${Y(p.y)}`)).join('')
-            : pts.length > 0 ? `M${pts.join('L')}` : '';
+          const d =
+            s.style === 'step'
+              ? s.points.map((p, i) => (i === 0 ? `M${X(p.x)},${Y(p.y)}` : `H${X(p.x)}V${Y(p.y)}`)).join('')
+              : pts.length > 0
+                ? `M${pts.join('L')}`
+                : '';
           return (
             <g key={s.id}>
               {d && <path d={d} fill="none" stroke={COLOURS[s.colour]} strokeWidth="2" />}

@@ -7,15 +7,36 @@ export function MuteToggle({ label = 'Mute' }: { readonly label?: string }) {
   const { settings, updateSettings } = useAppData();
   return (
     <label className="toggle">
-      <input type="checkbox" checked={settings.muted} onChange={(e) => void updateSettings({ muted: e.target.checked })} />
+      <input
+        type="checkbox"
+        checked={settings.muted}
+        onChange={(e) => void updateSettings({ muted: e.target.checked })}
+      />
       {label}
     </label>
   );
 }
 
-export function HoldTimer({ goodMs, targetMs, side, children }: { readonly goodMs: number; readonly targetMs: number; readonly side: string; readonly children?: React.ReactNode }) {
+export function HoldTimer({
+  goodMs,
+  targetMs,
+  side,
+  children,
+}: {
+  readonly goodMs: number;
+  readonly targetMs: number;
+  readonly side: string;
+  readonly children?: React.ReactNode;
+}) {
   return (
-    <div className="hold-timer" role="timer" aria-live="off" data-testid="hold-timer" data-good-ms={Math.round(goodMs)} data-side={side}>
+    <div
+      className="hold-timer"
+      role="timer"
+      aria-live="off"
+      data-testid="hold-timer"
+      data-good-ms={Math.round(goodMs)}
+      data-side={side}
+    >
       <span className="big">{Math.floor(goodMs / 1000)}</span> / {targetMs / 1000} s of good form
       {children}
     </div>
@@ -30,7 +51,13 @@ export function Problem({ children }: { readonly children: React.ReactNode }) {
   );
 }
 
-export function BackToStart({ onBack, label = 'Back to start' }: { readonly onBack: () => void; readonly label?: string }) {
+export function BackToStart({
+  onBack,
+  label = 'Back to start',
+}: {
+  readonly onBack: () => void;
+  readonly label?: string;
+}) {
   return (
     <div className="actions">
       <button type="button" className="button secondary" onClick={onBack}>

@@ -1,7 +1,14 @@
 // A 0-10 scale as eleven large buttons (pain or stretch intensity): one tap, keyboard operable,
 // and each button says its number and meaning to a screen reader.
 
-export function NrsButtons({ label, low, high, value, onChoose, name }: {
+export function NrsButtons({
+  label,
+  low,
+  high,
+  value,
+  onChoose,
+  name,
+}: {
   readonly label: string;
   readonly low: string;
   readonly high: string;

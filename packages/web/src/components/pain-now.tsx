@@ -16,14 +16,35 @@ export function PainNowGate({ onResult }: { readonly onResult: (e: PainNowEvalua
     const today = todayIso();
     const day = await painDayFor(today);
     if (day) await db.painDays.update(day.id, { restNrs: n });
-    else await db.painDays.add({ id: newId('pain'), dateIso: today, restNrs: n, peakNrs: null, morningNrs: null, settledWithin24h: null, newSymptomBelowKnee: false });
+    else
+      await db.painDays.add({
+        id: newId('pain'),
+        dateIso: today,
+        restNrs: n,
+        peakNrs: null,
+        morningNrs: null,
+        settledWithin24h: null,
+        newSymptomBelowKnee: false,
+      });
     setEvaluation(e);
   };
   return (
     <div className="gate">
-      <NrsButtons name="pain-now" label="How much does your back hurt right now?" low="no pain" high="worst pain imaginable" value={value} onChoose={(n) => void choose(n)} />
+      <NrsButtons
+        name="pain-now"
+        label="How much does your back hurt right now?"
+        low="no pain"
+        high="worst pain imaginable"
+        value={value}
+        onChoose={(n) => void choose(n)}
+      />
       {evaluation && (
-        <div className={evaluation.mayExercise ? 'promise' : 'problem'} role="status" data-testid="pain-now-result" data-band={evaluation.band}>
+        <div
+          className={evaluation.mayExercise ? 'promise' : 'problem'}
+          role="status"
+          data-testid="pain-now-result"
+          data-band={evaluation.band}
+        >
           <h2>{evaluation.title}</h2>
           <p>{evaluation.message}</p>
           {evaluation.mayExercise && (

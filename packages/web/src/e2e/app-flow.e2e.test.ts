@@ -13,7 +13,15 @@ import { halfKneelLongHoldClip, halfKneelRockingClip } from '@steadyback/lab/fix
 import { simulateWeeks } from '@steadyback/synthetic';
 import { eulerFromMatrix } from '@steadyback/core';
 import { trueDeviceMatrix } from '@steadyback/synthetic';
-import { buildAndServe, followPacingWithPhone, foreignRequests, launchWithFakeCamera, passSafetyGate, type BuiltApp, type FakeCameraBrowser } from './app-harness.ts';
+import {
+  buildAndServe,
+  followPacingWithPhone,
+  foreignRequests,
+  launchWithFakeCamera,
+  passSafetyGate,
+  type BuiltApp,
+  type FakeCameraBrowser,
+} from './app-harness.ts';
 
 let app: BuiltApp;
 let y4mPath: string;
@@ -31,7 +39,9 @@ afterAll(async () => {
 });
 
 /** Opens a fresh browser (fresh storage) and records every request it makes. */
-async function openApp(camera = y4mPath): Promise<{ browser: FakeCameraBrowser; page: Page; urls: string[]; errors: string[] }> {
+async function openApp(
+  camera = y4mPath,
+): Promise<{ browser: FakeCameraBrowser; page: Page; urls: string[]; errors: string[] }> {
   const browser = await launchWithFakeCamera(camera);
   const urls: string[] = [];
   browser.context.on('request', (r) => urls.push(r.url()));
@@ -48,9 +58,15 @@ function expectNoForeignRequests(urls: readonly string[]): void {
 }
 
 /** Plays the phone's part; a pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does. */
-function playPhone(context: BrowserContext, page: Page, rollByLeg: { left: number; right: number }, untilMs: number): Promise<void> {
+function playPhone(
+  context: BrowserContext,
+  page: Page,
+  rollByLeg: { left: number; right: number },
+  untilMs: number,
+): Promise<void> {
   return followPacingWithPhone(context, page, {
-    targetRollDeg: (cue, leg) => (cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0),
+    targetRollDeg: (cue, leg) =>
+      cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0,
     maxStepDeg: 1,
     untilMs,
   });
@@ -106,7 +122,9 @@ describe('the steadyback app, end to end', () => {
       // Nonsense answers: an unanswered form is refused with a sentence, nothing saved.
       await page.getByRole('button', { name: 'Answer the safety questions again' }).click();
       await page.getByRole('button', { name: 'See what this means' }).click();
-      expect(await page.getByRole('alert').first().textContent()).toMatch(/Please answer every question: 15 are still open/);
+      expect(await page.getByRole('alert').first().textContent()).toMatch(
+        /Please answer every question: 15 are still open/,
+      );
       expectNoForeignRequests(urls);
       expect(errors).toEqual([]);
     } finally {
@@ -124,7 +142,12 @@ describe('the steadyback app, end to end', () => {
       let maxRollShown = 0;
       const watcher = (async () => {
         for (;;) {
-          const v = await level.evaluate((el) => ({ roll: Number(el.getAttribute('data-roll') || 'NaN'), beeps: Number(el.getAttribute('data-beeps')) })).catch(() => null);
+          const v = await level
+            .evaluate((el) => ({
+              roll: Number(el.getAttribute('data-roll') || 'NaN'),
+              beeps: Number(el.getAttribute('data-beeps')),
+            }))
+            .catch(() => null);
           if (!v) return;
           if (Number.isFinite(v.roll)) maxRollShown = Math.max(maxRollShown, Math.abs(v.roll));
           beepsSeen = Math.max(beepsSeen, v.beeps);
@@ -184,7 +207,9 @@ describe('the steadyback app, end to end', () => {
       await startStretch(page);
       await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
       const timer = page.getByTestId('hold-timer');
-      await expect.poll(async () => Number(await timer.getAttribute('data-good-ms')), { timeout: 120_000, interval: 500 }).toBeGreaterThan(3000);
+      await expect
+        .poll(async () => Number(await timer.getAttribute('data-good-ms')), { timeout: 120_000, interval: 500 })
+        .toBeGreaterThan(3000);
       expect(await timer.getAttribute('data-side')).toBe('left');
       // The prescribed 20 s of good form completes the hold and the questions follow.
       await page.getByTestId('rate-hold').waitFor({ timeout: 120_000 });
@@ -218,7 +243,9 @@ describe('the steadyback app, end to end', () => {
       await page.getByLabel('Mute voice cues (captions stay on)').check();
       await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
       const caption = page.getByTestId('caption');
-      await expect.poll(() => caption.textContent(), { timeout: 120_000, interval: 250 }).toBe('Hold still; no bouncing.');
+      await expect
+        .poll(() => caption.textContent(), { timeout: 120_000, interval: 250 })
+        .toBe('Hold still; no bouncing.');
       await page.getByTestId('pause').click();
       await page.getByText('Paused. Your good-form seconds so far are kept').waitFor();
       const timer = page.getByTestId('hold-timer');
@@ -295,16 +322,25 @@ describe('the steadyback app, end to end', () => {
       await passSafetyGate(page);
       await page.getByRole('button', { name: 'I already stretch my back' }).click();
       await page.getByLabel('Lying knee-across-the-body twist').check();
-      await page.getByRole('group', { name: 'Does your back hurt more after you stretch it?' }).getByLabel('Yes').check();
+      await page
+        .getByRole('group', { name: 'Does your back hurt more after you stretch it?' })
+        .getByLabel('Yes')
+        .check();
       await page.getByRole('button', { name: 'What do you suggest?' }).click();
-      expect(await page.getByTestId('swaps').textContent()).toMatch(/half-kneeling hip flexor stretch in place of the lying knee-across-the-body twist/);
+      expect(await page.getByTestId('swaps').textContent()).toMatch(
+        /half-kneeling hip flexor stretch in place of the lying knee-across-the-body twist/,
+      );
 
       await page.goto(`${app.server.url}#/data`);
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export all data' }).click();
       const file = path.join(dir, 'export.json');
       await (await download).saveAs(file);
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { format: string; screenings: unknown[]; settings: { backStretches: string[] } };
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+        format: string;
+        screenings: unknown[];
+        settings: { backStretches: string[] };
+      };
       expect(doc.format).toBe('steadyback-export');
       expect(doc.screenings.length).toBe(1);
       expect(doc.settings.backStretches).toEqual(['supine-knee-across-twist']);

@@ -16,17 +16,27 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 /** Runs `vite build` for the web package into `outDir`; rejects with Vite's output on failure. */
 export async function buildApp(outDir: string): Promise<void> {
-  const viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  const viteBin = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: WEB_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: WEB_DIR,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 
@@ -61,7 +71,10 @@ export interface FakeCameraBrowser {
 }
 
 /** Chromium with a fresh profile and a fake camera fed from `y4mPath` (DESIGN.md section 3 flags). */
-export async function launchWithFakeCamera(y4mPath: string, viewport = { width: 420, height: 900 }): Promise<FakeCameraBrowser> {
+export async function launchWithFakeCamera(
+  y4mPath: string,
+  viewport = { width: 420, height: 900 },
+): Promise<FakeCameraBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'steadyback-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
@@ -121,7 +134,11 @@ export function foreignRequests(urls: readonly string[], origin: string): string
 export async function followPacingWithPhone(
   context: BrowserContext,
   page: Page,
-  o: { readonly targetRollDeg: (cue: string, leg: string) => number; readonly maxStepDeg: number; readonly untilMs: number },
+  o: {
+    readonly targetRollDeg: (cue: string, leg: string) => number;
+    readonly maxStepDeg: number;
+    readonly untilMs: number;
+  },
 ): Promise<void> {
   const cdp = await context.newCDPSession(page);
   const caption = page.getByTestId('caption');
@@ -130,7 +147,9 @@ export async function followPacingWithPhone(
   let gamma = 0;
   let tick = 0;
   while (Date.now() - start < o.untilMs) {
-    const state = await caption.evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' })).catch(() => null);
+    const state = await caption
+      .evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' }))
+      .catch(() => null);
     if (!state) break;
     let beta = 0;
     if (state.cue === 'calibrate:rock') {
@@ -142,7 +161,11 @@ export async function followPacingWithPhone(
     gamma += Math.max(-o.maxStepDeg, Math.min(o.maxStepDeg, target - gamma));
     // A real sensor never reads exactly the same twice; Chromium fires an event only on a change of more than 0.1 degree.
     const jitter = (tick++ % 2 === 0 ? 1 : -1) * 0.15;
-    await cdp.send('DeviceOrientation.setDeviceOrientationOverride', { alpha: 30 + jitter, beta: beta + jitter, gamma: gamma - jitter });
+    await cdp.send('DeviceOrientation.setDeviceOrientationOverride', {
+      alpha: 30 + jitter,
+      beta: beta + jitter,
+      gamma: gamma - jitter,
+    });
     await page.waitForTimeout(40);
   }
 }

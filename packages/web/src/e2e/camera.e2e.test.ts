@@ -47,7 +47,9 @@ async function waitForFoundYou(page: Page): Promise<void> {
 interface CanvasLike {
   readonly width: number;
   readonly height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } } | null;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } } | null;
 }
 interface VideoLike {
   readonly videoWidth: number;
@@ -60,7 +62,8 @@ function countDrawnPixels(page: Page): Promise<{ drawn: number; width: number; h
   return page.getByTestId('skeleton').evaluate((el) => {
     const canvas = el as unknown as CanvasLike;
     const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0 || canvas.height === 0) return { drawn: 0, width: canvas.width, height: canvas.height };
+    if (!ctx || canvas.width === 0 || canvas.height === 0)
+      return { drawn: 0, width: canvas.width, height: canvas.height };
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let drawn = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn++;
@@ -160,9 +163,17 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       const cached = await page.evaluate(async () => {
         const nav = (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator;
         await nav.serviceWorker.ready;
-        const cachesApi = (globalThis as unknown as { caches: { keys(): Promise<string[]>; open(k: string): Promise<{ keys(): Promise<Array<{ url: string }>> }> } }).caches;
+        const cachesApi = (
+          globalThis as unknown as {
+            caches: {
+              keys(): Promise<string[]>;
+              open(k: string): Promise<{ keys(): Promise<Array<{ url: string }>> }>;
+            };
+          }
+        ).caches;
         const urls: string[] = [];
-        for (const key of await cachesApi.keys()) for (const req of await (await cachesApi.open(key)).keys()) urls.push(req.url);
+        for (const key of await cachesApi.keys())
+          for (const req of await (await cachesApi.open(key)).keys()) urls.push(req.url);
         return urls;
       });
       expect(cached.some((u) => u.includes('/models/blazepose-lite.bin'))).toBe(true);

@@ -13,25 +13,62 @@ const VERDICT_WORDS: Record<NonNullable<BirdDogTestRecord['overall']>['verdict']
   'not-measurable': 'We could not measure this test',
 };
 
-const SIDE_WORDS = { positive: 'moved too easily', negative: 'stayed steady', 'not-measurable': 'not measurable' } as const;
+const SIDE_WORDS = {
+  positive: 'moved too easily',
+  negative: 'stayed steady',
+  'not-measurable': 'not measurable',
+} as const;
 
 function RollBars({ reps }: { readonly reps: BirdDogTestRecord['reps'] }) {
   const measured = reps.filter((r) => r.rollDeg !== null);
   if (measured.length === 0) return null;
   const max = Math.max(15, ...measured.map((r) => Math.abs(r.rollDeg!)));
-  const w = 300, h = 140, bar = Math.min(36, (w - 20) / reps.length - 6);
+  const w = 300,
+    h = 140,
+    bar = Math.min(36, (w - 20) / reps.length - 6);
   const y = (v: number) => h - 20 - (v / max) * (h - 40);
   return (
-    <svg className="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Pelvic roll per rep: ${measured.map((r) => `${r.leg} leg ${Math.abs(r.rollDeg!).toFixed(0)} degrees`).join(', ')}`}>
-      <line x1="10" x2={w - 10} y1={y(BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG)} y2={y(BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG)} stroke="#c08000" strokeDasharray="4 4" />
-      <line x1="10" x2={w - 10} y1={y(BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG)} y2={y(BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG)} stroke="#b3261e" strokeDasharray="4 4" />
+    <svg
+      className="chart"
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={`Pelvic roll per rep: ${measured.map((r) => `${r.leg} leg ${Math.abs(r.rollDeg!).toFixed(0)} degrees`).join(', ')}`}
+    >
+      <line
+        x1="10"
+        x2={w - 10}
+        y1={y(BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG)}
+        y2={y(BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG)}
+        stroke="#c08000"
+        strokeDasharray="4 4"
+      />
+      <line
+        x1="10"
+        x2={w - 10}
+        y1={y(BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG)}
+        y2={y(BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG)}
+        stroke="#b3261e"
+        strokeDasharray="4 4"
+      />
       {reps.map((r, i) => {
         const v = r.rollDeg === null ? 0 : Math.abs(r.rollDeg);
-        const colour = v >= BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG ? '#b3261e' : v >= BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG ? '#c08000' : '#0b6e4f';
+        const colour =
+          v >= BIRD_DOG_THRESHOLDS.R1_ROLL_RED_DEG
+            ? '#b3261e'
+            : v >= BIRD_DOG_THRESHOLDS.R1_ROLL_AMBER_DEG
+              ? '#c08000'
+              : '#0b6e4f';
         const x = 16 + i * (bar + 6);
         return (
           <g key={r.index}>
-            <rect x={x} y={y(v)} width={bar} height={h - 20 - y(v)} fill={r.rollDeg === null ? 'none' : colour} stroke={colour} />
+            <rect
+              x={x}
+              y={y(v)}
+              width={bar}
+              height={h - 20 - y(v)}
+              fill={r.rollDeg === null ? 'none' : colour}
+              stroke={colour}
+            />
             <text x={x + bar / 2} y={h - 5} fontSize="11" textAnchor="middle" fill="currentColor">
               {r.leg === 'left' ? 'L' : 'R'}
             </text>
@@ -42,7 +79,15 @@ function RollBars({ reps }: { readonly reps: BirdDogTestRecord['reps'] }) {
   );
 }
 
-export function BirdDogResults({ id, onHome, onStretch }: { readonly id: string; readonly onHome: () => void; readonly onStretch: () => void }) {
+export function BirdDogResults({
+  id,
+  onHome,
+  onStretch,
+}: {
+  readonly id: string;
+  readonly onHome: () => void;
+  readonly onStretch: () => void;
+}) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [record, setRecord] = useState<BirdDogTestRecord | null | undefined>(undefined);
   useEffect(() => {
@@ -64,7 +109,13 @@ export function BirdDogResults({ id, onHome, onStretch }: { readonly id: string;
   }
   return (
     <section className="screen" aria-labelledby="bdr-title">
-      <h1 id="bdr-title" ref={heading} tabIndex={-1} data-testid="bird-dog-verdict" data-verdict={record.overall.verdict}>
+      <h1
+        id="bdr-title"
+        ref={heading}
+        tabIndex={-1}
+        data-testid="bird-dog-verdict"
+        data-verdict={record.overall.verdict}
+      >
         {VERDICT_WORDS[record.overall.verdict]}
       </h1>
       <p className="lead">{record.overall.summary}</p>
@@ -72,14 +123,21 @@ export function BirdDogResults({ id, onHome, onStretch }: { readonly id: string;
         {(['left', 'right'] as const).map((s) => {
           const side = record.sides![s];
           return (
-            <div key={s} className="side-card" data-testid={`side-${s}`} data-verdict={side.verdict} data-max-roll={side.maxRollDeg ?? ''}>
+            <div
+              key={s}
+              className="side-card"
+              data-testid={`side-${s}`}
+              data-verdict={side.verdict}
+              data-max-roll={side.maxRollDeg ?? ''}
+            >
               <h2>Lifting your {s} leg</h2>
               <p>
                 <strong>{SIDE_WORDS[side.verdict]}</strong>
                 {side.maxRollDeg !== null && <>: the pelvis rolled up to {side.maxRollDeg.toFixed(0)} degrees</>}
               </p>
               <p className="meta">
-                {side.reps} reps, {side.unstableReps} unsteady. Measured by {record.sources.sensor ? 'the phone on your back' : 'the camera'}.
+                {side.reps} reps, {side.unstableReps} unsteady. Measured by{' '}
+                {record.sources.sensor ? 'the phone on your back' : 'the camera'}.
               </p>
             </div>
           );

@@ -27,7 +27,8 @@ type Stage =
 
 export function flattenSamples(samples: readonly SensorSample[]): number[] {
   const out: number[] = [];
-  for (const s of samples) out.push(s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg, s.cue === undefined ? -1 : PACING_CUES.indexOf(s.cue));
+  for (const s of samples)
+    out.push(s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg, s.cue === undefined ? -1 : PACING_CUES.indexOf(s.cue));
   return out;
 }
 
@@ -42,11 +43,18 @@ export function unflattenSamples(flat: readonly number[]): SensorSample[] {
 }
 
 /** Analyses the samples, stores the test record (complete), removes the draft; returns the record id or a reason. */
-export async function finishTest(testId: string, samples: readonly SensorSample[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function finishTest(
+  testId: string,
+  samples: readonly SensorSample[],
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const analysed = analyseSamples(samples);
   if (!analysed.ok) return analysed;
   const existing = await db.birdDogTests.get(testId);
-  const record = birdDogTestRecord(analysed.result, { id: testId, dateIso: existing?.dateIso ?? todayIso(), status: 'complete' });
+  const record = birdDogTestRecord(analysed.result, {
+    id: testId,
+    dateIso: existing?.dateIso ?? todayIso(),
+    status: 'complete',
+  });
   await db.transaction('rw', db.birdDogTests, db.sensorDrafts, async () => {
     await db.birdDogTests.put(record);
     await db.sensorDrafts.delete(testId);
@@ -54,7 +62,13 @@ export async function finishTest(testId: string, samples: readonly SensorSample[
   return { ok: true };
 }
 
-export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: string) => void; readonly onBack: () => void }) {
+export function BirdDogScreen({
+  onResults,
+  onBack,
+}: {
+  readonly onResults: (id: string) => void;
+  readonly onBack: () => void;
+}) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { settings } = useAppData();
   const [stage, setStage] = useState<Stage>({ kind: 'gate' });
@@ -86,8 +100,16 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
     const testId = newId('birddog');
     let lastSave = 0;
     void db.birdDogTests.put({
-      id: testId, dateIso: todayIso(), status: 'in-progress', sources: { camera: false, sensor: true }, view: 'none',
-      overall: null, sides: null, reps: [], explanation: [], notMeasurable: [],
+      id: testId,
+      dateIso: todayIso(),
+      status: 'in-progress',
+      sources: { camera: false, sensor: true },
+      view: 'none',
+      overall: null,
+      sides: null,
+      reps: [],
+      explanation: [],
+      notMeasurable: [],
     });
     const save = () => db.sensorDrafts.put({ id: testId, testId, samples: flattenSamples(run.samples) });
     return (tMs, reading, stop) => {
@@ -117,7 +139,14 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
     };
   });
 
-  const band = level === null ? 'none' : Math.abs(level.rollDeg) >= 10 ? 'red' : Math.abs(level.rollDeg) >= BEEP_ROLL_DEG ? 'amber' : 'green';
+  const band =
+    level === null
+      ? 'none'
+      : Math.abs(level.rollDeg) >= 10
+        ? 'red'
+        : Math.abs(level.rollDeg) >= BEEP_ROLL_DEG
+          ? 'amber'
+          : 'green';
 
   return (
     <section className="screen" aria-labelledby="bd-title">
@@ -125,22 +154,25 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
         Bird-dog test with your phone
       </h1>
       {stage.kind === 'gate' && <UnfinishedTest onResults={onResults} />}
-      {stage.kind === 'gate' && <PainNowGate onResult={(e) => (e.mayTest ? setStage({ kind: 'intro', problem: null }) : onBack())} />}
+      {stage.kind === 'gate' && (
+        <PainNowGate onResult={(e) => (e.mayTest ? setStage({ kind: 'intro', problem: null }) : onBack())} />
+      )}
       {stage.kind === 'intro' && (
         <>
           <PhoneOnBackPicture />
           <ol className="steps">
             <li>Kneel on all fours on the floor: hands under your shoulders, knees under your hips.</li>
-            <li>Lay your phone flat on your lower back, just above your bottom, screen up, top of the phone toward your head.</li>
+            <li>
+              Lay your phone flat on your lower back, just above your bottom, screen up, top of the phone toward your
+              head.
+            </li>
             <li>Leave the sound on: the phone tells you when to reach, counts the hold, and beeps if your hips tip.</li>
           </ol>
           <p>
-            The phone works like a spirit level on your back: it feels whether your pelvis rolls or tips while you reach your arm and
-            leg. Nothing is recorded except these tilt numbers.
+            The phone works like a spirit level on your back: it feels whether your pelvis rolls or tips while you reach
+            your arm and leg. Nothing is recorded except these tilt numbers.
           </p>
-          {stage.problem && (
-            <Problem>{stage.problem}</Problem>
-          )}
+          {stage.problem && <Problem>{stage.problem}</Problem>}
           <MuteToggle label="Mute voice and beeps (captions stay on)" />
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void begin()}>
@@ -151,15 +183,30 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
       )}
       {stage.kind === 'running' && (
         <>
-          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue={caption.cue} data-leg={caption.leg}>
+          <p
+            className="caption"
+            role="status"
+            aria-live="assertive"
+            data-testid="caption"
+            data-cue={caption.cue}
+            data-leg={caption.leg}
+          >
             {caption.text}
           </p>
           <p className="meta" data-testid="rep-progress">
             Rep {progress.rep} of {progress.of}
           </p>
-          <div className={`level level-${band}`} data-testid="level" data-roll={level ? level.rollDeg.toFixed(1) : ''} data-beeps={beeps}>
+          <div
+            className={`level level-${band}`}
+            data-testid="level"
+            data-roll={level ? level.rollDeg.toFixed(1) : ''}
+            data-beeps={beeps}
+          >
             <div className="level-track" aria-hidden="true">
-              <div className="level-bubble" style={{ left: `${50 + Math.max(-45, Math.min(45, (level?.rollDeg ?? 0) * 3))}%` }} />
+              <div
+                className="level-bubble"
+                style={{ left: `${50 + Math.max(-45, Math.min(45, (level?.rollDeg ?? 0) * 3))}%` }}
+              />
             </div>
             <p>
               {level === null
@@ -171,16 +218,15 @@ export function BirdDogScreen({ onResults, onBack }: { readonly onResults: (id: 
           </div>
           {silent && (
             <p className="problem" role="alert">
-              The phone stopped sending its tilt. Keep the screen on and the app open; the reps without readings will show as not measured.
+              The phone stopped sending its tilt. Keep the screen on and the app open; the reps without readings will
+              show as not measured.
             </p>
           )}
           <MuteToggle />
         </>
       )}
       {stage.kind === 'saving' && <p role="status">Working out your results…</p>}
-      {stage.kind === 'failed' && (
-        <Problem>{stage.reason}</Problem>
-      )}
+      {stage.kind === 'failed' && <Problem>{stage.reason}</Problem>}
       <div className="actions">
         <button type="button" className="button secondary" onClick={onBack}>
           {stage.kind === 'running' ? 'Stop and go back' : 'Back to start'}

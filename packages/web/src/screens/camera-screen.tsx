@@ -73,7 +73,6 @@ export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
   });
   const shownModel: ModelState = modelFailed ? { kind: 'error', problem: modelProblem() } : model;
 
-
   return (
     <section className="screen" aria-labelledby="camera-title">
       <h1 id="camera-title" ref={heading} tabIndex={-1}>
@@ -100,8 +99,16 @@ export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
 
       {camera.kind === 'on' ? (
         <>
-          <p className={`live-status status-${status.key.split(':')[0]}`} role="status" aria-live="polite" data-status={status.key} data-testid="live-status">
-            {model.kind === 'ready' ? status.message : 'The camera is on. Tracking starts as soon as the body model is ready.'}
+          <p
+            className={`live-status status-${status.key.split(':')[0]}`}
+            role="status"
+            aria-live="polite"
+            data-status={status.key}
+            data-testid="live-status"
+          >
+            {model.kind === 'ready'
+              ? status.message
+              : 'The camera is on. Tracking starts as soon as the body model is ready.'}
           </p>
           <div className={`stage${mirrored ? ' mirrored' : ''}`}>
             <video ref={videoRef} className="preview" muted playsInline autoPlay aria-label="Camera preview" />
@@ -122,8 +129,17 @@ export function CameraScreen({ onBack }: { readonly onBack: () => void }) {
         </>
       ) : (
         <div className="actions">
-          <button type="button" className="button primary" onClick={() => void startCamera()} disabled={camera.kind === 'starting'}>
-            {camera.kind === 'error' ? 'Try again' : camera.kind === 'starting' ? 'Starting the camera…' : 'Turn on the camera'}
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void startCamera()}
+            disabled={camera.kind === 'starting'}
+          >
+            {camera.kind === 'error'
+              ? 'Try again'
+              : camera.kind === 'starting'
+                ? 'Starting the camera…'
+                : 'Turn on the camera'}
           </button>
         </div>
       )}

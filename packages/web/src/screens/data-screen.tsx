@@ -29,7 +29,10 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
   const doExport = async () => {
     const doc = await exportAll(todayIso());
     downloadFile(JSON.stringify(doc, null, 2), `steadyback-export-${doc.exportedOnIso}.json`, 'application/json');
-    setMessage({ kind: 'ok', text: `Saved steadyback-export-${doc.exportedOnIso}.json: ${doc.birdDogTests.length} tests, ${doc.stretchSessions.length} stretch sessions, ${doc.painDays.length} pain check-ins.` });
+    setMessage({
+      kind: 'ok',
+      text: `Saved steadyback-export-${doc.exportedOnIso}.json: ${doc.birdDogTests.length} tests, ${doc.stretchSessions.length} stretch sessions, ${doc.painDays.length} pain check-ins.`,
+    });
   };
 
   const doImport = async (file: File) => {
@@ -38,11 +41,17 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
       setMessage({ kind: 'problem', text: parsed.reason });
       return;
     }
-    if (!window.confirm('Importing replaces everything steadyback keeps on this device with the file\'s data. Go ahead?')) return;
+    if (
+      !window.confirm("Importing replaces everything steadyback keeps on this device with the file's data. Go ahead?")
+    )
+      return;
     await importAll(parsed.data);
     await refresh();
     setVersion((v) => v + 1);
-    setMessage({ kind: 'ok', text: `Imported ${parsed.data.birdDogTests.length} tests, ${parsed.data.stretchSessions.length} stretch sessions and ${parsed.data.painDays.length} pain check-ins.` });
+    setMessage({
+      kind: 'ok',
+      text: `Imported ${parsed.data.birdDogTests.length} tests, ${parsed.data.stretchSessions.length} stretch sessions and ${parsed.data.painDays.length} pain check-ins.`,
+    });
   };
 
   return (
@@ -58,7 +67,13 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
           {tests.map((t) => (
             <li key={t.id}>
               {t.dateIso}:{' '}
-              {t.overall ? <a href={`#/results/${t.id}`}>{t.overall.summary}</a> : t.status === 'in-progress' ? 'not finished' : 'stopped early'}
+              {t.overall ? (
+                <a href={`#/results/${t.id}`}>{t.overall.summary}</a>
+              ) : t.status === 'in-progress' ? (
+                'not finished'
+              ) : (
+                'stopped early'
+              )}
             </li>
           ))}
         </ul>
@@ -70,14 +85,18 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
         <ul data-testid="session-list">
           {sessions.map((s) => (
             <li key={s.id}>
-              {s.dateIso}: {s.holds.length} holds, {Math.round(s.holds.reduce((a, h) => a + h.goodFormMs, 0) / 1000)} s of good form
+              {s.dateIso}: {s.holds.length} holds, {Math.round(s.holds.reduce((a, h) => a + h.goodFormMs, 0) / 1000)} s
+              of good form
               {s.status === 'in-progress' ? ' (not finished)' : ''}
             </li>
           ))}
         </ul>
       )}
       <h2>Move your data</h2>
-      <p>Everything stays on this device. You can save it all as one file (numbers only, no pictures) and load it on another device.</p>
+      <p>
+        Everything stays on this device. You can save it all as one file (numbers only, no pictures) and load it on
+        another device.
+      </p>
       <div className="actions">
         <button type="button" className="button primary" onClick={() => void doExport()}>
           Export all data
@@ -99,7 +118,11 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
         </label>
       </div>
       {message && (
-        <p className={message.kind === 'problem' ? 'problem' : 'promise'} role={message.kind === 'problem' ? 'alert' : 'status'} data-testid="data-message">
+        <p
+          className={message.kind === 'problem' ? 'problem' : 'promise'}
+          role={message.kind === 'problem' ? 'alert' : 'status'}
+          data-testid="data-message"
+        >
           {message.text}
         </p>
       )}

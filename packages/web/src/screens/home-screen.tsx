@@ -29,14 +29,14 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
         Your back, steadier
       </h1>
       <p className="lead">
-        If your back hurts more after you stretch, you may be stretching the wrong thing, or too hard. steadyback checks how steady
-        your lower back is and coaches a hip stretch instead, gently, one cue at a time.
+        If your back hurts more after you stretch, you may be stretching the wrong thing, or too hard. steadyback checks
+        how steady your lower back is and coaches a hip stretch instead, gently, one cue at a time.
       </p>
       <div className="promise" role="note" aria-label="Privacy promise">
         <h2>Your video never leaves this device</h2>
         <p>
-          The camera picture is looked at right here, in this browser. Nothing is uploaded and no video is saved. Only the numbers
-          about your movement are kept, on this device.
+          The camera picture is looked at right here, in this browser. Nothing is uploaded and no video is saved. Only
+          the numbers about your movement are kept, on this device.
         </p>
       </div>
       <MorningCheck />
@@ -44,7 +44,9 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
       {!allowed && screening && (
         <div className="problem" role="alert" data-testid="exercise-locked">
           <h2>{screening.outcome === 'emergency' ? RED_FLAG_TEXT.emergency.title : RED_FLAG_TEXT.urgent.title}</h2>
-          <p>The exercises stay locked until a doctor has checked you. When they have, answer the safety questions again.</p>
+          <p>
+            The exercises stay locked until a doctor has checked you. When they have, answer the safety questions again.
+          </p>
         </div>
       )}
       <h2>What would you like to do?</h2>

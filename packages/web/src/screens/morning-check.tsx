@@ -26,14 +26,27 @@ export function MorningCheck() {
     const guard = await loadGuard();
     const r = guard ? recordNextMorning(guard, { dateIso: todayIso(), morningPainNrs: n }) : null;
     if (r?.ok) await saveGuard(r.state);
-    setMessage(r?.ok ? r.message : n <= day.restNrs ? 'Thank you. Your back is no worse than before yesterday\'s exercise.' : 'Thank you. Your back is a little more sore than before; today, keep the exercises gentle.');
+    setMessage(
+      r?.ok
+        ? r.message
+        : n <= day.restNrs
+          ? "Thank you. Your back is no worse than before yesterday's exercise."
+          : 'Thank you. Your back is a little more sore than before; today, keep the exercises gentle.',
+    );
     setDay(null);
   };
   return (
     <div className="promise" data-testid="morning-check">
       <h2>Good morning</h2>
       {day ? (
-        <NrsButtons name="morning" label="How is your back this morning, compared with no pain at all?" low="no pain" high="worst pain imaginable" value={null} onChoose={(n) => void choose(n)} />
+        <NrsButtons
+          name="morning"
+          label="How is your back this morning, compared with no pain at all?"
+          low="no pain"
+          high="worst pain imaginable"
+          value={null}
+          onChoose={(n) => void choose(n)}
+        />
       ) : (
         <p role="status">{message}</p>
       )}

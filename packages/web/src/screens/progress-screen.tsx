@@ -5,7 +5,15 @@
 // Everything comes from core's report model over the stored records.
 
 import { useEffect, useState } from 'react';
-import { PEG3_ITEMS, fhirBundle, reportCsv, reportModel, scorePeg3, type Peg3Answers, type ReportModel } from '@steadyback/core';
+import {
+  PEG3_ITEMS,
+  fhirBundle,
+  reportCsv,
+  reportModel,
+  scorePeg3,
+  type Peg3Answers,
+  type ReportModel,
+} from '@steadyback/core';
 import { NrsButtons } from '../components/nrs-buttons.tsx';
 import { Chart } from '../components/chart.tsx';
 import { db, exportAll, newId, todayIso } from '../storage/db.ts';
@@ -13,7 +21,13 @@ import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 import { downloadFile, reportPdfBytes } from './report-files.ts';
 
-export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => void; readonly onEscalate: () => void }) {
+export function ProgressScreen({
+  onBack,
+  onEscalate,
+}: {
+  readonly onBack: () => void;
+  readonly onEscalate: () => void;
+}) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [model, setModel] = useState<ReportModel | null>(null);
   const [version, setVersion] = useState(0);
@@ -37,7 +51,12 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
       setCheckMessage(scored.reason);
       return;
     }
-    await db.outcomeChecks.add({ id: newId('outcome'), dateIso: todayIso(), usualPainNrs: usual, peg3: full ? (answers as Peg3Answers) : null });
+    await db.outcomeChecks.add({
+      id: newId('outcome'),
+      dateIso: todayIso(),
+      usualPainNrs: usual,
+      peg3: full ? (answers as Peg3Answers) : null,
+    });
     setCheckMessage('Saved. Thank you.');
     setUsual(null);
     setPeg({});
@@ -78,7 +97,8 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
             <div className="side-card">
               <h3>{plan.stability.name}</h3>
               <p>
-                {plan.stability.repsPerSide} per side, {plan.stability.rounds} rounds, holds of {plan.stability.holdSeconds} s, {plan.stability.daysPerWeek} days a week. {plan.stability.howTo}
+                {plan.stability.repsPerSide} per side, {plan.stability.rounds} rounds, holds of{' '}
+                {plan.stability.holdSeconds} s, {plan.stability.daysPerWeek} days a week. {plan.stability.howTo}
               </p>
               <p className="meta">
                 Why: {plan.stability.reason} (Source: {plan.stability.source})
@@ -89,7 +109,8 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
             <div className="side-card">
               <h3>{plan.hipStretch.name}</h3>
               <p>
-                {plan.hipStretch.setsPerSide} x {plan.hipStretch.holdSeconds} s per side, at least {plan.hipStretch.daysPerWeekMin} days a week.
+                {plan.hipStretch.setsPerSide} x {plan.hipStretch.holdSeconds} s per side, at least{' '}
+                {plan.hipStretch.daysPerWeekMin} days a week.
               </p>
               <p className="meta">
                 Why: {plan.hipStretch.reason} (Source: {plan.hipStretch.source})
@@ -125,9 +146,24 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
       </div>
       <h2>Check-in: your usual pain</h2>
       <p>Every two weeks, how your back has been lately tells us whether things are getting better.</p>
-      <NrsButtons name="usual" label="Over the last week, how much has your back usually hurt?" low="no pain" high="worst pain imaginable" value={usual} onChoose={setUsual} />
+      <NrsButtons
+        name="usual"
+        label="Over the last week, how much has your back usually hurt?"
+        low="no pain"
+        high="worst pain imaginable"
+        value={usual}
+        onChoose={setUsual}
+      />
       {PEG3_ITEMS.filter((item) => item.id !== 'pain').map((item) => (
-        <NrsButtons key={item.id} name={`peg-${item.id}`} label={item.label} low={item.low} high={item.high} value={peg[item.id] ?? null} onChoose={(n) => setPeg((p) => ({ ...p, [item.id]: n }))} />
+        <NrsButtons
+          key={item.id}
+          name={`peg-${item.id}`}
+          label={item.label}
+          low={item.low}
+          high={item.high}
+          value={peg[item.id] ?? null}
+          onChoose={(n) => setPeg((p) => ({ ...p, [item.id]: n }))}
+        />
       ))}
       <div className="actions">
         <button type="button" className="button primary" onClick={() => void saveCheck()}>
@@ -136,15 +172,38 @@ export function ProgressScreen({ onBack, onEscalate }: { readonly onBack: () => 
       </div>
       {checkMessage && <p role="status">{checkMessage}</p>}
       <h2>For your physical therapist</h2>
-      <p>A one-page summary (PDF), the numbers as a spreadsheet (CSV), or a FHIR file for clinic systems. Made on this device.</p>
+      <p>
+        A one-page summary (PDF), the numbers as a spreadsheet (CSV), or a FHIR file for clinic systems. Made on this
+        device.
+      </p>
       <div className="actions">
-        <button type="button" className="button" onClick={() => void reportPdfBytes(model).then((b) => downloadFile(b, `steadyback-report-${stamp}.pdf`, 'application/pdf'))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void reportPdfBytes(model).then((b) => downloadFile(b, `steadyback-report-${stamp}.pdf`, 'application/pdf'))
+          }
+        >
           Download the PDF
         </button>
-        <button type="button" className="button" onClick={() => downloadFile(reportCsv(model), `steadyback-${stamp}.csv`, 'text/csv')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadFile(reportCsv(model), `steadyback-${stamp}.csv`, 'text/csv')}
+        >
           Download the CSV
         </button>
-        <button type="button" className="button" onClick={() => downloadFile(JSON.stringify(fhirBundle(model), null, 2), `steadyback-fhir-${stamp}.json`, 'application/fhir+json')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            downloadFile(
+              JSON.stringify(fhirBundle(model), null, 2),
+              `steadyback-fhir-${stamp}.json`,
+              'application/fhir+json',
+            )
+          }
+        >
           Download the FHIR file
         </button>
       </div>

@@ -11,7 +11,11 @@ import { useFocusHeading } from './use-focus-heading.tsx';
 
 type Answers = Partial<Record<RedFlagItemId, boolean>>;
 
-export function SafetyScreen({ reason, onDone, onSubmitted }: {
+export function SafetyScreen({
+  reason,
+  onDone,
+  onSubmitted,
+}: {
   readonly reason: 'first-run' | 'escalation' | 'periodic';
   readonly onDone: () => void;
   /** Called once the answers are saved, before the app's data refreshes (the outcome is shown next). */
@@ -43,7 +47,13 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
     }
     setProblem(null);
     onSubmitted?.();
-    await db.screenings.add({ id: newId('screening'), dateIso: todayIso(), answers: answers as Record<string, boolean>, outcome: result.tier, reason });
+    await db.screenings.add({
+      id: newId('screening'),
+      dateIso: todayIso(),
+      answers: answers as Record<string, boolean>,
+      outcome: result.tier,
+      reason,
+    });
     await updateSettings({ ageYears, programmeStartIso: settings.programmeStartIso ?? todayIso() });
     await refresh();
     setOutcome(result);
@@ -56,14 +66,19 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
         <h1 id="safety-result-title" ref={heading} tabIndex={-1} className={blocked ? 'alarm' : undefined}>
           {outcome.title}
         </h1>
-        <div className={blocked ? 'problem' : 'promise'} role={blocked ? 'alert' : 'status'} data-testid="safety-outcome" data-tier={outcome.tier}>
+        <div
+          className={blocked ? 'problem' : 'promise'}
+          role={blocked ? 'alert' : 'status'}
+          data-testid="safety-outcome"
+          data-tier={outcome.tier}
+        >
           <p>{outcome.message}</p>
         </div>
         {blocked ? (
           <>
             <p>
-              The exercises stay locked while this is open. When a doctor has checked you and said exercise is fine, you can answer the
-              questions again from the start screen.
+              The exercises stay locked while this is open. When a doctor has checked you and said exercise is fine, you
+              can answer the questions again from the start screen.
             </p>
             <div className="actions">
               <button type="button" className="button secondary" onClick={onDone}>
@@ -88,8 +103,8 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
         {reason === 'escalation' ? 'Some questions again, to be safe' : 'A few safety questions first'}
       </h1>
       <p className="lead">
-        Most back pain is not serious. A few signs need a doctor before any exercise, so we ask about them first. Answer for how
-        things are now.
+        Most back pain is not serious. A few signs need a doctor before any exercise, so we ask about them first. Answer
+        for how things are now.
       </p>
       <form
         onSubmit={(e) => {
@@ -103,11 +118,21 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
               {n + 1}. {item.question}
             </legend>
             <label className="choice">
-              <input type="radio" name={item.id} checked={answers[item.id] === true} onChange={() => setAnswers((a) => ({ ...a, [item.id]: true }))} />
+              <input
+                type="radio"
+                name={item.id}
+                checked={answers[item.id] === true}
+                onChange={() => setAnswers((a) => ({ ...a, [item.id]: true }))}
+              />
               Yes
             </label>
             <label className="choice">
-              <input type="radio" name={item.id} checked={answers[item.id] === false} onChange={() => setAnswers((a) => ({ ...a, [item.id]: false }))} />
+              <input
+                type="radio"
+                name={item.id}
+                checked={answers[item.id] === false}
+                onChange={() => setAnswers((a) => ({ ...a, [item.id]: false }))}
+              />
               No
             </label>
           </fieldset>
@@ -116,15 +141,19 @@ export function SafetyScreen({ reason, onDone, onSubmitted }: {
           Your age in years (optional; from 65 the stretch dose changes)
           <input inputMode="numeric" value={age} onChange={(e) => setAge(e.target.value)} aria-describedby="age-note" />
         </label>
-        <p id="age-note" className="meta">Kept on this device only.</p>
-        {problem && (
-          <Problem>{problem}</Problem>
-        )}
+        <p id="age-note" className="meta">
+          Kept on this device only.
+        </p>
+        {problem && <Problem>{problem}</Problem>}
         <div className="actions">
           <button type="submit" className="button primary">
             See what this means
           </button>
-          <button type="button" className="button secondary" onClick={() => setAnswers(Object.fromEntries(RED_FLAG_ITEMS.map((i) => [i.id, false])))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setAnswers(Object.fromEntries(RED_FLAG_ITEMS.map((i) => [i.id, false])))}
+          >
             None of these apply to me
           </button>
         </div>

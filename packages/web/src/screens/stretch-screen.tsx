@@ -56,7 +56,10 @@ type Stage =
   | { kind: 'failed'; reason: string };
 
 /** Opens (or resumes) today's guard session and stretch record. */
-async function openSession(ageYears: number | null, restNrs: number): Promise<{ guard: GuardState; session: StretchSessionRecord } | { reason: string }> {
+async function openSession(
+  ageYears: number | null,
+  restNrs: number,
+): Promise<{ guard: GuardState; session: StretchSessionRecord } | { reason: string }> {
   const today = todayIso();
   let guard = (await loadGuard()) ?? createGuardState(ageYears === null ? {} : { ageYears });
   if (guard.openSession && guard.openSession.dateIso !== today) {
@@ -69,10 +72,18 @@ async function openSession(ageYears: number | null, restNrs: number): Promise<{ 
     guard = started.state;
   }
   await saveGuard(guard);
-  const existing = (await db.stretchSessions.where('dateIso').equals(today).toArray()).find((s) => s.status === 'in-progress');
+  const existing = (await db.stretchSessions.where('dateIso').equals(today).toArray()).find(
+    (s) => s.status === 'in-progress',
+  );
   const session: StretchSessionRecord = existing ?? {
-    id: newId('stretch'), dateIso: today, status: 'in-progress', sources: { camera: false, sensor: false },
-    targetHoldSeconds: guard.holdSeconds, depthCapDeg: guard.depthCapDeg, holds: [], stoppedForToday: false,
+    id: newId('stretch'),
+    dateIso: today,
+    status: 'in-progress',
+    sources: { camera: false, sensor: false },
+    targetHoldSeconds: guard.holdSeconds,
+    depthCapDeg: guard.depthCapDeg,
+    holds: [],
+    stoppedForToday: false,
   };
   if (!existing) await db.stretchSessions.put(session);
   return { guard, session };
@@ -92,7 +103,9 @@ function PauseControl({ paused, onToggle }: { readonly paused: boolean; readonly
       <button type="button" className="button" onClick={onToggle} aria-pressed={paused} data-testid="pause">
         {paused ? 'Resume' : 'Pause'}
       </button>
-      {paused && <span role="status">Paused. Your good-form seconds so far are kept; resume when you are back in position.</span>}
+      {paused && (
+        <span role="status">Paused. Your good-form seconds so far are kept; resume when you are back in position.</span>
+      )}
     </div>
   );
 }
@@ -101,7 +114,13 @@ function fmtSeconds(ms: number): string {
   return `${Math.floor(ms / 1000)}`;
 }
 
-export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => void; readonly onEscalate: () => void }) {
+export function StretchScreen({
+  onBack,
+  onEscalate,
+}: {
+  readonly onBack: () => void;
+  readonly onEscalate: () => void;
+}) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { settings } = useAppData();
   const [stage, setStage] = useState<Stage>({ kind: 'gate' });
@@ -114,7 +133,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   const [live, setLive] = useState<LiveStretchState | null>(null);
   const [caption, setCaption] = useState<{ text: string; frameMs: number } | null>(null);
   const tracker = useRef<StretchLive | null>(null);
-  const [rating, setRating] = useState<{ intensity: number | null; pain: boolean | null; feltAt: GuardFeltAt | null }>({ intensity: null, pain: null, feltAt: null });
+  const [rating, setRating] = useState<{ intensity: number | null; pain: boolean | null; feltAt: GuardFeltAt | null }>({
+    intensity: null,
+    pain: null,
+    feltAt: null,
+  });
   const [ratingProblem, setRatingProblem] = useState<string | null>(null);
   const [peak, setPeak] = useState<number | null>(null);
   const muted = useRef(settings.muted);
@@ -123,7 +146,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   // Pause and resume: good-form time of the current hold is kept across a pause.
   const [paused, setPaused] = useState(false);
   const carried = useRef(0);
-  const [phone, setPhone] = useState<{ phase: 'settle' | 'hold'; goodMs: number; riseDeg: number | null }>({ phase: 'settle', goodMs: 0, riseDeg: null });
+  const [phone, setPhone] = useState<{ phase: 'settle' | 'hold'; goodMs: number; riseDeg: number | null }>({
+    phase: 'settle',
+    goodMs: 0,
+    riseDeg: null,
+  });
   const [phoneProblem, setPhoneProblem] = useState<string | null>(null);
 
   const dose = doseForProfile(settings.ageYears === null ? {} : { ageYears: settings.ageYears });
@@ -156,7 +183,14 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
   );
 
   const running = stage.kind === 'live' && !paused && camera.kind === 'on' && model.kind === 'ready';
-  const checksPerSecond = useLivePose({ active: running, source: model.kind === 'ready' ? model.source : null, videoRef, canvasRef, onFrame, onError: retry });
+  const checksPerSecond = useLivePose({
+    active: running,
+    source: model.kind === 'ready' ? model.source : null,
+    videoRef,
+    canvasRef,
+    onFrame,
+    onError: retry,
+  });
 
   useEffect(() => {
     if (stage.kind === 'live' && !paused) {
@@ -194,9 +228,10 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       const out = run.tick(tMs, reading);
       if (out.phase !== lastPhase) {
         lastPhase = out.phase;
-        const words = out.phase === 'settle'
-          ? `Kneel on your ${nextSide} knee with the phone upright in your waistband at the back, and hold still.`
-          : 'Now tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward a little.';
+        const words =
+          out.phase === 'settle'
+            ? `Kneel on your ${nextSide} knee with the phone upright in your waistband at the back, and hold still.`
+            : 'Now tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward a little.';
         setCaption({ text: words, frameMs: 0 });
         speak(words, muted.current);
       }
@@ -211,7 +246,18 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         speak('Well done. Ease out of the stretch and relax.', muted.current);
         setStage({
           kind: 'rate',
-          hold: { side: nextSide, startMs: STRETCH_SETTLE_MS, endMs: Math.round(tMs), goodFormMs: done.goodFormMs + Math.round(carried.current), faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })), depthDeg: null, intensity: null, pain: null, feltAt: null, action: null },
+          hold: {
+            side: nextSide,
+            startMs: STRETCH_SETTLE_MS,
+            endMs: Math.round(tMs),
+            goodFormMs: done.goodFormMs + Math.round(carried.current),
+            faults: done.faults.map((f) => ({ rule: f.rule, atMs: Math.round(f.atMs), source: f.source })),
+            depthDeg: null,
+            intensity: null,
+            pain: null,
+            feltAt: null,
+            action: null,
+          },
         });
       }
     };
@@ -248,7 +294,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
     if (!guard || !session) return;
     const faults = new Set(hold.faults.map((f) => `${f.rule}:${f.source}`));
     const r = recordHold(guard, {
-      side: hold.side, intensity: rating.intensity, pain: rating.pain, feltAt: rating.feltAt, depthDeg: hold.depthDeg,
+      side: hold.side,
+      intensity: rating.intensity,
+      pain: rating.pain,
+      feltAt: rating.feltAt,
+      depthDeg: hold.depthDeg,
       cameraSignals: { C1: faults.has('C1:camera'), C5: faults.has('C5:camera') },
       sensorSignals: { C1s: faults.has('C1:sensor'), C5: faults.has('C5:sensor') },
     });
@@ -256,10 +306,24 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       setRatingProblem(r.reason);
       return;
     }
-    const saved: StretchHoldRecord = { ...hold, intensity: rating.intensity, pain: rating.pain, feltAt: rating.feltAt, action: r.decision.action };
+    const saved: StretchHoldRecord = {
+      ...hold,
+      intensity: rating.intensity,
+      pain: rating.pain,
+      feltAt: rating.feltAt,
+      action: r.decision.action,
+    };
     // Which sources measured this session's holds: the camera, the phone, or both across holds.
-    const sources = { camera: session.sources.camera || mode === 'camera', sensor: session.sources.sensor || mode === 'phone' };
-    const nextSession: StretchSessionRecord = { ...session, sources, holds: [...session.holds, saved], stoppedForToday: r.decision.action === 'stop-for-today' };
+    const sources = {
+      camera: session.sources.camera || mode === 'camera',
+      sensor: session.sources.sensor || mode === 'phone',
+    };
+    const nextSession: StretchSessionRecord = {
+      ...session,
+      sources,
+      holds: [...session.holds, saved],
+      stoppedForToday: r.decision.action === 'stop-for-today',
+    };
     await saveGuard(r.state);
     await db.stretchSessions.put(nextSession);
     setGuard(r.state);
@@ -298,16 +362,20 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <CameraPlacementPicture />
           <ol className="steps">
             <li>
-              Stand your phone or laptop 2 to 3 metres away, lens at the height of your hips, square to your side (not from a corner), so it
-              sees you from head to knees and feet. Kneel so the knee on the floor is the one nearer the camera: the far knee is often
-              misread.
+              Stand your phone or laptop 2 to 3 metres away, lens at the height of your hips, square to your side (not
+              from a corner), so it sees you from head to knees and feet. Kneel so the knee on the floor is the one
+              nearer the camera: the far knee is often misread.
             </li>
             <li>Kneel on one knee on a cushion, the other foot flat in front: both knees at a right angle.</li>
-            <li>Tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward only a little. Keep your low back from arching.</li>
+            <li>
+              Tighten your tummy, squeeze the buttock of the kneeling leg, and shift your hips forward only a little.
+              Keep your low back from arching.
+            </li>
             <li>You should feel it at the front of the hip of the kneeling leg, mild to moderate, never sharp.</li>
           </ol>
           <p>
-            Today: {dose.setsPerSide} holds of {guard?.holdSeconds ?? 30} seconds on each side. The timer only counts while your form is good.
+            Today: {dose.setsPerSide} holds of {guard?.holdSeconds ?? 30} seconds on each side. The timer only counts
+            while your form is good.
           </p>
           <MuteToggle label="Mute voice cues (captions stay on)" />
           <div className="actions">
@@ -326,12 +394,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <h2>No camera? Use the phone in your waistband</h2>
           <PhoneInWaistbandPicture />
           <p>
-            Tuck your phone upright in your waistband at the back, screen facing away from you. It feels your pelvis tipping forward
-            (your low back arching) and any rocking. It cannot see your knees, so set them up at right angles yourself.
+            Tuck your phone upright in your waistband at the back, screen facing away from you. It feels your pelvis
+            tipping forward (your low back arching) and any rocking. It cannot see your knees, so set them up at right
+            angles yourself.
           </p>
-          {phoneProblem && (
-            <Problem>{phoneProblem}</Problem>
-          )}
+          {phoneProblem && <Problem>{phoneProblem}</Problem>}
           <div className="actions">
             <button type="button" className="button" onClick={() => void startPhone()}>
               Use the phone in my waistband
@@ -346,11 +413,21 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           </p>
           <HoldTimer goodMs={carried.current + phone.goodMs} targetMs={holdMs} side={nextSide} />
           <PauseControl paused={paused} onToggle={togglePause} />
-          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
+          <p
+            className="caption"
+            role="status"
+            aria-live="assertive"
+            data-testid="caption"
+            data-cue-frame-ms={caption?.frameMs ?? ''}
+          >
             {caption?.text ?? 'Hold still.'}
           </p>
           <p className="meta" data-testid="pelvic-tilt">
-            {phone.phase === 'settle' ? 'The phone is finding your starting position…' : phone.riseDeg === null ? 'Waiting for the phone…' : `Pelvis tipped ${Math.max(0, phone.riseDeg).toFixed(0)} degrees forward from your start.`}
+            {phone.phase === 'settle'
+              ? 'The phone is finding your starting position…'
+              : phone.riseDeg === null
+                ? 'Waiting for the phone…'
+                : `Pelvis tipped ${Math.max(0, phone.riseDeg).toFixed(0)} degrees forward from your start.`}
           </p>
           <div className="actions">
             <MuteToggle />
@@ -374,19 +451,28 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
             {live?.holding && live.kneelingSide && <span> · kneeling on the {live.kneelingSide} knee</span>}
           </HoldTimer>
           <PauseControl paused={paused} onToggle={togglePause} />
-          <p className="caption" role="status" aria-live="assertive" data-testid="caption" data-cue-frame-ms={caption?.frameMs ?? ''}>
+          <p
+            className="caption"
+            role="status"
+            aria-live="assertive"
+            data-testid="caption"
+            data-cue-frame-ms={caption?.frameMs ?? ''}
+          >
             {caption?.text ?? live?.notice ?? 'Get into position.'}
           </p>
           {live?.deltaHipExtensionDeg !== null && live?.deltaHipExtensionDeg !== undefined && (
             <p className="meta" data-testid="depth">
-              Hip opened {Math.max(0, live.deltaHipExtensionDeg).toFixed(0)} degrees from your set-up{guard?.depthCapDeg != null ? ` (your limit: ${guard.depthCapDeg.toFixed(0)})` : ''}.
+              Hip opened {Math.max(0, live.deltaHipExtensionDeg).toFixed(0)} degrees from your set-up
+              {guard?.depthCapDeg != null ? ` (your limit: ${guard.depthCapDeg.toFixed(0)})` : ''}.
             </p>
           )}
           <div className={`stage${mirrored ? ' mirrored' : ''}`}>
             <video ref={videoRef} className="preview" muted playsInline autoPlay aria-label="Camera preview" />
             <canvas ref={canvasRef} className="overlay" data-testid="skeleton" aria-hidden="true" />
           </div>
-          {checksPerSecond !== null && <p className="meta">Watching {checksPerSecond} times a second, on this device.</p>}
+          {checksPerSecond !== null && (
+            <p className="meta">Watching {checksPerSecond} times a second, on this device.</p>
+          )}
           <div className="actions">
             {devices.length > 1 && (
               <label className="field">
@@ -415,28 +501,53 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       {stage.kind === 'rate' && (
         <div data-testid="rate-hold">
           <h2>That hold is done: well done</h2>
-          <p>{fmtSeconds(stage.hold.goodFormMs)} seconds of good form on the {stage.hold.side} side.</p>
-          <NrsButtons name="intensity" label="How strong was the stretch?" low="nothing" high="unbearable" value={rating.intensity} onChoose={(n) => setRating((r) => ({ ...r, intensity: n }))} />
+          <p>
+            {fmtSeconds(stage.hold.goodFormMs)} seconds of good form on the {stage.hold.side} side.
+          </p>
+          <NrsButtons
+            name="intensity"
+            label="How strong was the stretch?"
+            low="nothing"
+            high="unbearable"
+            value={rating.intensity}
+            onChoose={(n) => setRating((r) => ({ ...r, intensity: n }))}
+          />
           <fieldset className="question">
             <legend>Was there any sharp, burning or electric pain?</legend>
             <label className="choice">
-              <input type="radio" name="pain" checked={rating.pain === true} onChange={() => setRating((r) => ({ ...r, pain: true }))} /> Yes
+              <input
+                type="radio"
+                name="pain"
+                checked={rating.pain === true}
+                onChange={() => setRating((r) => ({ ...r, pain: true }))}
+              />{' '}
+              Yes
             </label>
             <label className="choice">
-              <input type="radio" name="pain" checked={rating.pain === false} onChange={() => setRating((r) => ({ ...r, pain: false }))} /> No
+              <input
+                type="radio"
+                name="pain"
+                checked={rating.pain === false}
+                onChange={() => setRating((r) => ({ ...r, pain: false }))}
+              />{' '}
+              No
             </label>
           </fieldset>
           <fieldset className="question">
             <legend>Where did you feel it most?</legend>
             {GUARD_FELT_AT.map((f) => (
               <label key={f} className="choice">
-                <input type="radio" name="felt" checked={rating.feltAt === f} onChange={() => setRating((r) => ({ ...r, feltAt: f }))} /> {FELT_WORDS[f]}
+                <input
+                  type="radio"
+                  name="felt"
+                  checked={rating.feltAt === f}
+                  onChange={() => setRating((r) => ({ ...r, feltAt: f }))}
+                />{' '}
+                {FELT_WORDS[f]}
               </label>
             ))}
           </fieldset>
-          {ratingProblem && (
-            <Problem>{ratingProblem}</Problem>
-          )}
+          {ratingProblem && <Problem>{ratingProblem}</Problem>}
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void submitRating(stage.hold)}>
               Save this hold
@@ -445,7 +556,12 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
         </div>
       )}
       {stage.kind === 'decided' && (
-        <div className={stage.decision.action === 'stop-for-today' ? 'problem' : 'promise'} role="status" data-testid="guard-decision" data-action={stage.decision.action}>
+        <div
+          className={stage.decision.action === 'stop-for-today' ? 'problem' : 'promise'}
+          role="status"
+          data-testid="guard-decision"
+          data-action={stage.decision.action}
+        >
           <p>{stage.decision.message}</p>
           <div className="actions">
             {stage.decision.offerRedFlagScreen && (
@@ -454,7 +570,11 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
               </button>
             )}
             {stage.decision.action !== 'stop-for-today' && !allDone && (
-              <button type="button" className="button primary" onClick={() => setStage({ kind: mode === 'phone' ? 'phone' : 'live' })}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => setStage({ kind: mode === 'phone' ? 'phone' : 'live' })}
+              >
                 Next hold
               </button>
             )}
@@ -466,7 +586,14 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
       )}
       {stage.kind === 'finish' && (
         <>
-          <NrsButtons name="peak-pain" label="What was the worst your back hurt during this session?" low="no pain" high="worst pain imaginable" value={peak} onChoose={setPeak} />
+          <NrsButtons
+            name="peak-pain"
+            label="What was the worst your back hurt during this session?"
+            low="no pain"
+            high="worst pain imaginable"
+            value={peak}
+            onChoose={setPeak}
+          />
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void finish()} disabled={peak === null}>
               Save the session
@@ -480,17 +607,19 @@ export function StretchScreen({ onBack, onEscalate }: { readonly onBack: () => v
           <ul>
             {session.holds.map((h, i) => (
               <li key={i}>
-                {h.side} side: {fmtSeconds(h.goodFormMs)} s of good form, felt {h.intensity}/10 at the {h.feltAt?.replace(/-/g, ' ')}
+                {h.side} side: {fmtSeconds(h.goodFormMs)} s of good form, felt {h.intensity}/10 at the{' '}
+                {h.feltAt?.replace(/-/g, ' ')}
               </li>
             ))}
           </ul>
           {stage.note && <p>{stage.note}</p>}
-          <p>Tomorrow morning, the app will ask how your back feels: that answer decides whether to progress, hold or ease off.</p>
+          <p>
+            Tomorrow morning, the app will ask how your back feels: that answer decides whether to progress, hold or
+            ease off.
+          </p>
         </div>
       )}
-      {stage.kind === 'failed' && (
-        <Problem>{stage.reason}</Problem>
-      )}
+      {stage.kind === 'failed' && <Problem>{stage.reason}</Problem>}
       <BackToStart onBack={onBack} />
     </section>
   );

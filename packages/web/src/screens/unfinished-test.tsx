@@ -35,8 +35,8 @@ export function UnfinishedTest({ onResults }: { readonly onResults: (id: string)
     <div className="problem" role="status" data-testid="unfinished-test">
       <h2>An unfinished bird-dog test</h2>
       <p>
-        A test stopped before the end; {Math.round(unfinished.samples / 50)} seconds of phone readings were kept. See what they show, or
-        discard them.
+        A test stopped before the end; {Math.round(unfinished.samples / 50)} seconds of phone readings were kept. See
+        what they show, or discard them.
       </p>
       {problem && <p role="alert">{problem}</p>}
       <div className="actions">

@@ -34,12 +34,13 @@ export function WhyHipsScreen({ onBack, onStretch }: { readonly onBack: () => vo
         Why stretch the hips instead?
       </h1>
       <p className="lead">
-        When the hips are tight, bending and twisting tends to happen in the lower back instead, which can leave it sore. A back that
-        moves too easily does not need more stretching; it needs to learn to stay steady, while the hips get the stretch.
+        When the hips are tight, bending and twisting tends to happen in the lower back instead, which can leave it
+        sore. A back that moves too easily does not need more stretching; it needs to learn to stay steady, while the
+        hips get the stretch.
       </p>
       <p>
-        The half-kneeling hip flexor stretch keeps the lower back still and opens the front of the hip. Done gently, it is felt only at
-        the front of the hip, never as a pull in the lower back.
+        The half-kneeling hip flexor stretch keeps the lower back still and opens the front of the hip. Done gently, it
+        is felt only at the front of the hip, never as a pull in the lower back.
       </p>
       <fieldset className="question">
         <legend>Which of these do you do now?</legend>

@@ -9,7 +9,16 @@ import { BEEP_ROLL_DEG, BirdDogSensorRun, SAMPLE_INTERVAL_MS, analyseSamples } f
 
 function phoneFor(run: BirdDogSensorRun, rollLeft: number, rollRight: number) {
   const timeline = pacedPelvisTimeline(run.segments, { rollDegByLeg: { left: rollLeft, right: rollRight } });
-  return generatePelvisStream({ timeline, durationMs: run.durationMs, rateHz: 60, headingDeg: 30, mount: 'sacrum', mountingYawDeg: 15, noiseSdDeg: 0.2, seed: 9 });
+  return generatePelvisStream({
+    timeline,
+    durationMs: run.durationMs,
+    rateHz: 60,
+    headingDeg: 30,
+    mount: 'sacrum',
+    mountingYawDeg: 15,
+    noiseSdDeg: 0.2,
+    seed: 9,
+  });
 }
 
 function play(run: BirdDogSensorRun, stream: ReturnType<typeof phoneFor>) {
@@ -21,7 +30,8 @@ function play(run: BirdDogSensorRun, stream: ReturnType<typeof phoneFor>) {
     const s = stream.samples[k]!;
     const out = run.tick(t, { alpha: s.alphaDeg, beta: s.betaDeg, gamma: s.gammaDeg });
     if (out.beep) beepsAt.push(t);
-    if (out.level && out.segment.leg === 'left' && out.segment.cue === 'hold') maxLeftRoll = Math.max(maxLeftRoll, Math.abs(out.level.rollDeg));
+    if (out.level && out.segment.leg === 'left' && out.segment.cue === 'hold')
+      maxLeftRoll = Math.max(maxLeftRoll, Math.abs(out.level.rollDeg));
     if (out.done) break;
   }
   return { beepsAt, maxLeftRoll };

@@ -66,7 +66,13 @@ export class BirdDogSensorRun {
     this.lastIndex = index;
     if (segmentChanged && segment.cue === 'settle') this.repFrom = this.samples.length;
     if (reading && !done) {
-      const sample: SensorSample = { tMs, alphaDeg: reading.alpha, betaDeg: reading.beta, gammaDeg: reading.gamma, cue: segment.cue };
+      const sample: SensorSample = {
+        tMs,
+        alphaDeg: reading.alpha,
+        betaDeg: reading.beta,
+        gammaDeg: reading.gamma,
+        cue: segment.cue,
+      };
       this.samples.push(sample);
       if (segment.cue === 'calibrate:rock') this.rockSamples.push(sample);
     }
@@ -74,11 +80,22 @@ export class BirdDogSensorRun {
     if (tMs - this.lastLevelMs >= LEVEL_INTERVAL_MS && this.samples.length >= 2) {
       this.lastLevelMs = tMs;
       // The same live pipeline as over the whole set: the yaw comes from the rock, the zero from this rep's settle.
-      const live = pelvisTilt(this.repFrom > 0 ? [...this.rockSamples, ...this.samples.slice(this.repFrom)] : this.samples, { mode: 'live' });
+      const live = pelvisTilt(
+        this.repFrom > 0 ? [...this.rockSamples, ...this.samples.slice(this.repFrom)] : this.samples,
+        { mode: 'live' },
+      );
       const last = live.ok ? live.samples.at(-1) : undefined;
-      this.level = last && last.rollDeg !== null && last.pitchDeg !== null ? { rollDeg: last.rollDeg, pitchDeg: last.pitchDeg } : null;
+      this.level =
+        last && last.rollDeg !== null && last.pitchDeg !== null
+          ? { rollDeg: last.rollDeg, pitchDeg: last.pitchDeg }
+          : null;
       const reaching = segment.cue === 'hold' || segment.cue.startsWith('reach:');
-      if (reaching && this.level && Math.abs(this.level.rollDeg) >= BEEP_ROLL_DEG && tMs - this.lastBeepMs >= BEEP_COOLDOWN_MS) {
+      if (
+        reaching &&
+        this.level &&
+        Math.abs(this.level.rollDeg) >= BEEP_ROLL_DEG &&
+        tMs - this.lastBeepMs >= BEEP_COOLDOWN_MS
+      ) {
         this.lastBeepMs = tMs;
         this.beeps++;
         beep = true;
@@ -93,8 +110,15 @@ export class BirdDogSensorRun {
   }
 }
 
-export function analyseSamples(samples: readonly SensorSample[]): { ok: true; result: BirdDogResult } | { ok: false; reason: string } {
-  if (samples.length < 10) return { ok: false, reason: 'The phone sent no movement readings, so nothing could be measured. Check that motion access is allowed and try again.' };
+export function analyseSamples(
+  samples: readonly SensorSample[],
+): { ok: true; result: BirdDogResult } | { ok: false; reason: string } {
+  if (samples.length < 10)
+    return {
+      ok: false,
+      reason:
+        'The phone sent no movement readings, so nothing could be measured. Check that motion access is allowed and try again.',
+    };
   const pelvis = pelvisInputFromSamples(samples, 'recorded');
   if (!pelvis.ok) return pelvis;
   try {

@@ -7,8 +7,18 @@ import { STRETCH_SETTLE_MS, StretchPhoneRun } from './stretch-phone-run.ts';
 describe('phone-only stretch run', () => {
   it('counts good form while steady and cues the arching', () => {
     const holdMs = 16_000;
-    const timeline = (tMs: number) => ({ rollDeg: 0, pitchDeg: -85 + (tMs > STRETCH_SETTLE_MS + 6000 && tMs < STRETCH_SETTLE_MS + 11_000 ? 13 : 0) });
-    const stream = generatePelvisStream({ timeline, durationMs: STRETCH_SETTLE_MS + holdMs, rateHz: 60, mount: 'waistband-backward', noiseSdDeg: 0.3, seed: 8 });
+    const timeline = (tMs: number) => ({
+      rollDeg: 0,
+      pitchDeg: -85 + (tMs > STRETCH_SETTLE_MS + 6000 && tMs < STRETCH_SETTLE_MS + 11_000 ? 13 : 0),
+    });
+    const stream = generatePelvisStream({
+      timeline,
+      durationMs: STRETCH_SETTLE_MS + holdMs,
+      rateHz: 60,
+      mount: 'waistband-backward',
+      noiseSdDeg: 0.3,
+      seed: 8,
+    });
     const run = new StretchPhoneRun();
     const cues: string[] = [];
     let k = 0;

@@ -3,7 +3,12 @@
 // tilt with core's waistband pipeline (live) and judges them with core's WaistbandHoldTracker.
 // No DOM, so it is unit-tested in Node with generated phone readings.
 
-import { WaistbandHoldTracker, waistbandInputFromSamples, type SensorSample, type WaistbandHoldState } from '@steadyback/core';
+import {
+  WaistbandHoldTracker,
+  waistbandInputFromSamples,
+  type SensorSample,
+  type WaistbandHoldState,
+} from '@steadyback/core';
 
 export const STRETCH_SETTLE_MS = 3000;
 const TILT_INTERVAL_MS = 100;
@@ -22,9 +27,19 @@ export class StretchPhoneRun {
   }
 
   /** tMs since the hold attempt began; reading: the newest phone orientation, or null. */
-  tick(tMs: number, reading: { alpha: number; beta: number; gamma: number } | null): { phase: PhoneHoldPhase; state: WaistbandHoldState | null; cues: Array<{ text: string; atMs: number }> } {
+  tick(
+    tMs: number,
+    reading: { alpha: number; beta: number; gamma: number } | null,
+  ): { phase: PhoneHoldPhase; state: WaistbandHoldState | null; cues: Array<{ text: string; atMs: number }> } {
     const phase = this.phaseAt(tMs);
-    if (reading) this.samples.push({ tMs, alphaDeg: reading.alpha, betaDeg: reading.beta, gammaDeg: reading.gamma, cue: phase === 'settle' ? 'settle' : 'hold' });
+    if (reading)
+      this.samples.push({
+        tMs,
+        alphaDeg: reading.alpha,
+        betaDeg: reading.beta,
+        gammaDeg: reading.gamma,
+        cue: phase === 'settle' ? 'settle' : 'hold',
+      });
     const cues: Array<{ text: string; atMs: number }> = [];
     if (phase === 'hold' && tMs - this.lastTiltMs >= TILT_INTERVAL_MS && this.samples.length >= 2) {
       this.lastTiltMs = tMs;

@@ -86,34 +86,59 @@ export async function painDayFor(dateIso: string): Promise<PainDay | null> {
 
 /** The whole store as one export document (core/records), validated on the way out. */
 export async function exportAll(todayIso: string): Promise<SteadybackExport> {
-  return db.transaction('r', [db.settings, db.guard, db.screenings, db.painDays, db.outcomeChecks, db.birdDogTests, db.stretchSessions], async () =>
-    buildExport(
-      {
-        settings: await loadSettings(),
-        guard: await loadGuard(),
-        screenings: await db.screenings.orderBy('dateIso').toArray(),
-        painDays: await db.painDays.orderBy('dateIso').toArray(),
-        outcomeChecks: await db.outcomeChecks.orderBy('dateIso').toArray(),
-        birdDogTests: await db.birdDogTests.orderBy('dateIso').toArray(),
-        stretchSessions: await db.stretchSessions.orderBy('dateIso').toArray(),
-      },
-      todayIso,
-    ),
+  return db.transaction(
+    'r',
+    [db.settings, db.guard, db.screenings, db.painDays, db.outcomeChecks, db.birdDogTests, db.stretchSessions],
+    async () =>
+      buildExport(
+        {
+          settings: await loadSettings(),
+          guard: await loadGuard(),
+          screenings: await db.screenings.orderBy('dateIso').toArray(),
+          painDays: await db.painDays.orderBy('dateIso').toArray(),
+          outcomeChecks: await db.outcomeChecks.orderBy('dateIso').toArray(),
+          birdDogTests: await db.birdDogTests.orderBy('dateIso').toArray(),
+          stretchSessions: await db.stretchSessions.orderBy('dateIso').toArray(),
+        },
+        todayIso,
+      ),
   );
 }
 
 /** Replaces everything with an already-validated export, all or nothing. */
 export async function importAll(data: SteadybackExport): Promise<void> {
-  await db.transaction('rw', [db.settings, db.guard, db.screenings, db.painDays, db.outcomeChecks, db.birdDogTests, db.stretchSessions, db.sensorDrafts], async () => {
-    await Promise.all([db.settings.clear(), db.guard.clear(), db.screenings.clear(), db.painDays.clear(), db.outcomeChecks.clear(), db.birdDogTests.clear(), db.stretchSessions.clear(), db.sensorDrafts.clear()]);
-    await db.settings.put({ key: 'settings', value: data.settings });
-    if (data.guard) await db.guard.put({ key: 'guard', value: data.guard });
-    await db.screenings.bulkAdd(data.screenings);
-    await db.painDays.bulkAdd(data.painDays);
-    await db.outcomeChecks.bulkAdd(data.outcomeChecks);
-    await db.birdDogTests.bulkAdd(data.birdDogTests);
-    await db.stretchSessions.bulkAdd(data.stretchSessions);
-  });
+  await db.transaction(
+    'rw',
+    [
+      db.settings,
+      db.guard,
+      db.screenings,
+      db.painDays,
+      db.outcomeChecks,
+      db.birdDogTests,
+      db.stretchSessions,
+      db.sensorDrafts,
+    ],
+    async () => {
+      await Promise.all([
+        db.settings.clear(),
+        db.guard.clear(),
+        db.screenings.clear(),
+        db.painDays.clear(),
+        db.outcomeChecks.clear(),
+        db.birdDogTests.clear(),
+        db.stretchSessions.clear(),
+        db.sensorDrafts.clear(),
+      ]);
+      await db.settings.put({ key: 'settings', value: data.settings });
+      if (data.guard) await db.guard.put({ key: 'guard', value: data.guard });
+      await db.screenings.bulkAdd(data.screenings);
+      await db.painDays.bulkAdd(data.painDays);
+      await db.outcomeChecks.bulkAdd(data.outcomeChecks);
+      await db.birdDogTests.bulkAdd(data.birdDogTests);
+      await db.stretchSessions.bulkAdd(data.stretchSessions);
+    },
+  );
 }
 
 export function newId(prefix: string): string {

@@ -31,15 +31,23 @@ describe('isoWeekKey', () => {
 });
 
 describe('parseIsoDate', () => {
-  it.each(['2025-02-29', '2024-02-30', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-1', '14/03/2025', '', 20250314, null])(
-    'refuses %j with a plain sentence',
-    (bad) => {
-      const r = parseIsoDate(bad);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toMatch(/\.$/);
-      expect(isIsoDate(bad)).toBe(false);
-    },
-  );
+  it.each([
+    '2025-02-29',
+    '2024-02-30',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-31',
+    '2025-1-1',
+    '14/03/2025',
+    '',
+    20250314,
+    null,
+  ])('refuses %j with a plain sentence', (bad) => {
+    const r = parseIsoDate(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/\.$/);
+    expect(isIsoDate(bad)).toBe(false);
+  });
 
   it.each(['2024-02-29', '2000-02-29', '2025-12-31', '2025-01-01'])('accepts the real day %s', (good) => {
     expect(isIsoDate(good)).toBe(true);

@@ -44,11 +44,16 @@ const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 /** Parses 'YYYY-MM-DD' (a real calendar day) into a day number; otherwise a plain reason. */
 export function parseIsoDate(dateIso: unknown): GuardDateResult {
   const match = typeof dateIso === 'string' ? DATE_RE.exec(dateIso) : null;
-  if (!match) return { ok: false, reason: `The date should look like 2025-03-14 (year-month-day), but it was ${JSON.stringify(dateIso)}.` };
+  if (!match)
+    return {
+      ok: false,
+      reason: `The date should look like 2025-03-14 (year-month-day), but it was ${JSON.stringify(dateIso)}.`,
+    };
   const y = Number(match[1]);
   const m = Number(match[2]);
   const d = Number(match[3]);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: `There is no such day as ${dateIso as string} on the calendar.` };
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    return { ok: false, reason: `There is no such day as ${dateIso as string} on the calendar.` };
   return { ok: true, dayNumber: daysFromCivil(y, m, d) };
 }
 

@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { checkWeeklyVolume, doseForProfile, weeklyMinutesPerSide } from './dose.ts';
 
 describe('doseForProfile', () => {
-  it.each([[undefined], [20], [40], [64], [64.9]])('gives age %s the default 3 x 30 s per side, at least 5 days a week', (ageYears) => {
-    const dose = doseForProfile(ageYears === undefined ? {} : { ageYears });
-    expect(dose).toMatchObject({ group: 'default', setsPerSide: 3, holdSecondsMin: 30, holdSecondsMax: 30, daysPerWeekMin: 5 });
-  });
+  it.each([[undefined], [20], [40], [64], [64.9]])(
+    'gives age %s the default 3 x 30 s per side, at least 5 days a week',
+    (ageYears) => {
+      const dose = doseForProfile(ageYears === undefined ? {} : { ageYears });
+      expect(dose).toMatchObject({
+        group: 'default',
+        setsPerSide: 3,
+        holdSecondsMin: 30,
+        holdSecondsMax: 30,
+        daysPerWeekMin: 5,
+      });
+    },
+  );
 
   it.each([[65], [72], [90]])('gives age %s the older-adult 2 x 45-60 s per side', (ageYears) => {
-    expect(doseForProfile({ ageYears })).toMatchObject({ group: 'older-adult', setsPerSide: 2, holdSecondsMin: 45, holdSecondsMax: 60, daysPerWeekMin: 5 });
+    expect(doseForProfile({ ageYears })).toMatchObject({
+      group: 'older-adult',
+      setsPerSide: 2,
+      holdSecondsMin: 45,
+      holdSecondsMax: 60,
+      daysPerWeekMin: 5,
+    });
   });
 
   it('names the minimum effective dose of one 30 s hold a day', () => {

@@ -28,8 +28,22 @@ export function doseForProfile(profile: GuardProfile): GuardDose {
   const older = profile.ageYears !== undefined && profile.ageYears >= D.OLDER_ADULT_AGE_YEARS;
   const minimumEffective = { setsPerDay: D.MIN_EFFECTIVE_SETS_PER_DAY, holdSeconds: D.MIN_EFFECTIVE_HOLD_S };
   return older
-    ? { group: 'older-adult', setsPerSide: D.OLDER_SETS, holdSecondsMin: D.OLDER_HOLD_MIN_S, holdSecondsMax: D.OLDER_HOLD_MAX_S, daysPerWeekMin: D.MIN_DAYS_PER_WEEK, minimumEffective }
-    : { group: 'default', setsPerSide: D.DEFAULT_SETS, holdSecondsMin: D.DEFAULT_HOLD_S, holdSecondsMax: D.DEFAULT_HOLD_S, daysPerWeekMin: D.MIN_DAYS_PER_WEEK, minimumEffective };
+    ? {
+        group: 'older-adult',
+        setsPerSide: D.OLDER_SETS,
+        holdSecondsMin: D.OLDER_HOLD_MIN_S,
+        holdSecondsMax: D.OLDER_HOLD_MAX_S,
+        daysPerWeekMin: D.MIN_DAYS_PER_WEEK,
+        minimumEffective,
+      }
+    : {
+        group: 'default',
+        setsPerSide: D.DEFAULT_SETS,
+        holdSecondsMin: D.DEFAULT_HOLD_S,
+        holdSecondsMax: D.DEFAULT_HOLD_S,
+        daysPerWeekMin: D.MIN_DAYS_PER_WEEK,
+        minimumEffective,
+      };
 }
 
 /** Minutes of stretching per side per week. */
@@ -50,13 +64,30 @@ export interface GuardVolumeCheck {
 /** Places a weekly per-side volume against the 5-10 min band and the ~10 min ceiling. */
 export function checkWeeklyVolume(minutesPerSide: number): GuardVolumeCheck {
   if (!Number.isFinite(minutesPerSide) || minutesPerSide < 0) {
-    throw new Error(`checkWeeklyVolume needs a non-negative number of minutes, got ${minutesPerSide}; compute it with weeklyMinutesPerSide.`);
+    throw new Error(
+      `checkWeeklyVolume needs a non-negative number of minutes, got ${minutesPerSide}; compute it with weeklyMinutesPerSide.`,
+    );
   }
   if (minutesPerSide >= D.WEEKLY_VOLUME_CEILING_MIN) {
-    return { minutesPerSide, band: 'at-ceiling', mayProgressVolume: false, message: `About ${Math.round(minutesPerSide)} minutes per side this week is plenty; more than about ${D.WEEKLY_VOLUME_CEILING_MIN} adds nothing.` };
+    return {
+      minutesPerSide,
+      band: 'at-ceiling',
+      mayProgressVolume: false,
+      message: `About ${Math.round(minutesPerSide)} minutes per side this week is plenty; more than about ${D.WEEKLY_VOLUME_CEILING_MIN} adds nothing.`,
+    };
   }
   if (minutesPerSide < D.WEEKLY_VOLUME_FLOOR_MIN) {
-    return { minutesPerSide, band: 'below-effective', mayProgressVolume: true, message: `About ${Math.round(minutesPerSide)} minutes per side this week; ${D.WEEKLY_VOLUME_FLOOR_MIN} to ${D.WEEKLY_VOLUME_CEILING_MIN} minutes works best, and even one 30-second hold a day helps.` };
+    return {
+      minutesPerSide,
+      band: 'below-effective',
+      mayProgressVolume: true,
+      message: `About ${Math.round(minutesPerSide)} minutes per side this week; ${D.WEEKLY_VOLUME_FLOOR_MIN} to ${D.WEEKLY_VOLUME_CEILING_MIN} minutes works best, and even one 30-second hold a day helps.`,
+    };
   }
-  return { minutesPerSide, band: 'effective', mayProgressVolume: true, message: `About ${Math.round(minutesPerSide)} minutes per side this week, inside the ${D.WEEKLY_VOLUME_FLOOR_MIN} to ${D.WEEKLY_VOLUME_CEILING_MIN} minute range that works best.` };
+  return {
+    minutesPerSide,
+    band: 'effective',
+    mayProgressVolume: true,
+    message: `About ${Math.round(minutesPerSide)} minutes per side this week, inside the ${D.WEEKLY_VOLUME_FLOOR_MIN} to ${D.WEEKLY_VOLUME_CEILING_MIN} minute range that works best.`,
+  };
 }

@@ -30,7 +30,11 @@ function h(intensity: number, over: Partial<GuardHoldInput> = {}): GuardHoldInpu
 /** Three holds per side at the given ratings and depths. */
 function dose(intensity = 4, depthDeg?: number): GuardHoldInput[] {
   const depth = depthDeg === undefined ? {} : { depthDeg };
-  return (['left', 'right'] as const).flatMap((side) => [h(intensity, { side, ...depth }), h(intensity, { side, ...depth }), h(intensity, { side, ...depth })]);
+  return (['left', 'right'] as const).flatMap((side) => [
+    h(intensity, { side, ...depth }),
+    h(intensity, { side, ...depth }),
+    h(intensity, { side, ...depth }),
+  ]);
 }
 
 interface DayPlan {
@@ -47,7 +51,8 @@ function day(state: GuardState, dateIso: string, plan: DayPlan = {}): GuardState
   for (const hold of plan.holds ?? dose()) s = must(recordHold(s, hold)).state;
   s = must(endSession(s, plan.peak === undefined ? {} : { peakPainNrs: plan.peak })).state;
   const morning = plan.morning === undefined ? (plan.rest ?? 2) : plan.morning;
-  if (morning !== null) s = must(recordNextMorning(s, { dateIso: addDaysIso(dateIso, 1), morningPainNrs: morning })).state;
+  if (morning !== null)
+    s = must(recordNextMorning(s, { dateIso: addDaysIso(dateIso, 1), morningPainNrs: morning })).state;
   return s;
 }
 
@@ -65,7 +70,13 @@ function calibrated(profile: { ageYears?: number } = {}): GuardState {
 
 describe('createGuardState', () => {
   it('starts with no cap, 20 s holds and no sessions', () => {
-    expect(createGuardState({})).toMatchObject({ depthCapDeg: null, holdSeconds: 20, sessions: [], openSession: null, profile: { ageYears: null } });
+    expect(createGuardState({})).toMatchObject({
+      depthCapDeg: null,
+      holdSeconds: 20,
+      sessions: [],
+      openSession: null,
+      profile: { ageYears: null },
+    });
   });
 
   it.each([[-4], [Number.NaN], [200]])('refuses an age of %s', (ageYears) => {
@@ -87,16 +98,41 @@ describe('depth cap start (C4)', () => {
   });
 
   const rec = (intensity: number, depthDeg: number | null, green = true): GuardHoldRecord => ({
-    side: 'left', intensity, pain: false, feltAt: 'front-of-hip', depthDeg, cameraSignals: { C1: false, C5: false }, sensorSignals: { C1s: false, C5: false }, action: 'hold', triggers: [], green,
+    side: 'left',
+    intensity,
+    pain: false,
+    feltAt: 'front-of-hip',
+    depthDeg,
+    cameraSignals: { C1: false, C5: false },
+    sensorSignals: { C1s: false, C5: false },
+    action: 'hold',
+    triggers: [],
+    green,
   });
   it.each([
-    ['exactly 4 wins over 3 and 5', [rec(3, 8), rec(4, 11), rec(5, 14)], { referenceIntensity: 4, referenceDepthDeg: 11 }],
-    ['several 4s give their median', [rec(4, 10), rec(4, 20), rec(4, 12)], { referenceIntensity: 4, referenceDepthDeg: 12 }],
+    [
+      'exactly 4 wins over 3 and 5',
+      [rec(3, 8), rec(4, 11), rec(5, 14)],
+      { referenceIntensity: 4, referenceDepthDeg: 11 },
+    ],
+    [
+      'several 4s give their median',
+      [rec(4, 10), rec(4, 20), rec(4, 12)],
+      { referenceIntensity: 4, referenceDepthDeg: 12 },
+    ],
     ['3 and 5 tie, the gentler 3 wins', [rec(3, 10), rec(5, 14)], { referenceIntensity: 3, referenceDepthDeg: 10 }],
-    ['5 is used when it is the closest not above 5', [rec(5, 14), rec(6, 18)], { referenceIntensity: 5, referenceDepthDeg: 14 }],
+    [
+      '5 is used when it is the closest not above 5',
+      [rec(5, 14), rec(6, 18)],
+      { referenceIntensity: 5, referenceDepthDeg: 14 },
+    ],
     ['ratings above 5 never set it', [rec(6, 18), rec(7, 20)], null],
     ['holds without depth never set it', [rec(4, null)], null],
-    ['a hold that needed easing off never sets it', [rec(4, 25, false), rec(2, 6)], { referenceIntensity: 2, referenceDepthDeg: 6 }],
+    [
+      'a hold that needed easing off never sets it',
+      [rec(4, 25, false), rec(2, 6)],
+      { referenceIntensity: 2, referenceDepthDeg: 6 },
+    ],
   ] as const)('reference: %s', (_name, holds, expected) => {
     expect(capReferenceFromHolds(holds)).toEqual(expected);
   });
@@ -169,7 +205,10 @@ describe('low back across sessions', () => {
   it('pain and leg tingling stop through the state machine too', () => {
     const s = must(startSession(createGuardState({}), { dateIso: '2025-03-03', restPainNrs: 2 })).state;
     expect(must(recordHold(s, h(3, { pain: true }))).decision.action).toBe('stop-for-today');
-    expect(must(recordHold(s, h(3, { feltAt: 'down-the-leg' }))).decision).toMatchObject({ action: 'stop-for-today', offerRedFlagScreen: true });
+    expect(must(recordHold(s, h(3, { feltAt: 'down-the-leg' }))).decision).toMatchObject({
+      action: 'stop-for-today',
+      offerRedFlagScreen: true,
+    });
   });
 });
 
@@ -270,7 +309,9 @@ describe('weekly review', () => {
     const w12 = must(weeklyReview(s, '2025-W12'));
     s = week(w12.state, '2025-03-24', { 4: { rest: 1, morning: 2 } }); // W13
     const w13 = must(weeklyReview(s, '2025-W13'));
-    expect([w10, w11, w12, w13].map((w) => [w.review.weekKey, w.review.newCapDeg, w.review.holdSeconds, w.review.green])).toEqual([
+    expect(
+      [w10, w11, w12, w13].map((w) => [w.review.weekKey, w.review.newCapDeg, w.review.holdSeconds, w.review.green]),
+    ).toEqual([
       ['2025-W10', 22, 30, true],
       ['2025-W11', 22, 30, false],
       ['2025-W12', 27, 30, true],
@@ -297,7 +338,12 @@ describe('weekly review', () => {
     const seen: number[] = [];
     const mondays = ['2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31'];
     const olderDose = (['left', 'right'] as const).flatMap((side) => [h(4, { side }), h(4, { side })]);
-    s = must(weeklyReview(week(s, '2025-03-04', Object.fromEntries([0, 1, 2, 3, 4].map((i) => [i, { holds: olderDose }]))), '2025-W10')).state;
+    s = must(
+      weeklyReview(
+        week(s, '2025-03-04', Object.fromEntries([0, 1, 2, 3, 4].map((i) => [i, { holds: olderDose }]))),
+        '2025-W10',
+      ),
+    ).state;
     seen.push(s.holdSeconds);
     for (const [i, monday] of mondays.entries()) {
       s = week(s, monday, Object.fromEntries([0, 1, 2, 3, 4].map((d) => [d, { holds: olderDose }])));
@@ -353,9 +399,19 @@ describe('state handling', () => {
     ['ending with no session open', (s: GuardState) => endSession(s, {})],
     ['a morning pain of -1', (s: GuardState) => recordNextMorning(s, { dateIso: '2025-03-04', morningPainNrs: -1 })],
     ['a malformed week', (s: GuardState) => weeklyReview(s, 'W11')],
-    ['a second open session', (s: GuardState) => startSession(must(startSession(s, { dateIso: '2025-03-10' })).state, { dateIso: '2025-03-10' })],
-    ['a peak pain of 12', (s: GuardState) => endSession(must(startSession(s, { dateIso: '2025-03-10' })).state, { peakPainNrs: 12 })],
-    ['a weekly review while that week has a session open', (s: GuardState) => weeklyReview(must(startSession(s, { dateIso: '2025-03-10' })).state, '2025-W11')],
+    [
+      'a second open session',
+      (s: GuardState) =>
+        startSession(must(startSession(s, { dateIso: '2025-03-10' })).state, { dateIso: '2025-03-10' }),
+    ],
+    [
+      'a peak pain of 12',
+      (s: GuardState) => endSession(must(startSession(s, { dateIso: '2025-03-10' })).state, { peakPainNrs: 12 }),
+    ],
+    [
+      'a weekly review while that week has a session open',
+      (s: GuardState) => weeklyReview(must(startSession(s, { dateIso: '2025-03-10' })).state, '2025-W11'),
+    ],
   ])('refuses %s with a plain sentence', (_name, act) => {
     const r = act(calibrated());
     expect(r.ok).toBe(false);

@@ -7,7 +7,15 @@
 
 import { addDaysIso, isIsoWeekKey, isoWeekKey, parseIsoDate } from './dates.ts';
 import { doseForProfile, checkWeeklyVolume, type GuardProfile } from './dose.ts';
-import { checkHold, depthStatusForCap, type GuardDepthStatus, type GuardHold, type GuardHoldAction, type GuardHoldDecision, type GuardTrigger } from './hold-check.ts';
+import {
+  checkHold,
+  depthStatusForCap,
+  type GuardDepthStatus,
+  type GuardHold,
+  type GuardHoldAction,
+  type GuardHoldDecision,
+  type GuardTrigger,
+} from './hold-check.ts';
 import { GUARD_MORNING_MESSAGES } from './messages.ts';
 import { GUARD_PAIN_RULES as P, GUARD_PROGRESSION, GUARD_THRESHOLDS as T } from './thresholds.ts';
 
@@ -85,7 +93,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function validNrs(value: unknown, what: string): { ok: true; value: number | null } | GuardFailure {
   if (value === undefined || value === null) return { ok: true, value: null };
   if (typeof value !== 'number' || !Number.isInteger(value) || value < P.NRS_MIN || value > P.NRS_MAX) {
-    return { ok: false, reason: `The ${what} should be a whole number from ${P.NRS_MIN} to ${P.NRS_MAX}, but it was ${JSON.stringify(value)}.` };
+    return {
+      ok: false,
+      reason: `The ${what} should be a whole number from ${P.NRS_MIN} to ${P.NRS_MAX}, but it was ${JSON.stringify(value)}.`,
+    };
   }
   return { ok: true, value };
 }
@@ -95,7 +106,8 @@ export function validateGuardProfile(raw: unknown): { ok: true; profile: GuardPr
   if (!isRecord(raw)) return { ok: false, reason: 'The profile is missing.' };
   const age = raw['ageYears'];
   if (age === undefined || age === null) return { ok: true, profile: {} };
-  if (typeof age !== 'number' || !Number.isFinite(age) || age < 0 || age > 130) return { ok: false, reason: `The age should be a number of years, but it was ${JSON.stringify(age)}.` };
+  if (typeof age !== 'number' || !Number.isFinite(age) || age < 0 || age > 130)
+    return { ok: false, reason: `The age should be a number of years, but it was ${JSON.stringify(age)}.` };
   return { ok: true, profile: { ageYears: age } };
 }
 
@@ -118,16 +130,30 @@ function profileOf(state: GuardState): GuardProfile {
   return state.profile.ageYears === null ? {} : { ageYears: state.profile.ageYears };
 }
 
-export function startSession(state: GuardState, input: { dateIso: string; restPainNrs?: number | undefined }): { ok: true; state: GuardState } | GuardFailure {
+export function startSession(
+  state: GuardState,
+  input: { dateIso: string; restPainNrs?: number | undefined },
+): { ok: true; state: GuardState } | GuardFailure {
   const date = parseIsoDate(input.dateIso);
   if (!date.ok) return date;
   const rest = validNrs(input.restPainNrs, 'pain score before the session');
   if (!rest.ok) return rest;
-  if (state.openSession) return { ok: false, reason: `A session from ${state.openSession.dateIso} is still open; end it before starting another.` };
+  if (state.openSession)
+    return {
+      ok: false,
+      reason: `A session from ${state.openSession.dateIso} is still open; end it before starting another.`,
+    };
   const last = state.sessions.at(-1);
-  if (last && input.dateIso < last.dateIso) return { ok: false, reason: `This session's date (${input.dateIso}) is before the last session (${last.dateIso}); please check the date.` };
+  if (last && input.dateIso < last.dateIso)
+    return {
+      ok: false,
+      reason: `This session's date (${input.dateIso}) is before the last session (${last.dateIso}); please check the date.`,
+    };
   if (state.sessions.some((s) => s.dateIso === input.dateIso && s.stoppedForToday)) {
-    return { ok: false, reason: 'The stretch was stopped earlier today, so it is best to rest and try again tomorrow.' };
+    return {
+      ok: false,
+      reason: 'The stretch was stopped earlier today, so it is best to rest and try again tomorrow.',
+    };
   }
   const session: GuardSessionRecord = {
     dateIso: input.dateIso,
@@ -143,14 +169,27 @@ export function startSession(state: GuardState, input: { dateIso: string; restPa
   return { ok: true, state: { ...state, openSession: session } };
 }
 
-export function recordHold(state: GuardState, holdInput: unknown): { ok: true; state: GuardState; decision: GuardHoldDecision } | GuardFailure {
+export function recordHold(
+  state: GuardState,
+  holdInput: unknown,
+): { ok: true; state: GuardState; decision: GuardHoldDecision } | GuardFailure {
   const session = state.openSession;
-  if (!session) return { ok: false, reason: 'There is no session in progress; start a session before recording a hold.' };
-  if (session.stoppedForToday) return { ok: false, reason: 'The stretch was stopped for today, so no more holds can be recorded; please end the session and rest.' };
+  if (!session)
+    return { ok: false, reason: 'There is no session in progress; start a session before recording a hold.' };
+  if (session.stoppedForToday)
+    return {
+      ok: false,
+      reason: 'The stretch was stopped for today, so no more holds can be recorded; please end the session and rest.',
+    };
   const checked = checkHold(holdInput, { lowBackCountBefore: session.lowBackCount, depthCapDeg: state.depthCapDeg });
   if (!checked.ok) return checked;
   const { hold, decision } = checked;
-  const record: GuardHoldRecord = { ...hold, action: decision.action, triggers: decision.triggers, green: decision.green };
+  const record: GuardHoldRecord = {
+    ...hold,
+    action: decision.action,
+    triggers: decision.triggers,
+    green: decision.green,
+  };
   const next: GuardSessionRecord = {
     ...session,
     holds: [...session.holds, record],
@@ -173,16 +212,26 @@ function median(values: readonly number[]): number {
  * bouncing hold's hip angle is not the hip's own range. Several holds at that rating give their
  * median, because one camera angle is only good to about +-6 degrees.
  */
-export function capReferenceFromHolds(holds: readonly GuardHoldRecord[]): { referenceIntensity: number; referenceDepthDeg: number } | null {
-  const usable = holds.filter((h): h is GuardHoldRecord & { depthDeg: number } => h.green && h.depthDeg !== null && h.intensity <= T.CAP_REFERENCE_MAX_INTENSITY);
+export function capReferenceFromHolds(
+  holds: readonly GuardHoldRecord[],
+): { referenceIntensity: number; referenceDepthDeg: number } | null {
+  const usable = holds.filter(
+    (h): h is GuardHoldRecord & { depthDeg: number } =>
+      h.green && h.depthDeg !== null && h.intensity <= T.CAP_REFERENCE_MAX_INTENSITY,
+  );
   if (usable.length === 0) return null;
   const distance = (i: number): number => Math.abs(i - T.CAP_REFERENCE_INTENSITY);
-  const referenceIntensity = usable.map((h) => h.intensity).reduce((best, i) => (distance(i) < distance(best) || (distance(i) === distance(best) && i < best) ? i : best));
+  const referenceIntensity = usable
+    .map((h) => h.intensity)
+    .reduce((best, i) => (distance(i) < distance(best) || (distance(i) === distance(best) && i < best) ? i : best));
   const referenceDepthDeg = median(usable.filter((h) => h.intensity === referenceIntensity).map((h) => h.depthDeg));
   return { referenceIntensity, referenceDepthDeg };
 }
 
-export function endSession(state: GuardState, input: { peakPainNrs?: number | undefined } = {}): { ok: true; state: GuardState; summary: GuardSessionSummary } | GuardFailure {
+export function endSession(
+  state: GuardState,
+  input: { peakPainNrs?: number | undefined } = {},
+): { ok: true; state: GuardState; summary: GuardSessionSummary } | GuardFailure {
   const session = state.openSession;
   if (!session) return { ok: false, reason: 'There is no session in progress to end.' };
   const peak = validNrs(input.peakPainNrs, 'peak pain score during the session');
@@ -198,7 +247,8 @@ export function endSession(state: GuardState, input: { peakPainNrs?: number | un
       capOrigin = { dateIso: ended.dateIso, ...ref };
       capNote = `Your depth limit is now set: the depth you reached at ${ref.referenceIntensity} out of 10, plus ${T.CAP_MARGIN_DEG} degrees.`;
     } else {
-      capNote = 'No usable depth was measured in this session (the camera needs a side view and a hold rated 5 out of 10 or less), so the depth limit is not set yet. It will be set from the next session that has one.';
+      capNote =
+        'No usable depth was measured in this session (the camera needs a side view and a hold rated 5 out of 10 or less), so the depth limit is not set yet. It will be set from the next session that has one.';
     }
   }
   const summary: GuardSessionSummary = {
@@ -209,7 +259,11 @@ export function endSession(state: GuardState, input: { peakPainNrs?: number | un
     depthCapDeg,
     capNote,
   };
-  return { ok: true, state: { ...state, depthCapDeg, capOrigin, sessions: [...state.sessions, ended], openSession: null }, summary };
+  return {
+    ok: true,
+    state: { ...state, depthCapDeg, capOrigin, sessions: [...state.sessions, ended], openSession: null },
+    summary,
+  };
 }
 
 /** The 24-hour rule (spec E simplified): M <= B green, M = B + 1 amber, M >= B + 2 red. */
@@ -242,7 +296,10 @@ export function sessionPainBand(session: GuardSessionRecord): GuardPainBand {
   return morning;
 }
 
-export function recordNextMorning(state: GuardState, input: { dateIso: string; morningPainNrs: number }): { ok: true; state: GuardState; band: GuardPainBand; message: string } | GuardFailure {
+export function recordNextMorning(
+  state: GuardState,
+  input: { dateIso: string; morningPainNrs: number },
+): { ok: true; state: GuardState; band: GuardPainBand; message: string } | GuardFailure {
   const date = parseIsoDate(input.dateIso);
   if (!date.ok) return date;
   const morning = validNrs(input.morningPainNrs, 'morning pain score');
@@ -255,8 +312,16 @@ export function recordNextMorning(state: GuardState, input: { dateIso: string; m
   const morningPainNrs = morning.value;
   // A later correction of the same morning replaces the earlier score.
   const sessions = state.sessions.map((s) => (s.dateIso === sessionDate ? { ...s, morningPainNrs } : s));
-  const bands = sessions.filter((s) => s.dateIso === sessionDate).map((s) => nextMorningBand(s.restPainNrs, s.morningPainNrs));
-  const band: GuardPainBand = bands.includes('red') ? 'red' : bands.includes('amber') ? 'amber' : bands.includes('unknown') ? 'unknown' : 'green';
+  const bands = sessions
+    .filter((s) => s.dateIso === sessionDate)
+    .map((s) => nextMorningBand(s.restPainNrs, s.morningPainNrs));
+  const band: GuardPainBand = bands.includes('red')
+    ? 'red'
+    : bands.includes('amber')
+      ? 'amber'
+      : bands.includes('unknown')
+        ? 'unknown'
+        : 'green';
   return { ok: true, state: { ...state, sessions }, band, message: GUARD_MORNING_MESSAGES[band] };
 }
 
@@ -268,14 +333,19 @@ export function depthStatus(state: GuardState, depthDeg: number): GuardDepthStat
 
 function sessionProblems(s: GuardSessionRecord): string[] {
   const problems: string[] = [];
-  if (s.holds.some((h) => h.intensity > T.HARD_CAP)) problems.push(`On ${s.dateIso} a stretch was rated above ${T.HARD_CAP} out of 10.`);
+  if (s.holds.some((h) => h.intensity > T.HARD_CAP))
+    problems.push(`On ${s.dateIso} a stretch was rated above ${T.HARD_CAP} out of 10.`);
   if (s.stoppedForToday) problems.push(`On ${s.dateIso} the stretch was stopped for the day.`);
-  else if (s.holds.some((h) => !h.green && h.intensity <= T.HARD_CAP)) problems.push(`On ${s.dateIso} a hold needed easing off.`);
+  else if (s.holds.some((h) => !h.green && h.intensity <= T.HARD_CAP))
+    problems.push(`On ${s.dateIso} a hold needed easing off.`);
   const morning = nextMorningBand(s.restPainNrs, s.morningPainNrs);
-  if (s.restPainNrs === null) problems.push(`On ${s.dateIso} there was no pain score before the session to compare the next morning with.`);
+  if (s.restPainNrs === null)
+    problems.push(`On ${s.dateIso} there was no pain score before the session to compare the next morning with.`);
   else if (s.morningPainNrs === null) problems.push(`There is no next-morning pain score after ${s.dateIso}.`);
-  else if (morning !== 'green') problems.push(`The morning after ${s.dateIso} your back was more sore than before the session.`);
-  if (peakPainBand(s.peakPainNrs) === 'amber' || peakPainBand(s.peakPainNrs) === 'red') problems.push(`On ${s.dateIso} back pain during the session reached ${s.peakPainNrs} out of 10.`);
+  else if (morning !== 'green')
+    problems.push(`The morning after ${s.dateIso} your back was more sore than before the session.`);
+  if (peakPainBand(s.peakPainNrs) === 'amber' || peakPainBand(s.peakPainNrs) === 'red')
+    problems.push(`On ${s.dateIso} back pain during the session reached ${s.peakPainNrs} out of 10.`);
   return problems;
 }
 
@@ -289,13 +359,29 @@ function nextHoldSeconds(current: number, doseMaxS: number): number {
  * only if every session that week was green on the intensity and 24-hour rules. A week is
  * reviewed once; asking again returns the same review without changing anything.
  */
-export function weeklyReview(state: GuardState, weekKey: string): { ok: true; state: GuardState; review: GuardWeeklyReview } | GuardFailure {
-  if (!isIsoWeekKey(weekKey)) return { ok: false, reason: `The week should look like 2025-W11 (year, then week number), but it was ${JSON.stringify(weekKey)}.` };
+export function weeklyReview(
+  state: GuardState,
+  weekKey: string,
+): { ok: true; state: GuardState; review: GuardWeeklyReview } | GuardFailure {
+  if (!isIsoWeekKey(weekKey))
+    return {
+      ok: false,
+      reason: `The week should look like 2025-W11 (year, then week number), but it was ${JSON.stringify(weekKey)}.`,
+    };
   const earlier = state.reviews.find((r) => r.weekKey === weekKey);
   if (earlier) {
-    return { ok: true, state, review: { ...earlier, capChangeDeg: 0, reasons: [`Week ${weekKey} was already reviewed, so nothing changes now.`, ...earlier.reasons] } };
+    return {
+      ok: true,
+      state,
+      review: {
+        ...earlier,
+        capChangeDeg: 0,
+        reasons: [`Week ${weekKey} was already reviewed, so nothing changes now.`, ...earlier.reasons],
+      },
+    };
   }
-  if (state.openSession?.weekKey === weekKey) return { ok: false, reason: 'A session from this week is still open; end it before the weekly review.' };
+  if (state.openSession?.weekKey === weekKey)
+    return { ok: false, reason: 'A session from this week is still open; end it before the weekly review.' };
 
   const sessions = state.sessions.filter((s) => s.weekKey === weekKey);
   const reasons: string[] = [];
@@ -306,10 +392,14 @@ export function weeklyReview(state: GuardState, weekKey: string): { ok: true; st
     if (problems.length > 0 || sessionPainBand(s) !== 'green') green = false;
     reasons.push(...problems);
   }
-  if (green) reasons.push('Every session this week stayed within the comfortable range and your back was fine the next morning.');
+  if (green)
+    reasons.push(
+      'Every session this week stayed within the comfortable range and your back was fine the next morning.',
+    );
 
   let capChangeDeg = 0;
-  if (state.depthCapDeg === null) reasons.push('The depth limit is not set yet, because no usable depth has been measured.');
+  if (state.depthCapDeg === null)
+    reasons.push('The depth limit is not set yet, because no usable depth has been measured.');
   else if (green) {
     capChangeDeg = T.CAP_MAX_RISE_PER_WEEK_DEG;
     reasons.push(`The depth limit rises by ${capChangeDeg} degrees.`);
@@ -319,17 +409,24 @@ export function weeklyReview(state: GuardState, weekKey: string): { ok: true; st
   const dose = doseForProfile(profileOf(state));
   let holdSeconds = state.holdSeconds;
   if (green) {
-    const perSideSeconds = (side: 'left' | 'right'): number => sessions.reduce((sum, s) => sum + s.holds.filter((h) => h.side === side).length * s.holdSeconds, 0);
+    const perSideSeconds = (side: 'left' | 'right'): number =>
+      sessions.reduce((sum, s) => sum + s.holds.filter((h) => h.side === side).length * s.holdSeconds, 0);
     const volume = checkWeeklyVolume(Math.max(perSideSeconds('left'), perSideSeconds('right')) / 60);
     const candidate = nextHoldSeconds(state.holdSeconds, dose.holdSecondsMax);
     if (candidate === state.holdSeconds) reasons.push(`Holds stay at ${holdSeconds} seconds, the full dose.`);
     else if (!volume.mayProgressVolume) reasons.push(`Holds stay at ${holdSeconds} seconds. ${volume.message}`);
     else {
       holdSeconds = candidate;
-      reasons.push(`Holds go up from ${state.holdSeconds} to ${holdSeconds} seconds. The stretch itself should still feel the same: ${T.TARGET_MIN} to ${T.TARGET_MAX} out of 10.`);
+      reasons.push(
+        `Holds go up from ${state.holdSeconds} to ${holdSeconds} seconds. The stretch itself should still feel the same: ${T.TARGET_MIN} to ${T.TARGET_MAX} out of 10.`,
+      );
     }
   } else reasons.push(`Holds stay at ${holdSeconds} seconds this week.`);
 
   const review: GuardWeeklyReview = { weekKey, green, capChangeDeg, newCapDeg, holdSeconds, reasons };
-  return { ok: true, state: { ...state, depthCapDeg: newCapDeg, holdSeconds, reviews: [...state.reviews, review] }, review };
+  return {
+    ok: true,
+    state: { ...state, depthCapDeg: newCapDeg, holdSeconds, reviews: [...state.reviews, review] },
+    review,
+  };
 }

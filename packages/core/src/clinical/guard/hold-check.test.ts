@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkHold, decideHold, validateHoldInput, type GuardHold, type GuardHoldContext, type GuardHoldInput } from './hold-check.ts';
+import {
+  checkHold,
+  decideHold,
+  validateHoldInput,
+  type GuardHold,
+  type GuardHoldContext,
+  type GuardHoldInput,
+} from './hold-check.ts';
 import { GUARD_MESSAGES, GUARD_MORNING_MESSAGES } from './messages.ts';
 
 const fresh: GuardHoldContext = { lowBackCountBefore: 0, depthCapDeg: null };
@@ -39,7 +46,9 @@ describe('intensity band', () => {
   });
 
   it('lets a light stretch go deeper only within the cap once a cap exists', () => {
-    expect(decideHold(hold({ intensity: 2 }), { lowBackCountBefore: 0, depthCapDeg: 17 }).message).toContain('within your limit');
+    expect(decideHold(hold({ intensity: 2 }), { lowBackCountBefore: 0, depthCapDeg: 17 }).message).toContain(
+      'within your limit',
+    );
     expect(decideHold(hold({ intensity: 2 }), fresh).message).toBe(GUARD_MESSAGES.tooLightNoCap);
   });
 });
@@ -109,7 +118,9 @@ describe('camera and sensor signals', () => {
   });
 
   it('false flags change nothing', () => {
-    expect(decideHold(hold({ cameraSignals: { C1: false, C5: false }, sensorSignals: { C1s: false } }), fresh).action).toBe('hold');
+    expect(
+      decideHold(hold({ cameraSignals: { C1: false, C5: false }, sensorSignals: { C1s: false } }), fresh).action,
+    ).toBe('hold');
   });
 });
 
@@ -159,13 +170,23 @@ describe('validation', () => {
 
   it('accepts a hold without depth or signals and stores them explicitly', () => {
     const r = validateHoldInput(good);
-    expect(r).toEqual({ ok: true, hold: { ...good, depthDeg: null, cameraSignals: { C1: false, C5: false }, sensorSignals: { C1s: false, C5: false } } });
+    expect(r).toEqual({
+      ok: true,
+      hold: {
+        ...good,
+        depthDeg: null,
+        cameraSignals: { C1: false, C5: false },
+        sensorSignals: { C1s: false, C5: false },
+      },
+    });
   });
 });
 
 describe('wording', () => {
   const all = [...Object.values(GUARD_MESSAGES), ...Object.values(GUARD_MORNING_MESSAGES)];
   it.each(all)('never diagnoses or pushes harder: %s', (message) => {
-    expect(message).not.toMatch(/sciatica|nerve|disc|hernia|injur|damage|tear|diagnos|push (further|harder)|no pain, no gain/i);
+    expect(message).not.toMatch(
+      /sciatica|nerve|disc|hernia|injur|damage|tear|diagnos|push (further|harder)|no pain, no gain/i,
+    );
   });
 });

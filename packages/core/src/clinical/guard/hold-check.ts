@@ -11,7 +11,13 @@ export const GUARD_SIDES: readonly GuardSide[] = ['left', 'right'];
 
 /** Where the stretch was felt, as the user reports it after each hold. */
 export type GuardFeltAt = 'front-of-hip' | 'front-of-thigh' | 'low-back' | 'buttock' | 'down-the-leg';
-export const GUARD_FELT_AT: readonly GuardFeltAt[] = ['front-of-hip', 'front-of-thigh', 'low-back', 'buttock', 'down-the-leg'];
+export const GUARD_FELT_AT: readonly GuardFeltAt[] = [
+  'front-of-hip',
+  'front-of-thigh',
+  'low-back',
+  'buttock',
+  'down-the-leg',
+];
 
 export interface GuardHoldInput {
   side: GuardSide;
@@ -85,10 +91,18 @@ export type GuardHoldValidation = { ok: true; hold: GuardHold } | { ok: false; r
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function optionalFlag(obj: Record<string, unknown>, key: string, where: string): { ok: true; value: boolean } | { ok: false; reason: string } {
+function optionalFlag(
+  obj: Record<string, unknown>,
+  key: string,
+  where: string,
+): { ok: true; value: boolean } | { ok: false; reason: string } {
   const v = obj[key];
   if (v === undefined || v === null) return { ok: true, value: false };
-  if (typeof v !== 'boolean') return { ok: false, reason: `The ${where} signal ${key} should be true or false, but it was ${JSON.stringify(v)}.` };
+  if (typeof v !== 'boolean')
+    return {
+      ok: false,
+      reason: `The ${where} signal ${key} should be true or false, but it was ${JSON.stringify(v)}.`,
+    };
   return { ok: true, value: v };
 }
 
@@ -96,23 +110,50 @@ function optionalFlag(obj: Record<string, unknown>, key: string, where: string):
 export function validateHoldInput(raw: unknown): GuardHoldValidation {
   if (!isRecord(raw)) return { ok: false, reason: 'The hold check-in is missing.' };
   const { side, intensity, pain, feltAt, depthDeg, cameraSignals, sensorSignals } = raw;
-  if (side !== 'left' && side !== 'right') return { ok: false, reason: `The side should be "left" or "right", but it was ${JSON.stringify(side)}.` };
-  if (typeof intensity !== 'number' || !Number.isInteger(intensity) || intensity < T.INTENSITY_MIN || intensity > T.INTENSITY_MAX) {
-    return { ok: false, reason: `Stretch intensity should be a whole number from ${T.INTENSITY_MIN} to ${T.INTENSITY_MAX}, but it was ${JSON.stringify(intensity)}.` };
+  if (side !== 'left' && side !== 'right')
+    return { ok: false, reason: `The side should be "left" or "right", but it was ${JSON.stringify(side)}.` };
+  if (
+    typeof intensity !== 'number' ||
+    !Number.isInteger(intensity) ||
+    intensity < T.INTENSITY_MIN ||
+    intensity > T.INTENSITY_MAX
+  ) {
+    return {
+      ok: false,
+      reason: `Stretch intensity should be a whole number from ${T.INTENSITY_MIN} to ${T.INTENSITY_MAX}, but it was ${JSON.stringify(intensity)}.`,
+    };
   }
-  if (typeof pain !== 'boolean') return { ok: false, reason: 'Please answer yes or no to whether there was sharp, burning or electric pain.' };
+  if (typeof pain !== 'boolean')
+    return { ok: false, reason: 'Please answer yes or no to whether there was sharp, burning or electric pain.' };
   if (typeof feltAt !== 'string' || !(GUARD_FELT_AT as readonly string[]).includes(feltAt)) {
-    return { ok: false, reason: `Where the stretch was felt should be one of ${GUARD_FELT_AT.join(', ')}, but it was ${JSON.stringify(feltAt)}.` };
+    return {
+      ok: false,
+      reason: `Where the stretch was felt should be one of ${GUARD_FELT_AT.join(', ')}, but it was ${JSON.stringify(feltAt)}.`,
+    };
   }
   let depth: number | null = null;
   if (depthDeg !== undefined && depthDeg !== null) {
-    if (typeof depthDeg !== 'number' || !Number.isFinite(depthDeg)) return { ok: false, reason: `The depth reading should be a number of degrees, but it was ${JSON.stringify(depthDeg)}.` };
-    if (depthDeg < 0) return { ok: false, reason: `The depth reading can't be negative (it was ${depthDeg} degrees), so it was not recorded.` };
-    if (depthDeg > T.DEPTH_MAX_PLAUSIBLE_DEG) return { ok: false, reason: `A depth of ${depthDeg} degrees is more than the camera can plausibly measure here, so it was not recorded.` };
+    if (typeof depthDeg !== 'number' || !Number.isFinite(depthDeg))
+      return {
+        ok: false,
+        reason: `The depth reading should be a number of degrees, but it was ${JSON.stringify(depthDeg)}.`,
+      };
+    if (depthDeg < 0)
+      return {
+        ok: false,
+        reason: `The depth reading can't be negative (it was ${depthDeg} degrees), so it was not recorded.`,
+      };
+    if (depthDeg > T.DEPTH_MAX_PLAUSIBLE_DEG)
+      return {
+        ok: false,
+        reason: `A depth of ${depthDeg} degrees is more than the camera can plausibly measure here, so it was not recorded.`,
+      };
     depth = depthDeg;
   }
-  if (cameraSignals !== undefined && cameraSignals !== null && !isRecord(cameraSignals)) return { ok: false, reason: 'The camera signals should be a set of true/false flags.' };
-  if (sensorSignals !== undefined && sensorSignals !== null && !isRecord(sensorSignals)) return { ok: false, reason: 'The sensor signals should be a set of true/false flags.' };
+  if (cameraSignals !== undefined && cameraSignals !== null && !isRecord(cameraSignals))
+    return { ok: false, reason: 'The camera signals should be a set of true/false flags.' };
+  if (sensorSignals !== undefined && sensorSignals !== null && !isRecord(sensorSignals))
+    return { ok: false, reason: 'The sensor signals should be a set of true/false flags.' };
   const cam = isRecord(cameraSignals) ? cameraSignals : {};
   const sen = isRecord(sensorSignals) ? sensorSignals : {};
   const camC1 = optionalFlag(cam, 'C1', 'camera');
@@ -194,13 +235,26 @@ export function decideHold(hold: GuardHold, context: GuardHoldContext): GuardHol
   }
   const base = { triggers, offerRedFlagScreen, regress: false, backOffTo: null, green: true, depth } as const;
   if (hold.intensity < T.TARGET_MIN) {
-    return { ...base, triggers: [], action: 'too-light', message: context.depthCapDeg === null ? GUARD_MESSAGES.tooLightNoCap : GUARD_MESSAGES.tooLightWithCap };
+    return {
+      ...base,
+      triggers: [],
+      action: 'too-light',
+      message: context.depthCapDeg === null ? GUARD_MESSAGES.tooLightNoCap : GUARD_MESSAGES.tooLightWithCap,
+    };
   }
-  return { ...base, triggers: [], action: 'hold', message: hold.intensity > T.TARGET_MAX ? GUARD_MESSAGES.topOfRange : GUARD_MESSAGES.inTarget };
+  return {
+    ...base,
+    triggers: [],
+    action: 'hold',
+    message: hold.intensity > T.TARGET_MAX ? GUARD_MESSAGES.topOfRange : GUARD_MESSAGES.inTarget,
+  };
 }
 
 /** Validates and decides one hold in a single call. */
-export function checkHold(raw: unknown, context: GuardHoldContext): { ok: true; hold: GuardHold; decision: GuardHoldDecision } | { ok: false; reason: string } {
+export function checkHold(
+  raw: unknown,
+  context: GuardHoldContext,
+): { ok: true; hold: GuardHold; decision: GuardHoldDecision } | { ok: false; reason: string } {
   const valid = validateHoldInput(raw);
   if (!valid.ok) return valid;
   return { ok: true, hold: valid.hold, decision: decideHold(valid.hold, context) };

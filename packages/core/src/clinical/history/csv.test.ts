@@ -75,8 +75,11 @@ describe('CSV of a simulated programme', () => {
   });
 
   it('parses back to the model numbers: pain per day, the left side max roll and good-form seconds', () => {
-    const rows = parsed.slice(1).map(([kind, date, side, metric, value, unit, source]) => ({ kind, date, side, metric, value, unit, source }));
-    const find = (kind: string, date: string, side: string, metric: string) => rows.find((r) => r.kind === kind && r.date === date && r.side === side && r.metric === metric);
+    const rows = parsed
+      .slice(1)
+      .map(([kind, date, side, metric, value, unit, source]) => ({ kind, date, side, metric, value, unit, source }));
+    const find = (kind: string, date: string, side: string, metric: string) =>
+      rows.find((r) => r.kind === kind && r.date === date && r.side === side && r.metric === metric);
     for (const d of model.pain.days) {
       expect(Number(find('pain', d.dateIso, '', 'before')?.value)).toBe(d.restNrs);
       expect(Number(find('pain', d.dateIso, '', 'peak')?.value)).toBe(d.peakNrs);
@@ -90,7 +93,10 @@ describe('CSV of a simulated programme', () => {
       expect(r.source).toBe('sensor');
       expect(find('bird-dog', t.dateIso, 'left', 'verdict')?.value).toBe(t.sides!.left.verdict);
     }
-    for (const s of model.stretch.sessions) expect(Number(find('stretch', s.dateIso, 'right', 'good-form-time')?.value)).toBe(s.goodFormSeconds.right);
-    expect(rows.filter((r) => r.metric === 'usual-pain').map((r) => Number(r.value))).toEqual(model.usualPain.map((p) => p.nrs));
+    for (const s of model.stretch.sessions)
+      expect(Number(find('stretch', s.dateIso, 'right', 'good-form-time')?.value)).toBe(s.goodFormSeconds.right);
+    expect(rows.filter((r) => r.metric === 'usual-pain').map((r) => Number(r.value))).toEqual(
+      model.usualPain.map((p) => p.nrs),
+    );
   });
 });

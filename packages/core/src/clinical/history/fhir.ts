@@ -5,7 +5,16 @@
 // never asks for a name. Ids are derived from the records, so the same export gives the same
 // bundle (no clock, no randomness).
 
-import type { Bundle, BundleEntry, CodeableConcept, FhirResource, Observation, ObservationComponent, Patient, Quantity } from 'fhir/r4.js';
+import type {
+  Bundle,
+  BundleEntry,
+  CodeableConcept,
+  FhirResource,
+  Observation,
+  ObservationComponent,
+  Patient,
+  Quantity,
+} from 'fhir/r4.js';
 import { addDaysIso } from '../guard/dates.ts';
 import type { BirdDogSideSummary, BirdDogTestSummary, ReportModel, ReportSide } from './model.ts';
 
@@ -21,7 +30,11 @@ export const FHIR_SYSTEMS = {
   source: 'urn:steadyback:measurement-source',
 } as const;
 
-export const LOINC_PAIN_NRS = { system: FHIR_SYSTEMS.loinc, code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' } as const;
+export const LOINC_PAIN_NRS = {
+  system: FHIR_SYSTEMS.loinc,
+  code: '72514-3',
+  display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+} as const;
 
 export type PainTiming = 'before-session' | 'peak-during-session' | 'next-morning' | 'usual-past-week';
 
@@ -39,7 +52,10 @@ const VERDICT_TEXT: Record<string, string> = {
   'not-measurable': 'Not measurable: not enough clear data to judge',
 };
 
-const SOURCE_TEXT: Record<'camera' | 'sensor', string> = { sensor: 'Phone lying on the pelvis (orientation sensor)', camera: 'Phone camera (pose landmarks)' };
+const SOURCE_TEXT: Record<'camera' | 'sensor', string> = {
+  sensor: 'Phone lying on the pelvis (orientation sensor)',
+  camera: 'Phone camera (pose landmarks)',
+};
 
 const SCREEN_NOTE = 'Measured at home by the steadyback app: a movement-control screen, not a diagnosis.';
 
@@ -58,7 +74,13 @@ function fnv(text: string, seed: number): number {
 
 /** A UUID-shaped id from a name (RFC 9562 version 8, "custom"), stable across runs. */
 export function stableUuid(name: string): string {
-  const hex = [1, 2, 3, 4].map((s) => fnv(name, s * 0x9e3779b1).toString(16).padStart(8, '0')).join('');
+  const hex = [1, 2, 3, 4]
+    .map((s) =>
+      fnv(name, s * 0x9e3779b1)
+        .toString(16)
+        .padStart(8, '0'),
+    )
+    .join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -66,10 +88,18 @@ export function stableUuid(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-const concept = (system: string, code: string, display: string, text?: string): CodeableConcept => ({ coding: [{ system, code, display }], ...(text ? { text } : {}) });
+const concept = (system: string, code: string, display: string, text?: string): CodeableConcept => ({
+  coding: [{ system, code, display }],
+  ...(text ? { text } : {}),
+});
 const degrees = (value: number): Quantity => ({ value, unit: 'deg', system: FHIR_SYSTEMS.ucum, code: 'deg' });
-const absent = (text: string): CodeableConcept => ({ coding: [{ system: FHIR_SYSTEMS.dataAbsent, code: 'not-performed', display: 'Not Performed' }], text });
-const category = (code: 'survey' | 'activity', display: string): CodeableConcept[] => [{ coding: [{ system: FHIR_SYSTEMS.category, code, display }] }];
+const absent = (text: string): CodeableConcept => ({
+  coding: [{ system: FHIR_SYSTEMS.dataAbsent, code: 'not-performed', display: 'Not Performed' }],
+  text,
+});
+const category = (code: 'survey' | 'activity', display: string): CodeableConcept[] => [
+  { coding: [{ system: FHIR_SYSTEMS.category, code, display }] },
+];
 
 interface Ctx {
   patientRef: string;
@@ -92,22 +122,51 @@ function painObservation(ctx: Ctx, key: string, dateIso: string, nrs: number, ti
     subject: { reference: ctx.patientRef },
     effectiveDateTime: dateIso,
     valueInteger: nrs,
-    component: [{ code: concept(FHIR_SYSTEMS.observation, 'pain-timing', 'When the pain was rated'), valueCodeableConcept: concept(FHIR_SYSTEMS.painTiming, timing, PAIN_TIMING_TEXT[timing]) }],
+    component: [
+      {
+        code: concept(FHIR_SYSTEMS.observation, 'pain-timing', 'When the pain was rated'),
+        valueCodeableConcept: concept(FHIR_SYSTEMS.painTiming, timing, PAIN_TIMING_TEXT[timing]),
+      },
+    ],
     note: [{ text: note }],
   });
 }
 
-function sideObservation(ctx: Ctx, key: string, test: BirdDogTestSummary, side: ReportSide, s: BirdDogSideSummary): void {
+function sideObservation(
+  ctx: Ctx,
+  key: string,
+  test: BirdDogTestSummary,
+  side: ReportSide,
+  s: BirdDogSideSummary,
+): void {
   const components: ObservationComponent[] = [
     s.maxRollDeg === null
-      ? { code: concept(FHIR_SYSTEMS.observation, 'max-pelvic-roll', 'Largest pelvic roll during the holds'), dataAbsentReason: absent('No source could measure the pelvic roll on this side.') }
-      : { code: concept(FHIR_SYSTEMS.observation, 'max-pelvic-roll', 'Largest pelvic roll during the holds'), valueQuantity: degrees(s.maxRollDeg) },
+      ? {
+          code: concept(FHIR_SYSTEMS.observation, 'max-pelvic-roll', 'Largest pelvic roll during the holds'),
+          dataAbsentReason: absent('No source could measure the pelvic roll on this side.'),
+        }
+      : {
+          code: concept(FHIR_SYSTEMS.observation, 'max-pelvic-roll', 'Largest pelvic roll during the holds'),
+          valueQuantity: degrees(s.maxRollDeg),
+        },
     s.meanRollDeg === null
-      ? { code: concept(FHIR_SYSTEMS.observation, 'mean-pelvic-roll', 'Mean pelvic roll over the valid reps'), dataAbsentReason: absent('No source could measure the pelvic roll on this side.') }
-      : { code: concept(FHIR_SYSTEMS.observation, 'mean-pelvic-roll', 'Mean pelvic roll over the valid reps'), valueQuantity: degrees(s.meanRollDeg) },
+      ? {
+          code: concept(FHIR_SYSTEMS.observation, 'mean-pelvic-roll', 'Mean pelvic roll over the valid reps'),
+          dataAbsentReason: absent('No source could measure the pelvic roll on this side.'),
+        }
+      : {
+          code: concept(FHIR_SYSTEMS.observation, 'mean-pelvic-roll', 'Mean pelvic roll over the valid reps'),
+          valueQuantity: degrees(s.meanRollDeg),
+        },
     s.rollSource === null
-      ? { code: concept(FHIR_SYSTEMS.observation, 'measured-by', 'Source that measured the pelvic roll'), dataAbsentReason: absent('Pelvic roll needs the phone lying on the pelvis; the camera cannot measure it.') }
-      : { code: concept(FHIR_SYSTEMS.observation, 'measured-by', 'Source that measured the pelvic roll'), valueCodeableConcept: concept(FHIR_SYSTEMS.source, s.rollSource, SOURCE_TEXT[s.rollSource]) },
+      ? {
+          code: concept(FHIR_SYSTEMS.observation, 'measured-by', 'Source that measured the pelvic roll'),
+          dataAbsentReason: absent('Pelvic roll needs the phone lying on the pelvis; the camera cannot measure it.'),
+        }
+      : {
+          code: concept(FHIR_SYSTEMS.observation, 'measured-by', 'Source that measured the pelvic roll'),
+          valueCodeableConcept: concept(FHIR_SYSTEMS.source, s.rollSource, SOURCE_TEXT[s.rollSource]),
+        },
     { code: concept(FHIR_SYSTEMS.observation, 'unstable-reps', 'Reps judged unstable'), valueInteger: s.unstableReps },
     { code: concept(FHIR_SYSTEMS.observation, 'reps', 'Reps on this side'), valueInteger: s.reps },
   ];
@@ -116,10 +175,19 @@ function sideObservation(ctx: Ctx, key: string, test: BirdDogTestSummary, side: 
     resourceType: 'Observation',
     status: 'final',
     category: category('activity', 'Activity'),
-    code: concept(FHIR_SYSTEMS.observation, `bird-dog-${side}-side`, `Bird-dog movement-control screen, ${side} leg lifted`),
+    code: concept(
+      FHIR_SYSTEMS.observation,
+      `bird-dog-${side}-side`,
+      `Bird-dog movement-control screen, ${side} leg lifted`,
+    ),
     subject: { reference: ctx.patientRef },
     effectiveDateTime: test.dateIso,
-    valueCodeableConcept: concept(FHIR_SYSTEMS.verdict, s.verdict, VERDICT_TEXT[s.verdict] ?? s.verdict, `${VERDICT_TEXT[s.verdict] ?? s.verdict}. ${s.reason}`),
+    valueCodeableConcept: concept(
+      FHIR_SYSTEMS.verdict,
+      s.verdict,
+      VERDICT_TEXT[s.verdict] ?? s.verdict,
+      `${VERDICT_TEXT[s.verdict] ?? s.verdict}. ${s.reason}`,
+    ),
     component: components,
     note: [{ text: `${SCREEN_NOTE}${notMeasurable ? ` Not measurable in this test: ${notMeasurable}` : ''}` }],
   });
@@ -134,10 +202,21 @@ function overallObservation(ctx: Ctx, key: string, test: BirdDogTestSummary): vo
     code: concept(FHIR_SYSTEMS.observation, 'bird-dog-overall', 'Bird-dog movement-control screen, both sides'),
     subject: { reference: ctx.patientRef },
     effectiveDateTime: test.dateIso,
-    valueCodeableConcept: concept(FHIR_SYSTEMS.verdict, test.verdict, VERDICT_TEXT[test.verdict] ?? test.verdict, test.summary ?? undefined),
+    valueCodeableConcept: concept(
+      FHIR_SYSTEMS.verdict,
+      test.verdict,
+      VERDICT_TEXT[test.verdict] ?? test.verdict,
+      test.summary ?? undefined,
+    ),
     component: [
-      { code: concept(FHIR_SYSTEMS.observation, 'asymmetry', 'One side differs from the other'), valueBoolean: test.asymmetry ?? false },
-      { code: concept(FHIR_SYSTEMS.observation, 'symptom-provoking', 'The test brought on back pain'), valueBoolean: test.symptomProvoking ?? false },
+      {
+        code: concept(FHIR_SYSTEMS.observation, 'asymmetry', 'One side differs from the other'),
+        valueBoolean: test.asymmetry ?? false,
+      },
+      {
+        code: concept(FHIR_SYSTEMS.observation, 'symptom-provoking', 'The test brought on back pain'),
+        valueBoolean: test.symptomProvoking ?? false,
+      },
     ],
     note: [{ text: SCREEN_NOTE }],
   });
@@ -150,22 +229,60 @@ export function fhirBundle(model: ReportModel): Bundle {
 
   for (const [i, d] of model.pain.days.entries()) {
     const key = `${i}|${d.id}`;
-    painObservation(ctx, key, d.dateIso, d.restNrs, 'before-session', `${PAIN_TIMING_TEXT['before-session']} on ${d.dateIso}.`);
-    if (d.peakNrs !== null) painObservation(ctx, key, d.dateIso, d.peakNrs, 'peak-during-session', `${PAIN_TIMING_TEXT['peak-during-session']} on ${d.dateIso}. Pain response: ${d.light}.`);
+    painObservation(
+      ctx,
+      key,
+      d.dateIso,
+      d.restNrs,
+      'before-session',
+      `${PAIN_TIMING_TEXT['before-session']} on ${d.dateIso}.`,
+    );
+    if (d.peakNrs !== null)
+      painObservation(
+        ctx,
+        key,
+        d.dateIso,
+        d.peakNrs,
+        'peak-during-session',
+        `${PAIN_TIMING_TEXT['peak-during-session']} on ${d.dateIso}. Pain response: ${d.light}.`,
+      );
     // Dated the morning it describes, with the session it follows named in the note.
-    if (d.morningNrs !== null) painObservation(ctx, key, addDaysIso(d.dateIso, 1), d.morningNrs, 'next-morning', `${PAIN_TIMING_TEXT['next-morning']} on ${d.dateIso}.`);
+    if (d.morningNrs !== null)
+      painObservation(
+        ctx,
+        key,
+        addDaysIso(d.dateIso, 1),
+        d.morningNrs,
+        'next-morning',
+        `${PAIN_TIMING_TEXT['next-morning']} on ${d.dateIso}.`,
+      );
   }
-  for (const [i, p] of model.usualPain.entries()) painObservation(ctx, `usual|${i}|${p.id}`, p.dateIso, p.nrs, 'usual-past-week', `${PAIN_TIMING_TEXT['usual-past-week']}, reported on ${p.dateIso}.`);
+  for (const [i, p] of model.usualPain.entries())
+    painObservation(
+      ctx,
+      `usual|${i}|${p.id}`,
+      p.dateIso,
+      p.nrs,
+      'usual-past-week',
+      `${PAIN_TIMING_TEXT['usual-past-week']}, reported on ${p.dateIso}.`,
+    );
   for (const [i, g] of model.peg3.all.entries()) {
     add(ctx, `peg3|${i}|${g.dateIso}`, {
       resourceType: 'Observation',
       status: 'final',
       category: category('survey', 'Survey'),
-      code: concept(FHIR_SYSTEMS.observation, 'peg-3-score', 'PEG-3 pain, enjoyment and general activity score (mean of three 0-10 items)'),
+      code: concept(
+        FHIR_SYSTEMS.observation,
+        'peg-3-score',
+        'PEG-3 pain, enjoyment and general activity score (mean of three 0-10 items)',
+      ),
       subject: { reference: ctx.patientRef },
       effectiveDateTime: g.dateIso,
       valueQuantity: { value: g.score, unit: 'score', system: FHIR_SYSTEMS.ucum, code: '{score}' },
-      component: (['pain', 'enjoyment', 'activity'] as const).map((item) => ({ code: concept(FHIR_SYSTEMS.observation, `peg-3-${item}`, `PEG-3 ${item} item`), valueInteger: g.items[item] })),
+      component: (['pain', 'enjoyment', 'activity'] as const).map((item) => ({
+        code: concept(FHIR_SYSTEMS.observation, `peg-3-${item}`, `PEG-3 ${item} item`),
+        valueInteger: g.items[item],
+      })),
       note: [{ text: `${g.source}.` }],
     });
   }
@@ -177,7 +294,9 @@ export function fhirBundle(model: ReportModel): Bundle {
   }
   return {
     resourceType: 'Bundle',
-    id: stableUuid(`bundle|${model.todayIso}|${model.period?.firstIso ?? ''}|${model.period?.lastIso ?? ''}|${ctx.entries.length}`),
+    id: stableUuid(
+      `bundle|${model.todayIso}|${model.period?.firstIso ?? ''}|${model.period?.lastIso ?? ''}|${ctx.entries.length}`,
+    ),
     type: 'collection',
     entry: ctx.entries,
   };

@@ -3,7 +3,13 @@
 // numbers. Plain data only: no functions, no Date, no undefined (null for "not known").
 
 import type { OverallVerdict } from '../../exercises/bird-dog/result.ts';
-import type { EscalationAssessment, NprsChange, Peg3Answers, TrafficDecision, TrafficLight } from '../programme/traffic-light.ts';
+import type {
+  EscalationAssessment,
+  NprsChange,
+  Peg3Answers,
+  TrafficDecision,
+  TrafficLight,
+} from '../programme/traffic-light.ts';
 import type { WeeklyPlan } from '../programme/plan.ts';
 import type { BirdDogTestRecord, Screening, SkeletonSnapshot, StretchHoldRecord } from '../records/schema.ts';
 
@@ -126,7 +132,19 @@ export interface DepthTrend {
 export type ChartId = 'pelvic-roll' | 'pain' | 'good-form' | 'depth' | 'usual-pain' | 'sessions-per-week';
 export type ChartUnit = 'deg' | 's' | 'NRS 0-10' | 'sessions';
 /** Semantic colours; each renderer maps them to its own palette. */
-export type ChartColour = 'left' | 'right' | 'before' | 'peak' | 'morning' | 'green' | 'amber' | 'red' | 'incomplete' | 'not-rated' | 'cap' | 'neutral';
+export type ChartColour =
+  | 'left'
+  | 'right'
+  | 'before'
+  | 'peak'
+  | 'morning'
+  | 'green'
+  | 'amber'
+  | 'red'
+  | 'incomplete'
+  | 'not-rated'
+  | 'cap'
+  | 'neutral';
 
 export interface ChartPoint {
   x: number;
@@ -149,7 +167,14 @@ export interface ChartSpec {
   id: ChartId;
   title: string;
   /** x is days since startIso (or the week index for sessions per week). */
-  x: { label: string; unit: 'day' | 'week'; startIso: string; min: number; max: number; ticks: { x: number; label: string }[] };
+  x: {
+    label: string;
+    unit: 'day' | 'week';
+    startIso: string;
+    min: number;
+    max: number;
+    ticks: { x: number; label: string }[];
+  };
   y: { label: string; unit: ChartUnit; min: number; max: number };
   series: ChartSeries[];
   /** Horizontal reference lines (band edges, a cap), each with its reason. */
@@ -170,7 +195,12 @@ export interface ReportModel {
   programmeStartIso: string | null;
   latestScreening: Pick<Screening, 'dateIso' | 'outcome' | 'reason'> | null;
   birdDog: { tests: BirdDogTestSummary[]; latest: BirdDogTestSummary | null };
-  stretch: { sessions: StretchSessionSummary[]; currentCapDeg: number | null; holdSeconds: number | null; depthTrend: DepthTrend | null };
+  stretch: {
+    sessions: StretchSessionSummary[];
+    currentCapDeg: number | null;
+    holdSeconds: number | null;
+    depthTrend: DepthTrend | null;
+  };
   pain: { days: PainDaySummary[]; latest: PainDaySummary | null; counts: Record<PainLight, number> };
   weeks: WeekSummary[];
   /** Usual-pain check-ins (every 2 weeks), oldest first. */

@@ -6,13 +6,20 @@ import type { PlanInput } from '../programme/plan.ts';
 import type { EscalationInput, PainLogEntry, PainSession } from '../programme/traffic-light.ts';
 import type { PainDay, SteadybackExport } from '../records/schema.ts';
 
-const byDate = <T extends { dateIso: string }>(a: T, b: T): number => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0);
+const byDate = <T extends { dateIso: string }>(a: T, b: T): number =>
+  a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0;
 
 /** Pain days with a peak score are traffic-light sessions; a day without one cannot be rated. */
 export function painSessionsFrom(days: readonly PainDay[]): PainSession[] {
   return days
     .filter((d): d is PainDay & { peakNrs: number } => d.peakNrs !== null)
-    .map((d) => ({ dateIso: d.dateIso, restNrs: d.restNrs, peakNrs: d.peakNrs, morningNrs: d.morningNrs, settledWithin24h: d.settledWithin24h }))
+    .map((d) => ({
+      dateIso: d.dateIso,
+      restNrs: d.restNrs,
+      peakNrs: d.peakNrs,
+      morningNrs: d.morningNrs,
+      settledWithin24h: d.settledWithin24h,
+    }))
     .sort(byDate);
 }
 
@@ -49,9 +56,18 @@ export type PlanInputResult = { ok: true; input: PlanInput } | { ok: false; reas
  */
 export function planInputFrom(data: SteadybackExport, todayIso: string): PlanInputResult {
   const screening = [...data.screenings].sort(byDate).at(-1);
-  if (!screening) return { ok: false, reason: 'There is no plan yet because the safety questions have not been answered; answer them in the app first.' };
-  const latestPain = [...data.painDays].sort(byDate).at(-1)?.restNrs ?? [...data.outcomeChecks].sort(byDate).at(-1)?.usualPainNrs;
-  if (latestPain === undefined) return { ok: false, reason: 'There is no plan yet because no pain score has been recorded; add one in the app first.' };
+  if (!screening)
+    return {
+      ok: false,
+      reason: 'There is no plan yet because the safety questions have not been answered; answer them in the app first.',
+    };
+  const latestPain =
+    [...data.painDays].sort(byDate).at(-1)?.restNrs ?? [...data.outcomeChecks].sort(byDate).at(-1)?.usualPainNrs;
+  if (latestPain === undefined)
+    return {
+      ok: false,
+      reason: 'There is no plan yet because no pain score has been recorded; add one in the app first.',
+    };
   const lastSession = [...data.stretchSessions].sort(byDate).at(-1);
   const holdSeconds = data.guard?.holdSeconds ?? lastSession?.targetHoldSeconds ?? null;
   const escalation = escalationInputFrom(data, todayIso);
@@ -63,7 +79,11 @@ export function planInputFrom(data: SteadybackExport, todayIso: string): PlanInp
       safety: { redFlagTier: screening.outcome, painNowNrs: latestPain },
       birdDogTests: data.birdDogTests
         .filter((t) => t.status === 'complete' && t.overall !== null)
-        .map((t) => ({ dateIso: t.dateIso, verdict: t.overall!.verdict, symptomProvoking: t.overall!.symptomProvoking })),
+        .map((t) => ({
+          dateIso: t.dateIso,
+          verdict: t.overall!.verdict,
+          symptomProvoking: t.overall!.symptomProvoking,
+        })),
       stretch: holdSeconds === null ? null : { holdSeconds },
       painHistory: {
         sessions: escalation.sessions,
@@ -71,7 +91,10 @@ export function planInputFrom(data: SteadybackExport, todayIso: string): PlanInp
         newSymptomBelowKnee: escalation.newSymptomBelowKnee ?? false,
         programmeStartIso: data.settings.programmeStartIso,
       },
-      symptoms: { hurtsMoreAfterStretching: data.settings.hurtsMoreAfterStretching ?? false, backStretches: [...data.settings.backStretches] },
+      symptoms: {
+        hurtsMoreAfterStretching: data.settings.hurtsMoreAfterStretching ?? false,
+        backStretches: [...data.settings.backStretches],
+      },
     },
   };
 }

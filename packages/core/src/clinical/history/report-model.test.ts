@@ -23,16 +23,19 @@ describe('report model over simulated weeks', () => {
     ['red-three-times', 4, ['red-sessions'], { green: 17, amber: 0, red: 3 }, true],
     ['not-improving', 4, [], { green: 0, amber: 20, red: 0 }, false],
     ['not-improving', 6, ['no-improvement'], { green: 0, amber: 30, red: 0 }, false],
-  ] as const)('%s for %i weeks: escalation %j, lights %j, meaningful improvement %s', (scenario, weeks, triggers, lights, improved) => {
-    const s = sim(scenario, weeks);
-    const m = reportModel(s.data, s.todayIso);
-    expect(m.escalation?.triggers).toEqual(triggers);
-    expect({ green: m.pain.counts.green, amber: m.pain.counts.amber, red: m.pain.counts.red }).toEqual(lights);
-    expect(m.nprs?.meaningfulImprovement).toBe(improved);
-    expect(m.weeks.filter((w) => w.stretchSessions > 0)).toHaveLength(weeks);
-    expect(m.plan?.disclaimer.text).toBe(PLAN_DISCLAIMER);
-    expect(m.disclaimer).toBe(PLAN_DISCLAIMER);
-  });
+  ] as const)(
+    '%s for %i weeks: escalation %j, lights %j, meaningful improvement %s',
+    (scenario, weeks, triggers, lights, improved) => {
+      const s = sim(scenario, weeks);
+      const m = reportModel(s.data, s.todayIso);
+      expect(m.escalation?.triggers).toEqual(triggers);
+      expect({ green: m.pain.counts.green, amber: m.pain.counts.amber, red: m.pain.counts.red }).toEqual(lights);
+      expect(m.nprs?.meaningfulImprovement).toBe(improved);
+      expect(m.weeks.filter((w) => w.stretchSessions > 0)).toHaveLength(weeks);
+      expect(m.plan?.disclaimer.text).toBe(PLAN_DISCLAIMER);
+      expect(m.disclaimer).toBe(PLAN_DISCLAIMER);
+    },
+  );
 
   it('after a red week the plan steps down and halves the volume, saying why and where the rule comes from', () => {
     const calm = reportModel(sim('improving').data, sim('improving').todayIso).plan!;
@@ -45,8 +48,12 @@ describe('report model over simulated weeks', () => {
     for (const day of sim('red-three-times').truth.redDays) expect(change.reason).toContain(`On ${day}:`);
     expect(change.reason).toMatch(/Pain during the session reached 7 out of 10/);
     expect(change.source).toMatch(/Rule set E RED/);
-    expect(STABILITY_LEVELS.indexOf(red.stability!.level)).toBeLessThan(STABILITY_LEVELS.indexOf(calm.stability!.level));
-    expect(red.stability!.repsPerSide * red.stability!.rounds).toBeLessThan(calm.stability!.repsPerSide * calm.stability!.rounds);
+    expect(STABILITY_LEVELS.indexOf(red.stability!.level)).toBeLessThan(
+      STABILITY_LEVELS.indexOf(calm.stability!.level),
+    );
+    expect(red.stability!.repsPerSide * red.stability!.rounds).toBeLessThan(
+      calm.stability!.repsPerSide * calm.stability!.rounds,
+    );
     expect(red.hipStretch!.reason).toMatch(/too sore recently/);
   });
 
@@ -74,14 +81,24 @@ describe('report model over simulated weeks', () => {
     expect(four.escalation?.escalate).toBe(false);
     expect(four.escalation?.note).toMatch(/physical therapist can help/);
     const six = reportModel(sim('not-improving', 6).data, sim('not-improving', 6).todayIso);
-    expect(six.escalation?.reasons.join(' ')).toMatch(/After 6 weeks your pain has not clearly improved \(5 then, 5 now\)/);
+    expect(six.escalation?.reasons.join(' ')).toMatch(
+      /After 6 weeks your pain has not clearly improved \(5 then, 5 now\)/,
+    );
   });
 });
 
 describe('NPRS trend with the minimal important change', () => {
   const withChecks = (nrs: readonly number[]): SteadybackExport => {
     const base = sim('improving').data;
-    return { ...base, outcomeChecks: nrs.map((n, i) => ({ id: `o${i}`, dateIso: addDaysIso('2026-01-05', 14 * i), usualPainNrs: n, peg3: null })) };
+    return {
+      ...base,
+      outcomeChecks: nrs.map((n, i) => ({
+        id: `o${i}`,
+        dateIso: addDaysIso('2026-01-05', 14 * i),
+        usualPainNrs: n,
+        peg3: null,
+      })),
+    };
   };
   it.each([
     [[6, 4], -2, true, /from 6 to 4 out of 10, a change people really notice/],
@@ -161,14 +178,23 @@ describe('what the model takes from the records', () => {
   it('gives chart series with units whose points are the model numbers', () => {
     const roll = m.charts.find((c) => c.id === 'pelvic-roll')!;
     expect(roll.y.unit).toBe('deg');
-    expect(roll.series.find((x) => x.id === 'left-max-roll')!.points.map((p) => p.y)).toEqual(m.birdDog.tests.map((t) => t.sides!.left.maxRollDeg));
+    expect(roll.series.find((x) => x.id === 'left-max-roll')!.points.map((p) => p.y)).toEqual(
+      m.birdDog.tests.map((t) => t.sides!.left.maxRollDeg),
+    );
     expect(roll.guides.map((g) => g.y)).toEqual([5, 10]);
     const pain = m.charts.find((c) => c.id === 'pain')!;
     expect(pain.series.find((x) => x.id === 'peak')!.points.every((p) => p.colour === 'green')).toBe(true);
     const xs = pain.series[0]!.points.map((p) => p.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(xs[0]).toBe(0);
-    expect(m.charts.map((c) => c.id)).toEqual(['pelvic-roll', 'pain', 'good-form', 'depth', 'usual-pain', 'sessions-per-week']);
+    expect(m.charts.map((c) => c.id)).toEqual([
+      'pelvic-roll',
+      'pain',
+      'good-form',
+      'depth',
+      'usual-pain',
+      'sessions-per-week',
+    ]);
   });
 
   it('is plain JSON: it survives a round trip unchanged', () => {
@@ -192,8 +218,19 @@ describe('gaps in the records', () => {
     const m = reportModel({ ...base, painDays: days }, '2026-02-02');
     expect(m.escalation?.triggers).toContain('new-symptom-below-knee');
     expect(m.plan?.rerunRedFlags).toBe(true);
-    const rescreened = [...base.screenings, { id: 'screen-2', dateIso: addDaysIso(symptomDay, 1), answers: {}, outcome: 'clear' as const, reason: 'escalation' as const }];
-    expect(reportModel({ ...base, painDays: days, screenings: rescreened }, '2026-02-02').escalation?.triggers).not.toContain('new-symptom-below-knee');
+    const rescreened = [
+      ...base.screenings,
+      {
+        id: 'screen-2',
+        dateIso: addDaysIso(symptomDay, 1),
+        answers: {},
+        outcome: 'clear' as const,
+        reason: 'escalation' as const,
+      },
+    ];
+    expect(
+      reportModel({ ...base, painDays: days, screenings: rescreened }, '2026-02-02').escalation?.triggers,
+    ).not.toContain('new-symptom-below-knee');
   });
 
   it('says why there is no plan when the safety questions were never answered', () => {
@@ -203,7 +240,10 @@ describe('gaps in the records', () => {
   });
 
   it('gives an empty model for an export with no records', () => {
-    const m = reportModel({ ...base, screenings: [], painDays: [], outcomeChecks: [], birdDogTests: [], stretchSessions: [], guard: null }, '2026-02-02');
+    const m = reportModel(
+      { ...base, screenings: [], painDays: [], outcomeChecks: [], birdDogTests: [], stretchSessions: [], guard: null },
+      '2026-02-02',
+    );
     expect(m.period).toBeNull();
     expect(m.charts).toEqual([]);
     expect(m.birdDog.latest).toBeNull();

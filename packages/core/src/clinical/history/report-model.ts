@@ -8,14 +8,24 @@ import { OUTCOMES } from '../programme/thresholds.ts';
 import { assessEscalation, nprsChange, scorePeg3 } from '../programme/traffic-light.ts';
 import type { SteadybackExport } from '../records/schema.ts';
 import { buildCharts } from './charts.ts';
-import { REPORT_MODEL_VERSION, type DepthTrend, type NprsTrend, type PainLight, type Peg3Summary, type ReportModel, type StretchSessionSummary, type WeekSummary } from './model.ts';
+import {
+  REPORT_MODEL_VERSION,
+  type DepthTrend,
+  type NprsTrend,
+  type PainLight,
+  type Peg3Summary,
+  type ReportModel,
+  type StretchSessionSummary,
+  type WeekSummary,
+} from './model.ts';
 import { escalationInputFrom, planInputFrom } from './plan-input.ts';
 import { birdDogSummary, painDaySummary, stretchSummary } from './summaries.ts';
 
 /** Only changes in depth above this are shown as a trend. (C "Measurement floor"; Thomas test SEM 7-11 deg.) */
 export const DEPTH_TREND_MIN_CHANGE_DEG = 10;
 
-const byDate = <T extends { dateIso: string }>(a: T, b: T): number => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0);
+const byDate = <T extends { dateIso: string }>(a: T, b: T): number =>
+  a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0;
 const zeroLights = (): Record<PainLight, number> => ({ green: 0, amber: 0, red: 0, incomplete: 0, 'not-rated': 0 });
 
 /** The export as it stood on todayIso: later records are left out and counted. */
@@ -40,14 +50,20 @@ function asOf(data: SteadybackExport, todayIso: string): { data: SteadybackExpor
   return { data: kept, leftOut };
 }
 
-function weeksOf(d: SteadybackExport, painLights: ReadonlyMap<string, PainLight[]>, firstIso: string, lastIso: string): WeekSummary[] {
+function weeksOf(
+  d: SteadybackExport,
+  painLights: ReadonlyMap<string, PainLight[]>,
+  firstIso: string,
+  lastIso: string,
+): WeekSummary[] {
   const weeks: WeekSummary[] = [];
   // Walk Monday to Monday so empty weeks show as zeros rather than vanish from the chart.
   const firstDay = (parseIsoDate(firstIso) as { dayNumber: number }).dayNumber;
   const weekday = ((((firstDay + 3) % 7) + 7) % 7) + 1;
   for (let monday = addDaysIso(firstIso, 1 - weekday); monday <= lastIso; monday = addDaysIso(monday, 7)) {
     const key = isoWeekKey(monday);
-    const inWeek = <T extends { dateIso: string }>(xs: readonly T[]): T[] => xs.filter((x) => isoWeekKey(x.dateIso) === key);
+    const inWeek = <T extends { dateIso: string }>(xs: readonly T[]): T[] =>
+      xs.filter((x) => isoWeekKey(x.dateIso) === key);
     const tests = inWeek(d.birdDogTests);
     const sessions = inWeek(d.stretchSessions);
     const pains = inWeek(d.painDays);
@@ -74,7 +90,14 @@ function nprsTrendOf(d: SteadybackExport): NprsTrend | null {
   const change = nprsChange(first.usualPainNrs, latest.usualPainNrs);
   if (!change.ok) return null; // the schema already bounds the scores; kept for the types
   const { ok: _ok, ...rest } = change;
-  return { ...rest, firstIso: first.dateIso, latestIso: latest.dateIso, micPoints: OUTCOMES.NPRS_MIC_POINTS, micFraction: OUTCOMES.NPRS_MIC_FRACTION, points: checks.map((c) => ({ dateIso: c.dateIso, nrs: c.usualPainNrs })) };
+  return {
+    ...rest,
+    firstIso: first.dateIso,
+    latestIso: latest.dateIso,
+    micPoints: OUTCOMES.NPRS_MIC_POINTS,
+    micFraction: OUTCOMES.NPRS_MIC_FRACTION,
+    points: checks.map((c) => ({ dateIso: c.dateIso, nrs: c.usualPainNrs })),
+  };
 }
 
 function peg3Of(d: SteadybackExport): Peg3Summary[] {
@@ -91,7 +114,14 @@ function depthTrendOf(sessions: readonly StretchSessionSummary[]): DepthTrend | 
   const latest = measured.at(-1);
   if (!first || !latest || measured.length < 2) return null;
   const changeDeg = Math.round((latest.depthMaxDeg - first.depthMaxDeg) * 10) / 10;
-  return { firstIso: first.dateIso, latestIso: latest.dateIso, firstDeg: first.depthMaxDeg, latestDeg: latest.depthMaxDeg, changeDeg, shown: Math.abs(changeDeg) > DEPTH_TREND_MIN_CHANGE_DEG };
+  return {
+    firstIso: first.dateIso,
+    latestIso: latest.dateIso,
+    firstDeg: first.depthMaxDeg,
+    latestDeg: latest.depthMaxDeg,
+    changeDeg,
+    shown: Math.abs(changeDeg) > DEPTH_TREND_MIN_CHANGE_DEG,
+  };
 }
 
 /**
@@ -114,7 +144,9 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
     lightsByWeek.set(p.weekKey, [...(lightsByWeek.get(p.weekKey) ?? []), p.light]);
   }
 
-  const dates = [data.screenings, data.painDays, data.outcomeChecks, data.birdDogTests, data.stretchSessions].flatMap((xs) => xs.map((x) => x.dateIso)).sort();
+  const dates = [data.screenings, data.painDays, data.outcomeChecks, data.birdDogTests, data.stretchSessions]
+    .flatMap((xs) => xs.map((x) => x.dateIso))
+    .sort();
   const period = dates.length > 0 ? { firstIso: dates[0]!, lastIso: dates.at(-1)! } : null;
   const weeks = period ? weeksOf(data, lightsByWeek, period.firstIso, period.lastIso) : [];
   const nprs = nprsTrendOf(data);
@@ -138,7 +170,12 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
       return s ? { dateIso: s.dateIso, outcome: s.outcome, reason: s.reason } : null;
     })(),
     birdDog: { tests, latest: measuredTests.at(-1) ?? tests.at(-1) ?? null },
-    stretch: { sessions, currentCapDeg: input.guard?.depthCapDeg ?? null, holdSeconds: input.guard?.holdSeconds ?? null, depthTrend: depthTrendOf(sessions) },
+    stretch: {
+      sessions,
+      currentCapDeg: input.guard?.depthCapDeg ?? null,
+      holdSeconds: input.guard?.holdSeconds ?? null,
+      depthTrend: depthTrendOf(sessions),
+    },
     pain: { days: painDays, latest: painDays.at(-1) ?? null, counts },
     weeks,
     usualPain,
@@ -148,7 +185,18 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
     escalationProblem: esc.ok ? null : esc.reason,
     plan: plan.ok ? plan.plan : null,
     planProblem: plan.ok ? null : plan.reason,
-    charts: period ? buildCharts({ startIso: period.firstIso, endIso: todayIso, tests: measuredTests, painDays, sessions, weeks, usualPain, nprs }) : [],
+    charts: period
+      ? buildCharts({
+          startIso: period.firstIso,
+          endIso: todayIso,
+          tests: measuredTests,
+          painDays,
+          sessions,
+          weeks,
+          usualPain,
+          nprs,
+        })
+      : [],
     disclaimer: PLAN_DISCLAIMER,
   };
 }

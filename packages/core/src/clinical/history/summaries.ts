@@ -6,7 +6,14 @@ import { STRETCH_THRESHOLDS } from '../../exercises/hip-flexor-stretch/threshold
 import { isoWeekKey } from '../guard/dates.ts';
 import { classifySession } from '../programme/traffic-light.ts';
 import type { BirdDogTestRecord, PainDay, StretchSessionRecord } from '../records/schema.ts';
-import type { BirdDogSideSummary, BirdDogTestSummary, MeasuredBy, PainDaySummary, ReportSide, StretchSessionSummary } from './model.ts';
+import type {
+  BirdDogSideSummary,
+  BirdDogTestSummary,
+  MeasuredBy,
+  PainDaySummary,
+  ReportSide,
+  StretchSessionSummary,
+} from './model.ts';
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
@@ -15,7 +22,9 @@ function sideSummary(test: BirdDogTestRecord, side: ReportSide): BirdDogSideSumm
   if (!s) return null;
   const reps = test.reps.filter((r) => r.leg === side);
   // The source of the worst measured roll on this side; every rep of a test uses the same source in practice.
-  const measured = reps.filter((r) => r.rollSource !== null && r.rollDeg !== null).sort((a, b) => Math.abs(b.rollDeg!) - Math.abs(a.rollDeg!));
+  const measured = reps
+    .filter((r) => r.rollSource !== null && r.rollDeg !== null)
+    .sort((a, b) => Math.abs(b.rollDeg!) - Math.abs(a.rollDeg!));
   const rollSource: MeasuredBy | null = measured[0]?.rollSource ?? null;
   return {
     verdict: s.verdict,
@@ -91,9 +100,22 @@ export function painDaySummary(day: PainDay): PainDaySummary {
     settledWithin24h: day.settledWithin24h,
     newSymptomBelowKnee: day.newSymptomBelowKnee,
   };
-  const c = classifySession({ dateIso: day.dateIso, restNrs: day.restNrs, peakNrs: day.peakNrs, morningNrs: day.morningNrs, settledWithin24h: day.settledWithin24h });
+  const c = classifySession({
+    dateIso: day.dateIso,
+    restNrs: day.restNrs,
+    peakNrs: day.peakNrs,
+    morningNrs: day.morningNrs,
+    settledWithin24h: day.settledWithin24h,
+  });
   if (!c.ok) {
-    return { ...base, light: 'not-rated', decision: null, reasons: [c.reason], message: 'This day cannot be rated until the highest pain during the session is recorded.', source: 'Rule set E' };
+    return {
+      ...base,
+      light: 'not-rated',
+      decision: null,
+      reasons: [c.reason],
+      message: 'This day cannot be rated until the highest pain during the session is recorded.',
+      source: 'Rule set E',
+    };
   }
   return { ...base, light: c.light, decision: c.decision, reasons: c.reasons, message: c.message, source: c.source };
 }

@@ -20,7 +20,8 @@ export const DISABILITY = {
   EVERY_DAYS: 28,
 } as const;
 
-export const DISABILITY_SOURCE = 'Rule set E "Outcome tracking"; Part 2 section 4 (ODI: Ostelo 2008; RMDQ: Roland & Morris 1983, Stratford 1998)';
+export const DISABILITY_SOURCE =
+  'Rule set E "Outcome tracking"; Part 2 section 4 (ODI: Ostelo 2008; RMDQ: Roland & Morris 1983, Stratford 1998)';
 
 export interface DisabilityChange {
   instrument: DisabilityInstrument;
@@ -35,33 +36,58 @@ export interface DisabilityChange {
 
 const NAMES: Record<DisabilityInstrument, string> = { odi: 'Oswestry (ODI)', rmdq: 'Roland-Morris (RMDQ)' };
 
-function checkTotal(instrument: DisabilityInstrument, value: unknown, what: string): { ok: true; value: number } | Failure {
+function checkTotal(
+  instrument: DisabilityInstrument,
+  value: unknown,
+  what: string,
+): { ok: true; value: number } | Failure {
   const max = instrument === 'odi' ? DISABILITY.ODI_MAX : DISABILITY.RMDQ_MAX;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-    return { ok: false, reason: `The ${what} ${NAMES[instrument]} score should be a whole number from 0 to ${max}, but it was ${JSON.stringify(value)}.` };
+    return {
+      ok: false,
+      reason: `The ${what} ${NAMES[instrument]} score should be a whole number from 0 to ${max}, but it was ${JSON.stringify(value)}.`,
+    };
   }
   return { ok: true, value };
 }
 
-export function disabilityChange(instrument: unknown, start: unknown, current: unknown): ({ ok: true } & DisabilityChange) | Failure {
-  if (instrument !== 'odi' && instrument !== 'rmdq') return { ok: false, reason: 'The questionnaire should be "odi" (Oswestry) or "rmdq" (Roland-Morris).' };
+export function disabilityChange(
+  instrument: unknown,
+  start: unknown,
+  current: unknown,
+): ({ ok: true } & DisabilityChange) | Failure {
+  if (instrument !== 'odi' && instrument !== 'rmdq')
+    return { ok: false, reason: 'The questionnaire should be "odi" (Oswestry) or "rmdq" (Roland-Morris).' };
   const s = checkTotal(instrument, start, 'starting');
   if (!s.ok) return s;
   const c = checkTotal(instrument, current, 'current');
   if (!c.ok) return c;
   const changePoints = c.value - s.value;
   const drop = -changePoints;
-  const improvement = instrument === 'odi'
-    ? drop >= DISABILITY.ODI_MIC_POINTS
-    : drop >= DISABILITY.RMDQ_MIC_POINTS || (s.value > 0 && drop / s.value >= DISABILITY.RMDQ_MIC_FRACTION && drop > 0);
-  const worsening = instrument === 'odi' ? changePoints >= DISABILITY.ODI_MIC_POINTS : changePoints >= DISABILITY.RMDQ_MIC_POINTS;
+  const improvement =
+    instrument === 'odi'
+      ? drop >= DISABILITY.ODI_MIC_POINTS
+      : drop >= DISABILITY.RMDQ_MIC_POINTS ||
+        (s.value > 0 && drop / s.value >= DISABILITY.RMDQ_MIC_FRACTION && drop > 0);
+  const worsening =
+    instrument === 'odi' ? changePoints >= DISABILITY.ODI_MIC_POINTS : changePoints >= DISABILITY.RMDQ_MIC_POINTS;
   const name = NAMES[instrument];
   const message = improvement
     ? `Your ${name} score has come down from ${s.value} to ${c.value}: a change that matters in daily life.`
     : worsening
       ? `Your ${name} score has gone up from ${s.value} to ${c.value}. Please talk it over with your physical therapist or doctor.`
       : `Your ${name} score is ${c.value}, compared with ${s.value} at the start: not a meaningful change yet.`;
-  return { ok: true, instrument, start: s.value, current: c.value, changePoints, meaningfulImprovement: improvement, meaningfulWorsening: worsening, message, source: DISABILITY_SOURCE };
+  return {
+    ok: true,
+    instrument,
+    start: s.value,
+    current: c.value,
+    changePoints,
+    meaningfulImprovement: improvement,
+    meaningfulWorsening: worsening,
+    message,
+    source: DISABILITY_SOURCE,
+  };
 }
 
 /** Is a disability questionnaire due (every 4 weeks since the last one)? */

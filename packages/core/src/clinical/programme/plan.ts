@@ -10,15 +10,38 @@ import { doseForProfile } from '../guard/dose.ts';
 import { validateGuardProfile } from '../guard/guard-state.ts';
 import { GUARD_DOSE, GUARD_PROGRESSION } from '../guard/thresholds.ts';
 import type { OverallVerdict } from '../../exercises/bird-dog/result.ts';
-import { evaluatePainNow, RED_FLAG_TEXT, START_BACK_TEXT, RED_FLAG_SOURCE, START_BACK_SOURCE, type RedFlagOutcome, type StartBackRisk } from './safety-gate.ts';
-import { escalationFor, lightForSession, risingMorningWeeks, validateHistory, ESCALATION_SOURCE, type EscalationTrigger, type ValidatedHistory } from './traffic-light.ts';
+import {
+  evaluatePainNow,
+  RED_FLAG_TEXT,
+  START_BACK_TEXT,
+  RED_FLAG_SOURCE,
+  START_BACK_SOURCE,
+  type RedFlagOutcome,
+  type StartBackRisk,
+} from './safety-gate.ts';
+import {
+  escalationFor,
+  lightForSession,
+  risingMorningWeeks,
+  validateHistory,
+  ESCALATION_SOURCE,
+  type EscalationTrigger,
+  type ValidatedHistory,
+} from './traffic-light.ts';
 import { STABILITY as S, STRETCH_HOLD_MAX_ACCEPTED_S } from './thresholds.ts';
 import { checkArray, checkBoolean, checkDate, checkNrs, dayOf, isRecord, type Failure } from './validate.ts';
 
 export type StabilityLevel = 'arm-only' | 'leg-only' | 'full-bird-dog' | 'drawing-squares' | 'light-load';
-export const STABILITY_LEVELS: readonly StabilityLevel[] = ['arm-only', 'leg-only', 'full-bird-dog', 'drawing-squares', 'light-load'];
+export const STABILITY_LEVELS: readonly StabilityLevel[] = [
+  'arm-only',
+  'leg-only',
+  'full-bird-dog',
+  'drawing-squares',
+  'light-load',
+];
 
-export type BackStretchId = 'supine-knee-across-twist' | 'seated-twist' | 'knee-to-chest' | 'standing-back-bend' | 'other-back-stretch';
+export type BackStretchId =
+  'supine-knee-across-twist' | 'seated-twist' | 'knee-to-chest' | 'standing-back-bend' | 'other-back-stretch';
 
 /** Every recommendation carries a plain reason and where the rule comes from. */
 export interface Recommendation {
@@ -76,11 +99,20 @@ export interface StretchSwap extends Recommendation {
 }
 
 export interface PlanNote extends Recommendation {
-  id: 'red-flag-caution' | 'start-back' | 'symptom-provoking' | 'not-measurable' | 'retest' | 'no-improvement-yet' | 'hurts-after-stretching' | 'no-test-yet';
+  id:
+    | 'red-flag-caution'
+    | 'start-back'
+    | 'symptom-provoking'
+    | 'not-measurable'
+    | 'retest'
+    | 'no-improvement-yet'
+    | 'hurts-after-stretching'
+    | 'no-test-yet';
   text: string;
 }
 
-export type PlanChangeKind = 'start' | 'test-up' | 'test-down' | 'test-same' | 'progress' | 'repeat' | 'regress' | 'escalation' | 'pain-today';
+export type PlanChangeKind =
+  'start' | 'test-up' | 'test-down' | 'test-same' | 'progress' | 'repeat' | 'regress' | 'escalation' | 'pain-today';
 
 export interface PlanChange extends Recommendation {
   dateIso: string;
@@ -109,14 +141,16 @@ export interface WeeklyPlan {
   disclaimer: Recommendation & { text: string };
 }
 
-export const PLAN_DISCLAIMER = 'This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.';
+export const PLAN_DISCLAIMER =
+  'This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.';
 
 export const PLAN_SOURCES = {
   positive: 'Rule set B "Training prescription by result" (positive); Luomajoki 2007; McGill',
   mild: 'Rule set B "Training prescription by result" (positive-mild); McGill, holds of 7-10 s',
   negative: 'Rule set B "Training prescription by result" (negative); McGill',
   negativeTwice: 'Rule set B "Training prescription by result" (negative twice); McGill & Karpowicz 2009',
-  green: 'Rule set E GREEN (Silbernagel 2007, adapted); Rule set B "never hold longer than 10 s; increase reps or rounds"',
+  green:
+    'Rule set E GREEN (Silbernagel 2007, adapted); Rule set B "never hold longer than 10 s; increase reps or rounds"',
   amber: 'Rule set E AMBER (Silbernagel 2007, adapted)',
   red: 'Rule set E RED (Silbernagel 2007, adapted)',
   painNow: 'Rule set A.2 (pain now; engineering choice, L)',
@@ -140,16 +174,47 @@ interface LevelInfo {
 }
 
 export const STABILITY_LEVEL_INFO: Record<StabilityLevel, LevelInfo> = {
-  'arm-only': { name: 'Bird-dog, arm only', howTo: 'On hands and knees, brace gently and reach one arm forward at shoulder height, keeping both hip points level. Knees stay on the floor.', holdSeconds: S.REGRESSION_HOLD_S, rounds: S.REGRESSION_ROUNDS_START },
-  'leg-only': { name: 'Bird-dog, leg slide', howTo: 'On hands and knees, slide one leg straight back with the toes staying on the floor, keeping both hip points level and the low back still.', holdSeconds: S.REGRESSION_HOLD_S, rounds: S.REGRESSION_ROUNDS_START },
-  'full-bird-dog': { name: 'Bird-dog', howTo: 'On hands and knees, reach the opposite arm and leg out long, not high, keeping both hip points level. Return slowly.', holdSeconds: S.FULL_HOLD_S, rounds: S.FULL_ROUNDS_START },
-  'drawing-squares': { name: 'Bird-dog, drawing squares', howTo: 'From the bird-dog position, draw small squares in the air with the hand and the foot while the low back stays still.', holdSeconds: S.FULL_HOLD_S, rounds: S.FULL_ROUNDS_START },
-  'light-load': { name: 'Bird-dog with a light weight', howTo: 'The bird-dog with a light wrist or ankle weight. The low back stays just as still as without it; if it does not, take the weight off.', holdSeconds: S.FULL_HOLD_S, rounds: S.FULL_ROUNDS_START },
+  'arm-only': {
+    name: 'Bird-dog, arm only',
+    howTo:
+      'On hands and knees, brace gently and reach one arm forward at shoulder height, keeping both hip points level. Knees stay on the floor.',
+    holdSeconds: S.REGRESSION_HOLD_S,
+    rounds: S.REGRESSION_ROUNDS_START,
+  },
+  'leg-only': {
+    name: 'Bird-dog, leg slide',
+    howTo:
+      'On hands and knees, slide one leg straight back with the toes staying on the floor, keeping both hip points level and the low back still.',
+    holdSeconds: S.REGRESSION_HOLD_S,
+    rounds: S.REGRESSION_ROUNDS_START,
+  },
+  'full-bird-dog': {
+    name: 'Bird-dog',
+    howTo:
+      'On hands and knees, reach the opposite arm and leg out long, not high, keeping both hip points level. Return slowly.',
+    holdSeconds: S.FULL_HOLD_S,
+    rounds: S.FULL_ROUNDS_START,
+  },
+  'drawing-squares': {
+    name: 'Bird-dog, drawing squares',
+    howTo:
+      'From the bird-dog position, draw small squares in the air with the hand and the foot while the low back stays still.',
+    holdSeconds: S.FULL_HOLD_S,
+    rounds: S.FULL_ROUNDS_START,
+  },
+  'light-load': {
+    name: 'Bird-dog with a light weight',
+    howTo:
+      'The bird-dog with a light wrist or ankle weight. The low back stays just as still as without it; if it does not, take the weight off.',
+    holdSeconds: S.FULL_HOLD_S,
+    rounds: S.FULL_ROUNDS_START,
+  },
 };
 
 const HIP_STRETCH = {
   name: 'Half-kneeling hip flexor stretch',
-  howTo: 'Kneel on one knee with both knees at about a right angle. Tuck your tail, squeeze the buttock of the back leg and shift forward a little, until you feel a gentle stretch at the front of the hip, about 3 to 5 out of 10. No arching of the low back.',
+  howTo:
+    'Kneel on one knee with both knees at about a right angle. Tuck your tail, squeeze the buttock of the back leg and shift forward a little, until you feel a gentle stretch at the front of the hip, about 3 to 5 out of 10. No arching of the low back.',
 } as const;
 
 export const BACK_STRETCH_NAMES: Record<BackStretchId, string> = {
@@ -191,11 +256,19 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
   const safety = raw['safety'];
   if (!isRecord(safety)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
   const tier = safety['redFlagTier'];
-  if (!RED_FLAG_OUTCOMES.includes(tier as RedFlagOutcome)) return { ok: false, reason: `The safety check result should be one of ${RED_FLAG_OUTCOMES.join(', ')}, but it was ${JSON.stringify(tier)}.` };
+  if (!RED_FLAG_OUTCOMES.includes(tier as RedFlagOutcome))
+    return {
+      ok: false,
+      reason: `The safety check result should be one of ${RED_FLAG_OUTCOMES.join(', ')}, but it was ${JSON.stringify(tier)}.`,
+    };
   const pain = checkNrs(safety['painNowNrs'], 'pain score right now');
   if (!pain.ok) return pain;
   const riskRaw = safety['startBackRisk'];
-  if (riskRaw !== undefined && riskRaw !== null && !RISKS.includes(riskRaw as StartBackRisk)) return { ok: false, reason: `The outlook screen result should be low, medium or high, but it was ${JSON.stringify(riskRaw)}.` };
+  if (riskRaw !== undefined && riskRaw !== null && !RISKS.includes(riskRaw as StartBackRisk))
+    return {
+      ok: false,
+      reason: `The outlook screen result should be low, medium or high, but it was ${JSON.stringify(riskRaw)}.`,
+    };
 
   const testsArr = checkArray(raw['birdDogTests'] ?? [], 'bird-dog test results');
   if (!testsArr.ok) return testsArr;
@@ -204,10 +277,16 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
     if (!isRecord(t)) return { ok: false, reason: 'A bird-dog test result is empty.' };
     const d = checkDate(t['dateIso'], 'bird-dog test date');
     if (!d.ok) return d;
-    if (d.dayNumber > today.dayNumber) return { ok: false, reason: `A bird-dog test is dated ${d.value}, after today; please check the date.` };
-    if (!VERDICTS.includes(t['verdict'] as OverallVerdict)) return { ok: false, reason: `The bird-dog result on ${d.value} should be one of ${VERDICTS.join(', ')}, but it was ${JSON.stringify(t['verdict'])}.` };
+    if (d.dayNumber > today.dayNumber)
+      return { ok: false, reason: `A bird-dog test is dated ${d.value}, after today; please check the date.` };
+    if (!VERDICTS.includes(t['verdict'] as OverallVerdict))
+      return {
+        ok: false,
+        reason: `The bird-dog result on ${d.value} should be one of ${VERDICTS.join(', ')}, but it was ${JSON.stringify(t['verdict'])}.`,
+      };
     const sp = t['symptomProvoking'];
-    if (sp !== undefined && typeof sp !== 'boolean') return { ok: false, reason: `Whether the bird-dog test on ${d.value} caused pain should be yes or no.` };
+    if (sp !== undefined && typeof sp !== 'boolean')
+      return { ok: false, reason: `Whether the bird-dog test on ${d.value} caused pain should be yes or no.` };
     tests.push({ dateIso: d.value, verdict: t['verdict'] as OverallVerdict, symptomProvoking: sp === true });
   }
   tests.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
@@ -218,7 +297,10 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
     if (!isRecord(stretch)) return { ok: false, reason: 'The stretch data should give the hold time in seconds.' };
     const hs = stretch['holdSeconds'];
     if (typeof hs !== 'number' || !Number.isFinite(hs) || hs <= 0 || hs > STRETCH_HOLD_MAX_ACCEPTED_S) {
-      return { ok: false, reason: `The stretch hold time should be a number of seconds from 1 to ${STRETCH_HOLD_MAX_ACCEPTED_S}, but it was ${JSON.stringify(hs)}.` };
+      return {
+        ok: false,
+        reason: `The stretch hold time should be a number of seconds from 1 to ${STRETCH_HOLD_MAX_ACCEPTED_S}, but it was ${JSON.stringify(hs)}.`,
+      };
     }
     stretchHoldSeconds = hs;
   }
@@ -227,13 +309,18 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
   if (!history.ok) return history;
 
   const symptoms = raw['symptoms'];
-  if (!isRecord(symptoms)) return { ok: false, reason: 'The questions about your symptoms have not been answered yet.' };
+  if (!isRecord(symptoms))
+    return { ok: false, reason: 'The questions about your symptoms have not been answered yet.' };
   const hurts = checkBoolean(symptoms['hurtsMoreAfterStretching'], 'Does your back hurt more after stretching?');
   if (!hurts.ok) return hurts;
   const list = checkArray(symptoms['backStretches'] ?? [], 'back stretches you do now');
   if (!list.ok) return list;
   const unknownStretch = list.value.find((s) => !BACK_STRETCH_IDS.includes(s as BackStretchId));
-  if (unknownStretch !== undefined) return { ok: false, reason: `${JSON.stringify(unknownStretch)} is not one of the back stretches we know; choose "other-back-stretch" for anything else.` };
+  if (unknownStretch !== undefined)
+    return {
+      ok: false,
+      reason: `${JSON.stringify(unknownStretch)} is not one of the back stretches we know; choose "other-back-stretch" for anything else.`,
+    };
 
   return {
     ok: true,
@@ -272,8 +359,12 @@ interface Replay {
 }
 
 const rank = (l: StabilityLevel): number => STABILITY_LEVELS.indexOf(l);
-const levelAt = (i: number): StabilityLevel => STABILITY_LEVELS[Math.max(0, Math.min(STABILITY_LEVELS.length - 1, i))] as StabilityLevel;
-const startVolume = (l: StabilityLevel): Volume => ({ repsPerSide: S.REPS_START, rounds: STABILITY_LEVEL_INFO[l].rounds });
+const levelAt = (i: number): StabilityLevel =>
+  STABILITY_LEVELS[Math.max(0, Math.min(STABILITY_LEVELS.length - 1, i))] as StabilityLevel;
+const startVolume = (l: StabilityLevel): Volume => ({
+  repsPerSide: S.REPS_START,
+  rounds: STABILITY_LEVEL_INFO[l].rounds,
+});
 
 /** About half the total reps: a round count that fits REPS_MAX, never below REPS_MIN_AFTER_HALVING. */
 export function halveVolume(v: Volume): Volume {
@@ -291,7 +382,15 @@ export function progressVolume(v: Volume): Volume | null {
 
 function record(r: Replay, dateIso: string, kind: PlanChangeKind, reason: string, source: string): void {
   if (r.level === null) return;
-  r.changes.push({ dateIso, kind, level: r.level, repsPerSide: r.volume.repsPerSide, rounds: r.volume.rounds, reason, source });
+  r.changes.push({
+    dateIso,
+    kind,
+    level: r.level,
+    repsPerSide: r.volume.repsPerSide,
+    rounds: r.volume.rounds,
+    reason,
+    source,
+  });
 }
 
 function setLevel(r: Replay, level: StabilityLevel, dateIso: string): void {
@@ -309,7 +408,9 @@ function regress(r: Replay, dateIso: string, kind: PlanChangeKind, reason: strin
   r.level = lower;
   r.volume = halved;
   r.changedOn = dateIso;
-  const what = movedDown ? `We step down to the ${STABILITY_LEVEL_INFO[lower].name.toLowerCase()} and about half as many reps.` : 'We keep the gentlest version and use about half as many reps.';
+  const what = movedDown
+    ? `We step down to the ${STABILITY_LEVEL_INFO[lower].name.toLowerCase()} and about half as many reps.`
+    : 'We keep the gentlest version and use about half as many reps.';
   record(r, dateIso, kind, `${reason} ${what}`, source);
 }
 
@@ -321,8 +422,23 @@ function applyTest(r: Replay, t: { dateIso: string; verdict: OverallVerdict }): 
   if (t.verdict === 'negative') r.negativesInRow += 1;
   else r.negativesInRow = 0;
   const target: StabilityLevel =
-    t.verdict === 'positive' ? 'arm-only' : t.verdict === 'positive-mild' ? 'full-bird-dog' : r.negativesInRow >= S.NEGATIVES_FOR_LOAD ? 'light-load' : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES ? 'drawing-squares' : 'full-bird-dog';
-  const source = t.verdict === 'positive' ? PLAN_SOURCES.positive : t.verdict === 'positive-mild' ? PLAN_SOURCES.mild : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES ? PLAN_SOURCES.negativeTwice : PLAN_SOURCES.negative;
+    t.verdict === 'positive'
+      ? 'arm-only'
+      : t.verdict === 'positive-mild'
+        ? 'full-bird-dog'
+        : r.negativesInRow >= S.NEGATIVES_FOR_LOAD
+          ? 'light-load'
+          : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES
+            ? 'drawing-squares'
+            : 'full-bird-dog';
+  const source =
+    t.verdict === 'positive'
+      ? PLAN_SOURCES.positive
+      : t.verdict === 'positive-mild'
+        ? PLAN_SOURCES.mild
+        : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES
+          ? PLAN_SOURCES.negativeTwice
+          : PLAN_SOURCES.negative;
   const verdictWords =
     t.verdict === 'positive'
       ? 'In your bird-dog test on ' + d + ', your low back moved more than it should'
@@ -342,7 +458,13 @@ function applyTest(r: Replay, t: { dateIso: string; verdict: OverallVerdict }): 
       record(r, d, 'test-same', `${verdictWords}, so we stay with the ${LEVEL_NAME(r.level)} for now.`, source);
     } else {
       setLevel(r, 'arm-only', d);
-      record(r, d, 'test-down', `${verdictWords}, so we go back to the arm-only version to rebuild control, then the leg slide.`, source);
+      record(
+        r,
+        d,
+        'test-down',
+        `${verdictWords}, so we go back to the arm-only version to rebuild control, then the leg slide.`,
+        source,
+      );
     }
     return;
   }
@@ -356,13 +478,28 @@ function applyTest(r: Replay, t: { dateIso: string; verdict: OverallVerdict }): 
     return;
   }
   if (r.lastReview === 'red' || r.lastReview === 'amber') {
-    const why = r.lastReview === 'red' ? 'your back was too sore after some sessions last week' : 'your back noticed some sessions last week';
-    record(r, d, 'test-same', `${verdictWords}, but ${why}, so we stay with the ${LEVEL_NAME(r.level)} one more week before stepping up.`, `${source}; ${r.lastReview === 'red' ? PLAN_SOURCES.red : PLAN_SOURCES.amber}`);
+    const why =
+      r.lastReview === 'red'
+        ? 'your back was too sore after some sessions last week'
+        : 'your back noticed some sessions last week';
+    record(
+      r,
+      d,
+      'test-same',
+      `${verdictWords}, but ${why}, so we stay with the ${LEVEL_NAME(r.level)} one more week before stepping up.`,
+      `${source}; ${r.lastReview === 'red' ? PLAN_SOURCES.red : PLAN_SOURCES.amber}`,
+    );
     return;
   }
   const next = levelAt(rank(r.level) + 1);
   setLevel(r, next, d);
-  record(r, d, 'test-up', `${verdictWords}, so you move up one step, to the ${LEVEL_NAME(next)}. One step at a time keeps it comfortable.`, source);
+  record(
+    r,
+    d,
+    'test-up',
+    `${verdictWords}, so you move up one step, to the ${LEVEL_NAME(next)}. One step at a time keeps it comfortable.`,
+    source,
+  );
 }
 
 interface WeekEvidence {
@@ -371,7 +508,13 @@ interface WeekEvidence {
   green: number;
 }
 
-function weekEvidence(h: ValidatedHistory, risingDates: readonly { dateIso: string; reason: string }[], fromDay: number, toDay: number, changedOn: string | null): WeekEvidence {
+function weekEvidence(
+  h: ValidatedHistory,
+  risingDates: readonly { dateIso: string; reason: string }[],
+  fromDay: number,
+  toDay: number,
+  changedOn: string | null,
+): WeekEvidence {
   const after = changedOn === null ? -Infinity : dayOf(changedOn);
   const inRange = (iso: string): boolean => {
     const d = dayOf(iso);
@@ -398,12 +541,25 @@ function reviewWeek(r: Replay, ev: WeekEvidence, reviewDateIso: string, weekKey:
 function reviewWeekInner(r: Replay, ev: WeekEvidence, reviewDateIso: string, weekKey: string): void {
   if (ev.redReasons.length > 0) {
     r.lastReview = 'red';
-    if (r.level !== null) regress(r, reviewDateIso, 'regress', `In week ${weekKey} your back was too sore. ${ev.redReasons.join(' ')}`, PLAN_SOURCES.red);
+    if (r.level !== null)
+      regress(
+        r,
+        reviewDateIso,
+        'regress',
+        `In week ${weekKey} your back was too sore. ${ev.redReasons.join(' ')}`,
+        PLAN_SOURCES.red,
+      );
     return;
   }
   if (ev.amber) {
     r.lastReview = 'amber';
-    record(r, reviewDateIso, 'repeat', `In week ${weekKey} your back noticed some sessions a little (or a next-morning score is missing), so we repeat the same amount this week.`, PLAN_SOURCES.amber);
+    record(
+      r,
+      reviewDateIso,
+      'repeat',
+      `In week ${weekKey} your back noticed some sessions a little (or a next-morning score is missing), so we repeat the same amount this week.`,
+      PLAN_SOURCES.amber,
+    );
     return;
   }
   if (ev.green === 0) return;
@@ -412,23 +568,50 @@ function reviewWeekInner(r: Replay, ev: WeekEvidence, reviewDateIso: string, wee
   if (r.level === 'arm-only') {
     setLevel(r, 'leg-only', reviewDateIso);
     r.lastReview = 'green';
-    record(r, reviewDateIso, 'progress', `Every session in week ${weekKey} went well, so you move on from the arm-only version to the leg slide.`, `${PLAN_SOURCES.positive}; ${PLAN_SOURCES.green}`);
+    record(
+      r,
+      reviewDateIso,
+      'progress',
+      `Every session in week ${weekKey} went well, so you move on from the arm-only version to the leg slide.`,
+      `${PLAN_SOURCES.positive}; ${PLAN_SOURCES.green}`,
+    );
     return;
   }
   const more = progressVolume(r.volume);
   if (more === null) {
-    record(r, reviewDateIso, 'repeat', `Every session in week ${weekKey} went well. You are at the full amount for this step; the next step comes from your weekly retest.`, `${PLAN_SOURCES.green}; ${PLAN_SOURCES.retest}`);
+    record(
+      r,
+      reviewDateIso,
+      'repeat',
+      `Every session in week ${weekKey} went well. You are at the full amount for this step; the next step comes from your weekly retest.`,
+      `${PLAN_SOURCES.green}; ${PLAN_SOURCES.retest}`,
+    );
     return;
   }
   r.volume = more;
-  record(r, reviewDateIso, 'progress', `Every session in week ${weekKey} went well, so we add a little: ${more.repsPerSide} reps per side, ${more.rounds} round${more.rounds > 1 ? 's' : ''}. Holds stay at ${STABILITY_LEVEL_INFO[r.level].holdSeconds} seconds; they never go above ${S.MAX_HOLD_S}.`, PLAN_SOURCES.green);
+  record(
+    r,
+    reviewDateIso,
+    'progress',
+    `Every session in week ${weekKey} went well, so we add a little: ${more.repsPerSide} reps per side, ${more.rounds} round${more.rounds > 1 ? 's' : ''}. Holds stay at ${STABILITY_LEVEL_INFO[r.level].holdSeconds} seconds; they never go above ${S.MAX_HOLD_S}.`,
+    PLAN_SOURCES.green,
+  );
 }
 
 function replay(input: ValidPlanInput): Replay {
-  const r: Replay = { level: null, volume: { repsPerSide: S.REPS_START, rounds: 1 }, changedOn: null, lastReview: 'none', negativesInRow: 0, changes: [] };
+  const r: Replay = {
+    level: null,
+    volume: { repsPerSide: S.REPS_START, rounds: 1 },
+    changedOn: null,
+    lastReview: 'none',
+    negativesInRow: 0,
+    changes: [],
+  };
   const h = input.history;
   const rising = risingMorningWeeks(h.weeklyChecks);
-  const firstDates = [input.tests[0]?.dateIso, h.sessions[0]?.dateIso, h.weeklyChecks[0]?.dateIso].filter((d): d is string => d !== undefined).sort();
+  const firstDates = [input.tests[0]?.dateIso, h.sessions[0]?.dateIso, h.weeklyChecks[0]?.dateIso]
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const first = firstDates[0];
   if (first === undefined) return r;
   const todayDay = dayOf(input.todayIso);
@@ -445,7 +628,13 @@ function replay(input: ValidPlanInput): Replay {
   const ev = weekEvidence(h, rising, weekStartDay, todayDay, r.changedOn);
   if (ev.redReasons.length > 0 && r.level !== null) {
     r.lastReview = 'red';
-    regress(r, input.todayIso, 'regress', `This week your back was too sore after a session. ${ev.redReasons.join(' ')}`, PLAN_SOURCES.red);
+    regress(
+      r,
+      input.todayIso,
+      'regress',
+      `This week your back was too sore after a session. ${ev.redReasons.join(' ')}`,
+      PLAN_SOURCES.red,
+    );
   }
   return r;
 }
@@ -458,7 +647,10 @@ function hipStretch(input: ValidPlanInput, halve: boolean, regressionsOnly: bool
   const older = dose.group === 'older-adult';
   const held = input.stretchHoldSeconds ?? GUARD_PROGRESSION.HOLD_START_S;
   const holdSeconds = Math.min(held, dose.holdSecondsMax);
-  const target = dose.holdSecondsMin === dose.holdSecondsMax ? `${dose.holdSecondsMax} seconds` : `${dose.holdSecondsMin} to ${dose.holdSecondsMax} seconds`;
+  const target =
+    dose.holdSecondsMin === dose.holdSecondsMax
+      ? `${dose.holdSecondsMax} seconds`
+      : `${dose.holdSecondsMin} to ${dose.holdSecondsMax} seconds`;
   const base = {
     ...HIP_STRETCH,
     targetHoldSecondsMin: dose.holdSecondsMin,
@@ -474,14 +666,26 @@ function hipStretch(input: ValidPlanInput, halve: boolean, regressionsOnly: bool
         ? `Your stretch guard has you at ${holdSeconds}-second holds for now; they build up to ${target} as your weeks go well.`
         : `Your holds are at ${holdSeconds} seconds, the full dose.`;
   if (regressionsOnly) {
-    return { ...base, setsPerSide: dose.minimumEffective.setsPerDay, holdSeconds: Math.min(holdSeconds, dose.minimumEffective.holdSeconds), reason: `Your back is quite sore today, so just one gentle hold per side is enough; even that small dose helps.`, source: `${PLAN_SOURCES.painNow}; ${PLAN_SOURCES.hipDose} (minimum effective dose)` };
+    return {
+      ...base,
+      setsPerSide: dose.minimumEffective.setsPerDay,
+      holdSeconds: Math.min(holdSeconds, dose.minimumEffective.holdSeconds),
+      reason: `Your back is quite sore today, so just one gentle hold per side is enough; even that small dose helps.`,
+      source: `${PLAN_SOURCES.painNow}; ${PLAN_SOURCES.hipDose} (minimum effective dose)`,
+    };
   }
   const setsPerSide = halve ? Math.max(1, Math.ceil(dose.setsPerSide / 2)) : dose.setsPerSide;
   const doseWhy = older
     ? `From age ${GUARD_DOSE.OLDER_ADULT_AGE_YEARS}, ${dose.setsPerSide} longer holds of ${target} per side suit the body best, at least ${dose.daysPerWeekMin} days a week (daily is even better).`
     : `${dose.setsPerSide} holds of ${target} per side, at least ${dose.daysPerWeekMin} days a week (daily is even better), is the amount that works; more adds little.`;
   const halveWhy = halve ? ' Your back was too sore recently, so this week uses fewer sets.' : '';
-  return { ...base, setsPerSide, holdSeconds, reason: `Stretching the front of the hip lets your hips, not your low back, do the moving. ${doseWhy} ${holdWhy}${halveWhy}`, source: halve ? `${source}; ${PLAN_SOURCES.red}` : source };
+  return {
+    ...base,
+    setsPerSide,
+    holdSeconds,
+    reason: `Stretching the front of the hip lets your hips, not your low back, do the moving. ${doseWhy} ${holdWhy}${halveWhy}`,
+    source: halve ? `${source}; ${PLAN_SOURCES.red}` : source,
+  };
 }
 
 function swapsFor(input: ValidPlanInput): StretchSwap[] {
@@ -509,12 +713,31 @@ function swapsFor(input: ValidPlanInput): StretchSwap[] {
   return out;
 }
 
-function stabilityPrescription(level: StabilityLevel, v: Volume, reason: string, source: string): StabilityPrescription {
+function stabilityPrescription(
+  level: StabilityLevel,
+  v: Volume,
+  reason: string,
+  source: string,
+): StabilityPrescription {
   const info = STABILITY_LEVEL_INFO[level];
-  return { level, name: info.name, howTo: info.howTo, holdSeconds: Math.min(info.holdSeconds, S.MAX_HOLD_S), repsPerSide: v.repsPerSide, rounds: v.rounds, daysPerWeek: S.DAYS_PER_WEEK, reason, source };
+  return {
+    level,
+    name: info.name,
+    howTo: info.howTo,
+    holdSeconds: Math.min(info.holdSeconds, S.MAX_HOLD_S),
+    repsPerSide: v.repsPerSide,
+    rounds: v.rounds,
+    daysPerWeek: S.DAYS_PER_WEEK,
+    reason,
+    source,
+  };
 }
 
-const DISCLAIMER = { text: PLAN_DISCLAIMER, reason: 'This app checks how you move and tracks your pain; it cannot examine you.', source: PLAN_SOURCES.disclaimer };
+const DISCLAIMER = {
+  text: PLAN_DISCLAIMER,
+  reason: 'This app checks how you move and tracks your pain; it cannot examine you.',
+  source: PLAN_SOURCES.disclaimer,
+};
 
 /** Builds this week's plan from the whole history. Nonsense input gives one plain sentence. */
 export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | Failure {
@@ -531,37 +754,109 @@ export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | 
     weekKey,
     swaps: swapsFor(input),
     disclaimer: DISCLAIMER,
-    escalation: escalation.escalate && escalation.message !== null ? { triggers: escalation.triggers, message: escalation.message, reason: escalation.reasons.join(' '), source: ESCALATION_SOURCE } : null,
+    escalation:
+      escalation.escalate && escalation.message !== null
+        ? {
+            triggers: escalation.triggers,
+            message: escalation.message,
+            reason: escalation.reasons.join(' '),
+            source: ESCALATION_SOURCE,
+          }
+        : null,
     rerunRedFlags: escalation.rerunRedFlags,
   };
 
   // No exercise at all: red flags that need a doctor first, or pain too high today.
   if (input.redFlagTier === 'emergency' || input.redFlagTier === 'urgent') {
     const text = RED_FLAG_TEXT[input.redFlagTier];
-    return { ok: true, plan: { ...base, swaps: [], status: 'no-exercise', headline: { ...text, reason: 'Your answers to the safety questions need a doctor to check you before any exercise.', source: RED_FLAG_SOURCE }, mayTestToday: false, stability: null, hipStretch: null, notes, changes: [] } };
+    return {
+      ok: true,
+      plan: {
+        ...base,
+        swaps: [],
+        status: 'no-exercise',
+        headline: {
+          ...text,
+          reason: 'Your answers to the safety questions need a doctor to check you before any exercise.',
+          source: RED_FLAG_SOURCE,
+        },
+        mayTestToday: false,
+        stability: null,
+        hipStretch: null,
+        notes,
+        changes: [],
+      },
+    };
   }
   if (pain.band === 'rest-today') {
-    return { ok: true, plan: { ...base, status: 'no-exercise', headline: { title: pain.title, message: pain.message, reason: `Your pain right now is ${pain.nrs} out of 10.`, source: pain.source }, mayTestToday: false, stability: null, hipStretch: null, notes, changes: [] } };
+    return {
+      ok: true,
+      plan: {
+        ...base,
+        status: 'no-exercise',
+        headline: {
+          title: pain.title,
+          message: pain.message,
+          reason: `Your pain right now is ${pain.nrs} out of 10.`,
+          source: pain.source,
+        },
+        mayTestToday: false,
+        stability: null,
+        hipStretch: null,
+        notes,
+        changes: [],
+      },
+    };
   }
 
   const r = replay(input);
   if (r.level === null) {
     setLevel(r, 'arm-only', input.todayIso);
-    record(r, input.todayIso, 'start', 'We have not been able to measure your bird-dog test yet, so we start with the gentlest version.', PLAN_SOURCES.noTest);
-    notes.push({ id: 'no-test-yet', text: 'When you are ready, take the bird-dog test with your phone on your lower back; the plan will then fit you better.', reason: 'The plan is chosen from your test result.', source: PLAN_SOURCES.noTest });
+    record(
+      r,
+      input.todayIso,
+      'start',
+      'We have not been able to measure your bird-dog test yet, so we start with the gentlest version.',
+      PLAN_SOURCES.noTest,
+    );
+    notes.push({
+      id: 'no-test-yet',
+      text: 'When you are ready, take the bird-dog test with your phone on your lower back; the plan will then fit you better.',
+      reason: 'The plan is chosen from your test result.',
+      source: PLAN_SOURCES.noTest,
+    });
   }
 
   // Escalation regresses once, unless a red week has just done so.
   if (escalation.escalate) {
-    const recentRegress = r.changes.some((c) => c.kind === 'regress' && dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS);
-    if (!recentRegress) regress(r, input.todayIso, 'escalation', 'Until you have seen a physical therapist or doctor, we take it a little easier.', ESCALATION_SOURCE);
+    const recentRegress = r.changes.some(
+      (c) => c.kind === 'regress' && dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS,
+    );
+    if (!recentRegress)
+      regress(
+        r,
+        input.todayIso,
+        'escalation',
+        'Until you have seen a physical therapist or doctor, we take it a little easier.',
+        ESCALATION_SOURCE,
+      );
   }
-  const halvedRecently = r.changes.some((c) => (c.kind === 'regress' || c.kind === 'escalation') && dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS);
+  const halvedRecently = r.changes.some(
+    (c) =>
+      (c.kind === 'regress' || c.kind === 'escalation') &&
+      dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS,
+  );
 
   let status: PlanStatus = 'exercise';
   if (pain.band === 'regressions-only') {
     status = 'regressions-only';
-    regress(r, input.todayIso, 'pain-today', `Your pain right now is ${pain.nrs} out of 10, so today is for easier versions only, with no test.`, PLAN_SOURCES.painNow);
+    regress(
+      r,
+      input.todayIso,
+      'pain-today',
+      `Your pain right now is ${pain.nrs} out of 10, so today is for easier versions only, with no test.`,
+      PLAN_SOURCES.painNow,
+    );
   }
 
   const level = r.level as StabilityLevel;
@@ -569,30 +864,94 @@ export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | 
   const levelSetAt = r.changes.findLastIndex((c, i) => i === 0 || c.level !== r.changes[i - 1]?.level);
   const lastLevelChange = r.changes[levelSetAt];
   const last = r.changes.at(-1);
-  const reasonParts = [lastLevelChange?.reason, last !== lastLevelChange ? last?.reason : undefined].filter((x): x is string => x !== undefined);
-  const sources = [...new Set([lastLevelChange?.source, last?.source].filter((x): x is string => x !== undefined).flatMap((x) => x.split('; ')))];
+  const reasonParts = [lastLevelChange?.reason, last !== lastLevelChange ? last?.reason : undefined].filter(
+    (x): x is string => x !== undefined,
+  );
+  const sources = [
+    ...new Set(
+      [lastLevelChange?.source, last?.source].filter((x): x is string => x !== undefined).flatMap((x) => x.split('; ')),
+    ),
+  ];
   const stability = stabilityPrescription(level, r.volume, reasonParts.join(' '), sources.join('; '));
 
   // Notes.
-  if (input.redFlagTier === 'caution') notes.push({ id: 'red-flag-caution', text: RED_FLAG_TEXT.cautionTail, reason: 'One of your answers to the safety questions is worth mentioning at your next visit.', source: RED_FLAG_SOURCE });
-  if (input.startBackRisk === 'high') notes.push({ id: 'start-back', text: START_BACK_TEXT.high, reason: 'Your answers to the outlook questions.', source: START_BACK_SOURCE });
+  if (input.redFlagTier === 'caution')
+    notes.push({
+      id: 'red-flag-caution',
+      text: RED_FLAG_TEXT.cautionTail,
+      reason: 'One of your answers to the safety questions is worth mentioning at your next visit.',
+      source: RED_FLAG_SOURCE,
+    });
+  if (input.startBackRisk === 'high')
+    notes.push({
+      id: 'start-back',
+      text: START_BACK_TEXT.high,
+      reason: 'Your answers to the outlook questions.',
+      source: START_BACK_SOURCE,
+    });
   const latest = input.tests.at(-1);
   const latestMeasured = [...input.tests].reverse().find((t) => t.verdict !== 'not-measurable');
-  if (latestMeasured?.symptomProvoking) notes.push({ id: 'symptom-provoking', text: 'Your last bird-dog test brought on back pain. A physical therapist can look at why; until then, keep to the plan and stop any rep that hurts.', reason: `The test on ${latestMeasured.dateIso} was painful.`, source: PLAN_SOURCES.symptom });
-  if (latest?.verdict === 'not-measurable') notes.push({ id: 'not-measurable', text: 'Your last test could not be measured, so the plan stays as it was. Next time, check the phone lies flat on your lower back and the camera can see you.', reason: `The test on ${latest.dateIso} did not give enough clear data to judge.`, source: PLAN_SOURCES.notMeasurable });
+  if (latestMeasured?.symptomProvoking)
+    notes.push({
+      id: 'symptom-provoking',
+      text: 'Your last bird-dog test brought on back pain. A physical therapist can look at why; until then, keep to the plan and stop any rep that hurts.',
+      reason: `The test on ${latestMeasured.dateIso} was painful.`,
+      source: PLAN_SOURCES.symptom,
+    });
+  if (latest?.verdict === 'not-measurable')
+    notes.push({
+      id: 'not-measurable',
+      text: 'Your last test could not be measured, so the plan stays as it was. Next time, check the phone lies flat on your lower back and the camera can see you.',
+      reason: `The test on ${latest.dateIso} did not give enough clear data to judge.`,
+      source: PLAN_SOURCES.notMeasurable,
+    });
   const lastTestDay = latest ? dayOf(latest.dateIso) : null;
   if (lastTestDay !== null && dayOf(input.todayIso) - lastTestDay >= S.RETEST_INTERVAL_DAYS) {
-    notes.push({ id: 'retest', text: pain.mayTest ? 'Your weekly bird-dog retest is due.' : 'Your weekly bird-dog retest is due, on a day your back is calmer.', reason: `Your last test was on ${latest?.dateIso}.`, source: PLAN_SOURCES.retest });
+    notes.push({
+      id: 'retest',
+      text: pain.mayTest
+        ? 'Your weekly bird-dog retest is due.'
+        : 'Your weekly bird-dog retest is due, on a day your back is calmer.',
+      reason: `Your last test was on ${latest?.dateIso}.`,
+      source: PLAN_SOURCES.retest,
+    });
   }
-  if (escalation.note !== null) notes.push({ id: 'no-improvement-yet', text: escalation.note, reason: 'Your usual pain score has not changed much since the start.', source: ESCALATION_SOURCE });
-  if (input.hurtsMoreAfterStretching) notes.push({ id: 'hurts-after-stretching', text: 'Because your back hurts more after stretching, this plan moves the stretching to your hips and adds exercises that teach your low back to stay steady.', reason: 'You told us stretching makes your back hurt more.', source: `${PLAN_SOURCES.swap}; Rule set B` });
+  if (escalation.note !== null)
+    notes.push({
+      id: 'no-improvement-yet',
+      text: escalation.note,
+      reason: 'Your usual pain score has not changed much since the start.',
+      source: ESCALATION_SOURCE,
+    });
+  if (input.hurtsMoreAfterStretching)
+    notes.push({
+      id: 'hurts-after-stretching',
+      text: 'Because your back hurts more after stretching, this plan moves the stretching to your hips and adds exercises that teach your low back to stay steady.',
+      reason: 'You told us stretching makes your back hurt more.',
+      source: `${PLAN_SOURCES.swap}; Rule set B`,
+    });
 
   const headline =
     base.escalation !== null
-      ? { title: 'Time to get your back checked', message: base.escalation.message, reason: base.escalation.reason, source: ESCALATION_SOURCE }
+      ? {
+          title: 'Time to get your back checked',
+          message: base.escalation.message,
+          reason: base.escalation.reason,
+          source: ESCALATION_SOURCE,
+        }
       : status === 'regressions-only'
-        ? { title: pain.title, message: pain.message, reason: `Your pain right now is ${pain.nrs} out of 10.`, source: pain.source }
-        : { title: 'Your plan this week', message: `${stability.name}, and the ${HIP_STRETCH.name.toLowerCase()}.`, reason: stability.reason, source: stability.source };
+        ? {
+            title: pain.title,
+            message: pain.message,
+            reason: `Your pain right now is ${pain.nrs} out of 10.`,
+            source: pain.source,
+          }
+        : {
+            title: 'Your plan this week',
+            message: `${stability.name}, and the ${HIP_STRETCH.name.toLowerCase()}.`,
+            reason: stability.reason,
+            source: stability.source,
+          };
 
   return {
     ok: true,

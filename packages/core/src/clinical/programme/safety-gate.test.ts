@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePainNow, evaluateRedFlags, RED_FLAG_ITEMS, scoreStartBack, startBackDue, type RedFlagItemId, type StartBackAnswers } from './safety-gate.ts';
+import {
+  evaluatePainNow,
+  evaluateRedFlags,
+  RED_FLAG_ITEMS,
+  scoreStartBack,
+  startBackDue,
+  type RedFlagItemId,
+  type StartBackAnswers,
+} from './safety-gate.ts';
 
-const allNo = (): Record<RedFlagItemId, boolean> => Object.fromEntries(RED_FLAG_ITEMS.map((i) => [i.id, false])) as Record<RedFlagItemId, boolean>;
-const withYes = (...ids: RedFlagItemId[]): Record<RedFlagItemId, boolean> => ({ ...allNo(), ...Object.fromEntries(ids.map((id) => [id, true])) });
+const allNo = (): Record<RedFlagItemId, boolean> =>
+  Object.fromEntries(RED_FLAG_ITEMS.map((i) => [i.id, false])) as Record<RedFlagItemId, boolean>;
+const withYes = (...ids: RedFlagItemId[]): Record<RedFlagItemId, boolean> => ({
+  ...allNo(),
+  ...Object.fromEntries(ids.map((id) => [id, true])),
+});
 
 describe('red-flag questions (rule set A.1)', () => {
   it('has the spec items in each tier: 4 emergency, 7 urgent, 4 caution', () => {
@@ -41,7 +53,9 @@ describe('red-flag questions (rule set A.1)', () => {
   });
 
   it('caution flags never block use on their own, even all four together (Henschke 2009)', () => {
-    const r = evaluateRedFlags(withYes('first-episode-over-50', 'no-improvement-4-weeks', 'pain-below-knee', 'age-under-20'));
+    const r = evaluateRedFlags(
+      withYes('first-episode-over-50', 'no-improvement-4-weeks', 'pain-below-knee', 'age-under-20'),
+    );
     expect(r).toMatchObject({ ok: true, tier: 'caution', mayExercise: true });
     if (r.ok) expect(r.message).toMatch(/mention (this|it) to a doctor or physiotherapist/i);
   });
@@ -111,8 +125,20 @@ describe('pain-now gate (rule set A.2)', () => {
 });
 
 const sb = (agree: number[], bother: StartBackAnswers['bothersomeness']): StartBackAnswers => {
-  const ids = ['leg-pain', 'shoulder-or-neck-pain', 'short-walks-only', 'slower-dressing', 'fear-of-activity', 'worrying-thoughts', 'pain-feels-endless', 'less-enjoyment'] as const;
-  return { ...Object.fromEntries(ids.map((id, i) => [id, agree.includes(i + 1) ? 'agree' : 'disagree'])), bothersomeness: bother } as StartBackAnswers;
+  const ids = [
+    'leg-pain',
+    'shoulder-or-neck-pain',
+    'short-walks-only',
+    'slower-dressing',
+    'fear-of-activity',
+    'worrying-thoughts',
+    'pain-feels-endless',
+    'less-enjoyment',
+  ] as const;
+  return {
+    ...Object.fromEntries(ids.map((id, i) => [id, agree.includes(i + 1) ? 'agree' : 'disagree'])),
+    bothersomeness: bother,
+  } as StartBackAnswers;
 };
 
 describe('STarT Back scoring model (rule set A.3, Part 2 section 4)', () => {
@@ -137,7 +163,13 @@ describe('STarT Back scoring model (rule set A.3, Part 2 section 4)', () => {
       const r = scoreStartBack(sb([], b));
       return r.ok ? r.total : undefined;
     };
-    expect([score('not-at-all'), score('slightly'), score('moderately'), score('very-much'), score('extremely')]).toEqual([0, 0, 0, 1, 1]);
+    expect([
+      score('not-at-all'),
+      score('slightly'),
+      score('moderately'),
+      score('very-much'),
+      score('extremely'),
+    ]).toEqual([0, 0, 0, 1, 1]);
   });
 
   it('the high-risk message points to a physical therapist and keeps the app as an add-on', () => {

@@ -16,7 +16,14 @@ export type RedFlagTier = 'emergency' | 'urgent' | 'caution';
 export type RedFlagOutcome = RedFlagTier | 'clear';
 
 export type EmergencyItemId = 'saddle-numbness' | 'bladder-change' | 'bowel-control' | 'leg-weakness-fast';
-export type UrgentItemId = 'fever-or-chills' | 'cancer-history' | 'major-trauma-or-fragile-bones' | 'weight-loss' | 'constant-night-pain' | 'immune-or-injected-drugs' | 'leg-numbness-spreading';
+export type UrgentItemId =
+  | 'fever-or-chills'
+  | 'cancer-history'
+  | 'major-trauma-or-fragile-bones'
+  | 'weight-loss'
+  | 'constant-night-pain'
+  | 'immune-or-injected-drugs'
+  | 'leg-numbness-spreading';
 export type CautionItemId = 'first-episode-over-50' | 'no-improvement-4-weeks' | 'pain-below-knee' | 'age-under-20';
 export type RedFlagItemId = EmergencyItemId | UrgentItemId | CautionItemId;
 
@@ -31,21 +38,99 @@ export interface RedFlagItem {
 
 /** The questions, most serious first. Sources: A.1; Part 2 section 5 (NICE NG59 pathway, Greenhalgh cauda equina card). */
 export const RED_FLAG_ITEMS: readonly RedFlagItem[] = [
-  { id: 'saddle-numbness', tier: 'emergency', question: 'Is there new numbness, tingling or "pins and needles" between your legs, around your bottom or your genitals (for example, it feels different when you wipe)?', summary: 'new numbness or tingling between the legs' },
-  { id: 'bladder-change', tier: 'emergency', question: 'Is it newly hard to start, stop or control passing urine, or have you started leaking?', summary: 'a new change in bladder control' },
-  { id: 'bowel-control', tier: 'emergency', question: 'Have you lost control of your bowels, or are you unable to hold a bowel movement in?', summary: 'a change in bowel control' },
-  { id: 'leg-weakness-fast', tier: 'emergency', question: 'Is a leg getting weaker quickly, or has your foot started to drag or slap when you walk?', summary: 'a leg getting weaker quickly' },
-  { id: 'fever-or-chills', tier: 'urgent', question: 'Do you have a fever, chills or shivers as well as the back pain?', summary: 'fever or chills with back pain' },
-  { id: 'cancer-history', tier: 'urgent', question: 'Have you ever had cancer, and is this back pain new?', summary: 'new back pain after cancer' },
-  { id: 'major-trauma-or-fragile-bones', tier: 'urgent', question: 'Did the pain start after a big accident or fall (such as a car crash or a fall from a height), or after a small fall if you have thin bones or take steroid tablets long-term?', summary: 'pain that began after an accident or fall' },
-  { id: 'weight-loss', tier: 'urgent', question: 'Have you lost weight recently without trying?', summary: 'weight loss you cannot explain' },
-  { id: 'constant-night-pain', tier: 'urgent', question: 'Is the pain there all night, with no position that eases it?', summary: 'constant pain at night' },
-  { id: 'immune-or-injected-drugs', tier: 'urgent', question: 'Is your immune system weakened (by an illness or medicine), or have you injected drugs, and is this pain new?', summary: 'new pain with a weakened immune system or injected drugs' },
-  { id: 'leg-numbness-spreading', tier: 'urgent', question: 'Is numbness or weakness in a leg slowly getting worse?', summary: 'numbness or weakness in a leg that is getting worse' },
-  { id: 'first-episode-over-50', tier: 'caution', question: `Are you over ${AGE.FIRST_EPISODE_OVER_YEARS}, and is this the first time you have had back pain?`, summary: `a first bout of back pain after age ${AGE.FIRST_EPISODE_OVER_YEARS}` },
-  { id: 'no-improvement-4-weeks', tier: 'caution', question: `Has your back pain stayed the same or got worse over the last ${AGE.NO_IMPROVEMENT_WEEKS} weeks?`, summary: `no improvement over ${AGE.NO_IMPROVEMENT_WEEKS} weeks` },
-  { id: 'pain-below-knee', tier: 'caution', question: 'Does the pain travel down your leg below the knee?', summary: 'pain below the knee' },
-  { id: 'age-under-20', tier: 'caution', question: `Are you younger than ${AGE.YOUNG_UNDER_YEARS}?`, summary: `age under ${AGE.YOUNG_UNDER_YEARS}` },
+  {
+    id: 'saddle-numbness',
+    tier: 'emergency',
+    question:
+      'Is there new numbness, tingling or "pins and needles" between your legs, around your bottom or your genitals (for example, it feels different when you wipe)?',
+    summary: 'new numbness or tingling between the legs',
+  },
+  {
+    id: 'bladder-change',
+    tier: 'emergency',
+    question: 'Is it newly hard to start, stop or control passing urine, or have you started leaking?',
+    summary: 'a new change in bladder control',
+  },
+  {
+    id: 'bowel-control',
+    tier: 'emergency',
+    question: 'Have you lost control of your bowels, or are you unable to hold a bowel movement in?',
+    summary: 'a change in bowel control',
+  },
+  {
+    id: 'leg-weakness-fast',
+    tier: 'emergency',
+    question: 'Is a leg getting weaker quickly, or has your foot started to drag or slap when you walk?',
+    summary: 'a leg getting weaker quickly',
+  },
+  {
+    id: 'fever-or-chills',
+    tier: 'urgent',
+    question: 'Do you have a fever, chills or shivers as well as the back pain?',
+    summary: 'fever or chills with back pain',
+  },
+  {
+    id: 'cancer-history',
+    tier: 'urgent',
+    question: 'Have you ever had cancer, and is this back pain new?',
+    summary: 'new back pain after cancer',
+  },
+  {
+    id: 'major-trauma-or-fragile-bones',
+    tier: 'urgent',
+    question:
+      'Did the pain start after a big accident or fall (such as a car crash or a fall from a height), or after a small fall if you have thin bones or take steroid tablets long-term?',
+    summary: 'pain that began after an accident or fall',
+  },
+  {
+    id: 'weight-loss',
+    tier: 'urgent',
+    question: 'Have you lost weight recently without trying?',
+    summary: 'weight loss you cannot explain',
+  },
+  {
+    id: 'constant-night-pain',
+    tier: 'urgent',
+    question: 'Is the pain there all night, with no position that eases it?',
+    summary: 'constant pain at night',
+  },
+  {
+    id: 'immune-or-injected-drugs',
+    tier: 'urgent',
+    question:
+      'Is your immune system weakened (by an illness or medicine), or have you injected drugs, and is this pain new?',
+    summary: 'new pain with a weakened immune system or injected drugs',
+  },
+  {
+    id: 'leg-numbness-spreading',
+    tier: 'urgent',
+    question: 'Is numbness or weakness in a leg slowly getting worse?',
+    summary: 'numbness or weakness in a leg that is getting worse',
+  },
+  {
+    id: 'first-episode-over-50',
+    tier: 'caution',
+    question: `Are you over ${AGE.FIRST_EPISODE_OVER_YEARS}, and is this the first time you have had back pain?`,
+    summary: `a first bout of back pain after age ${AGE.FIRST_EPISODE_OVER_YEARS}`,
+  },
+  {
+    id: 'no-improvement-4-weeks',
+    tier: 'caution',
+    question: `Has your back pain stayed the same or got worse over the last ${AGE.NO_IMPROVEMENT_WEEKS} weeks?`,
+    summary: `no improvement over ${AGE.NO_IMPROVEMENT_WEEKS} weeks`,
+  },
+  {
+    id: 'pain-below-knee',
+    tier: 'caution',
+    question: 'Does the pain travel down your leg below the knee?',
+    summary: 'pain below the knee',
+  },
+  {
+    id: 'age-under-20',
+    tier: 'caution',
+    question: `Are you younger than ${AGE.YOUNG_UNDER_YEARS}?`,
+    summary: `age under ${AGE.YOUNG_UNDER_YEARS}`,
+  },
 ];
 
 export type RedFlagAnswers = Record<RedFlagItemId, boolean>;
@@ -101,11 +186,22 @@ export function evaluateRedFlags(answers: unknown): ({ ok: true } & RedFlagEvalu
     if (answer.value) yes.push(item);
   }
   const tier: RedFlagOutcome = TIER_ORDER.find((t) => yes.some((i) => i.tier === t)) ?? 'clear';
-  const base = { tier, items: yes, mayExercise: tier === 'caution' || tier === 'clear', stopAppFlow: tier === 'emergency', source: RED_FLAG_SOURCE };
+  const base = {
+    tier,
+    items: yes,
+    mayExercise: tier === 'caution' || tier === 'clear',
+    stopAppFlow: tier === 'emergency',
+    source: RED_FLAG_SOURCE,
+  };
   if (tier === 'emergency' || tier === 'urgent') return { ok: true, ...base, ...RED_FLAG_TEXT[tier] };
   if (tier === 'caution') {
     const list = yes.map((i) => i.summary).join('; ');
-    return { ok: true, ...base, title: RED_FLAG_TEXT.cautionTitle, message: `You mentioned: ${list}. ${RED_FLAG_TEXT.cautionTail}` };
+    return {
+      ok: true,
+      ...base,
+      title: RED_FLAG_TEXT.cautionTitle,
+      message: `You mentioned: ${list}. ${RED_FLAG_TEXT.cautionTail}`,
+    };
   }
   return { ok: true, ...base, ...RED_FLAG_TEXT.clear };
 }
@@ -142,7 +238,8 @@ export const PAIN_NOW_TEXT: Record<PainNowBand, { title: string; message: string
   },
   proceed: {
     title: 'Good to go',
-    message: 'You can go ahead. A little discomfort, up to about 3 out of 10, is fine; if pain goes above 5 out of 10, stop for today.',
+    message:
+      'You can go ahead. A little discomfort, up to about 3 out of 10, is fine; if pain goes above 5 out of 10, stop for today.',
   },
 };
 
@@ -151,7 +248,12 @@ export function evaluatePainNow(nrs: unknown): ({ ok: true } & PainNowEvaluation
   const checked = checkNrs(nrs, 'pain score right now');
   if (!checked.ok) return checked;
   const value = checked.value;
-  const band: PainNowBand = value >= PAIN_NOW.REST_TODAY_MIN ? 'rest-today' : value >= PAIN_NOW.REGRESSIONS_ONLY_MIN ? 'regressions-only' : 'proceed';
+  const band: PainNowBand =
+    value >= PAIN_NOW.REST_TODAY_MIN
+      ? 'rest-today'
+      : value >= PAIN_NOW.REGRESSIONS_ONLY_MIN
+        ? 'regressions-only'
+        : 'proceed';
   return {
     ok: true,
     nrs: value,
@@ -180,7 +282,9 @@ export type StartBackItemId =
 
 export type StartBackAgreement = 'agree' | 'disagree';
 export type StartBackBother = 'not-at-all' | 'slightly' | 'moderately' | 'very-much' | 'extremely';
-export type StartBackAnswers = Record<Exclude<StartBackItemId, 'bothersomeness'>, StartBackAgreement> & { bothersomeness: StartBackBother };
+export type StartBackAnswers = Record<Exclude<StartBackItemId, 'bothersomeness'>, StartBackAgreement> & {
+  bothersomeness: StartBackBother;
+};
 
 export interface StartBackItem {
   readonly id: StartBackItemId;
@@ -222,8 +326,7 @@ export interface StartBackEvaluation {
 export const START_BACK_SOURCE = 'Rule set A.3; Part 2 section 4 (Hill et al. 2008; NICE QS155)';
 
 export const START_BACK_TEXT: Record<StartBackRisk, string> = {
-  high:
-    'A physical therapist can really help you. For people who answer the way you did, care that looks after both the body and the worry, low mood or fear that back pain can bring tends to work best. Please keep using this app alongside that care, not instead of it.',
+  high: 'A physical therapist can really help you. For people who answer the way you did, care that looks after both the body and the worry, low mood or fear that back pain can bring tends to work best. Please keep using this app alongside that care, not instead of it.',
   medium:
     'A physical therapist can help you build a plan of exercise and activity that fits your life. This app can support that plan.',
   low: 'Your answers suggest your back is likely to settle with simple self-care and staying active, which this app can help with.',
@@ -234,24 +337,32 @@ export function scoreStartBack(answers: unknown): ({ ok: true } & StartBackEvalu
   if (!isRecord(answers)) return { ok: false, reason: 'The back-pain outlook questions have not been answered yet.' };
   const known = new Set<string>(START_BACK_ITEMS.map((i) => i.id));
   const unknownKey = Object.keys(answers).find((k) => !known.has(k));
-  if (unknownKey !== undefined) return { ok: false, reason: `"${unknownKey}" is not one of the back-pain outlook questions.` };
+  if (unknownKey !== undefined)
+    return { ok: false, reason: `"${unknownKey}" is not one of the back-pain outlook questions.` };
   let total = 0;
   let psychosocial = 0;
   for (const item of START_BACK_ITEMS) {
     const answer = answers[item.id];
-    if (answer === undefined || answer === null) return { ok: false, reason: `Please answer every question: "${item.label}" is missing.` };
+    if (answer === undefined || answer === null)
+      return { ok: false, reason: `Please answer every question: "${item.label}" is missing.` };
     let point: number;
     if (item.id === 'bothersomeness') {
-      if (!BOTHER_LEVELS.includes(answer as StartBackBother)) return { ok: false, reason: `"${item.label}" should be one of: ${BOTHER_LEVELS.join(', ')}; it was ${JSON.stringify(answer)}.` };
+      if (!BOTHER_LEVELS.includes(answer as StartBackBother))
+        return {
+          ok: false,
+          reason: `"${item.label}" should be one of: ${BOTHER_LEVELS.join(', ')}; it was ${JSON.stringify(answer)}.`,
+        };
       point = BOTHER_SCORING.includes(answer as StartBackBother) ? 1 : 0;
     } else {
-      if (!AGREEMENTS.includes(answer as StartBackAgreement)) return { ok: false, reason: `"${item.label}" should be agree or disagree; it was ${JSON.stringify(answer)}.` };
+      if (!AGREEMENTS.includes(answer as StartBackAgreement))
+        return { ok: false, reason: `"${item.label}" should be agree or disagree; it was ${JSON.stringify(answer)}.` };
       point = answer === 'agree' ? 1 : 0;
     }
     total += point;
     if (item.psychosocial) psychosocial += point;
   }
-  const risk: StartBackRisk = psychosocial >= START_BACK.SUBSCALE_HIGH_MIN ? 'high' : total <= START_BACK.TOTAL_LOW_MAX ? 'low' : 'medium';
+  const risk: StartBackRisk =
+    psychosocial >= START_BACK.SUBSCALE_HIGH_MIN ? 'high' : total <= START_BACK.TOTAL_LOW_MAX ? 'low' : 'medium';
   return { ok: true, total, psychosocial, risk, message: START_BACK_TEXT[risk], source: START_BACK_SOURCE };
 }
 
@@ -262,6 +373,7 @@ export function startBackDue(lastScreenedIso: string | null, todayIso: string): 
   if (lastScreenedIso === null) return { ok: true, due: true };
   const last = parseIsoDate(lastScreenedIso);
   if (!last.ok) return { ok: false, reason: `The date of the last screen is not valid: ${last.reason}` };
-  if (last.dayNumber > today.dayNumber) return { ok: false, reason: 'The last screen is dated after today; please check the date.' };
+  if (last.dayNumber > today.dayNumber)
+    return { ok: false, reason: 'The last screen is dated after today; please check the date.' };
   return { ok: true, due: today.dayNumber - last.dayNumber >= START_BACK.RESCREEN_DAYS };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assessEscalation, classifySession, nprsChange, risingMorningWeeks, scorePeg3, type PainSession } from './traffic-light.ts';
+import {
+  assessEscalation,
+  classifySession,
+  nprsChange,
+  risingMorningWeeks,
+  scorePeg3,
+  type PainSession,
+} from './traffic-light.ts';
 import { addDaysIso } from '../guard/dates.ts';
 
 describe('session traffic light (rule set E)', () => {
@@ -17,11 +24,14 @@ describe('session traffic light (rule set E)', () => {
     [2, 6, null, null, 'red', 'regress-and-halve'],
     [2, 3, 2, false, 'red', 'regress-and-halve'],
     [2, 3, 2, true, 'green', 'progress'],
-  ] as const)('B=%i D=%i M=%s settled=%s is %s -> %s', (restNrs, peakNrs, morningNrs, settledWithin24h, light, decision) => {
-    const r = classifySession({ dateIso: '2025-03-04', restNrs, peakNrs, morningNrs, settledWithin24h });
-    expect(r).toMatchObject({ ok: true, light, decision });
-    if (r.ok) expect(r.reasons.length).toBeGreaterThan(0);
-  });
+  ] as const)(
+    'B=%i D=%i M=%s settled=%s is %s -> %s',
+    (restNrs, peakNrs, morningNrs, settledWithin24h, light, decision) => {
+      const r = classifySession({ dateIso: '2025-03-04', restNrs, peakNrs, morningNrs, settledWithin24h });
+      expect(r).toMatchObject({ ok: true, light, decision });
+      if (r.ok) expect(r.reasons.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each([
     [{ dateIso: '2025-03-04', restNrs: 2, peakNrs: 11, morningNrs: 2 }, /peak|highest/i],
@@ -38,7 +48,12 @@ describe('session traffic light (rule set E)', () => {
 });
 
 describe('weekly morning pain or stiffness higher two weeks in a row (rule set E RED)', () => {
-  const weeks = (values: number[], pain?: number[]) => values.map((v, i) => ({ dateIso: addDaysIso('2025-03-03', 7 * i), stiffnessNrs: v, morningPainNrs: pain?.[i] ?? null }));
+  const weeks = (values: number[], pain?: number[]) =>
+    values.map((v, i) => ({
+      dateIso: addDaysIso('2025-03-03', 7 * i),
+      stiffnessNrs: v,
+      morningPainNrs: pain?.[i] ?? null,
+    }));
   it.each([
     [[3, 4, 4], ['2025-03-17']],
     [[3, 4, 5], ['2025-03-17']],
@@ -66,9 +81,17 @@ describe('outcomes (rule set E, Part 2 section 4)', () => {
     [0, 0, false, false, true],
     [4, 6, false, true, false],
     [4, 5, false, false, false],
-  ] as const)('NRS %i -> %i: meaningful improvement %s, worsening %s, recovered %s', (start, current, improved, worse, recovered) => {
-    expect(nprsChange(start, current)).toMatchObject({ ok: true, meaningfulImprovement: improved, meaningfulWorsening: worse, recovered });
-  });
+  ] as const)(
+    'NRS %i -> %i: meaningful improvement %s, worsening %s, recovered %s',
+    (start, current, improved, worse, recovered) => {
+      expect(nprsChange(start, current)).toMatchObject({
+        ok: true,
+        meaningfulImprovement: improved,
+        meaningfulWorsening: worse,
+        recovered,
+      });
+    },
+  );
 
   it('refuses a score outside 0-10', () => {
     expect(nprsChange(11, 2).ok).toBe(false);
@@ -80,7 +103,12 @@ describe('outcomes (rule set E, Part 2 section 4)', () => {
     expect(scorePeg3({ pain: 0, enjoyment: 0, activity: 1 })).toMatchObject({ ok: true, score: 1 / 3 });
   });
 
-  it.each([[{ pain: 6, enjoyment: 3 }], [{ pain: 6, enjoyment: 3, activity: 12 }], [{ pain: 'a lot', enjoyment: 3, activity: 3 }], ['6,3,3']])('PEG-3 refuses %j', (answers) => {
+  it.each([
+    [{ pain: 6, enjoyment: 3 }],
+    [{ pain: 6, enjoyment: 3, activity: 12 }],
+    [{ pain: 'a lot', enjoyment: 3, activity: 3 }],
+    ['6,3,3'],
+  ])('PEG-3 refuses %j', (answers) => {
     expect(scorePeg3(answers).ok).toBe(false);
   });
 });
@@ -92,10 +120,20 @@ describe('escalation (rule set E ESCALATE)', () => {
 
   it.each([
     ['three reds within 7 days', [red('2025-03-03'), red('2025-03-05'), red('2025-03-09')], '2025-03-09', true],
-    ['three reds with the latest on day 6 after the first', [red('2025-03-03'), red('2025-03-04'), red('2025-03-09')], '2025-03-10', true],
+    [
+      'three reds with the latest on day 6 after the first',
+      [red('2025-03-03'), red('2025-03-04'), red('2025-03-09')],
+      '2025-03-10',
+      true,
+    ],
     ['three reds spread over 8 days', [red('2025-03-03'), red('2025-03-07'), red('2025-03-10')], '2025-03-10', false],
     ['two reds', [red('2025-03-03'), red('2025-03-05'), green('2025-03-06')], '2025-03-07', false],
-    ['an old cluster, more than a week ago', [red('2025-03-03'), red('2025-03-04'), red('2025-03-05')], '2025-03-13', false],
+    [
+      'an old cluster, more than a week ago',
+      [red('2025-03-03'), red('2025-03-04'), red('2025-03-05')],
+      '2025-03-13',
+      false,
+    ],
   ])('%s -> escalate %s', (_name, sessions, todayIso, escalate) => {
     const r = assessEscalation({ todayIso, sessions });
     if (!r.ok) throw new Error(r.reason);
@@ -120,14 +158,30 @@ describe('escalation (rule set E ESCALATE)', () => {
     ['improved by 30% at 6 weeks', 3, 2, 42, null],
   ] as const)('%s (NRS %i -> %i on day %i) triggers %s', (_name, first, last, day, trigger) => {
     const todayIso = addDaysIso(start, day);
-    const r = assessEscalation({ todayIso, programmeStartIso: start, sessions: [], painLog: [{ dateIso: start, nrs: first }, { dateIso: todayIso, nrs: last }] });
+    const r = assessEscalation({
+      todayIso,
+      programmeStartIso: start,
+      sessions: [],
+      painLog: [
+        { dateIso: start, nrs: first },
+        { dateIso: todayIso, nrs: last },
+      ],
+    });
     if (!r.ok) throw new Error(r.reason);
     expect(r.triggers).toEqual(trigger === null ? [] : [trigger]);
   });
 
   it('after 4 weeks without improvement gives a gentle note, not an escalation', () => {
     const todayIso = addDaysIso(start, 30);
-    const r = assessEscalation({ todayIso, programmeStartIso: start, sessions: [], painLog: [{ dateIso: start, nrs: 5 }, { dateIso: todayIso, nrs: 5 }] });
+    const r = assessEscalation({
+      todayIso,
+      programmeStartIso: start,
+      sessions: [],
+      painLog: [
+        { dateIso: start, nrs: 5 },
+        { dateIso: todayIso, nrs: 5 },
+      ],
+    });
     expect(r).toMatchObject({ ok: true, escalate: false });
     if (r.ok) expect(r.note).toMatch(/physical therapist/);
   });

@@ -7,7 +7,16 @@
 // app is unclear, so "recovered" here is NRS 0 alone, while Kamper 2010 pairs it with RMDQ <= 2.
 
 import { OUTCOMES, ESCALATION as X, TRAFFIC_LIGHT as T } from './thresholds.ts';
-import { checkArray, checkBoolean, checkDate, checkNrs, checkOptionalNrs, dayOf, isRecord, type Failure } from './validate.ts';
+import {
+  checkArray,
+  checkBoolean,
+  checkDate,
+  checkNrs,
+  checkOptionalNrs,
+  dayOf,
+  isRecord,
+  type Failure,
+} from './validate.ts';
 
 export type TrafficLight = 'green' | 'amber' | 'red' | 'incomplete';
 export type TrafficDecision = 'progress' | 'repeat' | 'regress-and-halve';
@@ -39,10 +48,16 @@ export const TRAFFIC_LIGHT_TEXT: Record<TrafficLight, string> = {
   green: 'Your back handled that well. You are ready for a small step up.',
   amber: 'Your back noticed that session a little. Let us repeat the same amount next time rather than adding more.',
   red: 'That was a bit too much for your back right now. Next time we will use an easier version and about half as much, and build up again from there.',
-  incomplete: 'We will know how that session went once you tell us how your back feels tomorrow morning. Until then, keep the same amount.',
+  incomplete:
+    'We will know how that session went once you tell us how your back feels tomorrow morning. Until then, keep the same amount.',
 };
 
-const DECISION: Record<TrafficLight, TrafficDecision> = { green: 'progress', amber: 'repeat', red: 'regress-and-halve', incomplete: 'repeat' };
+const DECISION: Record<TrafficLight, TrafficDecision> = {
+  green: 'progress',
+  amber: 'repeat',
+  red: 'regress-and-halve',
+  incomplete: 'repeat',
+};
 
 export function validatePainSession(raw: unknown, where = 'session'): { ok: true; session: PainSession } | Failure {
   if (!isRecord(raw)) return { ok: false, reason: `The ${where} is missing its pain scores.` };
@@ -61,25 +76,50 @@ export function validatePainSession(raw: unknown, where = 'session'): { ok: true
     if (!b.ok) return b;
     settled = b.value;
   }
-  return { ok: true, session: { dateIso: date.value, restNrs: rest.value, peakNrs: peak.value, morningNrs: morning.value, settledWithin24h: settled } };
+  return {
+    ok: true,
+    session: {
+      dateIso: date.value,
+      restNrs: rest.value,
+      peakNrs: peak.value,
+      morningNrs: morning.value,
+      settledWithin24h: settled,
+    },
+  };
 }
 
 /** Classifies one validated session. Red beats amber beats a missing morning score beats green. */
 export function lightForSession(s: PainSession): Omit<SessionLight, 'session'> {
   const red: string[] = [];
   const amber: string[] = [];
-  if (s.peakNrs > T.PEAK_AMBER_MAX) red.push(`Pain during the session reached ${s.peakNrs} out of 10, above ${T.PEAK_AMBER_MAX}.`);
+  if (s.peakNrs > T.PEAK_AMBER_MAX)
+    red.push(`Pain during the session reached ${s.peakNrs} out of 10, above ${T.PEAK_AMBER_MAX}.`);
   else if (s.peakNrs > T.PEAK_GREEN_MAX) amber.push(`Pain during the session reached ${s.peakNrs} out of 10.`);
   if (s.morningNrs !== null) {
     const rise = s.morningNrs - s.restNrs;
-    if (rise >= T.MORNING_RED_RISE) red.push(`The next morning your back was ${rise} points more sore than before the session.`);
-    else if (rise >= T.MORNING_AMBER_RISE) amber.push('The next morning your back was 1 point more sore than before the session.');
+    if (rise >= T.MORNING_RED_RISE)
+      red.push(`The next morning your back was ${rise} points more sore than before the session.`);
+    else if (rise >= T.MORNING_AMBER_RISE)
+      amber.push('The next morning your back was 1 point more sore than before the session.');
   }
   if (s.settledWithin24h === false) red.push('Your back had not settled back to its usual level within a day.');
-  const light: TrafficLight = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : s.morningNrs === null ? 'incomplete' : 'green';
+  const light: TrafficLight =
+    red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : s.morningNrs === null ? 'incomplete' : 'green';
   const reasons =
-    light === 'red' ? red : light === 'amber' ? amber : light === 'incomplete' ? ['There is no next-morning score yet.'] : ['Pain during the session stayed at 3 out of 10 or less, and the next morning was no worse than before.'];
-  return { light, decision: DECISION[light], reasons, message: TRAFFIC_LIGHT_TEXT[light], source: TRAFFIC_LIGHT_SOURCE };
+    light === 'red'
+      ? red
+      : light === 'amber'
+        ? amber
+        : light === 'incomplete'
+          ? ['There is no next-morning score yet.']
+          : ['Pain during the session stayed at 3 out of 10 or less, and the next morning was no worse than before.'];
+  return {
+    light,
+    decision: DECISION[light],
+    reasons,
+    message: TRAFFIC_LIGHT_TEXT[light],
+    source: TRAFFIC_LIGHT_SOURCE,
+  };
 }
 
 /** Validates and classifies one session's B, D and M. */
@@ -116,7 +156,11 @@ export function validateWeeklyChecks(raw: unknown): { ok: true; checks: WeeklyMo
   }
   checks.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
   for (let i = 1; i < checks.length; i++) {
-    if ((checks[i] as WeeklyMorningCheck).dateIso === (checks[i - 1] as WeeklyMorningCheck).dateIso) return { ok: false, reason: `There are two weekly check-ins on ${(checks[i] as WeeklyMorningCheck).dateIso}; please keep one.` };
+    if ((checks[i] as WeeklyMorningCheck).dateIso === (checks[i - 1] as WeeklyMorningCheck).dateIso)
+      return {
+        ok: false,
+        reason: `There are two weekly check-ins on ${(checks[i] as WeeklyMorningCheck).dateIso}; please keep one.`,
+      };
   }
   return { ok: true, checks };
 }
@@ -133,10 +177,15 @@ export function risingMorningWeeks(checks: readonly WeeklyMorningCheck[]): { dat
     const ref = checks[i - n] as WeeklyMorningCheck;
     const run = checks.slice(i - n + 1, i + 1);
     const stiffUp = run.every((c) => c.stiffnessNrs > ref.stiffnessNrs);
-    const painUp = ref.morningPainNrs != null && run.every((c) => c.morningPainNrs != null && c.morningPainNrs > (ref.morningPainNrs as number));
+    const painUp =
+      ref.morningPainNrs != null &&
+      run.every((c) => c.morningPainNrs != null && c.morningPainNrs > (ref.morningPainNrs as number));
     if (stiffUp || painUp) {
       const what = stiffUp ? 'stiffness' : 'pain';
-      out.push({ dateIso: (checks[i] as WeeklyMorningCheck).dateIso, reason: `Your morning ${what} has been higher than in the week of ${ref.dateIso} for ${n} weeks in a row.` });
+      out.push({
+        dateIso: (checks[i] as WeeklyMorningCheck).dateIso,
+        reason: `Your morning ${what} has been higher than in the week of ${ref.dateIso} for ${n} weeks in a row.`,
+      });
     }
   }
   return out;
@@ -169,7 +218,9 @@ export function nprsChange(startNrs: unknown, currentNrs: unknown): ({ ok: true 
   if (!c.ok) return c;
   const changePoints = c.value - s.value;
   const changeFraction = s.value === 0 ? null : changePoints / s.value;
-  const meaningfulImprovement = -changePoints >= OUTCOMES.NPRS_MIC_POINTS || (changeFraction !== null && changePoints < 0 && -changeFraction >= OUTCOMES.NPRS_MIC_FRACTION);
+  const meaningfulImprovement =
+    -changePoints >= OUTCOMES.NPRS_MIC_POINTS ||
+    (changeFraction !== null && changePoints < 0 && -changeFraction >= OUTCOMES.NPRS_MIC_FRACTION);
   const meaningfulWorsening = changePoints >= OUTCOMES.NPRS_MIC_POINTS;
   const recovered = c.value === OUTCOMES.RECOVERED_NRS;
   const message = recovered
@@ -179,7 +230,18 @@ export function nprsChange(startNrs: unknown, currentNrs: unknown): ({ ok: true 
       : meaningfulWorsening
         ? `Your usual pain has gone up from ${s.value} to ${c.value} out of 10. Please consider seeing a physical therapist or doctor.`
         : `Your usual pain is ${c.value} out of 10, compared with ${s.value} at the start.`;
-  return { ok: true, startNrs: s.value, currentNrs: c.value, changePoints, changeFraction, meaningfulImprovement, meaningfulWorsening, recovered, message, source: OUTCOME_SOURCE };
+  return {
+    ok: true,
+    startNrs: s.value,
+    currentNrs: c.value,
+    changePoints,
+    changeFraction,
+    meaningfulImprovement,
+    meaningfulWorsening,
+    recovered,
+    message,
+    source: OUTCOME_SOURCE,
+  };
 }
 
 export type Peg3ItemId = 'pain' | 'enjoyment' | 'activity';
@@ -188,8 +250,18 @@ export type Peg3Answers = Record<Peg3ItemId, number>;
 /** PEG-3 (Krebs 2009, public domain): three 0-10 items, score = their mean. Labels are ours. */
 export const PEG3_ITEMS: readonly { id: Peg3ItemId; label: string; low: string; high: string }[] = [
   { id: 'pain', label: 'Your usual back pain over the past week', low: 'no pain', high: 'as bad as you can imagine' },
-  { id: 'enjoyment', label: 'How much pain got in the way of enjoying life this past week', low: 'not at all', high: 'completely' },
-  { id: 'activity', label: 'How much pain got in the way of everyday activities this past week', low: 'not at all', high: 'completely' },
+  {
+    id: 'enjoyment',
+    label: 'How much pain got in the way of enjoying life this past week',
+    low: 'not at all',
+    high: 'completely',
+  },
+  {
+    id: 'activity',
+    label: 'How much pain got in the way of everyday activities this past week',
+    low: 'not at all',
+    high: 'completely',
+  },
 ];
 
 export function scorePeg3(answers: unknown): { ok: true; score: number; items: Peg3Answers; source: string } | Failure {
@@ -201,7 +273,12 @@ export function scorePeg3(answers: unknown): { ok: true; score: number; items: P
     items[item.id] = v.value;
   }
   const full = items as Peg3Answers;
-  return { ok: true, score: (full.pain + full.enjoyment + full.activity) / 3, items: full, source: 'Rule set E "Outcome tracking"; PEG-3 (Krebs 2009, public domain)' };
+  return {
+    ok: true,
+    score: (full.pain + full.enjoyment + full.activity) / 3,
+    items: full,
+    source: 'Rule set E "Outcome tracking"; PEG-3 (Krebs 2009, public domain)',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +320,8 @@ export const ESCALATION_SOURCE = 'Rule set E "ESCALATE"; Part 2 section 5 (ACP 2
 export const ESCALATION_TEXT = {
   lead: 'Please book a visit with a physical therapist or doctor.',
   tail: 'They can look at your back in person, which this app cannot do. Until then, keep to the easier plan, and we will ask the safety questions again now, just to be sure.',
-  noImprovementNote: 'Your pain has not improved much yet. Many backs take a few weeks; if there is still no change in two more weeks, a physical therapist can help.',
+  noImprovementNote:
+    'Your pain has not improved much yet. Many backs take a few weeks; if there is still no change in two more weeks, a physical therapist can help.',
 } as const;
 
 export interface ValidatedHistory {
@@ -264,14 +342,19 @@ export function validateHistory(raw: unknown, todayIso: string): { ok: true; his
   for (const s of arr.value) {
     const v = validatePainSession(s);
     if (!v.ok) return v;
-    if (dayOf(v.session.dateIso) > today) return { ok: false, reason: `A session is dated ${v.session.dateIso}, after today; please check the date.` };
+    if (dayOf(v.session.dateIso) > today)
+      return { ok: false, reason: `A session is dated ${v.session.dateIso}, after today; please check the date.` };
     sessions.push(v.session);
   }
   sessions.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
   const wc = validateWeeklyChecks(raw['weeklyChecks'] ?? []);
   if (!wc.ok) return wc;
   const lateCheck = wc.checks.find((c) => dayOf(c.dateIso) > today);
-  if (lateCheck) return { ok: false, reason: `A weekly check-in is dated ${lateCheck.dateIso}, after today; please check the date.` };
+  if (lateCheck)
+    return {
+      ok: false,
+      reason: `A weekly check-in is dated ${lateCheck.dateIso}, after today; please check the date.`,
+    };
   const logArr = checkArray(raw['painLog'] ?? [], 'pain log');
   if (!logArr.ok) return logArr;
   const painLog: PainLogEntry[] = [];
@@ -279,7 +362,8 @@ export function validateHistory(raw: unknown, todayIso: string): { ok: true; his
     if (!isRecord(e)) return { ok: false, reason: 'A pain log entry is empty.' };
     const d = checkDate(e['dateIso'], 'pain log date');
     if (!d.ok) return d;
-    if (d.dayNumber > today) return { ok: false, reason: `A pain log entry is dated ${d.value}, after today; please check the date.` };
+    if (d.dayNumber > today)
+      return { ok: false, reason: `A pain log entry is dated ${d.value}, after today; please check the date.` };
     const n = checkNrs(e['nrs'], `usual pain score on ${d.value}`);
     if (!n.ok) return n;
     painLog.push({ dateIso: d.value, nrs: n.value });
@@ -295,7 +379,8 @@ export function validateHistory(raw: unknown, todayIso: string): { ok: true; his
   if (raw['programmeStartIso'] !== undefined && raw['programmeStartIso'] !== null) {
     const d = checkDate(raw['programmeStartIso'], 'programme start date');
     if (!d.ok) return d;
-    if (d.dayNumber > today) return { ok: false, reason: 'The programme start date is after today; please check the date.' };
+    if (d.dayNumber > today)
+      return { ok: false, reason: 'The programme start date is after today; please check the date.' };
     programmeStartIso = d.value;
   }
   return { ok: true, history: { sessions, weeklyChecks: wc.checks, painLog, newSymptomBelowKnee, programmeStartIso } };
@@ -310,7 +395,11 @@ export function escalationFor(h: ValidatedHistory, todayIso: string): Escalation
 
   // Three red sessions within 7 days, the latest of them within the last 7 days.
   const redDays = h.sessions.filter((s) => lightForSession(s).light === 'red').map((s) => dayOf(s.dateIso));
-  const recentCluster = redDays.some((end, i) => end > today - X.RED_WINDOW_DAYS && redDays.slice(0, i + 1).filter((d) => d > end - X.RED_WINDOW_DAYS).length >= X.RED_SESSIONS);
+  const recentCluster = redDays.some(
+    (end, i) =>
+      end > today - X.RED_WINDOW_DAYS &&
+      redDays.slice(0, i + 1).filter((d) => d > end - X.RED_WINDOW_DAYS).length >= X.RED_SESSIONS,
+  );
   if (recentCluster) {
     triggers.push('red-sessions');
     reasons.push(`Your back was too sore after ${X.RED_SESSIONS} sessions within ${X.RED_WINDOW_DAYS} days.`);
@@ -319,7 +408,10 @@ export function escalationFor(h: ValidatedHistory, todayIso: string): Escalation
     triggers.push('new-symptom-below-knee');
     reasons.push('You have a new symptom below the knee.');
   }
-  const startIso = h.programmeStartIso ?? [h.sessions[0]?.dateIso, h.painLog[0]?.dateIso].filter((d): d is string => d !== undefined).sort()[0] ?? null;
+  const startIso =
+    h.programmeStartIso ??
+    [h.sessions[0]?.dateIso, h.painLog[0]?.dateIso].filter((d): d is string => d !== undefined).sort()[0] ??
+    null;
   const first = h.painLog[0];
   const last = h.painLog.at(-1);
   if (startIso !== null && first && last && last !== first) {
@@ -332,7 +424,9 @@ export function escalationFor(h: ValidatedHistory, todayIso: string): Escalation
       reasons.push(`Your usual pain has gone from ${first.nrs} to ${last.nrs} out of 10 since you started.`);
     } else if (days >= X.NO_IMPROVEMENT_AFTER_DAYS && !better) {
       triggers.push('no-improvement');
-      reasons.push(`After ${Math.floor(days / 7)} weeks your pain has not clearly improved (${first.nrs} then, ${last.nrs} now).`);
+      reasons.push(
+        `After ${Math.floor(days / 7)} weeks your pain has not clearly improved (${first.nrs} then, ${last.nrs} now).`,
+      );
     } else if (days >= X.NO_IMPROVEMENT_NOTE_AFTER_DAYS && !better) {
       note = ESCALATION_TEXT.noImprovementNote;
     }

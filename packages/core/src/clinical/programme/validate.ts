@@ -6,12 +6,16 @@ import { NRS } from './thresholds.ts';
 
 export type Failure = { ok: false; reason: string };
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function checkNrs(value: unknown, what: string): { ok: true; value: number } | Failure {
   if (value === undefined || value === null) return { ok: false, reason: `The ${what} is missing.` };
   if (typeof value !== 'number' || !Number.isInteger(value) || value < NRS.MIN || value > NRS.MAX) {
-    return { ok: false, reason: `The ${what} should be a whole number from ${NRS.MIN} to ${NRS.MAX}, but it was ${JSON.stringify(value)}.` };
+    return {
+      ok: false,
+      reason: `The ${what} should be a whole number from ${NRS.MIN} to ${NRS.MAX}, but it was ${JSON.stringify(value)}.`,
+    };
   }
   return { ok: true, value };
 }
@@ -30,13 +34,23 @@ export function checkDate(value: unknown, what: string): { ok: true; value: stri
 
 export function checkBoolean(value: unknown, what: string): { ok: true; value: boolean } | Failure {
   if (typeof value !== 'boolean') {
-    return { ok: false, reason: value === undefined || value === null ? `The answer to "${what}" is missing.` : `The answer to "${what}" should be yes or no, but it was ${JSON.stringify(value)}.` };
+    return {
+      ok: false,
+      reason:
+        value === undefined || value === null
+          ? `The answer to "${what}" is missing.`
+          : `The answer to "${what}" should be yes or no, but it was ${JSON.stringify(value)}.`,
+    };
   }
   return { ok: true, value };
 }
 
 export function checkArray(value: unknown, what: string): { ok: true; value: unknown[] } | Failure {
-  if (!Array.isArray(value)) return { ok: false, reason: `The ${what} should be a list, but it was ${value === undefined ? 'missing' : JSON.stringify(value)}.` };
+  if (!Array.isArray(value))
+    return {
+      ok: false,
+      reason: `The ${what} should be a list, but it was ${value === undefined ? 'missing' : JSON.stringify(value)}.`,
+    };
   return { ok: true, value };
 }
 

@@ -10,7 +10,8 @@ export type ExportParts = Omit<SteadybackExport, 'format' | 'version' | 'exporte
 export function buildExport(parts: ExportParts, exportedOnIso: string): SteadybackExport {
   const doc = { format: EXPORT_FORMAT, version: RECORDS_VERSION, exportedOnIso, ...parts } as const;
   const checked = exportSchema.safeParse(doc);
-  if (!checked.success) throw new Error(`buildExport got records that do not match the schema: ${firstIssue(checked.error)}`);
+  if (!checked.success)
+    throw new Error(`buildExport got records that do not match the schema: ${firstIssue(checked.error)}`);
   return checked.data;
 }
 
@@ -25,10 +26,18 @@ export function parseExport(input: unknown): ParseExportResult {
     try {
       doc = JSON.parse(input);
     } catch {
-      return { ok: false, reason: 'This file is not a steadyback export (it is not valid JSON); choose the .json file the app exported.' };
+      return {
+        ok: false,
+        reason: 'This file is not a steadyback export (it is not valid JSON); choose the .json file the app exported.',
+      };
     }
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || (doc as { format?: unknown }).format !== EXPORT_FORMAT) {
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    Array.isArray(doc) ||
+    (doc as { format?: unknown }).format !== EXPORT_FORMAT
+  ) {
     return { ok: false, reason: 'This file is not a steadyback export; choose the .json file the app exported.' };
   }
   let version = (doc as { version?: unknown }).version;
@@ -36,17 +45,25 @@ export function parseExport(input: unknown): ParseExportResult {
     return { ok: false, reason: 'This export has no valid version number; export your data again from the app.' };
   }
   if (version > RECORDS_VERSION) {
-    return { ok: false, reason: `This export was made by a newer steadyback (data version ${version}); update the app, then import it again.` };
+    return {
+      ok: false,
+      reason: `This export was made by a newer steadyback (data version ${version}); update the app, then import it again.`,
+    };
   }
   let current = doc as Record<string, unknown>;
   while (version < RECORDS_VERSION) {
     const step = MIGRATIONS[version];
-    if (!step) return { ok: false, reason: `Exports of data version ${version} cannot be read any more; export your data again from the app.` };
+    if (!step)
+      return {
+        ok: false,
+        reason: `Exports of data version ${version} cannot be read any more; export your data again from the app.`,
+      };
     current = step(current);
     version += 1;
   }
   const checked = exportSchema.safeParse(current);
-  if (!checked.success) return { ok: false, reason: `This export is damaged (${firstIssue(checked.error)}); nothing was imported.` };
+  if (!checked.success)
+    return { ok: false, reason: `This export is damaged (${firstIssue(checked.error)}); nothing was imported.` };
   return { ok: true, data: checked.data };
 }
 

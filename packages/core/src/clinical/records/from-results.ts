@@ -23,7 +23,7 @@ export function snapshotAt(frames: readonly FrameResult[], tMs: number): Skeleto
     aspect: best.imageWidthPx / best.imageHeightPx,
     points: Array.from({ length: 33 }, (_, i) => {
       const p = best.landmarks[i];
-      return p ? [round(p.xNorm, 3), round(p.yNorm, 3), round(p.visibility, 2)] as [number, number, number] : null;
+      return p ? ([round(p.xNorm, 3), round(p.yNorm, 3), round(p.visibility, 2)] as [number, number, number]) : null;
     }),
   };
 }
@@ -37,7 +37,9 @@ export function birdDogTestRecord(
     const rolls = reps.map((r) => r.metrics.R1.value).filter((v): v is number => v !== null);
     // Evidence: the rep with the largest roll, else the first rep the camera saw.
     const worst = [...reps].sort((a, b) => Math.abs(b.metrics.R1.value ?? 0) - Math.abs(a.metrics.R1.value ?? 0))[0];
-    const atMs = worst ? (worst.metrics.R1.atMs ?? worst.metrics.R4.atMs ?? (worst.holdStartMs + worst.holdEndMs) / 2) : null;
+    const atMs = worst
+      ? (worst.metrics.R1.atMs ?? worst.metrics.R4.atMs ?? (worst.holdStartMs + worst.holdEndMs) / 2)
+      : null;
     const v = result.sides[s];
     return {
       verdict: v.verdict,

@@ -10,8 +10,20 @@ import { birdDogTestRecord } from './from-results.ts';
 import { DEFAULT_SETTINGS, RECORDS_VERSION } from './schema.ts';
 
 function phoneOnlyResult() {
-  const session = birdDogSession({ repsPerSide: 2, repTilt: { left: { rollDeg: -12, pitchDeg: 3 }, right: { rollDeg: 3, pitchDeg: 2 } } });
-  const stream = generatePelvisStream({ timeline: session.timeline, durationMs: session.durationMs, rateHz: 50, headingDeg: 0, mount: 'sacrum', mountingYawDeg: 10, noiseSdDeg: 0.2, seed: 3 });
+  const session = birdDogSession({
+    repsPerSide: 2,
+    repTilt: { left: { rollDeg: -12, pitchDeg: 3 }, right: { rollDeg: 3, pitchDeg: 2 } },
+  });
+  const stream = generatePelvisStream({
+    timeline: session.timeline,
+    durationMs: session.durationMs,
+    rateHz: 50,
+    headingDeg: 0,
+    mount: 'sacrum',
+    mountingYawDeg: 10,
+    noiseSdDeg: 0.2,
+    seed: 3,
+  });
   const pelvis = pelvisInputFromSamples(stream.samples);
   if (!pelvis.ok) throw new Error(pelvis.reason);
   return analyzeBirdDog({ pelvis: pelvis.pelvis });
@@ -21,19 +33,58 @@ function parts(): ExportParts {
   let guard = createGuardState({ ageYears: 40 });
   const started = startSession(guard, { dateIso: '2026-11-02', restPainNrs: 2 });
   if (!started.ok) throw new Error(started.reason);
-  const held = recordHold(started.state, { side: 'left', intensity: 4, pain: false, feltAt: 'front-of-hip', depthDeg: 12 });
+  const held = recordHold(started.state, {
+    side: 'left',
+    intensity: 4,
+    pain: false,
+    feltAt: 'front-of-hip',
+    depthDeg: 12,
+  });
   if (!held.ok) throw new Error(held.reason);
   guard = held.state;
   return {
     settings: { ...DEFAULT_SETTINGS, ageYears: 40, programmeStartIso: '2026-11-02' },
-    screenings: [{ id: 's1', dateIso: '2026-11-02', answers: { 'saddle-numbness': false }, outcome: 'clear', reason: 'first-run' }],
-    painDays: [{ id: 'p1', dateIso: '2026-11-02', restNrs: 2, peakNrs: 3, morningNrs: null, settledWithin24h: null, newSymptomBelowKnee: false }],
+    screenings: [
+      { id: 's1', dateIso: '2026-11-02', answers: { 'saddle-numbness': false }, outcome: 'clear', reason: 'first-run' },
+    ],
+    painDays: [
+      {
+        id: 'p1',
+        dateIso: '2026-11-02',
+        restNrs: 2,
+        peakNrs: 3,
+        morningNrs: null,
+        settledWithin24h: null,
+        newSymptomBelowKnee: false,
+      },
+    ],
     outcomeChecks: [{ id: 'o1', dateIso: '2026-11-02', usualPainNrs: 4, peg3: { pain: 4, enjoyment: 3, activity: 3 } }],
     birdDogTests: [birdDogTestRecord(phoneOnlyResult(), { id: 'b1', dateIso: '2026-11-02' })],
-    stretchSessions: [{
-      id: 'h1', dateIso: '2026-11-02', status: 'in-progress', sources: { camera: true, sensor: false }, targetHoldSeconds: 30, depthCapDeg: null, stoppedForToday: false,
-      holds: [{ side: 'left', startMs: 1000, endMs: 31000, goodFormMs: 27000, faults: [{ rule: 'C5', atMs: 9000, source: 'camera' }], depthDeg: 12, intensity: 4, pain: false, feltAt: 'front-of-hip', action: 'hold' }],
-    }],
+    stretchSessions: [
+      {
+        id: 'h1',
+        dateIso: '2026-11-02',
+        status: 'in-progress',
+        sources: { camera: true, sensor: false },
+        targetHoldSeconds: 30,
+        depthCapDeg: null,
+        stoppedForToday: false,
+        holds: [
+          {
+            side: 'left',
+            startMs: 1000,
+            endMs: 31000,
+            goodFormMs: 27000,
+            faults: [{ rule: 'C5', atMs: 9000, source: 'camera' }],
+            depthDeg: 12,
+            intensity: 4,
+            pain: false,
+            feltAt: 'front-of-hip',
+            action: 'hold',
+          },
+        ],
+      },
+    ],
     guard,
   };
 }
@@ -78,6 +129,8 @@ describe('export and import', () => {
 
   it('refuses to build an export from records that break the schema', () => {
     const p = parts();
-    expect(() => buildExport({ ...p, painDays: [{ ...p.painDays[0]!, dateIso: '2/11/2026' }] }, '2026-11-03')).toThrow(/painDays\.0\.dateIso/);
+    expect(() => buildExport({ ...p, painDays: [{ ...p.painDays[0]!, dateIso: '2/11/2026' }] }, '2026-11-03')).toThrow(
+      /painDays\.0\.dateIso/,
+    );
   });
 });

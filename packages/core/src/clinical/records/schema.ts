@@ -31,7 +31,9 @@ export const settingsSchema = z.object({
   muted: z.boolean(),
   ageYears: z.number().int().min(10).max(110).nullable(),
   hurtsMoreAfterStretching: z.boolean().nullable(),
-  backStretches: z.array(z.enum(['supine-knee-across-twist', 'seated-twist', 'knee-to-chest', 'standing-back-bend', 'other-back-stretch'])),
+  backStretches: z.array(
+    z.enum(['supine-knee-across-twist', 'seated-twist', 'knee-to-chest', 'standing-back-bend', 'other-back-stretch']),
+  ),
   programmeStartIso: isoDate.nullable(),
 });
 
@@ -98,12 +100,14 @@ export const birdDogTestSchema = z.object({
   status: z.enum(['in-progress', 'complete', 'abandoned']),
   sources: z.object({ camera: z.boolean(), sensor: z.boolean() }),
   view: z.string(),
-  overall: z.object({
-    verdict: z.enum(['negative', 'positive-mild', 'positive', 'not-measurable']),
-    asymmetry: z.boolean(),
-    symptomProvoking: z.boolean(),
-    summary: z.string(),
-  }).nullable(),
+  overall: z
+    .object({
+      verdict: z.enum(['negative', 'positive-mild', 'positive', 'not-measurable']),
+      asymmetry: z.boolean(),
+      symptomProvoking: z.boolean(),
+      summary: z.string(),
+    })
+    .nullable(),
   sides: z.object({ left: birdDogSideRecordSchema, right: birdDogSideRecordSchema }).nullable(),
   reps: z.array(birdDogRepRecordSchema),
   explanation: z.array(z.string()),
@@ -116,7 +120,9 @@ export const stretchHoldRecordSchema = z.object({
   startMs: finite.min(0),
   endMs: finite.min(0),
   goodFormMs: finite.min(0),
-  faults: z.array(z.object({ rule: z.enum(['C1', 'C2', 'C4', 'C5']), atMs: finite, source: z.enum(['camera', 'sensor']) })),
+  faults: z.array(
+    z.object({ rule: z.enum(['C1', 'C2', 'C4', 'C5']), atMs: finite, source: z.enum(['camera', 'sensor']) }),
+  ),
   /** Peak change in the hip-extension proxy from set-up, degrees (camera); null when not measured. */
   depthDeg: finite.nullable(),
   /** Self-report after the hold; null until answered. */
@@ -147,7 +153,20 @@ const guardHoldSchema = z.object({
   cameraSignals: z.object({ C1: z.boolean(), C5: z.boolean() }),
   sensorSignals: z.object({ C1s: z.boolean(), C5: z.boolean() }),
   action: z.enum(['stop-for-today', 'ease-off', 'hold', 'too-light']),
-  triggers: z.array(z.enum(['pain', 'leg-symptoms', 'low-back-twice', 'intensity-above-cap', 'low-back', 'arching-camera', 'arching-sensor', 'bouncing-camera', 'bouncing-sensor', 'beyond-depth-cap'])),
+  triggers: z.array(
+    z.enum([
+      'pain',
+      'leg-symptoms',
+      'low-back-twice',
+      'intensity-above-cap',
+      'low-back',
+      'arching-camera',
+      'arching-sensor',
+      'bouncing-camera',
+      'bouncing-sensor',
+      'beyond-depth-cap',
+    ]),
+  ),
   green: z.boolean(),
 });
 const guardSessionSchema = z.object({
@@ -170,14 +189,16 @@ export const guardStateSchema = z.object({
   holdSeconds: z.number().positive(),
   sessions: z.array(guardSessionSchema),
   openSession: guardSessionSchema.nullable(),
-  reviews: z.array(z.object({
-    weekKey: z.string(),
-    green: z.boolean(),
-    capChangeDeg: finite,
-    newCapDeg: finite.nullable(),
-    holdSeconds: z.number().positive(),
-    reasons: z.array(z.string()),
-  })),
+  reviews: z.array(
+    z.object({
+      weekKey: z.string(),
+      green: z.boolean(),
+      capChangeDeg: finite,
+      newCapDeg: finite.nullable(),
+      holdSeconds: z.number().positive(),
+      reasons: z.array(z.string()),
+    }),
+  ),
 });
 
 export const exportSchema = z.object({

@@ -41,7 +41,11 @@ describe('bird-dog reps and phases from the camera', () => {
   });
 
   it('names partial and wrong movements: arm only, leg only, same-side arm and leg', () => {
-    const seq = session([{ leg: null, arm: 'left' }, { leg: 'right', arm: null }, { leg: 'left', arm: 'left' }]);
+    const seq = session([
+      { leg: null, arm: 'left' },
+      { leg: 'right', arm: null },
+      { leg: 'left', arm: 'left' },
+    ]);
     const r = analyzeBirdDog({ frames: seq.frames });
     expect(r.reps.map((x) => x.pattern)).toEqual(['arm-only', 'leg-only', 'same-side-arm-and-leg']);
     expect(r.explanation.join(' ')).toMatch(/only the left arm reached out/);
@@ -49,17 +53,22 @@ describe('bird-dog reps and phases from the camera', () => {
   });
 
   it('ignores a short fidget that never reaches a lift', () => {
-    const seq = session([opposite('left', { legElevationDeg: -60, armElevationDeg: -70, reachMs: 300, holdMs: 0, returnMs: 300 })]);
+    const seq = session([
+      opposite('left', { legElevationDeg: -60, armElevationDeg: -70, reachMs: 300, holdMs: 0, returnMs: 300 }),
+    ]);
     const r = analyzeBirdDog({ frames: seq.frames });
     expect(r.reps).toHaveLength(0);
   });
 });
 
 describe('who times the reps when the phone is on the back', () => {
-  it('from behind, the phone\'s pacing times the reps and the roll is measured in each hold', () => {
+  it("from behind, the phone's pacing times the reps and the roll is measured in each hold", () => {
     const seq = session([opposite('left', { rollDeg: 12 }), opposite('right', { rollDeg: -3 })], { view: 'rear' });
     const r = analyzeBirdDog({ frames: seq.frames, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
-    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([['left', 'pacing-cues'], ['right', 'pacing-cues']]);
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([
+      ['left', 'pacing-cues'],
+      ['right', 'pacing-cues'],
+    ]);
     expect(Math.abs(r.reps[0]!.metrics.R1.value! - 12)).toBeLessThan(1);
     expect(r.quality.map((q) => q.message).join(' ')).toMatch(/timed from the phone's spoken pacing/);
   });
@@ -74,9 +83,16 @@ describe('who times the reps when the phone is on the back', () => {
   it('from the side, when the camera missed a paced rep, the phone times them all', () => {
     const seq = session([opposite('left', { rollDeg: 12 }), opposite('right')]);
     // The camera loses the person during the second rep.
-    const frames: FrameResult[] = seq.frames.map((f) => (f.tMs >= seq.reps[1]!.startMs - 500 ? { tMs: f.tMs, landmarks: null, imageWidthPx: f.imageWidthPx, imageHeightPx: f.imageHeightPx, peopleCount: 0 } : f));
+    const frames: FrameResult[] = seq.frames.map((f) =>
+      f.tMs >= seq.reps[1]!.startMs - 500
+        ? { tMs: f.tMs, landmarks: null, imageWidthPx: f.imageWidthPx, imageHeightPx: f.imageHeightPx, peopleCount: 0 }
+        : f,
+    );
     const r = analyzeBirdDog({ frames, pelvis: { ...truthPelvis(seq), cues: truthCues(seq) } });
-    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([['left', 'pacing-cues'], ['right', 'pacing-cues']]);
+    expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual([
+      ['left', 'pacing-cues'],
+      ['right', 'pacing-cues'],
+    ]);
   });
 });
 
@@ -170,7 +186,10 @@ describe('R5 trunk sag (side camera)', () => {
     // From 1 s into the hold, for 1 s, the hips are read 6% of the picture lower (a sag of about a third of the trunk).
     const frames = seq.frames.map((f): FrameResult => {
       if (!f.landmarks || f.tMs < rep.holdStartMs + 1000 || f.tMs >= rep.holdStartMs + 2000) return f;
-      return { ...f, landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)) };
+      return {
+        ...f,
+        landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)),
+      };
     });
     const m = analyzeBirdDog({ frames }).reps[0]!.metrics.R5;
     expect(m.source).toBe('camera');
@@ -178,7 +197,10 @@ describe('R5 trunk sag (side camera)', () => {
     // The same misreading held through the whole hold is a sag.
     const held = seq.frames.map((f): FrameResult => {
       if (!f.landmarks || f.tMs < rep.holdStartMs || f.tMs >= rep.holdEndMs) return f;
-      return { ...f, landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)) };
+      return {
+        ...f,
+        landmarks: f.landmarks.map((lm, i) => (lm && (i === 23 || i === 24) ? { ...lm, yNorm: lm.yNorm + 0.06 } : lm)),
+      };
     });
     expect(analyzeBirdDog({ frames: held }).reps[0]!.metrics.R5.band).toBe('red');
   });
@@ -195,78 +217,143 @@ describe('R6 pain', () => {
   });
 });
 
-const metric = (band: Metric['band']): Metric => ({ value: band === 'not-measurable' ? null : 1, unit: '', band, source: band === 'not-measurable' ? null : 'sensor' });
+const metric = (band: Metric['band']): Metric => ({
+  value: band === 'not-measurable' ? null : 1,
+  unit: '',
+  band,
+  source: band === 'not-measurable' ? null : 'sensor',
+});
 function metrics(bands: Partial<Record<RuleId, Metric['band']>>): Record<RuleId, Metric> {
   const all: RuleId[] = ['R1', 'R2', 'R3', 'R4', 'R4s', 'R5', 'R6'];
-  return Object.fromEntries(all.map((id) => [id, metric(bands[id] ?? (id === 'R2' || id === 'R6' ? 'not-measurable' : 'green'))])) as Record<RuleId, Metric>;
+  return Object.fromEntries(
+    all.map((id) => [id, metric(bands[id] ?? (id === 'R2' || id === 'R6' ? 'not-measurable' : 'green'))]),
+  ) as Record<RuleId, Metric>;
 }
 
 describe('rep classification', () => {
-  const c = (bands: Partial<Record<RuleId, Metric['band']>>, hasSensor = true) => classify(metrics(bands), 1, hasSensor, 'opposite-arm-and-leg').classification;
+  const c = (bands: Partial<Record<RuleId, Metric['band']>>, hasSensor = true) =>
+    classify(metrics(bands), 1, hasSensor, 'opposite-arm-and-leg').classification;
   it('is stable when every measured rule is green and the pelvis was measured', () => expect(c({})).toBe('stable'));
   it('is borderline with exactly one amber item', () => expect(c({ R1: 'amber' })).toBe('borderline'));
   it('is unstable with two amber items', () => expect(c({ R1: 'amber', R5: 'amber' })).toBe('unstable'));
   it('is unstable with any red item', () => expect(c({ R4: 'red' })).toBe('unstable'));
   it('is unstable when R3 flags early pelvic motion', () => expect(c({ R3: 'red' })).toBe('unstable'));
-  it('never calls a rep stable when the pelvis was not measured', () => expect(c({ R1: 'not-measurable', R3: 'not-measurable', R4s: 'not-measurable' }, false)).toBe('not-measurable'));
+  it('never calls a rep stable when the pelvis was not measured', () =>
+    expect(c({ R1: 'not-measurable', R3: 'not-measurable', R4s: 'not-measurable' }, false)).toBe('not-measurable'));
   it('is not measurable when the camera saw too few frames and there is no phone', () => {
-    expect(classify(metrics({ R1: 'not-measurable' }), 0.5, false, 'opposite-arm-and-leg').classification).toBe('not-measurable');
+    expect(classify(metrics({ R1: 'not-measurable' }), 0.5, false, 'opposite-arm-and-leg').classification).toBe(
+      'not-measurable',
+    );
   });
 });
 
-function rep(leg: 'left' | 'right', classification: RepClassification, bands: Partial<Record<RuleId, Metric['band']>> = {}, roll = 3): BirdDogRep {
+function rep(
+  leg: 'left' | 'right',
+  classification: RepClassification,
+  bands: Partial<Record<RuleId, Metric['band']>> = {},
+  roll = 3,
+): BirdDogRep {
   const m = metrics(bands);
   m.R1 = { ...m.R1, value: roll };
-  return { index: 0, leg, arm: leg === 'left' ? 'right' : 'left', pattern: 'opposite-arm-and-leg', startMs: 0, holdStartMs: 0, holdEndMs: 0, endMs: 0, holdMs: 0, classification, classificationReason: '', foundBy: 'camera', metrics: m, cameraValidShare: 1 };
+  return {
+    index: 0,
+    leg,
+    arm: leg === 'left' ? 'right' : 'left',
+    pattern: 'opposite-arm-and-leg',
+    startMs: 0,
+    holdStartMs: 0,
+    holdEndMs: 0,
+    endMs: 0,
+    holdMs: 0,
+    classification,
+    classificationReason: '',
+    foundBy: 'camera',
+    metrics: m,
+    cameraValidShare: 1,
+  };
 }
 
 describe('side verdicts (positive only if still unstable after one re-cue)', () => {
   it('is positive when 2 of 3 reps are unstable including the last', () => {
-    expect(sideVerdict([rep('left', 'stable'), rep('left', 'unstable'), rep('left', 'unstable')], 'left').verdict).toBe('positive');
+    expect(sideVerdict([rep('left', 'stable'), rep('left', 'unstable'), rep('left', 'unstable')], 'left').verdict).toBe(
+      'positive',
+    );
   });
   it('is negative when the person corrected after the re-cue', () => {
-    expect(sideVerdict([rep('left', 'unstable'), rep('left', 'unstable'), rep('left', 'stable')], 'left').verdict).toBe('negative');
+    expect(sideVerdict([rep('left', 'unstable'), rep('left', 'unstable'), rep('left', 'stable')], 'left').verdict).toBe(
+      'negative',
+    );
   });
   it('is negative with one unstable rep', () => {
-    expect(sideVerdict([rep('left', 'stable'), rep('left', 'unstable'), rep('left', 'borderline')], 'left').verdict).toBe('negative');
+    expect(
+      sideVerdict([rep('left', 'stable'), rep('left', 'unstable'), rep('left', 'borderline')], 'left').verdict,
+    ).toBe('negative');
   });
   it('is not measurable with fewer than 2 measurable reps, and says how many there were', () => {
     const one = sideVerdict([rep('left', 'unstable'), rep('left', 'not-measurable')], 'left');
     expect(one.verdict).toBe('not-measurable');
-    expect(one.reason).toBe('Only 1 of the 2 reps with the left leg could be measured; a side needs at least 2 measured reps with the opposite arm.');
-    expect(sideVerdict([rep('left', 'not-measurable'), rep('left', 'not-measurable')], 'left').reason).toMatch(/^None of the 2 reps with the left leg could be measured;/);
-    expect(sideVerdict([rep('left', 'not-measurable')], 'left').reason).toMatch(/^The one rep with the left leg could not be measured;/);
+    expect(one.reason).toBe(
+      'Only 1 of the 2 reps with the left leg could be measured; a side needs at least 2 measured reps with the opposite arm.',
+    );
+    expect(sideVerdict([rep('left', 'not-measurable'), rep('left', 'not-measurable')], 'left').reason).toMatch(
+      /^None of the 2 reps with the left leg could be measured;/,
+    );
+    expect(sideVerdict([rep('left', 'not-measurable')], 'left').reason).toMatch(
+      /^The one rep with the left leg could not be measured;/,
+    );
     expect(sideVerdict([rep('left', 'stable')], 'right').reason).toMatch(/^No rep with the right leg was found;/);
   });
 });
 
 describe('overall verdict', () => {
   const sides = (reps: BirdDogRep[]) => ({ left: sideVerdict(reps, 'left'), right: sideVerdict(reps, 'right') });
-  const both = (l: RepClassification[], r: RepClassification[], bands: Partial<Record<RuleId, Metric['band']>> = {}) => {
-    const reps = [...l.map((c) => rep('left', c, c === 'unstable' ? bands : {})), ...r.map((c) => rep('right', c, c === 'unstable' ? bands : {}))];
+  const both = (
+    l: RepClassification[],
+    r: RepClassification[],
+    bands: Partial<Record<RuleId, Metric['band']>> = {},
+  ) => {
+    const reps = [
+      ...l.map((c) => rep('left', c, c === 'unstable' ? bands : {})),
+      ...r.map((c) => rep('right', c, c === 'unstable' ? bands : {})),
+    ];
     return overallVerdict(reps, sides(reps));
   };
-  it('is negative when both sides are negative', () => expect(both(['stable', 'stable'], ['stable', 'borderline']).verdict).toBe('negative'));
+  it('is negative when both sides are negative', () =>
+    expect(both(['stable', 'stable'], ['stable', 'borderline']).verdict).toBe('negative'));
   it('is positive-mild when one side is positive, and flags asymmetry', () => {
     const o = both(['unstable', 'unstable'], ['stable', 'stable'], { R1: 'amber', R5: 'amber' });
     expect(o.verdict).toBe('positive-mild');
     expect(o.asymmetry).toBe(true);
   });
   it('is positive-mild when both sides are positive on amber items only', () => {
-    expect(both(['unstable', 'unstable'], ['unstable', 'unstable'], { R1: 'amber', R5: 'amber' }).verdict).toBe('positive-mild');
+    expect(both(['unstable', 'unstable'], ['unstable', 'unstable'], { R1: 'amber', R5: 'amber' }).verdict).toBe(
+      'positive-mild',
+    );
   });
   it('is positive when red items appear on at least 2 reps', () => {
     expect(both(['unstable', 'unstable'], ['unstable', 'unstable'], { R1: 'red' }).verdict).toBe('positive');
   });
   it('flags asymmetry when the sides roll more than 5 degrees apart', () => {
-    const reps = [rep('left', 'stable', {}, 2), rep('left', 'stable', {}, 2), rep('right', 'borderline', { R1: 'amber' }, 9), rep('right', 'stable', {}, 8)];
+    const reps = [
+      rep('left', 'stable', {}, 2),
+      rep('left', 'stable', {}, 2),
+      rep('right', 'borderline', { R1: 'amber' }, 9),
+      rep('right', 'stable', {}, 8),
+    ];
     expect(overallVerdict(reps, sides(reps)).asymmetry).toBe(true);
   });
 });
 
 describe('a full session end to end', () => {
   it('gives a positive result with a plain explanation for a person whose pelvis rolls', () => {
-    const reps = [opposite('left', { rollDeg: -12 }), opposite('right', { rollDeg: 11 }), opposite('left', { rollDeg: -11 }), opposite('right', { rollDeg: 12 }), opposite('left', { rollDeg: -12 }), opposite('right', { rollDeg: 10.5 })];
+    const reps = [
+      opposite('left', { rollDeg: -12 }),
+      opposite('right', { rollDeg: 11 }),
+      opposite('left', { rollDeg: -11 }),
+      opposite('right', { rollDeg: 12 }),
+      opposite('left', { rollDeg: -12 }),
+      opposite('right', { rollDeg: 10.5 }),
+    ];
     const seq = session(reps);
     const r = analyzeBirdDog({ frames: seq.frames, pelvis: truthPelvis(seq) });
     expect(r.sources).toEqual({ camera: true, sensor: true });
@@ -274,7 +361,9 @@ describe('a full session end to end', () => {
     expect(r.sides.left.verdict).toBe('positive');
     expect(r.sides.right.verdict).toBe('positive');
     expect(r.overall.verdict).toBe('positive');
-    expect(r.explanation.join(' ')).toMatch(/lifted your left leg, your pelvis rolled up to about 12 degrees toward the left/);
+    expect(r.explanation.join(' ')).toMatch(
+      /lifted your left leg, your pelvis rolled up to about 12 degrees toward the left/,
+    );
     expect(r.events.some((e) => e.type === 're-cue')).toBe(true);
     expect(r.measurable.R1.source).toBe('sensor');
     expect(r.measurable.R4.source).toBe('camera');
@@ -304,7 +393,7 @@ describe('a full session end to end', () => {
 
   it('reports not measurable when landmarks drop out in most frames', () => {
     let s = 5;
-    const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const random = () => (s = (s * 16807) % 2147483647) / 2147483647;
     const seq = session([opposite('left'), opposite('right')], { dropoutShare: 0.6, random });
     const r = analyzeBirdDog({ frames: seq.frames, recorded: false });
     expect(r.reps.length === 0 || r.reps.every((x) => x.classification === 'not-measurable')).toBe(true);

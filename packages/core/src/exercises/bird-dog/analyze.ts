@@ -31,11 +31,14 @@ import {
 } from './result.ts';
 import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
 
-
 /** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
 export interface PelvisInput {
   readonly samples: ReadonlyArray<{ readonly tMs: number; readonly rollDeg: number; readonly pitchDeg: number }>;
-  readonly badIntervals: ReadonlyArray<{ readonly startMs: number; readonly endMs: number; readonly reason: 'gap' | 'jump' | 'slid-off' }>;
+  readonly badIntervals: ReadonlyArray<{
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly reason: 'gap' | 'jump' | 'slid-off';
+  }>;
   readonly cues: ReadonlyArray<{ readonly tMs: number; readonly cue: PacingCue }>;
   readonly notes?: readonly string[];
 }
@@ -80,37 +83,76 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
   const allSide = readings.length > 0 && readings.every((r) => r.view === 'side');
   if (cueReps.length > 0 && (tracked.length === 0 || !allSide || tracked.length < cueReps.length)) {
     if (tracked.length > 0) {
-      quality.push({ code: 'view-limits', message: `The reps were timed from the phone's spoken pacing: ${allSide ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `${viewLabel(view)} the camera cannot time them reliably`}.` });
+      quality.push({
+        code: 'view-limits',
+        message: `The reps were timed from the phone's spoken pacing: ${allSide ? `the camera found ${tracked.length} of the ${cueReps.length} paced reps` : `${viewLabel(view)} the camera cannot time them reliably`}.`,
+      });
     }
     tracked = cueReps;
   }
   for (const r of tracked) events.push({ tMs: r.endMs, type: 'rep-end' });
   if (tracked.length === 0) {
     const other = notBirdDogMessage(readings);
-    quality.push(other ? { code: 'not-bird-dog', message: other } : { code: 'no-reps', message: noRepsMessage(hasCamera, readings) });
+    quality.push(
+      other
+        ? { code: 'not-bird-dog', message: other }
+        : { code: 'no-reps', message: noRepsMessage(hasCamera, readings) },
+    );
   }
   if (pelvis) {
-    for (const b of pelvis.badIntervals) events.push({ tMs: b.startMs, type: b.reason === 'gap' ? 'sensor-gap' : b.reason === 'jump' ? 'sensor-jump' : 'sensor-slid-off' });
+    for (const b of pelvis.badIntervals)
+      events.push({
+        tMs: b.startMs,
+        type: b.reason === 'gap' ? 'sensor-gap' : b.reason === 'jump' ? 'sensor-jump' : 'sensor-slid-off',
+      });
     for (const n of pelvis.notes ?? []) quality.push({ code: 'sensor-calibration', message: n });
   }
 
   // 2. Per-rep rules, each rep with the camera's reading of its part of the recording.
   const reps: BirdDogRep[] = tracked.map((r, index) => {
     const reading = readingAt(readings, r);
-    const fromPicture = reading?.motionRise && r.foundBy === 'camera-motion' && reading.motion ? { tMs: reading.motion.tMs, rise: reading.motionRise } : null;
-    return measureRep(index, r, { frames: reading?.frames ?? [], cam: reading?.cam ?? null, pelvis, sideView: reading?.view === 'side', view: reading?.view ?? view, pain: input.pain, motion: fromPicture });
+    const fromPicture =
+      reading?.motionRise && r.foundBy === 'camera-motion' && reading.motion
+        ? { tMs: reading.motion.tMs, rise: reading.motionRise }
+        : null;
+    return measureRep(index, r, {
+      frames: reading?.frames ?? [],
+      cam: reading?.cam ?? null,
+      pelvis,
+      sideView: reading?.view === 'side',
+      view: reading?.view ?? view,
+      pain: input.pain,
+      motion: fromPicture,
+    });
   });
 
   // 3. Re-cue after the first unstable rep of each side (Luomajoki: positive only if still wrong after cueing).
   for (const side of ['left', 'right'] as const) {
-    const first = reps.find((r) => r.leg === side && r.pattern === 'opposite-arm-and-leg' && r.classification === 'unstable');
-    if (first) events.push({ tMs: first.endMs, type: 're-cue', note: 'Brace, keep both hip points level, reach long, not high.' });
+    const first = reps.find(
+      (r) => r.leg === side && r.pattern === 'opposite-arm-and-leg' && r.classification === 'unstable',
+    );
+    if (first)
+      events.push({
+        tMs: first.endMs,
+        type: 're-cue',
+        note: 'Brace, keep both hip points level, reach long, not high.',
+      });
   }
   events.sort((a, b) => a.tMs - b.tMs);
 
-  for (const r of readings) quality.push(...outOfFrameMessages(r.frames, reps.filter((rep) => readingAt(readings, rep) === r)));
+  for (const r of readings)
+    quality.push(
+      ...outOfFrameMessages(
+        r.frames,
+        reps.filter((rep) => readingAt(readings, rep) === r),
+      ),
+    );
   for (const r of readings) {
-    if (r.view !== 'side') quality.push({ code: 'view-limits', message: `The camera filmed you ${viewLabel(r.view)}${readings.length > 1 ? ` from ${s1(r.startMs)} s to ${s1(r.endMs)} s` : ''}: leg height and trunk sag need a side view at hip height, so they are not measured ${readings.length > 1 ? 'there' : 'here'}.` });
+    if (r.view !== 'side')
+      quality.push({
+        code: 'view-limits',
+        message: `The camera filmed you ${viewLabel(r.view)}${readings.length > 1 ? ` from ${s1(r.startMs)} s to ${s1(r.endMs)} s` : ''}: leg height and trunk sag need a side view at hip height, so they are not measured ${readings.length > 1 ? 'there' : 'here'}.`,
+      });
   }
 
   const sides = { left: sideVerdict(reps, 'left'), right: sideVerdict(reps, 'right') };
@@ -137,13 +179,27 @@ export function analyzeBirdDog(input: BirdDogInput): BirdDogResult {
 /** The result's one view: the view of the reading with the most reps (the longest on a tie); 'none' without a camera. */
 function resultView(readings: readonly CameraReading[]): CameraViewKind | 'none' {
   if (readings.length === 0) return 'none';
-  return readings.reduce((a, b) => (b.reps.length > a.reps.length || (b.reps.length === a.reps.length && b.endMs - b.startMs > a.endMs - a.startMs) ? b : a)).view;
+  return readings.reduce((a, b) =>
+    b.reps.length > a.reps.length || (b.reps.length === a.reps.length && b.endMs - b.startMs > a.endMs - a.startMs)
+      ? b
+      : a,
+  ).view;
 }
 
 /** The reading a rep falls in (by its middle), or the nearest one. */
-function readingAt(readings: readonly CameraReading[], r: { startMs: number; endMs: number }): CameraReading | undefined {
+function readingAt(
+  readings: readonly CameraReading[],
+  r: { startMs: number; endMs: number },
+): CameraReading | undefined {
   const mid = (r.startMs + r.endMs) / 2;
-  return readings.find((x) => mid >= x.startMs && mid <= x.endMs) ?? readings.reduce<CameraReading | undefined>((best, x) => (!best || Math.abs((x.startMs + x.endMs) / 2 - mid) < Math.abs((best.startMs + best.endMs) / 2 - mid) ? x : best), undefined);
+  return (
+    readings.find((x) => mid >= x.startMs && mid <= x.endMs) ??
+    readings.reduce<CameraReading | undefined>(
+      (best, x) =>
+        !best || Math.abs((x.startMs + x.endMs) / 2 - mid) < Math.abs((best.startMs + best.endMs) / 2 - mid) ? x : best,
+      undefined,
+    )
+  );
 }
 
 /**
@@ -154,15 +210,20 @@ function readingAt(readings: readonly CameraReading[], r: { startMs: number; end
  */
 function notBirdDogMessage(readings: readonly CameraReading[]): string | null {
   const lifts = readings.reduce((n, r) => n + r.legLifts, 0);
-  if (lifts > 0) return `The camera saw ${lifts === 1 ? 'a leg lift' : `${lifts} leg lifts`} but no arm reaching forward with the opposite leg reaching straight back (a donkey kick or a fire hydrant looks like this), so this does not look like a bird-dog and no rep was counted. In the bird-dog, reach one leg straight back and the opposite arm straight forward, then hold.`;
-  if (readings.length > 0 && readings.every((r) => r.seesLimbs)) return 'The camera saw you on all fours, but no arm and leg reaching out and holding (the back or the hips moved instead, as in a cat-cow or a child\'s pose), so this does not look like a bird-dog. In the bird-dog, reach one arm forward and the opposite leg back, then hold.';
+  if (lifts > 0)
+    return `The camera saw ${lifts === 1 ? 'a leg lift' : `${lifts} leg lifts`} but no arm reaching forward with the opposite leg reaching straight back (a donkey kick or a fire hydrant looks like this), so this does not look like a bird-dog and no rep was counted. In the bird-dog, reach one leg straight back and the opposite arm straight forward, then hold.`;
+  if (readings.length > 0 && readings.every((r) => r.seesLimbs))
+    return "The camera saw you on all fours, but no arm and leg reaching out and holding (the back or the hips moved instead, as in a cat-cow or a child's pose), so this does not look like a bird-dog. In the bird-dog, reach one arm forward and the opposite leg back, then hold.";
   return null;
 }
 
 function noRepsMessage(hasCamera: boolean, readings: readonly CameraReading[]): string {
-  if (!hasCamera) return 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.';
-  if (readings.some((r) => r.liftsWithoutLeg > 0)) return 'No rep could be judged: the camera saw you lift but not which leg. Put the camera at your side, at hip height, 2-3 m away; from in front or behind, come closer and turn the phone sideways.';
-  if (readings.some((r) => r.view === 'side')) return 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.';
+  if (!hasCamera)
+    return 'No reps were found in the phone recording: record with the app so its spoken pacing marks each rep, or add a camera.';
+  if (readings.some((r) => r.liftsWithoutLeg > 0))
+    return 'No rep could be judged: the camera saw you lift but not which leg. Put the camera at your side, at hip height, 2-3 m away; from in front or behind, come closer and turn the phone sideways.';
+  if (readings.some((r) => r.view === 'side'))
+    return 'No bird-dog reps were found: make sure your whole body is in the picture and reach the arm and leg out fully, one side at a time.';
   return 'No bird-dog reps were found: from this angle the camera could not follow your arms and legs. Put the camera at your side, at hip height, 2-3 m away.';
 }
 
@@ -172,12 +233,37 @@ function seriesOf(readings: readonly CameraReading[], pelvis: PelvisInput | unde
   const motions = readings.filter((r) => r.motion);
   return {
     tMs: all((r) => r.cam.tMs),
-    legRise: { left: all((r) => r.cam.rise.map((x) => x.leftLeg)), right: all((r) => r.cam.rise.map((x) => x.rightLeg)) },
-    armRise: { left: all((r) => r.cam.rise.map((x) => x.leftArm)), right: all((r) => r.cam.rise.map((x) => x.rightArm)) },
-    legElevationDeg: all((r) => (r.view === 'side' ? r.cam.tMs.map((_, i) => higherLegElevation(r.cam, i)) : r.cam.tMs.map(() => null))),
-    trunkSag: all((r) => (r.view === 'side' ? r.cam.sagRaw.map((x) => (x !== null && r.cam.restSagRaw !== null ? r.cam.restSagRaw - x : null)) : r.cam.tMs.map(() => null))),
-    motion: motions.length > 0 ? { tMs: motions.flatMap((r) => r.motion!.tMs), change: motions.flatMap((r) => r.motion!.activity), endOn: motions.some((r) => r.view === 'end-on') } : null,
-    sensor: pelvis ? { tMs: pelvis.samples.map((s) => s.tMs), rollDeg: pelvis.samples.map((s) => s.rollDeg), pitchDeg: pelvis.samples.map((s) => s.pitchDeg) } : null,
+    legRise: {
+      left: all((r) => r.cam.rise.map((x) => x.leftLeg)),
+      right: all((r) => r.cam.rise.map((x) => x.rightLeg)),
+    },
+    armRise: {
+      left: all((r) => r.cam.rise.map((x) => x.leftArm)),
+      right: all((r) => r.cam.rise.map((x) => x.rightArm)),
+    },
+    legElevationDeg: all((r) =>
+      r.view === 'side' ? r.cam.tMs.map((_, i) => higherLegElevation(r.cam, i)) : r.cam.tMs.map(() => null),
+    ),
+    trunkSag: all((r) =>
+      r.view === 'side'
+        ? r.cam.sagRaw.map((x) => (x !== null && r.cam.restSagRaw !== null ? r.cam.restSagRaw - x : null))
+        : r.cam.tMs.map(() => null),
+    ),
+    motion:
+      motions.length > 0
+        ? {
+            tMs: motions.flatMap((r) => r.motion!.tMs),
+            change: motions.flatMap((r) => r.motion!.activity),
+            endOn: motions.some((r) => r.view === 'end-on'),
+          }
+        : null,
+    sensor: pelvis
+      ? {
+          tMs: pelvis.samples.map((s) => s.tMs),
+          rollDeg: pelvis.samples.map((s) => s.rollDeg),
+          pitchDeg: pelvis.samples.map((s) => s.pitchDeg),
+        }
+      : null,
   };
 }
 
@@ -189,15 +275,45 @@ function higherLegElevation(cam: CameraSignals, i: number): number | null {
 
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
-function measurableTable(camera: boolean, sensor: boolean, sideView: boolean, view: CameraViewKind | 'none'): BirdDogResult['measurable'] {
+function measurableTable(
+  camera: boolean,
+  sensor: boolean,
+  sideView: boolean,
+  view: CameraViewKind | 'none',
+): BirdDogResult['measurable'] {
   const noPhone = 'needs the phone lying flat on your lower back';
   return {
-    R1: sensor ? { source: 'sensor' } : { source: null, reason: `Pelvic roll ${noPhone}; a camera cannot see it reliably from any view (our accuracy tests).` },
-    R2: { source: null, reason: 'Sideways shift has no validated method yet: the camera cannot see it reliably and the phone measures tilt, not shift.' },
+    R1: sensor
+      ? { source: 'sensor' }
+      : {
+          source: null,
+          reason: `Pelvic roll ${noPhone}; a camera cannot see it reliably from any view (our accuracy tests).`,
+        },
+    R2: {
+      source: null,
+      reason:
+        'Sideways shift has no validated method yet: the camera cannot see it reliably and the phone measures tilt, not shift.',
+    },
     R3: sensor ? { source: 'sensor' } : { source: null, reason: `Early pelvic motion ${noPhone}.` },
-    R4: camera && sideView ? { source: 'camera' } : { source: null, reason: camera ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.` : 'Leg height needs a camera at your side.' },
+    R4:
+      camera && sideView
+        ? { source: 'camera' }
+        : {
+            source: null,
+            reason: camera
+              ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.`
+              : 'Leg height needs a camera at your side.',
+          },
     R4s: sensor ? { source: 'sensor' } : { source: null, reason: `Pelvic tilt when the leg goes up ${noPhone}.` },
-    R5: camera && sideView ? { source: 'camera' } : { source: null, reason: camera ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.` : 'Trunk sag needs a camera at your side.' },
+    R5:
+      camera && sideView
+        ? { source: 'camera' }
+        : {
+            source: null,
+            reason: camera
+              ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(view)}.`
+              : 'Trunk sag needs a camera at your side.',
+          },
     R6: { source: null, reason: 'Pain is what you tell us after each side.' },
   };
 }
@@ -211,23 +327,35 @@ function repsFromCues(pelvis: PelvisInput): Array<TrackedRep & { foundBy: 'pacin
     const c = cues[i]!;
     if (c.cue !== 'reach:left-leg' && c.cue !== 'reach:right-leg') continue;
     const leg: BodySide = c.cue === 'reach:left-leg' ? 'left' : 'right';
-    let holdStart: number | null = null, holdEnd: number | null = null, end: number | null = null;
+    let holdStart: number | null = null,
+      holdEnd: number | null = null,
+      end: number | null = null;
     for (let j = i + 1; j < cues.length; j++) {
       const d = cues[j]!;
       if (d.cue === 'hold' && holdStart === null) holdStart = d.tMs;
       else if (d.cue === 'return' && holdEnd === null) holdEnd = d.tMs;
-      else if (d.cue === 'settle' || d.cue.startsWith('reach:') || d.cue === 'calibrate:rock') { end = d.tMs; break; }
+      else if (d.cue === 'settle' || d.cue.startsWith('reach:') || d.cue === 'calibrate:rock') {
+        end = d.tMs;
+        break;
+      }
     }
     const hs = holdStart ?? c.tMs + 2000;
     const he = holdEnd ?? hs + 5000;
     const e = Math.min(end ?? he + 2000, lastT);
     const legPeak = leg === 'left' ? { leftLeg: 1, rightLeg: 0 } : { leftLeg: 0, rightLeg: 1 };
     const armPeak = leg === 'left' ? { leftArm: 0, rightArm: 1 } : { leftArm: 1, rightArm: 0 };
-    out.push({ startMs: c.tMs, holdStartMs: hs, holdEndMs: Math.min(he, e), endMs: e, peakRise: { ...legPeak, ...armPeak }, foundBy: 'pacing-cues', cueLeg: leg });
+    out.push({
+      startMs: c.tMs,
+      holdStartMs: hs,
+      holdEndMs: Math.min(he, e),
+      endMs: e,
+      peakRise: { ...legPeak, ...armPeak },
+      foundBy: 'pacing-cues',
+      cueLeg: leg,
+    });
   }
   return out;
 }
-
 
 interface RepContext {
   readonly frames: readonly FrameResult[];
@@ -242,7 +370,8 @@ interface RepContext {
 
 function limbsOf(r: TrackedRep): { leg: BodySide | null; arm: BodySide | null } {
   const lifted = (a: Limb, b: Limb): BodySide | null => {
-    const pa = r.peakRise[a], pb = r.peakRise[b];
+    const pa = r.peakRise[a],
+      pb = r.peakRise[b];
     if (Math.max(pa, pb) < BIRD_DOG_PHASES.LIMB_LIFTED_RISE) return null;
     return pa >= pb ? 'left' : 'right';
   };
@@ -256,13 +385,25 @@ function band(value: number | null, amber: number, red: number, redInclusive = f
   return 'green';
 }
 
-const nm = (reason: string, source: Source | null = null, unit = ''): Metric => ({ value: null, unit, band: 'not-measurable', source, reason });
+const nm = (reason: string, source: Source | null = null, unit = ''): Metric => ({
+  value: null,
+  unit,
+  band: 'not-measurable',
+  source,
+  reason,
+});
 
 function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDogRep {
   // The pacing cues name the leg; the picture's change shows it (the arm is assumed opposite).
   const limbs = r.foundBy === 'camera' ? limbsOf(r) : { leg: r.cueLeg!, arm: OTHER[r.cueLeg!] };
   const pattern: MovementPattern =
-    limbs.leg && limbs.arm ? (limbs.leg !== limbs.arm ? 'opposite-arm-and-leg' : 'same-side-arm-and-leg') : limbs.leg ? 'leg-only' : 'arm-only';
+    limbs.leg && limbs.arm
+      ? limbs.leg !== limbs.arm
+        ? 'opposite-arm-and-leg'
+        : 'same-side-arm-and-leg'
+      : limbs.leg
+        ? 'leg-only'
+        : 'arm-only';
   const leg: BodySide = limbs.leg ?? OTHER[limbs.arm ?? 'left'];
   const arm: BodySide = limbs.arm ?? OTHER[leg];
 
@@ -276,11 +417,23 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
 
   const metrics: Record<RuleId, Metric> = {
     R1: nm('Pelvic roll needs the phone lying flat on your lower back; a camera cannot see it reliably.', null, 'deg'),
-    R2: nm('Sideways shift has no validated method yet (camera unreliable; the phone measures tilt only).', null, 'share of hip width'),
+    R2: nm(
+      'Sideways shift has no validated method yet (camera unreliable; the phone measures tilt only).',
+      null,
+      'share of hip width',
+    ),
     R3: nm('Early pelvic motion needs the phone on your lower back.', null, 'ms'),
-    R4: nm(ctx.cam ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Leg height needs a camera at your side.', null, 'deg'),
+    R4: nm(
+      ctx.cam ? `Leg height: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Leg height needs a camera at your side.',
+      null,
+      'deg',
+    ),
     R4s: nm('Pelvic tilt during the lift needs the phone on your lower back.', null, 'deg'),
-    R5: nm(ctx.cam ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Trunk sag needs a camera at your side.', null, 'share of trunk length'),
+    R5: nm(
+      ctx.cam ? `Trunk sag: ${SIDE_VIEW_ONLY} ${viewLabel(ctx.view)}.` : 'Trunk sag needs a camera at your side.',
+      null,
+      'share of trunk length',
+    ),
     R6: nm('No pain rating was given after this side.', null, 'NRS 0-10'),
   };
 
@@ -291,10 +444,23 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
     // reps look at the pelvis up to the rep's end; the roll only falls back on the way down.
     const winEndMs = r.foundBy === 'camera-motion' ? r.endMs : r.holdEndMs;
     const bad = p.badIntervals.find((b) => b.endMs >= r.startMs - T.BASELINE_MS && b.startMs <= winEndMs);
-    const baseIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs - T.BASELINE_MS, r.startMs);
-    const winIdx = indicesIn(p.samples.map((s) => s.tMs), r.startMs, winEndMs + 1);
+    const baseIdx = indicesIn(
+      p.samples.map((s) => s.tMs),
+      r.startMs - T.BASELINE_MS,
+      r.startMs,
+    );
+    const winIdx = indicesIn(
+      p.samples.map((s) => s.tMs),
+      r.startMs,
+      winEndMs + 1,
+    );
     if (bad) {
-      const why = bad.reason === 'gap' ? 'the phone stopped sending data' : bad.reason === 'jump' ? 'the phone jolted' : 'the phone slid off your back';
+      const why =
+        bad.reason === 'gap'
+          ? 'the phone stopped sending data'
+          : bad.reason === 'jump'
+            ? 'the phone jolted'
+            : 'the phone slid off your back';
       metrics.R1 = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'deg');
       metrics.R4s = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'deg');
       metrics.R3 = nm(`Not measurable on this rep: ${why}.`, 'sensor', 'ms');
@@ -305,21 +471,41 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
     } else {
       const baseRoll = median((baseIdx.length ? baseIdx : [winIdx[0]!]).map((i) => p.samples[i]!.rollDeg))!;
       const basePitch = median((baseIdx.length ? baseIdx : [winIdx[0]!]).map((i) => p.samples[i]!.pitchDeg))!;
-      let worstRoll = 0, worstRollT = r.startMs, worstPitch = 0, worstPitchT = r.startMs, onsetT: number | null = null;
+      let worstRoll = 0,
+        worstRollT = r.startMs,
+        worstPitch = 0,
+        worstPitchT = r.startMs,
+        onsetT: number | null = null;
       for (const i of winIdx) {
         const s = p.samples[i]!;
         const dr = s.rollDeg - baseRoll;
         const dp = s.pitchDeg - basePitch;
-        if (Math.abs(dr) > Math.abs(worstRoll)) { worstRoll = dr; worstRollT = s.tMs; }
-        if (dp > worstPitch) { worstPitch = dp; worstPitchT = s.tMs; }
+        if (Math.abs(dr) > Math.abs(worstRoll)) {
+          worstRoll = dr;
+          worstRollT = s.tMs;
+        }
+        if (dp > worstPitch) {
+          worstPitch = dp;
+          worstPitchT = s.tMs;
+        }
         if (onsetT === null && Math.abs(dr) >= T.R3_ROLL_ONSET_DEG) onsetT = s.tMs;
       }
       const mag = Math.abs(worstRoll);
       metrics.R1 = {
-        value: round1(mag), unit: 'deg', band: band(mag, T.R1_ROLL_AMBER_DEG, T.R1_ROLL_RED_DEG, true), source: 'sensor', atMs: worstRollT,
+        value: round1(mag),
+        unit: 'deg',
+        band: band(mag, T.R1_ROLL_AMBER_DEG, T.R1_ROLL_RED_DEG, true),
+        source: 'sensor',
+        atMs: worstRollT,
         ...(mag >= 1 ? { direction: worstRoll > 0 ? 'right-hip-lower' : 'left-hip-lower' } : {}),
       };
-      metrics.R4s = { value: round1(worstPitch), unit: 'deg', band: band(worstPitch, T.R4S_AMBER_DEG, T.R4S_RED_DEG), source: 'sensor', atMs: worstPitchT };
+      metrics.R4s = {
+        value: round1(worstPitch),
+        unit: 'deg',
+        band: band(worstPitch, T.R4S_AMBER_DEG, T.R4S_RED_DEG),
+        source: 'sensor',
+        atMs: worstPitchT,
+      };
       // R3: when does the leg reach half its own lift? From the camera, or from the pacing cue.
       let legHalfT: number | null = null;
       if (r.foundBy === 'pacing-cues') legHalfT = r.startMs + (r.holdStartMs - r.startMs) * T.R3_LEG_FRACTION;
@@ -333,17 +519,33 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
         const limb: Limb = limbs.leg === 'left' ? 'leftLeg' : 'rightLeg';
         const peak = r.peakRise[limb];
         const signal = limbSignal(ctx.cam);
-        const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find((k) => (signal[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION);
+        const i = indicesIn(ctx.cam.tMs, r.startMs, r.holdEndMs + 1).find(
+          (k) => (signal[k]![limb] ?? 0) >= peak * T.R3_LEG_FRACTION,
+        );
         legHalfT = i !== undefined ? ctx.cam.tMs[i]! : null;
       }
       if (!limbs.leg) metrics.R3 = nm('No leg was lifted on this rep.', 'sensor', 'ms');
       else if (legHalfT === null) metrics.R3 = nm('The leg lift could not be timed on this rep.', 'sensor', 'ms');
-      else if (onsetT === null) metrics.R3 = { value: null, unit: 'ms', band: 'green', source: 'sensor', reason: `The pelvis stayed within ${T.R3_ROLL_ONSET_DEG} degrees.` };
+      else if (onsetT === null)
+        metrics.R3 = {
+          value: null,
+          unit: 'ms',
+          band: 'green',
+          source: 'sensor',
+          reason: `The pelvis stayed within ${T.R3_ROLL_ONSET_DEG} degrees.`,
+        };
       else {
         const leadMs = legHalfT - onsetT;
         metrics.R3 = {
-          value: Math.round(leadMs), unit: 'ms', band: leadMs > 0 ? 'red' : 'green', source: 'sensor', atMs: onsetT,
-          reason: leadMs > 0 ? 'The pelvis rolled before the leg was halfway up.' : 'The pelvis rolled only after the leg was halfway up.',
+          value: Math.round(leadMs),
+          unit: 'ms',
+          band: leadMs > 0 ? 'red' : 'green',
+          source: 'sensor',
+          atMs: onsetT,
+          reason:
+            leadMs > 0
+              ? 'The pelvis rolled before the leg was halfway up.'
+              : 'The pelvis rolled only after the leg was halfway up.',
         };
       }
     }
@@ -355,13 +557,28 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
     if (!limbs.leg) metrics.R4 = nm('No leg was lifted on this rep.', 'camera', 'deg');
     else {
       const hold = indicesIn(cam.tMs, r.holdStartMs - 100, r.holdEndMs + 100);
-      const valid = hold.filter((i) => visibleInFrame(ctx.frames[i]!, `${leg}_hip`) && visibleInFrame(ctx.frames[i]!, `${leg}_ankle`));
+      const valid = hold.filter(
+        (i) => visibleInFrame(ctx.frames[i]!, `${leg}_hip`) && visibleInFrame(ctx.frames[i]!, `${leg}_ankle`),
+      );
       if (hold.length === 0 || valid.length / hold.length < MIN_VALID_FRAME_SHARE) {
         metrics.R4 = nm('Your raised foot or hip was not seen in enough frames of the hold.', 'camera', 'deg');
       } else {
-        const series = movingMedian(hold.map((i) => cam.legElevationDeg[leg][i] ?? null), 5, 'centred');
+        const series = movingMedian(
+          hold.map((i) => cam.legElevationDeg[leg][i] ?? null),
+          5,
+          'centred',
+        );
         const { value, at } = maxWithIndex(series);
-        metrics.R4 = value === null ? nm('The leg line could not be measured.', 'camera', 'deg') : { value: round1(value), unit: 'deg', band: band(value, T.R4_AMBER_DEG, T.R4_RED_DEG), source: 'camera', atMs: cam.tMs[hold[at]!]! };
+        metrics.R4 =
+          value === null
+            ? nm('The leg line could not be measured.', 'camera', 'deg')
+            : {
+                value: round1(value),
+                unit: 'deg',
+                band: band(value, T.R4_AMBER_DEG, T.R4_RED_DEG),
+                source: 'camera',
+                atMs: cam.tMs[hold[at]!]!,
+              };
       }
     }
     // Sag is a posture held through the hold (rule set B: measured over the hold window): its
@@ -371,12 +588,32 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
     const needSag: LandmarkName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', `${supportKnee}_knee`];
     const validSag = win.filter((i) => needSag.every((n) => visibleInFrame(ctx.frames[i]!, n)));
     if (win.length === 0 || validSag.length / win.length < MIN_VALID_FRAME_SHARE || cam.restSagRaw === null) {
-      metrics.R5 = nm('Your shoulders, hips or supporting knee were not seen in enough frames.', 'camera', 'share of trunk length');
+      metrics.R5 = nm(
+        'Your shoulders, hips or supporting knee were not seen in enough frames.',
+        'camera',
+        'share of trunk length',
+      );
     } else {
       const sag = win.map((i) => (cam.sagRaw[i] !== null ? cam.restSagRaw! - cam.sagRaw[i]! : null));
       const value = median(sag);
-      const at = value === null ? 0 : sag.reduce<number>((best, v, k) => (v !== null && Math.abs(v - value) < Math.abs((sag[best] ?? Infinity) - value) ? k : best), 0);
-      metrics.R5 = value === null ? nm('Trunk sag could not be measured.', 'camera', 'share of trunk length') : { value: round3(value), unit: 'share of trunk length', band: band(value, T.R5_AMBER, T.R5_RED), source: 'camera', atMs: cam.tMs[win[at]!]! };
+      const at =
+        value === null
+          ? 0
+          : sag.reduce<number>(
+              (best, v, k) =>
+                v !== null && Math.abs(v - value) < Math.abs((sag[best] ?? Infinity) - value) ? k : best,
+              0,
+            );
+      metrics.R5 =
+        value === null
+          ? nm('Trunk sag could not be measured.', 'camera', 'share of trunk length')
+          : {
+              value: round3(value),
+              unit: 'share of trunk length',
+              band: band(value, T.R5_AMBER, T.R5_RED),
+              source: 'camera',
+              atMs: cam.tMs[win[at]!]!,
+            };
     }
   }
 
@@ -384,34 +621,76 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
   const after = ctx.pain?.afterSide?.[leg];
   if (after !== undefined) {
     const rest = ctx.pain?.restNrs;
-    if (rest === undefined) metrics.R6 = { value: after, unit: 'NRS 0-10', band: 'not-measurable', source: null, reason: 'No resting pain score to compare with.' };
-    else metrics.R6 = { value: after, unit: 'NRS 0-10', band: after >= rest + T.R6_PAIN_RISE ? 'red' : 'green', source: null, reason: `Resting pain was ${rest}.` };
+    if (rest === undefined)
+      metrics.R6 = {
+        value: after,
+        unit: 'NRS 0-10',
+        band: 'not-measurable',
+        source: null,
+        reason: 'No resting pain score to compare with.',
+      };
+    else
+      metrics.R6 = {
+        value: after,
+        unit: 'NRS 0-10',
+        band: after >= rest + T.R6_PAIN_RISE ? 'red' : 'green',
+        source: null,
+        reason: `Resting pain was ${rest}.`,
+      };
   }
 
   const { classification, reason } = classify(metrics, cameraValidShare, !!ctx.pelvis, pattern);
   return {
-    index, leg, arm, pattern,
-    startMs: r.startMs, holdStartMs: r.holdStartMs, holdEndMs: r.holdEndMs, endMs: r.endMs, holdMs: Math.max(0, r.holdEndMs - r.holdStartMs),
-    classification, classificationReason: reason, foundBy: r.foundBy, metrics, cameraValidShare,
+    index,
+    leg,
+    arm,
+    pattern,
+    startMs: r.startMs,
+    holdStartMs: r.holdStartMs,
+    holdEndMs: r.holdEndMs,
+    endMs: r.endMs,
+    holdMs: Math.max(0, r.holdEndMs - r.holdStartMs),
+    classification,
+    classificationReason: reason,
+    foundBy: r.foundBy,
+    metrics,
+    cameraValidShare,
   };
 }
 
 const SCORED: readonly RuleId[] = ['R1', 'R2', 'R4', 'R4s', 'R5'];
 
-export function classify(metrics: Readonly<Record<RuleId, Metric>>, cameraValidShare: number | null, hasSensor: boolean, pattern: MovementPattern): { classification: RepClassification; reason: string } {
+export function classify(
+  metrics: Readonly<Record<RuleId, Metric>>,
+  cameraValidShare: number | null,
+  hasSensor: boolean,
+  pattern: MovementPattern,
+): { classification: RepClassification; reason: string } {
   if (!hasSensor && cameraValidShare !== null && cameraValidShare < MIN_VALID_FRAME_SHARE) {
-    return { classification: 'not-measurable', reason: `The camera saw the moving limbs in only ${Math.round(cameraValidShare * 100)}% of this rep's frames (at least ${MIN_VALID_FRAME_SHARE * 100}% are needed).` };
+    return {
+      classification: 'not-measurable',
+      reason: `The camera saw the moving limbs in only ${Math.round(cameraValidShare * 100)}% of this rep's frames (at least ${MIN_VALID_FRAME_SHARE * 100}% are needed).`,
+    };
   }
   const reds = SCORED.filter((id) => metrics[id].band === 'red');
   const ambers = SCORED.filter((id) => metrics[id].band === 'amber');
   const r3 = metrics.R3.band === 'red';
-  const patternNote = pattern === 'opposite-arm-and-leg' ? '' : ' (not counted in the side result: the bird-dog uses the opposite arm and leg)';
+  const patternNote =
+    pattern === 'opposite-arm-and-leg'
+      ? ''
+      : ' (not counted in the side result: the bird-dog uses the opposite arm and leg)';
   if (r3 || reds.length > 0 || ambers.length >= 2) {
-    const why = [...reds.map((r) => `${r} red`), ...(ambers.length >= 2 ? ambers.map((a) => `${a} amber`) : []), ...(r3 ? ['R3 early pelvic motion'] : [])];
+    const why = [
+      ...reds.map((r) => `${r} red`),
+      ...(ambers.length >= 2 ? ambers.map((a) => `${a} amber`) : []),
+      ...(r3 ? ['R3 early pelvic motion'] : []),
+    ];
     return { classification: 'unstable', reason: `Unstable: ${why.join(', ')}${patternNote}.` };
   }
-  if (ambers.length === 1) return { classification: 'borderline', reason: `Borderline: ${ambers[0]} amber${patternNote}.` };
-  if (metrics.R1.band !== 'not-measurable') return { classification: 'stable', reason: `Stable: every measured rule was green${patternNote}.` };
+  if (ambers.length === 1)
+    return { classification: 'borderline', reason: `Borderline: ${ambers[0]} amber${patternNote}.` };
+  if (metrics.R1.band !== 'not-measurable')
+    return { classification: 'stable', reason: `Stable: every measured rule was green${patternNote}.` };
   const seen = SCORED.some((id) => metrics[id].band !== 'not-measurable');
   return {
     classification: 'not-measurable',
@@ -427,24 +706,42 @@ export function sideVerdict(reps: readonly BirdDogRep[], side: BodySide): BirdDo
   const meanRollDeg = rolls.length ? round1(rolls.reduce((a, b) => a + b, 0) / rolls.length) : null;
   const base = { reps: mine.length, validReps: valid.length, unstableReps: unstable.length, meanRollDeg };
   if (valid.length < 2) {
-    const found = mine.length === 0
-      ? `No rep with the ${side} leg was found`
-      : valid.length === 0
-      ? mine.length === 1 ? `The one rep with the ${side} leg could not be measured` : `None of the ${mine.length} reps with the ${side} leg could be measured`
-      : `Only 1 of the ${mine.length} reps with the ${side} leg could be measured`;
-    return { ...base, verdict: 'not-measurable', reason: `${found}; a side needs at least 2 measured reps with the opposite arm.` };
+    const found =
+      mine.length === 0
+        ? `No rep with the ${side} leg was found`
+        : valid.length === 0
+          ? mine.length === 1
+            ? `The one rep with the ${side} leg could not be measured`
+            : `None of the ${mine.length} reps with the ${side} leg could be measured`
+          : `Only 1 of the ${mine.length} reps with the ${side} leg could be measured`;
+    return {
+      ...base,
+      verdict: 'not-measurable',
+      reason: `${found}; a side needs at least 2 measured reps with the opposite arm.`,
+    };
   }
   const last = valid[valid.length - 1]!;
   if (unstable.length >= 2 && unstable.length * 2 >= valid.length && last.classification === 'unstable') {
-    return { ...base, verdict: 'positive', reason: `${unstable.length} of ${valid.length} reps were unstable, including the last one after the reminder to keep the hips level.` };
+    return {
+      ...base,
+      verdict: 'positive',
+      reason: `${unstable.length} of ${valid.length} reps were unstable, including the last one after the reminder to keep the hips level.`,
+    };
   }
   if (unstable.length >= 2) {
-    return { ...base, verdict: 'negative', reason: `${unstable.length} of ${valid.length} reps were unstable, but the last rep after the reminder was steady.` };
+    return {
+      ...base,
+      verdict: 'negative',
+      reason: `${unstable.length} of ${valid.length} reps were unstable, but the last rep after the reminder was steady.`,
+    };
   }
   return { ...base, verdict: 'negative', reason: `${unstable.length} of ${valid.length} reps were unstable.` };
 }
 
-export function overallVerdict(reps: readonly BirdDogRep[], sides: Readonly<Record<BodySide, BirdDogSide>>): BirdDogOverall {
+export function overallVerdict(
+  reps: readonly BirdDogRep[],
+  sides: Readonly<Record<BodySide, BirdDogSide>>,
+): BirdDogOverall {
   const valid = reps.filter((r) => r.pattern === 'opposite-arm-and-leg' && r.classification !== 'not-measurable');
   const hasRed = (r: BirdDogRep) => ([...SCORED, 'R3'] as RuleId[]).some((id) => r.metrics[id].band === 'red');
   const redReps = valid.filter(hasRed).length;
@@ -456,13 +753,18 @@ export function overallVerdict(reps: readonly BirdDogRep[], sides: Readonly<Reco
   if (pos.length === 1 && neg.length === 1) {
     asymmetry = true;
     asymmetryReason = `Only the ${pos[0]} side was positive.`;
-  } else if (sides.left.meanRollDeg !== null && sides.right.meanRollDeg !== null && Math.abs(sides.left.meanRollDeg - sides.right.meanRollDeg) > T.ASYMMETRY_ROLL_DIFF_DEG) {
+  } else if (
+    sides.left.meanRollDeg !== null &&
+    sides.right.meanRollDeg !== null &&
+    Math.abs(sides.left.meanRollDeg - sides.right.meanRollDeg) > T.ASYMMETRY_ROLL_DIFF_DEG
+  ) {
     asymmetry = true;
     asymmetryReason = `Mean pelvic roll differed by ${round1(Math.abs(sides.left.meanRollDeg - sides.right.meanRollDeg))} degrees between sides.`;
   }
   let verdict: BirdDogOverall['verdict'];
   if (redReps >= 2) verdict = 'positive';
-  else if (pos.length === 2) verdict = valid.filter((r) => r.classification === 'unstable').some(hasRed) ? 'positive' : 'positive-mild';
+  else if (pos.length === 2)
+    verdict = valid.filter((r) => r.classification === 'unstable').some(hasRed) ? 'positive' : 'positive-mild';
   else if (pos.length === 1) verdict = 'positive-mild';
   else if (neg.length === 2) verdict = 'negative';
   else verdict = 'not-measurable';
@@ -482,9 +784,13 @@ function visibleInFrame(f: FrameResult, name: LandmarkName): boolean {
 }
 
 function maxWithIndex(values: ReadonlyArray<number | null>): { value: number | null; at: number } {
-  let value: number | null = null, at = 0;
+  let value: number | null = null,
+    at = 0;
   values.forEach((v, i) => {
-    if (v !== null && (value === null || v > value)) { value = v; at = i; }
+    if (v !== null && (value === null || v > value)) {
+      value = v;
+      at = i;
+    }
   });
   return { value, at };
 }
@@ -493,15 +799,29 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 const BODY_PART_WORDS: Partial<Record<LandmarkName, string>> = {
-  left_ankle: 'raised foot', right_ankle: 'raised foot', left_knee: 'knee', right_knee: 'knee', left_hip: 'hips', right_hip: 'hips',
-  left_wrist: 'reaching hand', right_wrist: 'reaching hand', left_shoulder: 'shoulders', right_shoulder: 'shoulders',
+  left_ankle: 'raised foot',
+  right_ankle: 'raised foot',
+  left_knee: 'knee',
+  right_knee: 'knee',
+  left_hip: 'hips',
+  right_hip: 'hips',
+  left_wrist: 'reaching hand',
+  right_wrist: 'reaching hand',
+  left_shoulder: 'shoulders',
+  right_shoulder: 'shoulders',
 };
 
 /** Names a body part that leaves the picture (or is not seen) during reps, with what to do. */
 function outOfFrameMessages(frames: readonly FrameResult[], reps: readonly BirdDogRep[]): QualityMessage[] {
   const counts = new Map<LandmarkName, { out: number; unseen: number; total: number }>();
   for (const r of reps) {
-    const names: LandmarkName[] = [`${r.leg}_ankle`, `${r.leg}_knee`, `${r.leg}_hip`, `${r.arm}_wrist`, `${r.arm}_shoulder`];
+    const names: LandmarkName[] = [
+      `${r.leg}_ankle`,
+      `${r.leg}_knee`,
+      `${r.leg}_hip`,
+      `${r.arm}_wrist`,
+      `${r.arm}_shoulder`,
+    ];
     for (const f of frames) {
       if (f.tMs < r.startMs || f.tMs > r.holdEndMs || !f.landmarks) continue;
       for (const n of names) {
@@ -521,11 +841,17 @@ function outOfFrameMessages(frames: readonly FrameResult[], reps: readonly BirdD
     const part = BODY_PART_WORDS[name] ?? name.replace('_', ' ');
     if (said.has(part) || c.total === 0) continue;
     if (c.out / c.total > 1 - MIN_VALID_FRAME_SHARE) {
-      out.push({ code: 'body-part-out-of-frame', message: `Your ${part} leaves the picture: move the camera back so your whole body fits, 2-3 m away.` });
+      out.push({
+        code: 'body-part-out-of-frame',
+        message: `Your ${part} leaves the picture: move the camera back so your whole body fits, 2-3 m away.`,
+      });
       said.add(part);
     } else if ((c.out + c.unseen) / c.total > 1 - MIN_VALID_FRAME_SHARE && !fromPicture) {
       // Reps timed from the picture's change do not need the landmarks; only a cut-off body matters.
-      out.push({ code: 'body-part-out-of-frame', message: `Your ${part} was hard to see during the reps: use brighter light and fitted clothing, with nothing between the camera and you.` });
+      out.push({
+        code: 'body-part-out-of-frame',
+        message: `Your ${part} was hard to see during the reps: use brighter light and fitted clothing, with nothing between the camera and you.`,
+      });
       said.add(part);
     }
   }

@@ -5,7 +5,17 @@
 // the reps the camera found (from the landmarks, or from the picture's change where the landmarks
 // cannot follow the limbs).
 
-import { computeMotionSignals, motionFramesBetween, restMoments, stabilise, stabilisedBetween, thinMotionFrames, type MotionFrames, type MotionSignals, type StabilisedFrames } from '../../camera/motion.ts';
+import {
+  computeMotionSignals,
+  motionFramesBetween,
+  restMoments,
+  stabilise,
+  stabilisedBetween,
+  thinMotionFrames,
+  type MotionFrames,
+  type MotionSignals,
+  type StabilisedFrames,
+} from '../../camera/motion.ts';
 import { bodyCentre, personArea } from '../../camera/body-place.ts';
 import { detectCameraView, SIDE_VIEW_SURE_YAW_DEG, viewLabel, type CameraViewKind } from '../../camera/view.ts';
 import { DEFAULT_POSE_CUTOFF_HZ, estimateSampleRateHz, smoothPoseFrames } from '../../signal/butterworth.ts';
@@ -45,7 +55,12 @@ export interface CameraReading {
 }
 
 /** The camera's readings of a recording, oldest first; messages for the person go into `quality`. */
-export function readCamera(allFrames: readonly FrameResult[], motion: MotionFrames | undefined, recorded: boolean, quality: QualityMessage[]): CameraReading[] {
+export function readCamera(
+  allFrames: readonly FrameResult[],
+  motion: MotionFrames | undefined,
+  recorded: boolean,
+  quality: QualityMessage[],
+): CameraReading[] {
   const thin = motion ? thinMotionFrames(motion) : null;
   const parts = videoReadings(allFrames, motion);
   const edited = editedVideoMessage(parts);
@@ -57,7 +72,13 @@ export function readCamera(allFrames: readonly FrameResult[], motion: MotionFram
   });
 }
 
-function readPart(part: { startMs: number; endMs: number }, partFrames: readonly FrameResult[], pictures: MotionFrames | null, recorded: boolean, quality: QualityMessage[]): CameraReading {
+function readPart(
+  part: { startMs: number; endMs: number },
+  partFrames: readonly FrameResult[],
+  pictures: MotionFrames | null,
+  recorded: boolean,
+  quality: QualityMessage[],
+): CameraReading {
   const events: BirdDogEvent[] = [];
   // Only the part of the recording on all fours is read (getting down and up are not reps), its
   // pictures lined up first (a propped or hand-held phone moves).
@@ -69,9 +90,15 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
   // A side view near a corner: the landmarks may have misread a corner as the side.
   const nearCorner = view !== 'side' || (detected.yawFromSideDeg ?? 0) >= SIDE_VIEW_SURE_YAW_DEG;
   const cam = computeCameraSignals(frames);
-  const motion: MotionSignals | null = lined ? computeMotionSignals(lined.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: lined }) : null;
+  const motion: MotionSignals | null = lined
+    ? computeMotionSignals(lined.frames, { ...bodyCentre(frames), personBox: personArea(frames), stabilised: lined })
+    : null;
   if (motion && motion.cameraMovement >= BIRD_DOG_MOTION.CAMERA_MOVED_SHARE) {
-    quality.push({ code: 'camera-moved', message: 'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.' });
+    quality.push({
+      code: 'camera-moved',
+      message:
+        'The camera moved during the recording. It was followed, but a phone propped firmly against something heavy, or on a tripod, gives steadier results.',
+    });
   }
   // Seen end-on, the landmarks of someone on all fours make the view look like a corner, the front
   // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
@@ -88,15 +115,24 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     motionRise = found.rise;
     if (found.ok) {
       reps = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.` });
+      quality.push({
+        code: 'view-limits',
+        message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.`,
+      });
     } else if (found.lifts > 0) {
       // The picture timed the lifts but their change sat in the middle (someone small in the picture,
       // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
       // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
       liftsWithoutLeg = found.lifts;
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.` });
+      quality.push({
+        code: 'view-limits',
+        message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.`,
+      });
     } else {
-      quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.` });
+      quality.push({
+        code: 'view-limits',
+        message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.`,
+      });
     }
   }
   // Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
@@ -107,10 +143,21 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
   let cornerRise: number[] | null = null;
   if (motion && !endOn && nearCorner) {
     const timed = motionTimedReps(motion);
-    const sides = timed.ok ? splitSides(timed.reps.map((r) => cornerSideScore(cam, r)), BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT, BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET) : null;
+    const sides = timed.ok
+      ? splitSides(
+          timed.reps.map((r) => cornerSideScore(cam, r)),
+          BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT,
+          BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET,
+        )
+      : null;
     if (timed.ok && sides) {
       cornerRise = timed.rise;
-      corner.push(...joinSplitReps(timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })), (r) => r.cueLeg));
+      corner.push(
+        ...joinSplitReps(
+          timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })),
+          (r) => r.cueLeg,
+        ),
+      );
     }
   }
   let legLifts = 0;
@@ -146,16 +193,35 @@ function readPart(part: { startMs: number; endMs: number }, partFrames: readonly
     motionRise = cornerRise;
   }
   if (corner.length > 0 && reps.some((r) => r.foundBy === 'camera-motion')) {
-    quality.push({ code: 'view-limits', message: `Filmed ${viewLabel(view)}, ${reps.every((r) => r.foundBy === 'camera-motion') ? 'the reps were' : 'some reps were'} timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.` });
+    quality.push({
+      code: 'view-limits',
+      message: `Filmed ${viewLabel(view)}, ${reps.every((r) => r.foundBy === 'camera-motion') ? 'the reps were' : 'some reps were'} timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.`,
+    });
   }
   const seesLimbs = cam.reach !== null && view !== 'end-on';
   // A bird-dog hold lasts seconds: a longer "hold" is resting, kneeling or talking between reps.
   const longest = BIRD_DOG_PHASES.MAX_HOLD_MS + BIRD_DOG_PHASES.HOLD_TIMING_SLACK_MS;
   for (const r of reps.filter((x) => x.holdEndMs - x.holdStartMs > longest)) {
-    quality.push({ code: 'long-hold', message: `A position held for ${Math.round((r.holdEndMs - r.holdStartMs) / 1000)} s from ${s1(r.holdStartMs)} s is longer than a bird-dog hold (at most ${BIRD_DOG_PHASES.MAX_HOLD_MS / 1000} s), so it was not counted as a rep: it looked like resting, kneeling or talking. Hold each reach for about 5 s.` });
+    quality.push({
+      code: 'long-hold',
+      message: `A position held for ${Math.round((r.holdEndMs - r.holdStartMs) / 1000)} s from ${s1(r.holdStartMs)} s is longer than a bird-dog hold (at most ${BIRD_DOG_PHASES.MAX_HOLD_MS / 1000} s), so it was not counted as a rep: it looked like resting, kneeling or talking. Hold each reach for about 5 s.`,
+    });
   }
   reps = reps.filter((x) => x.holdEndMs - x.holdStartMs <= longest);
-  return { startMs: part.startMs, endMs: part.endMs, frames, view, cam, motion, reps, motionRise, liftsWithoutLeg, legLifts, seesLimbs, events };
+  return {
+    startMs: part.startMs,
+    endMs: part.endMs,
+    frames,
+    view,
+    cam,
+    motion,
+    reps,
+    motionRise,
+    liftsWithoutLeg,
+    legLifts,
+    seesLimbs,
+    events,
+  };
 }
 
 /**
@@ -173,13 +239,15 @@ export function isReach(r: TrackedRep, frames: readonly FrameResult[], view: Cam
   let best: number | null = null;
   for (const f of frames) {
     if (f.tMs < r.startMs || f.tMs > r.endMs) continue;
-    const knee = kneeAngle3d(f, leg) ?? (view === 'side' ? frameAngleAtDeg(f, `${leg}_hip`, `${leg}_knee`, `${leg}_ankle`) : null);
+    const knee =
+      kneeAngle3d(f, leg) ?? (view === 'side' ? frameAngleAtDeg(f, `${leg}_hip`, `${leg}_knee`, `${leg}_ankle`) : null);
     if (knee !== null) best = Math.max(best ?? 0, knee);
   }
   return best === null || best >= BIRD_DOG_REACH.LEG_REACH_MIN_KNEE_DEG;
 }
 
-const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) => a.startMs < b.endMs && b.startMs < a.endMs;
+const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) =>
+  a.startMs < b.endMs && b.startMs < a.endMs;
 
 /**
  * Off the side both the landmarks (`own`) and the picture's change (`timed`) can time the reps, and
@@ -191,14 +259,20 @@ const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; en
  * saw, reach or not); the picture wins a tie, its leg from the landmarks compared across reps having
  * been right on every rendered clip.
  */
-export function combineReps<T extends { startMs: number; endMs: number }>(own: readonly T[], timed: readonly T[], found: ReadonlyArray<{ startMs: number; endMs: number }>): T[] {
-  const out = timed.length >= own.length && timed.length > 0
-    ? [...timed, ...own.filter((x) => !timed.some((t) => overlap(t, x)))]
-    : [...own, ...timed.filter((x) => !found.some((f) => overlap(f, x)))];
+export function combineReps<T extends { startMs: number; endMs: number }>(
+  own: readonly T[],
+  timed: readonly T[],
+  found: ReadonlyArray<{ startMs: number; endMs: number }>,
+): T[] {
+  const out =
+    timed.length >= own.length && timed.length > 0
+      ? [...timed, ...own.filter((x) => !timed.some((t) => overlap(t, x)))]
+      : [...own, ...timed.filter((x) => !found.some((f) => overlap(f, x)))];
   return out.sort((a, b) => a.startMs - b.startMs);
 }
 
-const armReached = (r: TrackedRep) => Math.max(r.peakRise.leftArm, r.peakRise.rightArm) >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
+const armReached = (r: TrackedRep) =>
+  Math.max(r.peakRise.leftArm, r.peakRise.rightArm) >= BIRD_DOG_PHASES.LIMB_LIFTED_RISE;
 
 /** The knee angle (hip-knee-ankle, degrees) from the model's world landmarks, whether or not the picture shows the leg. */
 function kneeAngle3d(f: FrameResult, leg: BodySide): number | null {
@@ -213,16 +287,33 @@ function kneeAngle3d(f: FrameResult, leg: BodySide): number | null {
  * never seen upright, or never on all fours long enough (the caller's wrong-exercise check speaks
  * to that), or nobody seen while down.
  */
-function cameraSpan(frames: readonly FrameResult[], motion: MotionFrames | null, quality: QualityMessage[]): { span: ExerciseSpan | null; lined: StabilisedFrames | null } {
+function cameraSpan(
+  frames: readonly FrameResult[],
+  motion: MotionFrames | null,
+  quality: QualityMessage[],
+): { span: ExerciseSpan | null; lined: StabilisedFrames | null } {
   const down = onAllFoursSpan(frames);
-  const allFours = down && (down.trimmedStart || down.trimmedEnd) && framesWithin(frames, down).some(hasPerson) ? down : null;
-  const steady = motion ? stabilise(allFours ? motionFramesBetween(motion, allFours.startMs, allFours.endMs) : motion) : null;
+  const allFours =
+    down && (down.trimmedStart || down.trimmedEnd) && framesWithin(frames, down).some(hasPerson) ? down : null;
+  const steady = motion
+    ? stabilise(allFours ? motionFramesBetween(motion, allFours.startMs, allFours.endMs) : motion)
+    : null;
   if (!allFours) return { span: null, lined: steady };
   // The settled start and end: at rest in the picture, or with every hand and foot down by the landmarks.
-  const rests = steady ? restMoments(steady.frames) : quietMoments(computeCameraSignals(framesWithin(frames, allFours)), BIRD_DOG_PHASES.QUIET_RISE);
+  const rests = steady
+    ? restMoments(steady.frames)
+    : quietMoments(computeCameraSignals(framesWithin(frames, allFours)), BIRD_DOG_PHASES.QUIET_RISE);
   const span = narrowToSettled(allFours, rests);
-  const left = span.trimmedStart && span.trimmedEnd ? 'standing, getting down onto all fours and getting up again are' : span.trimmedStart ? 'standing and getting down onto all fours are' : 'getting up and standing are';
-  quality.push({ code: 'outside-exercise', message: `The test was read from ${s1(span.startMs)} s to ${s1(span.endMs)} s of the video, while you were on all fours; ${left} not part of it.` });
+  const left =
+    span.trimmedStart && span.trimmedEnd
+      ? 'standing, getting down onto all fours and getting up again are'
+      : span.trimmedStart
+        ? 'standing and getting down onto all fours are'
+        : 'getting up and standing are';
+  quality.push({
+    code: 'outside-exercise',
+    message: `The test was read from ${s1(span.startMs)} s to ${s1(span.endMs)} s of the video, while you were on all fours; ${left} not part of it.`,
+  });
   if (!steady) return { span, lined: null };
   return { span, lined: stabilisedBetween(steady, span.startMs, span.endMs) };
 }

@@ -50,7 +50,10 @@ export function computeCameraSignals(frames: readonly FrameResult[]): CameraSign
   // percentile of its image height is its rest height, robust to noise and to long holds.
   const restY: Record<keyof LimbRise, number | null> = { leftLeg: null, rightLeg: null, leftArm: null, rightArm: null };
   for (const limb of Object.keys(LIMB_POINT) as Array<keyof LimbRise>) {
-    restY[limb] = quantile(frames.map((f) => visiblePoint(f, LIMB_POINT[limb])?.y ?? null), REST_QUANTILE);
+    restY[limb] = quantile(
+      frames.map((f) => visiblePoint(f, LIMB_POINT[limb])?.y ?? null),
+      REST_QUANTILE,
+    );
   }
   const thighScale = median(
     frames.flatMap((f) => [frameDistance(f, 'left_hip', 'left_knee'), frameDistance(f, 'right_hip', 'right_knee')]),
@@ -65,7 +68,9 @@ export function computeCameraSignals(frames: readonly FrameResult[]): CameraSign
   });
   const legElevationDeg = {
     left: frames.map((f) => segmentAngleFromHorizontalDeg(visiblePoint(f, 'left_hip'), visiblePoint(f, 'left_ankle'))),
-    right: frames.map((f) => segmentAngleFromHorizontalDeg(visiblePoint(f, 'right_hip'), visiblePoint(f, 'right_ankle'))),
+    right: frames.map((f) =>
+      segmentAngleFromHorizontalDeg(visiblePoint(f, 'right_hip'), visiblePoint(f, 'right_ankle')),
+    ),
   };
   const sagRaw = frames.map((f, i) => {
     const r = rise[i]!;
@@ -78,7 +83,15 @@ export function computeCameraSignals(frames: readonly FrameResult[]): CameraSign
     return d !== null && trunk ? Math.abs(d) / trunk : null;
   });
   const atRest = sagRaw.filter((_, i) => Math.max(...Object.values(rise[i]!).map((v) => v ?? 0)) < 0.1);
-  return { tMs: frames.map((f) => f.tMs), rise, reach: worldReach(frames), legElevationDeg, sagRaw, restSagRaw: median(atRest), thighScale };
+  return {
+    tMs: frames.map((f) => f.tMs),
+    rise,
+    reach: worldReach(frames),
+    legElevationDeg,
+    sagRaw,
+    restSagRaw: median(atRest),
+    thighScale,
+  };
 }
 
 /** The signal the landmarks' reps are found and timed on: the 3D reach when the model gives world landmarks, else the picture's rise. */
@@ -88,7 +101,10 @@ export function limbSignal(cam: CameraSignals): LimbRise[] {
 
 const REACH_SEGMENT: Record<Limb, readonly [number, number]> = {
   // BlazePose indices: hip -> knee for the legs, shoulder -> wrist for the arms.
-  leftLeg: [23, 25], rightLeg: [24, 26], leftArm: [11, 15], rightArm: [12, 16],
+  leftLeg: [23, 25],
+  rightLeg: [24, 26],
+  leftArm: [11, 15],
+  rightArm: [12, 16],
 };
 
 type Vec3 = readonly [number, number, number];
@@ -96,7 +112,8 @@ type Vec3 = readonly [number, number, number];
 function segmentDirection(f: FrameResult, limb: Limb): Vec3 | null {
   if (!hasPerson(f) || !f.world) return null;
   const [i, j] = REACH_SEGMENT[limb];
-  const a = f.world[i], b = f.world[j];
+  const a = f.world[i],
+    b = f.world[j];
   if (!a || !b) return null;
   const v: Vec3 = [b.xM - a.xM, b.yM - a.yM, b.zM - a.zM];
   const n = Math.hypot(...v);
@@ -114,28 +131,46 @@ function segmentDirection(f: FrameResult, limb: Limb): Vec3 | null {
  */
 function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
   const withPerson = frames.filter(hasPerson);
-  if (withPerson.length === 0 || withPerson.filter((f) => f.world).length < MIN_VALID_FRAME_SHARE * withPerson.length) return null;
+  if (withPerson.length === 0 || withPerson.filter((f) => f.world).length < MIN_VALID_FRAME_SHARE * withPerson.length)
+    return null;
   const out: Record<Limb, Array<number | null>> = { leftLeg: [], rightLeg: [], leftArm: [], rightArm: [] };
   let loosest = 0;
   for (const limb of LIMBS) {
     const dirs = frames.map((f) => segmentDirection(f, limb));
     const seen = dirs.filter((d): d is Vec3 => d !== null);
-    if (seen.length === 0) { out[limb] = frames.map(() => null); continue; }
+    if (seen.length === 0) {
+      out[limb] = frames.map(() => null);
+      continue;
+    }
     // At rest a limb points down; lifted, it turns toward horizontal. So its rest is where it points
     // most downward (world y is down): the median direction of its most downward quarter of frames,
     // which a long hold cannot fill (a camera tilted up to 45 degrees keeps the order).
-    const downmost = quantile(seen.map((d) => d[1]), REST_QUANTILE);
+    const downmost = quantile(
+      seen.map((d) => d[1]),
+      REST_QUANTILE,
+    );
     const rests = seen.filter((d) => d[1] >= downmost!);
     const m = [0, 1, 2].map((k) => median(rests.map((d) => d[k]!))!);
     const n = Math.hypot(...m) || 1;
     const rest = m.map((x) => x / n);
-    const turnDeg = dirs.map((d) => (d ? (Math.acos(Math.max(-1, Math.min(1, d[0] * rest[0]! + d[1] * rest[1]! + d[2] * rest[2]!))) * 180) / Math.PI : null));
+    const turnDeg = dirs.map((d) =>
+      d
+        ? (Math.acos(Math.max(-1, Math.min(1, d[0] * rest[0]! + d[1] * rest[1]! + d[2] * rest[2]!))) * 180) / Math.PI
+        : null,
+    );
     loosest = Math.max(loosest, quantile(turnDeg, BIRD_DOG_REACH.QUIET_SHARE) ?? 0);
-    out[limb] = movingMedian(turnDeg, 5, 'centred').map((a) => (a === null ? null : Math.max(0, a - BIRD_DOG_REACH.REST_JITTER_DEG) / BIRD_DOG_REACH.FULL_TURN_DEG));
+    out[limb] = movingMedian(turnDeg, 5, 'centred').map((a) =>
+      a === null ? null : Math.max(0, a - BIRD_DOG_REACH.REST_JITTER_DEG) / BIRD_DOG_REACH.FULL_TURN_DEG,
+    );
   }
   // A model whose 3D wanders even when a limb is quietest cannot time reps from it.
   if (loosest > BIRD_DOG_REACH.MAX_QUIET_TURN_DEG) return null;
-  return frames.map((_, i) => ({ leftLeg: out.leftLeg[i]!, rightLeg: out.rightLeg[i]!, leftArm: out.leftArm[i]!, rightArm: out.rightArm[i]! }));
+  return frames.map((_, i) => ({
+    leftLeg: out.leftLeg[i]!,
+    rightLeg: out.rightLeg[i]!,
+    leftArm: out.leftArm[i]!,
+    rightArm: out.rightArm[i]!,
+  }));
 }
 
 /**
@@ -145,7 +180,8 @@ function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
  */
 export function quietMoments(cam: CameraSignals, quietRise: number): Array<{ startMs: number; endMs: number }> {
   const out: Array<{ startMs: number; endMs: number }> = [];
-  let start: number | null = null, last = 0;
+  let start: number | null = null,
+    last = 0;
   cam.tMs.forEach((t, i) => {
     const seen = Object.values(cam.rise[i]!).filter((v): v is number => v !== null);
     const quiet = seen.length >= 2 && Math.max(...seen) < quietRise;

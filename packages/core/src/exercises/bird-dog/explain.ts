@@ -16,17 +16,25 @@ export function holdLabel(rep: Pick<BirdDogRep, 'holdMs' | 'foundBy'>): string {
   return rep.foundBy === 'camera-motion' ? `about ${s} (timed from the picture)` : s;
 }
 
-export function overallSummary(o: Omit<BirdDogOverall, 'summary'>, sides: Readonly<Record<BodySide, BirdDogSide>>, hasSensor: boolean): string {
+export function overallSummary(
+  o: Omit<BirdDogOverall, 'summary'>,
+  sides: Readonly<Record<BodySide, BirdDogSide>>,
+  hasSensor: boolean,
+): string {
   const parts: string[] = [];
   switch (o.verdict) {
     case 'negative':
       parts.push('Your lower back stayed steady on both sides: good control.');
       break;
     case 'positive-mild':
-      parts.push('Your lower back moved a little too easily on some reps. Practise the bird-dog slowly, keeping both hip points level.');
+      parts.push(
+        'Your lower back moved a little too easily on some reps. Practise the bird-dog slowly, keeping both hip points level.',
+      );
       break;
     case 'positive':
-      parts.push('Your lower back moved too easily when your arm and leg reached out. Start with easier versions (arm only, then leg only) and build up.');
+      parts.push(
+        'Your lower back moved too easily when your arm and leg reached out. Start with easier versions (arm only, then leg only) and build up.',
+      );
       break;
     case 'not-measurable':
       parts.push(
@@ -36,8 +44,13 @@ export function overallSummary(o: Omit<BirdDogOverall, 'summary'>, sides: Readon
       );
   }
   if (o.asymmetry && o.asymmetryReason) parts.push(`Your two sides differed. ${o.asymmetryReason}`);
-  if (o.symptomProvoking) parts.push('The test raised your back pain: please have a physical therapist look at this movement before you train it.');
-  const oneSide = (['left', 'right'] as const).find((s) => sides[s].verdict === 'not-measurable' && sides[s === 'left' ? 'right' : 'left'].verdict !== 'not-measurable');
+  if (o.symptomProvoking)
+    parts.push(
+      'The test raised your back pain: please have a physical therapist look at this movement before you train it.',
+    );
+  const oneSide = (['left', 'right'] as const).find(
+    (s) => sides[s].verdict === 'not-measurable' && sides[s === 'left' ? 'right' : 'left'].verdict !== 'not-measurable',
+  );
   if (oneSide) parts.push(`The ${oneSide} side could not be measured: ${sides[oneSide].reason}`);
   parts.push('This is a movement-control screen, not a diagnosis.');
   return parts.join(' ');
@@ -52,14 +65,28 @@ export function explainBirdDog(r: Partial): string[] {
       const worst = rolls.reduce((a, b) => (b.metrics.R1.value! > a.metrics.R1.value! ? b : a));
       const v = worst.metrics.R1.value!;
       const dir = worst.metrics.R1.direction;
-      const toward = dir === 'left-hip-lower' ? ' toward the left (your left hip dipped)' : dir === 'right-hip-lower' ? ' toward the right (your right hip dipped)' : '';
-      const judgement = worst.metrics.R1.band === 'red' ? 'more than the 10 degrees we treat as clearly too much' : worst.metrics.R1.band === 'amber' ? 'a little more than the 5 degrees we aim for' : 'within the 5 degrees we aim for';
-      lines.push(`On the reps where you lifted your ${side} leg, your pelvis rolled up to about ${fmt(v)} degrees${toward}: ${judgement}.`);
+      const toward =
+        dir === 'left-hip-lower'
+          ? ' toward the left (your left hip dipped)'
+          : dir === 'right-hip-lower'
+            ? ' toward the right (your right hip dipped)'
+            : '';
+      const judgement =
+        worst.metrics.R1.band === 'red'
+          ? 'more than the 10 degrees we treat as clearly too much'
+          : worst.metrics.R1.band === 'amber'
+            ? 'a little more than the 5 degrees we aim for'
+            : 'within the 5 degrees we aim for';
+      lines.push(
+        `On the reps where you lifted your ${side} leg, your pelvis rolled up to about ${fmt(v)} degrees${toward}: ${judgement}.`,
+      );
     }
     const pitch = reps.map((x) => x.metrics.R4s).filter((m) => m.value !== null && m.band !== 'green');
     if (pitch.length > 0) {
       const v = Math.max(...pitch.map((m) => m.value!));
-      lines.push(`When your ${side} leg went up, your pelvis tipped forward by up to ${fmt(v)} degrees, which arches the lower back: reach the leg long, not high.`);
+      lines.push(
+        `When your ${side} leg went up, your pelvis tipped forward by up to ${fmt(v)} degrees, which arches the lower back: reach the leg long, not high.`,
+      );
     }
     const legs = reps.map((x) => x.metrics.R4).filter((m) => m.value !== null);
     if (legs.length > 0) {
@@ -71,16 +98,26 @@ export function explainBirdDog(r: Partial): string[] {
       );
     }
     const sag = reps.map((x) => x.metrics.R5).filter((m) => m.band === 'amber' || m.band === 'red');
-    if (sag.length > 0) lines.push(`With your ${side} leg up, your middle sagged toward the floor: brace your tummy gently to keep your back flat.`);
+    if (sag.length > 0)
+      lines.push(
+        `With your ${side} leg up, your middle sagged toward the floor: brace your tummy gently to keep your back flat.`,
+      );
     const early = reps.filter((x) => x.metrics.R3.band === 'red').length;
-    if (early > 0) lines.push(`On ${early} ${side}-leg ${early === 1 ? 'rep' : 'reps'}, your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`);
+    if (early > 0)
+      lines.push(
+        `On ${early} ${side}-leg ${early === 1 ? 'rep' : 'reps'}, your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`,
+      );
   }
   const odd = r.reps.filter((x) => x.pattern !== 'opposite-arm-and-leg');
   for (const x of odd) lines.push(patternSentence(x));
-  const unmeasured = (['R1', 'R4', 'R5'] as const).filter((id) => r.measurable[id].source === null).map((id) => r.measurable[id].reason!);
+  const unmeasured = (['R1', 'R4', 'R5'] as const)
+    .filter((id) => r.measurable[id].source === null)
+    .map((id) => r.measurable[id].reason!);
   lines.push(...unmeasured);
   for (const q of r.quality) lines.push(q.message);
-  lines.push('This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.');
+  lines.push(
+    'This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.',
+  );
   return lines;
 }
 

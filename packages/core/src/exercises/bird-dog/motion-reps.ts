@@ -39,9 +39,13 @@ export function isEndOn(s: MotionSignals): boolean {
 /** Two groups of reps, split at the largest gap between scores (negative = left) when it is at least `minSplit`; otherwise null. */
 function twoSides(scores: readonly number[], minSplit: number): BodySide[] | null {
   const sorted = [...scores].sort((a, b) => a - b);
-  let gap = 0, cut = 0;
+  let gap = 0,
+    cut = 0;
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]! - sorted[i - 1]! > gap) { gap = sorted[i]! - sorted[i - 1]!; cut = (sorted[i]! + sorted[i - 1]!) / 2; }
+    if (sorted[i]! - sorted[i - 1]! > gap) {
+      gap = sorted[i]! - sorted[i - 1]!;
+      cut = (sorted[i]! + sorted[i - 1]!) / 2;
+    }
   }
   return gap >= minSplit ? scores.map((l) => (l < cut ? 'left' : 'right')) : null;
 }
@@ -73,7 +77,10 @@ export function splitSides(scores: readonly number[], minSplit: number, minOffse
 export function sidesFromChangePlace(reps: readonly RepChangePlace[]): BodySide[] | null {
   if (reps.length === 0) return [];
   if (reps.some((r) => r.lateralLow === null)) return null;
-  const two = twoSides(reps.map((r) => r.lateralLow!), M.MIN_SIDE_SPLIT);
+  const two = twoSides(
+    reps.map((r) => r.lateralLow!),
+    M.MIN_SIDE_SPLIT,
+  );
   if (two) return two;
   const all = reps.map((r) => r.lateral);
   return twoSides(all, M.MIN_SIDE_SPLIT) ? null : oneSide(all, M.MIN_SIDE_OFFSET);
@@ -89,7 +96,11 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   const peak = quantile(smooth, M.PEAK_QUANTILE);
   const noise = motionNoise(s);
   if (peak < M.MIN_PEAK_ACTIVITY || peak < M.MIN_PEAK_OVER_NOISE * noise) {
-    return { ok: false, reason: 'the picture hardly changed, so no arm or leg was seen lifting', rise: smooth.map(() => 0) };
+    return {
+      ok: false,
+      reason: 'the picture hardly changed, so no arm or leg was seen lifting',
+      rise: smooth.map(() => 0),
+    };
   }
   // Scale so a full reach reads like a limb lifted a thigh length: the tracker's thresholds then apply.
   const rise = smooth.map((v) => v / peak);
@@ -101,14 +112,17 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
   });
   // A change still held when the recording ends never came back: getting up (when the last rest was
   // too short to end the reading there), or a rep cut off. Neither is a rep the picture can time.
-  for (const e of tracker.finish(s.tMs.at(-1) ?? 0)) if (e.type === 'rep-end' && e.rep.holdEndMs < e.rep.endMs) tracked.push(e.rep);
+  for (const e of tracker.finish(s.tMs.at(-1) ?? 0))
+    if (e.type === 'rep-end' && e.rep.holdEndMs < e.rep.endMs) tracked.push(e.rep);
   if (tracked.length === 0) return { ok: false, reason: 'no lift and return was seen in the picture', rise };
   const reps = tracked.map((rep) => {
     const r = holdToReturn(rep, s.tMs, rise);
     const lo = r.holdEndMs > r.holdStartMs ? r.holdStartMs : r.startMs;
     const hi = r.holdEndMs > r.holdStartMs ? r.holdEndMs : r.endMs;
-    const inHold = (series: ReadonlyArray<number | null>) => series.flatMap((v, i) => (s.tMs[i]! >= lo && s.tMs[i]! <= hi && v !== null ? [v] : []));
-    const all = inHold(s.lateral), low = inHold(s.lateralLow);
+    const inHold = (series: ReadonlyArray<number | null>) =>
+      series.flatMap((v, i) => (s.tMs[i]! >= lo && s.tMs[i]! <= hi && v !== null ? [v] : []));
+    const all = inHold(s.lateral),
+      low = inHold(s.lateralLow);
     return { ...r, lateral: all.length ? mean(all) : 0, lateralLow: low.length ? mean(low) : null };
   });
   return { ok: true, reps, rise };
@@ -149,7 +163,8 @@ export function joinSplitReps<T extends TrackedRep>(reps: readonly T[], legOf: (
     const prev = out.at(-1);
     if (prev && legOf(prev) === legOf(r) && r.startMs - prev.endMs < M.JOIN_MAX_GAP_MS) {
       const peakRise = { ...prev.peakRise };
-      for (const l of Object.keys(peakRise) as Array<keyof typeof peakRise>) peakRise[l] = Math.max(prev.peakRise[l], r.peakRise[l]);
+      for (const l of Object.keys(peakRise) as Array<keyof typeof peakRise>)
+        peakRise[l] = Math.max(prev.peakRise[l], r.peakRise[l]);
       out[out.length - 1] = { ...prev, holdEndMs: r.holdEndMs, endMs: r.endMs, peakRise };
     } else {
       out.push(r);
@@ -163,6 +178,19 @@ export function repsFromMotion(s: MotionSignals): MotionRepsResult {
   const timed = motionTimedReps(s);
   if (!timed.ok) return { ...timed, lifts: 0 };
   const sides = sidesFromChangePlace(timed.reps);
-  if (!sides) return { ok: false, reason: 'the changes in the picture did not show which leg was lifted', rise: timed.rise, lifts: timed.reps.length };
-  return { ok: true, reps: joinSplitReps(timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })), (r) => r.leg), rise: timed.rise };
+  if (!sides)
+    return {
+      ok: false,
+      reason: 'the changes in the picture did not show which leg was lifted',
+      rise: timed.rise,
+      lifts: timed.reps.length,
+    };
+  return {
+    ok: true,
+    reps: joinSplitReps(
+      timed.reps.map((r, i) => ({ ...r, leg: sides[i]! })),
+      (r) => r.leg,
+    ),
+    rise: timed.rise,
+  };
 }

@@ -34,7 +34,16 @@ describe('bird-dog pacing', () => {
     const s = birdDogPacing({ repsPerSide: 2 });
     // The pelvis rolls 8 degrees toward the lifted left leg in its holds, 2 toward the right.
     const rocking = pacedPelvisTimeline(s, { rollDegByLeg: { left: 8, right: 2 } });
-    const stream = generatePelvisStream({ timeline: rocking, durationMs: s.at(-1)!.endMs, rateHz: 50, headingDeg: 0, mount: 'sacrum', mountingYawDeg: 20, noiseSdDeg: 0.2, seed: 5 });
+    const stream = generatePelvisStream({
+      timeline: rocking,
+      durationMs: s.at(-1)!.endMs,
+      rateHz: 50,
+      headingDeg: 0,
+      mount: 'sacrum',
+      mountingYawDeg: 20,
+      noiseSdDeg: 0.2,
+      seed: 5,
+    });
     const pelvis = pelvisInputFromSamples(stream.samples);
     if (!pelvis.ok) throw new Error(pelvis.reason);
     const r = analyzeBirdDog({ pelvis: pelvis.pelvis });

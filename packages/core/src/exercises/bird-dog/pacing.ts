@@ -37,8 +37,10 @@ const OTHER: Record<BodySide, BodySide> = { left: 'right', right: 'left' };
 export function birdDogPacing(o: PacingOptions = {}): PacingSegment[] {
   const holdMs = o.holdMs ?? 5000;
   const reps = o.repsPerSide ?? 3;
-  if (!Number.isInteger(reps) || reps < 1 || reps > 10) throw new Error(`repsPerSide must be a whole number from 1 to 10, got ${reps}.`);
-  if (!(holdMs >= 1000 && holdMs <= PACING_MAX_HOLD_MS)) throw new Error(`holdMs must be 1000-${PACING_MAX_HOLD_MS} (holds of at most 10 s), got ${holdMs}.`);
+  if (!Number.isInteger(reps) || reps < 1 || reps > 10)
+    throw new Error(`repsPerSide must be a whole number from 1 to 10, got ${reps}.`);
+  if (!(holdMs >= 1000 && holdMs <= PACING_MAX_HOLD_MS))
+    throw new Error(`holdMs must be 1000-${PACING_MAX_HOLD_MS} (holds of at most 10 s), got ${holdMs}.`);
   const out: PacingSegment[] = [];
   let t = 0;
   const add = (cue: PacingCue, durMs: number, say: string, leg: BodySide | null = null, rep: number | null = null) => {
@@ -46,13 +48,33 @@ export function birdDogPacing(o: PacingOptions = {}): PacingSegment[] {
     out.push({ cue, startMs: t, endMs: t + durMs, leg, rep, say });
     t += durMs;
   };
-  add('settle', o.settleMs ?? 3000, 'Settle on all fours: hands under your shoulders, knees under your hips. Keep still.');
-  add('calibrate:rock', o.rockMs ?? 4000, 'Now gently tip your hips forward and back, a few times, like a slow rocking chair.');
+  add(
+    'settle',
+    o.settleMs ?? 3000,
+    'Settle on all fours: hands under your shoulders, knees under your hips. Keep still.',
+  );
+  add(
+    'calibrate:rock',
+    o.rockMs ?? 4000,
+    'Now gently tip your hips forward and back, a few times, like a slow rocking chair.',
+  );
   for (let r = 0; r < 2 * reps; r++) {
     const leg: BodySide = r % 2 === 0 ? 'left' : 'right';
     add('settle', o.repSettleMs ?? 1500, 'Settle. Keep still.', null, r);
-    add(leg === 'left' ? 'reach:left-leg' : 'reach:right-leg', o.reachMs ?? 2000, `Reach your ${OTHER[leg]} arm forward and your ${leg} leg back.`, leg, r);
-    add('hold', holdMs, `Hold, ${Array.from({ length: Math.round(holdMs / 1000) - 1 }, (_, i) => i + 2).join(', ')}.`, leg, r);
+    add(
+      leg === 'left' ? 'reach:left-leg' : 'reach:right-leg',
+      o.reachMs ?? 2000,
+      `Reach your ${OTHER[leg]} arm forward and your ${leg} leg back.`,
+      leg,
+      r,
+    );
+    add(
+      'hold',
+      holdMs,
+      `Hold, ${Array.from({ length: Math.round(holdMs / 1000) - 1 }, (_, i) => i + 2).join(', ')}.`,
+      leg,
+      r,
+    );
     add('return', o.returnMs ?? 2000, 'And back, slowly.', leg, r);
   }
   add('settle', o.endSettleMs ?? 1000, 'Well done. Rest.');
@@ -60,7 +82,10 @@ export function birdDogPacing(o: PacingOptions = {}): PacingSegment[] {
 }
 
 /** The segment playing at tMs (the last one after the end), and whether the set is over. */
-export function pacingAt(segments: readonly PacingSegment[], tMs: number): { segment: PacingSegment; index: number; done: boolean } {
+export function pacingAt(
+  segments: readonly PacingSegment[],
+  tMs: number,
+): { segment: PacingSegment; index: number; done: boolean } {
   if (segments.length === 0) throw new Error('pacingAt needs a pacing schedule with at least one segment.');
   const index = segments.findIndex((s) => tMs < s.endMs);
   if (index === -1) return { segment: segments[segments.length - 1]!, index: segments.length - 1, done: true };

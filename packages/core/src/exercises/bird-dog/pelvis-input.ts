@@ -10,14 +10,26 @@ export type PelvisInputResult =
   | { ok: true; pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: MountingYawSource }
   | { ok: false; reason: string };
 
-export function pelvisInputFromSamples(samples: ReadonlyArray<AnySensorSample>, mode: SensorMode = 'recorded'): PelvisInputResult {
+export function pelvisInputFromSamples(
+  samples: ReadonlyArray<AnySensorSample>,
+  mode: SensorMode = 'recorded',
+): PelvisInputResult {
   const tilt = pelvisTilt(samples, { mode });
   if (!tilt.ok) return tilt;
-  const measured = tilt.samples.filter((s): s is typeof s & { rollDeg: number; pitchDeg: number } => s.rollDeg !== null && s.pitchDeg !== null);
-  const cues = tilt.samples.filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined).map((s) => ({ tMs: s.tMs, cue: s.cue }));
+  const measured = tilt.samples.filter(
+    (s): s is typeof s & { rollDeg: number; pitchDeg: number } => s.rollDeg !== null && s.pitchDeg !== null,
+  );
+  const cues = tilt.samples
+    .filter((s): s is typeof s & { cue: PacingCue } => s.cue !== undefined)
+    .map((s) => ({ tMs: s.tMs, cue: s.cue }));
   return {
     ok: true,
-    pelvis: { samples: measured.map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg, pitchDeg: s.pitchDeg })), badIntervals: tilt.quality, cues, notes: tilt.notes },
+    pelvis: {
+      samples: measured.map((s) => ({ tMs: s.tMs, rollDeg: s.rollDeg, pitchDeg: s.pitchDeg })),
+      badIntervals: tilt.quality,
+      cues,
+      notes: tilt.notes,
+    },
     mountingYawDeg: tilt.mountingYawDeg,
     mountingYawSource: tilt.mountingYawSource,
   };

@@ -85,7 +85,11 @@ export class BirdDogPhaseTracker {
         const oldest = this.recent[0]!;
         const settledLongEnough = tMs - oldest.tMs >= this.cfg.HOLD_SETTLE_MS * 0.9;
         const growth = activity - oldest.a;
-        if (settledLongEnough && activity >= this.cfg.LIMB_LIFTED_RISE && growth < this.peak * this.cfg.HOLD_BAND_SHARE) {
+        if (
+          settledLongEnough &&
+          activity >= this.cfg.LIMB_LIFTED_RISE &&
+          growth < this.peak * this.cfg.HOLD_BAND_SHARE
+        ) {
           this.phase = 'hold';
           // The plateau began at the oldest sample of the window that shows it.
           this.holdStartMs = oldest.tMs;

@@ -67,7 +67,17 @@ export interface BirdDogOverall {
   readonly summary: string;
 }
 
-export type BirdDogEventType = 'baseline' | 'rep-start' | 'hold-start' | 'hold-end' | 'rep-end' | 'rep-abandoned' | 're-cue' | 'sensor-gap' | 'sensor-jump' | 'sensor-slid-off';
+export type BirdDogEventType =
+  | 'baseline'
+  | 'rep-start'
+  | 'hold-start'
+  | 'hold-end'
+  | 'rep-end'
+  | 'rep-abandoned'
+  | 're-cue'
+  | 'sensor-gap'
+  | 'sensor-jump'
+  | 'sensor-slid-off';
 
 export interface BirdDogEvent {
   readonly tMs: number;
@@ -90,7 +100,18 @@ export interface BirdDogSeries {
 }
 
 export interface QualityMessage {
-  readonly code: 'body-part-out-of-frame' | 'view-limits' | 'no-reps' | 'not-bird-dog' | 'long-hold' | 'video-edit' | 'sensor-quality' | 'sensor-calibration' | 'few-frames' | 'outside-exercise' | 'camera-moved';
+  readonly code:
+    | 'body-part-out-of-frame'
+    | 'view-limits'
+    | 'no-reps'
+    | 'not-bird-dog'
+    | 'long-hold'
+    | 'video-edit'
+    | 'sensor-quality'
+    | 'sensor-calibration'
+    | 'few-frames'
+    | 'outside-exercise'
+    | 'camera-moved';
   readonly message: string;
 }
 

@@ -5,10 +5,22 @@ import { birdDogSession, generatePelvisStream } from '@steadyback/synthetic';
 import { pelvisInputFromSamples } from './pelvis-input.ts';
 import { analyzeBirdDog, type PelvisInput } from './analyze.ts';
 
-function pelvisFrom(session: ReturnType<typeof birdDogSession>, opts: { seed?: number; slideOffAtMs?: number } = {}): PelvisInput {
+function pelvisFrom(
+  session: ReturnType<typeof birdDogSession>,
+  opts: { seed?: number; slideOffAtMs?: number } = {},
+): PelvisInput {
   const stream = generatePelvisStream({
-    timeline: session.timeline, durationMs: session.durationMs, rateHz: 50, headingDeg: 40, mount: 'sacrum', mountingYawDeg: 30,
-    noiseSdDeg: 0.3, alphaDriftDegPerMin: 5, betaDriftDegPerMin: 0.5, gammaDriftDegPerMin: 0.5, seed: opts.seed ?? 7,
+    timeline: session.timeline,
+    durationMs: session.durationMs,
+    rateHz: 50,
+    headingDeg: 40,
+    mount: 'sacrum',
+    mountingYawDeg: 30,
+    noiseSdDeg: 0.3,
+    alphaDriftDegPerMin: 5,
+    betaDriftDegPerMin: 0.5,
+    gammaDriftDegPerMin: 0.5,
+    seed: opts.seed ?? 7,
     ...(opts.slideOffAtMs !== undefined ? { slideOff: { atMs: opts.slideOffAtMs } } : {}),
   } as Parameters<typeof generatePelvisStream>[0]);
   const r = pelvisInputFromSamples(stream.samples, 'recorded');
@@ -18,7 +30,10 @@ function pelvisFrom(session: ReturnType<typeof birdDogSession>, opts: { seed?: n
 
 describe('bird-dog from the phone alone', () => {
   it('finds the paced reps and measures pelvic roll per rep within 1 degree of the truth', () => {
-    const session = birdDogSession({ repsPerSide: 3, repTilt: { left: { rollDeg: -12, pitchDeg: 3 }, right: { rollDeg: 4, pitchDeg: 7 } } });
+    const session = birdDogSession({
+      repsPerSide: 3,
+      repTilt: { left: { rollDeg: -12, pitchDeg: 3 }, right: { rollDeg: 4, pitchDeg: 7 } },
+    });
     const r = analyzeBirdDog({ pelvis: pelvisFrom(session) });
     expect(r.sources).toEqual({ camera: false, sensor: true });
     expect(r.view).toBe('none');

@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera/view.ts';
 import { stabilise } from '../../camera/motion.ts';
-import { ADULT, cameraForView, imageBody, motionFramesFromPoses, quadrupedCentre, standingBody, type Body3d, type CameraView } from '@steadyback/synthetic';
+import {
+  ADULT,
+  cameraForView,
+  imageBody,
+  motionFramesFromPoses,
+  quadrupedCentre,
+  standingBody,
+  type Body3d,
+  type CameraView,
+} from '@steadyback/synthetic';
 import type { FrameResult } from '../../pose/pose-frame.ts';
 import { analyzeBirdDog } from './analyze.ts';
-import { MAX_TRANSITION_MS, MIN_ON_ALL_FOURS_MS, MIN_UPRIGHT_MS, narrowToSettled, onAllFoursSpan, SETTLED_MIN_MS, uprightFrames, uprightLabels } from './session-span.ts';
+import {
+  MAX_TRANSITION_MS,
+  MIN_ON_ALL_FOURS_MS,
+  MIN_UPRIGHT_MS,
+  narrowToSettled,
+  onAllFoursSpan,
+  SETTLED_MIN_MS,
+  uprightFrames,
+  uprightLabels,
+} from './session-span.ts';
 import { opposite, session } from '@steadyback/synthetic';
 
 const ALTERNATING = [opposite('left'), opposite('right'), opposite('left'), opposite('right')];
@@ -14,10 +32,16 @@ const phoneVideo = (view: CameraView, fps = 15) => session(ALTERNATING, { view, 
 /** Someone standing 1.1 m from a phone up high (put 2.5 m from the mat), for `ms` from `fromMs`: too close for their feet to be in the picture. */
 const nearThePhone = (view: CameraView, fromMs: number, ms: number, fps = 15): FrameResult[] => {
   const camera = cameraForView(view, { centre: quadrupedCentre(ADULT) });
-  const c = quadrupedCentre(ADULT), k = 1 - 1.1 / 2.5;
-  const dx = (camera.position.x - c.x) * k, dz = (camera.position.z - c.z) * k;
-  const body = Object.fromEntries(Object.entries(standingBody()).map(([j, p]) => [j, { x: p.x + dx, y: p.y, z: p.z + dz }])) as Body3d;
-  return Array.from({ length: Math.round((ms / 1000) * fps) }, (_, i) => imageBody(body, camera, fromMs + (i * 1000) / fps));
+  const c = quadrupedCentre(ADULT),
+    k = 1 - 1.1 / 2.5;
+  const dx = (camera.position.x - c.x) * k,
+    dz = (camera.position.z - c.z) * k;
+  const body = Object.fromEntries(
+    Object.entries(standingBody()).map(([j, p]) => [j, { x: p.x + dx, y: p.y, z: p.z + dz }]),
+  ) as Body3d;
+  return Array.from({ length: Math.round((ms / 1000) * fps) }, (_, i) =>
+    imageBody(body, camera, fromMs + (i * 1000) / fps),
+  );
 };
 
 /** A frame judged on its own: only its box's shape counts (it is not taller than itself). */
@@ -47,9 +71,15 @@ describe('upright or on all fours, frame by frame', () => {
       const seq = phoneVideo(view);
       const close = nearThePhone(view, seq.durationMs, 2500);
       // The feet are out of the picture: no leg is seen whole.
-      expect(close.every((f) => f.landmarks![27]!.visibility! < 0.5 && f.landmarks![28]!.visibility! < 0.5), view).toBe(true);
+      expect(
+        close.every((f) => f.landmarks![27]!.visibility! < 0.5 && f.landmarks![28]!.visibility! < 0.5),
+        view,
+      ).toBe(true);
       const upright = uprightFrames([...seq.frames, ...close]);
-      expect(upright.slice(seq.frames.length).every((u) => u === true), view).toBe(true);
+      expect(
+        upright.slice(seq.frames.length).every((u) => u === true),
+        view,
+      ).toBe(true);
       const at = (tMs: number) => upright[seq.frames.findIndex((f) => f.tMs >= tMs)];
       expect(at(seq.onAllFours.startMs + 500), view).toBe(false);
       expect(at(seq.reps[0]!.holdStartMs + 1000), view).toBe(false);
@@ -58,7 +88,9 @@ describe('upright or on all fours, frame by frame', () => {
 
   it('cannot judge a frame with too few body points seen', () => {
     const f = phoneVideo('side-left').frames[0]!;
-    expect(alone({ ...f, landmarks: f.landmarks!.map((lm, i) => (lm && i < 27 ? { ...lm, visibility: 0.1 } : lm)) })).toBeNull();
+    expect(
+      alone({ ...f, landmarks: f.landmarks!.map((lm, i) => (lm && i < 27 ? { ...lm, visibility: 0.1 } : lm)) }),
+    ).toBeNull();
     expect(alone({ tMs: 0, landmarks: null, imageWidthPx: 640, imageHeightPx: 480, peopleCount: 0 })).toBeNull();
   });
 });
@@ -89,7 +121,12 @@ describe('the span on all fours', () => {
 
   it('is the whole recording when nobody is ever seen upright', () => {
     const seq = session(ALTERNATING, { view: 'side-left', fps: 15 });
-    expect(onAllFoursSpan(seq.frames)).toEqual({ startMs: 0, endMs: seq.frames.at(-1)!.tMs, trimmedStart: false, trimmedEnd: false });
+    expect(onAllFoursSpan(seq.frames)).toEqual({
+      startMs: 0,
+      endMs: seq.frames.at(-1)!.tMs,
+      trimmedStart: false,
+      trimmedEnd: false,
+    });
   });
 
   it(`is nothing when the person stands throughout, or is on all fours for less than ${MIN_ON_ALL_FOURS_MS / 1000} s`, () => {
@@ -106,7 +143,9 @@ describe('the span on all fours', () => {
     const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
     const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });
     // 0.8 s of frames in the middle of the session read as a standing body.
-    const frames = seq.frames.map((f) => (f.tMs >= 15_000 && f.tMs < 15_800 ? imageBody(standingBody(), camera, f.tMs) : f));
+    const frames = seq.frames.map((f) =>
+      f.tMs >= 15_000 && f.tMs < 15_800 ? imageBody(standingBody(), camera, f.tMs) : f,
+    );
     expect(uprightLabels(frames).some((u) => u === true)).toBe(true);
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
@@ -114,7 +153,9 @@ describe('the span on all fours', () => {
   it('is not cut by a model reading someone as upright for longer, between moments on all fours: people stand at the start and the end', () => {
     const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
     const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });
-    const frames = seq.frames.map((f) => (f.tMs >= 15_000 && f.tMs < 18_000 ? imageBody(standingBody(), camera, f.tMs) : f));
+    const frames = seq.frames.map((f) =>
+      f.tMs >= 15_000 && f.tMs < 18_000 ? imageBody(standingBody(), camera, f.tMs) : f,
+    );
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 
@@ -122,7 +163,12 @@ describe('the span on all fours', () => {
     const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
     const camera = cameraForView('rear', { centre: quadrupedCentre(ADULT) });
     const frames = seq.frames.map((f) =>
-      f.tMs >= 14_000 && f.tMs < 17_000 ? (f.tMs >= 15_300 && f.tMs < 15_700 ? imageBody(standingBody(), camera, f.tMs) : { ...f, landmarks: null, peopleCount: 0 as const }) : f);
+      f.tMs >= 14_000 && f.tMs < 17_000
+        ? f.tMs >= 15_300 && f.tMs < 15_700
+          ? imageBody(standingBody(), camera, f.tMs)
+          : { ...f, landmarks: null, peopleCount: 0 as const }
+        : f,
+    );
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 
@@ -130,7 +176,12 @@ describe('the span on all fours', () => {
     const seq = session(ALTERNATING, { view: 'rear', fps: 15 });
     const narrowFootless = (f: FrameResult): FrameResult => {
       const cx = 0.5;
-      return { ...f, landmarks: f.landmarks!.map((lm, i) => (lm ? { ...lm, xNorm: cx + (lm.xNorm - cx) * 0.25, visibility: i >= 27 ? 0.05 : lm.visibility } : lm)) };
+      return {
+        ...f,
+        landmarks: f.landmarks!.map((lm, i) =>
+          lm ? { ...lm, xNorm: cx + (lm.xNorm - cx) * 0.25, visibility: i >= 27 ? 0.05 : lm.visibility } : lm,
+        ),
+      };
     };
     // The first 4 s, and 2 s later on, misread so: as narrow as someone standing, but no taller than on all fours.
     const frames = seq.frames.map((f) => (f.tMs < 4000 || (f.tMs >= 9000 && f.tMs < 11_000) ? narrowFootless(f) : f));
@@ -139,16 +190,28 @@ describe('the span on all fours', () => {
     expect(onAllFoursSpan(frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 
-  it('does not take a leg lifted high toward a camera behind for standing up (the body\'s box grows tall, but the foot is above its knee)', () => {
-    const seq = session([opposite('left', { legElevationDeg: 27 }), opposite('right', { legElevationDeg: 27 })], { view: 'rear', fps: 15 });
+  it("does not take a leg lifted high toward a camera behind for standing up (the body's box grows tall, but the foot is above its knee)", () => {
+    const seq = session([opposite('left', { legElevationDeg: 27 }), opposite('right', { legElevationDeg: 27 })], {
+      view: 'rear',
+      fps: 15,
+    });
     expect(onAllFoursSpan(seq.frames)).toMatchObject({ startMs: 0, trimmedStart: false, trimmedEnd: false });
   });
 
   it(`narrows a trimmed side to the first (last) rest moment of at least ${SETTLED_MIN_MS} ms, and only a trimmed side`, () => {
     const span = { startMs: 1000, endMs: 14_000, trimmedStart: true, trimmedEnd: false };
-    const rests = [{ startMs: 1200, endMs: 1400 }, { startMs: 2000, endMs: 3000 }, { startMs: 9000, endMs: 10_000 }];
+    const rests = [
+      { startMs: 1200, endMs: 1400 },
+      { startMs: 2000, endMs: 3000 },
+      { startMs: 9000, endMs: 10_000 },
+    ];
     expect(narrowToSettled(span, rests)).toEqual({ ...span, startMs: 2000 });
-    expect(narrowToSettled({ ...span, trimmedEnd: true }, rests)).toEqual({ ...span, trimmedEnd: true, startMs: 2000, endMs: 10_000 });
+    expect(narrowToSettled({ ...span, trimmedEnd: true }, rests)).toEqual({
+      ...span,
+      trimmedEnd: true,
+      startMs: 2000,
+      endMs: 10_000,
+    });
     expect(narrowToSettled(span, [])).toEqual(span);
     // Narrowing that would leave less than a bird-dog's worth is not done.
     const short = { startMs: 1000, endMs: 6000, trimmedStart: true, trimmedEnd: true };
@@ -158,7 +221,10 @@ describe('the span on all fours', () => {
   it(`never cuts more than ${MAX_TRANSITION_MS / 1000} s from a side: a final rest the camera missed must not cut off the last rep`, () => {
     const span = { startMs: 1000, endMs: 30_000, trimmedStart: true, trimmedEnd: true };
     // Rests at 3 s and 20 s seen; the one after the last rep (about 28 s) was not.
-    const rests = [{ startMs: 3000, endMs: 4000 }, { startMs: 19_500, endMs: 20_000 }];
+    const rests = [
+      { startMs: 3000, endMs: 4000 },
+      { startMs: 19_500, endMs: 20_000 },
+    ];
     expect(narrowToSettled(span, rests)).toEqual({ ...span, startMs: 3000, endMs: 30_000 });
     expect(narrowToSettled({ ...span, startMs: -5000 }, rests)).toEqual({ ...span, startMs: -5000, endMs: 30_000 });
   });
@@ -171,14 +237,24 @@ describe('analyzeBirdDog on a phone video that starts and ends standing', () => 
     expect(r.reps.map((x) => [x.leg, x.arm, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, t.arm, 'camera']));
     r.reps.forEach((x, i) => expect(Math.abs(x.startMs - seq.reps[i]!.startMs)).toBeLessThan(600));
     expect(r.view).toBe('side');
-    expect(r.quality.find((q) => q.code === 'outside-exercise')?.message).toMatch(/standing, getting down onto all fours and getting up again are not part of it/);
+    expect(r.quality.find((q) => q.code === 'outside-exercise')?.message).toMatch(
+      /standing, getting down onto all fours and getting up again are not part of it/,
+    );
   });
 
   it('from behind, with a wobbling hand-held camera in a furnished room: every rep and its leg from the picture, and a word about the camera', () => {
     const seq = phoneVideo('rear', 10);
     const exact = session(ALTERNATING, { view: 'rear', fps: 10, standMs: 3000, imaging: {} });
-    const wobble = (t: number) => ({ dxPx: 1.2 * Math.sin((2 * Math.PI * 0.4 * t) / 1000), dyPx: 0.8 * Math.sin((2 * Math.PI * 0.9 * t) / 1000 + 1) });
-    const motion = motionFramesFromPoses(exact.frames, { room: true, noiseSd: 3, shake: wobble, gain: (t) => 1 + 0.1 * Math.sin(t / 1500) });
+    const wobble = (t: number) => ({
+      dxPx: 1.2 * Math.sin((2 * Math.PI * 0.4 * t) / 1000),
+      dyPx: 0.8 * Math.sin((2 * Math.PI * 0.9 * t) / 1000 + 1),
+    });
+    const motion = motionFramesFromPoses(exact.frames, {
+      room: true,
+      noiseSd: 3,
+      shake: wobble,
+      gain: (t) => 1 + 0.1 * Math.sin(t / 1500),
+    });
     const r = analyzeBirdDog({ frames: seq.frames, motion });
     expect(r.view).toBe('end-on');
     expect(r.reps.map((x) => [x.leg, x.foundBy])).toEqual(seq.reps.map((t) => [t.leg, 'camera-motion']));
@@ -192,7 +268,10 @@ describe('analyzeBirdDog on a phone video that starts and ends standing', () => 
     const exact = session(ALTERNATING, { view: 'side-left', fps: 10, standMs: 3000, imaging: {} });
     const motion = motionFramesFromPoses(exact.frames, { room: true, noiseSd: 3 });
     expect(stabilise(motion).movementShare).toBe(0);
-    const r = analyzeBirdDog({ frames: session(ALTERNATING, { view: 'side-left', fps: 10, standMs: 3000 }).frames, motion });
+    const r = analyzeBirdDog({
+      frames: session(ALTERNATING, { view: 'side-left', fps: 10, standMs: 3000 }).frames,
+      motion,
+    });
     expect(r.quality.map((q) => q.code)).not.toContain('camera-moved');
     expect(r.reps).toHaveLength(4);
   });

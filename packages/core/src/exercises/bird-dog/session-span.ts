@@ -18,7 +18,10 @@ export interface ExerciseSpan {
 }
 
 /** The frames from `span.startMs` to `span.endMs`, both included. */
-export function framesWithin(frames: readonly FrameResult[], span: { readonly startMs: number; readonly endMs: number }): FrameResult[] {
+export function framesWithin(
+  frames: readonly FrameResult[],
+  span: { readonly startMs: number; readonly endMs: number },
+): FrameResult[] {
   return frames.filter((f) => f.tMs >= span.startMs && f.tMs <= span.endMs);
 }
 
@@ -51,7 +54,10 @@ const ON_ALL_FOURS_HEIGHT_QUANTILE = 0.25;
  */
 export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | null> {
   const boxes = frames.map(bodyBox);
-  const low = quantile(boxes.flatMap((b) => (b ? [b.heightShare] : [])), ON_ALL_FOURS_HEIGHT_QUANTILE);
+  const low = quantile(
+    boxes.flatMap((b) => (b ? [b.heightShare] : [])),
+    ON_ALL_FOURS_HEIGHT_QUANTILE,
+  );
   return frames.map((f, i) => {
     const box = boxes[i];
     if (!box) return null;
@@ -65,7 +71,10 @@ export function uprightFrames(frames: readonly FrameResult[]): Array<boolean | n
 export function uprightLabels(frames: readonly FrameResult[]): Array<boolean | null> {
   const own = uprightFrames(frames);
   const half = UPRIGHT_MAJORITY_WINDOW_MS / 2;
-  let lo = 0, hi = 0, up = 0, down = 0;
+  let lo = 0,
+    hi = 0,
+    up = 0,
+    down = 0;
   return frames.map((f, i) => {
     while (hi < frames.length && frames[hi]!.tMs <= f.tMs + half) {
       if (own[hi] === true) up++;
@@ -93,26 +102,40 @@ export function onAllFoursSpan(frames: readonly FrameResult[]): ExerciseSpan | n
   // nobody could judge do not end it). Only a long one at the start or the end of the recording is
   // someone standing; a short one, or one between moments on all fours, is a misread (from behind,
   // BlazePose read a return to the rest posture as upright for 1.1 s).
-  const firstDown = labels.indexOf(false), lastDown = labels.lastIndexOf(false);
-  for (let i = 0; i < frames.length; ) {
-    if (labels[i] !== true) { i++; continue; }
+  const firstDown = labels.indexOf(false),
+    lastDown = labels.lastIndexOf(false);
+  for (let i = 0; i < frames.length;) {
+    if (labels[i] !== true) {
+      i++;
+      continue;
+    }
     let last = i;
     for (let j = i + 1; j < frames.length && labels[j] !== false; j++) if (labels[j] === true) last = j;
     const atAnEnd = firstDown < 0 || i < firstDown || last > lastDown;
-    if (!atAnEnd || frames[last]!.tMs - frames[i]!.tMs < MIN_UPRIGHT_MS) for (let k = i; k <= last; k++) if (labels[k] === true) labels[k] = false;
+    if (!atAnEnd || frames[last]!.tMs - frames[i]!.tMs < MIN_UPRIGHT_MS)
+      for (let k = i; k <= last; k++) if (labels[k] === true) labels[k] = false;
     i = last + 1;
   }
-  if (!labels.includes(true)) return { startMs: frames[0]!.tMs, endMs: frames.at(-1)!.tMs, trimmedStart: false, trimmedEnd: false };
+  if (!labels.includes(true))
+    return { startMs: frames[0]!.tMs, endMs: frames.at(-1)!.tMs, trimmedStart: false, trimmedEnd: false };
   let best: { a: number; b: number } | null = null;
-  for (let i = 0; i < frames.length; ) {
-    if (labels[i] === true) { i++; continue; }
+  for (let i = 0; i < frames.length;) {
+    if (labels[i] === true) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < frames.length && labels[j + 1] !== true) j++;
     if (!best || frames[j]!.tMs - frames[i]!.tMs > frames[best.b]!.tMs - frames[best.a]!.tMs) best = { a: i, b: j };
     i = j + 1;
   }
   if (!best || frames[best.b]!.tMs - frames[best.a]!.tMs < MIN_ON_ALL_FOURS_MS) return null;
-  return { startMs: frames[best.a]!.tMs, endMs: frames[best.b]!.tMs, trimmedStart: best.a > 0, trimmedEnd: best.b < frames.length - 1 };
+  return {
+    startMs: frames[best.a]!.tMs,
+    endMs: frames[best.b]!.tMs,
+    trimmedStart: best.a > 0,
+    trimmedEnd: best.b < frames.length - 1,
+  };
 }
 
 /** Getting down onto all fours, or up again, takes a few seconds: narrowing never cuts more than this, so a rest the camera missed cannot cut off a whole rep. (L: rendered 2.5 s; people 2-5 s.) */
@@ -125,10 +148,16 @@ export const MAX_TRANSITION_MS = 5000;
  * stays as it is when there is no such moment within `MAX_TRANSITION_MS` of it, and the span stays
  * whole when narrowing would leave too little.
  */
-export function narrowToSettled(span: ExerciseSpan, restMoments: ReadonlyArray<{ readonly startMs: number; readonly endMs: number }>): ExerciseSpan {
-  const settled = restMoments.filter((s) => s.endMs - s.startMs >= SETTLED_MIN_MS && s.startMs >= span.startMs && s.endMs <= span.endMs);
+export function narrowToSettled(
+  span: ExerciseSpan,
+  restMoments: ReadonlyArray<{ readonly startMs: number; readonly endMs: number }>,
+): ExerciseSpan {
+  const settled = restMoments.filter(
+    (s) => s.endMs - s.startMs >= SETTLED_MIN_MS && s.startMs >= span.startMs && s.endMs <= span.endMs,
+  );
   if (settled.length === 0) return span;
-  const first = settled[0]!.startMs, last = settled.at(-1)!.endMs;
+  const first = settled[0]!.startMs,
+    last = settled.at(-1)!.endMs;
   const startMs = span.trimmedStart && first - span.startMs <= MAX_TRANSITION_MS ? first : span.startMs;
   const endMs = span.trimmedEnd && span.endMs - last <= MAX_TRANSITION_MS ? last : span.endMs;
   return endMs - startMs >= MIN_ON_ALL_FOURS_MS ? { ...span, startMs, endMs } : span;

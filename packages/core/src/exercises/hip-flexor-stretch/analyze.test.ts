@@ -9,7 +9,10 @@ const session = (holds: SyntheticHold[], view: 'side-left' | 'side-right' | 'fro
 
 describe('set-up detection (F1-F4)', () => {
   it('finds the set-up, which knee is down, and both knee angles near 90', () => {
-    const seq = session([{ kneelingSide: 'left', holdMs: 6000 }, { kneelingSide: 'right', holdMs: 6000 }]);
+    const seq = session([
+      { kneelingSide: 'left', holdMs: 6000 },
+      { kneelingSide: 'right', holdMs: 6000 },
+    ]);
     const r = analyzeStretch({ frames: seq.frames });
     expect(r.view).toBe('side');
     expect(r.setups.map((s) => s.kneelingSide)).toEqual(['left', 'right']);
@@ -72,13 +75,21 @@ describe('faults', () => {
     expect(r.cues.map((c) => c.text)).toContain('Stay tall.');
   });
   it('C4: going beyond the personal depth cap, and only then', () => {
-    const deep = analyzeStretch({ frames: session([{ kneelingSide: 'left', hipExtensionDeg: 18, holdMs: 8000 }]).frames, depthCapDeg: 10 });
+    const deep = analyzeStretch({
+      frames: session([{ kneelingSide: 'left', hipExtensionDeg: 18, holdMs: 8000 }]).frames,
+      depthCapDeg: 10,
+    });
     expect(deep.holds[0]!.faults.map((x) => x.rule)).toContain('C4');
-    const within = analyzeStretch({ frames: session([{ kneelingSide: 'left', hipExtensionDeg: 8, holdMs: 8000 }]).frames, depthCapDeg: 15 });
+    const within = analyzeStretch({
+      frames: session([{ kneelingSide: 'left', hipExtensionDeg: 8, holdMs: 8000 }]).frames,
+      depthCapDeg: 15,
+    });
     expect(within.holds[0]!.faults.map((x) => x.rule)).not.toContain('C4');
   });
   it('C5: rocking forward and back is flagged; a steady hold is not', () => {
-    const rock = analyzeStretch({ frames: session([{ kneelingSide: 'left', rockAmplitudeDeg: 5, rockHz: 0.5, holdMs: 12000 }]).frames });
+    const rock = analyzeStretch({
+      frames: session([{ kneelingSide: 'left', rockAmplitudeDeg: 5, rockHz: 0.5, holdMs: 12000 }]).frames,
+    });
     expect(rock.holds[0]!.faults.map((x) => x.rule)).toContain('C5');
     const steady = analyzeStretch({ frames: session([{ kneelingSide: 'left', holdMs: 12000 }]).frames });
     expect(steady.holds[0]!.faults).toEqual([]);
@@ -86,12 +97,18 @@ describe('faults', () => {
   it('C1s: the phone in the waistband sees arching the camera cannot, and C5 from its oscillation', () => {
     const seq = session([{ kneelingSide: 'left', holdMs: 12000 }]);
     const start = seq.holds[0]!.holdStartMs;
-    const samples = seq.frames.map((f) => ({ tMs: f.tMs, tiltDeg: f.tMs > start + 2000 ? Math.min(14, (f.tMs - start - 2000) / 200) : 0 }));
+    const samples = seq.frames.map((f) => ({
+      tMs: f.tMs,
+      tiltDeg: f.tMs > start + 2000 ? Math.min(14, (f.tMs - start - 2000) / 200) : 0,
+    }));
     const r = analyzeStretch({ frames: seq.frames, waistband: { samples } });
     const f = r.holds[0]!.faults.find((x) => x.source === 'sensor');
     expect(f?.rule).toBe('C1');
     expect(r.cues.some((c) => c.rule === 'C1s')).toBe(true);
-    const rocking = seq.frames.map((f2) => ({ tMs: f2.tMs, tiltDeg: f2.tMs > start ? 4 * Math.sin((2 * Math.PI * f2.tMs) / 2000) : 0 }));
+    const rocking = seq.frames.map((f2) => ({
+      tMs: f2.tMs,
+      tiltDeg: f2.tMs > start ? 4 * Math.sin((2 * Math.PI * f2.tMs) / 2000) : 0,
+    }));
     const r2 = analyzeStretch({ frames: seq.frames, waistband: { samples: rocking } });
     expect(r2.holds[0]!.faults.some((x) => x.rule === 'C5' && x.source === 'sensor')).toBe(true);
   });
@@ -99,7 +116,9 @@ describe('faults', () => {
 
 describe('views', () => {
   it('from the front, finds the holds but says form cannot be judged and counts no good-form time', () => {
-    const r = analyzeStretch({ frames: session([{ kneelingSide: 'left', trunkLeanDeg: 16, holdMs: 8000 }], 'front').frames });
+    const r = analyzeStretch({
+      frames: session([{ kneelingSide: 'left', trunkLeanDeg: 16, holdMs: 8000 }], 'front').frames,
+    });
     expect(r.view).toBe('front');
     expect(r.holds.length).toBeGreaterThan(0);
     expect(r.holds.every((h) => !h.formMeasured && h.goodFormMs === 0 && h.faults.length === 0)).toBe(true);
@@ -120,5 +139,7 @@ it('the result is JSON-serialisable and has the documented shape', () => {
   const r = analyzeStretch({ frames: session([{ kneelingSide: 'left', holdMs: 6000 }]).frames });
   expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   expect(r.exercise).toBe('hip-flexor-stretch');
-  expect(Object.keys(r.holds[0]!)).toEqual(expect.arrayContaining(['kneelingSide', 'startMs', 'endMs', 'goodFormMs', 'faults']));
+  expect(Object.keys(r.holds[0]!)).toEqual(
+    expect.arrayContaining(['kneelingSide', 'startMs', 'endMs', 'goodFormMs', 'faults']),
+  );
 });

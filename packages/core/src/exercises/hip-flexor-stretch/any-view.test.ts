@@ -22,15 +22,24 @@ describe('set-up from a view that cannot measure the knees', () => {
   });
 
   it('finds no set-up while the front knee looks far from bent (a leg swung out straight)', () => {
-    const straight = session([{ kneelingSide: 'left', frontKneeDeg: 90 + T.SETUP_KNEE_LOOKS_BENT_DEG + 35, holdMs: 8000 }]);
-    const front = straight.frames.map(stretchAngles).map((a) => a.frontKneeDeg).filter((v): v is number => v !== null);
+    const straight = session([
+      { kneelingSide: 'left', frontKneeDeg: 90 + T.SETUP_KNEE_LOOKS_BENT_DEG + 35, holdMs: 8000 },
+    ]);
+    const front = straight.frames
+      .map(stretchAngles)
+      .map((a) => a.frontKneeDeg)
+      .filter((v): v is number => v !== null);
     expect(Math.min(...front)).toBeGreaterThan(90 + T.SETUP_KNEE_LOOKS_BENT_DEG);
     expect(analyzeStretch({ frames: straight.frames }).setups).toHaveLength(0);
   });
 });
 
 describe('rocking, from any view', () => {
-  const rocking = (amplitudeDeg: number, view: CameraView) => analyzeStretch({ frames: session([{ kneelingSide: 'left', holdMs: 16000, rockAmplitudeDeg: amplitudeDeg, rockHz: 0.25 }], view).frames });
+  const rocking = (amplitudeDeg: number, view: CameraView) =>
+    analyzeStretch({
+      frames: session([{ kneelingSide: 'left', holdMs: 16000, rockAmplitudeDeg: amplitudeDeg, rockHz: 0.25 }], view)
+        .frames,
+    });
   const c5 = (r: ReturnType<typeof analyzeStretch>) => r.holds.some((h) => h.faults.some((f) => f.rule === 'C5'));
 
   it('slow rocking forward and back is C5 from behind at 45 degrees, where the hip angle is not read', () => {
@@ -48,7 +57,10 @@ describe('rocking, from any view', () => {
 });
 
 describe('passing through half-kneeling', () => {
-  const brief = session([{ kneelingSide: 'right', setupMs: 1500, shiftMs: 300, holdMs: 1000, restMs: 3000 }], 'side-left');
+  const brief = session(
+    [{ kneelingSide: 'right', setupMs: 1500, shiftMs: 300, holdMs: 1000, restMs: 3000 }],
+    'side-left',
+  );
 
   it('a position left again within seconds is no hold in a recording, and the result says so', () => {
     const r = analyzeStretch({ frames: brief.frames });
@@ -74,7 +86,10 @@ describe('an edited stretch video', () => {
     const motion: MotionFrames = { ...ma, tMs: [...ma.tMs, ...mb.tMs], luma: [...ma.luma, ...mb.luma] };
     const r = analyzeStretch({ frames: [...a.frames, ...bFrames], motion });
     expect(r.readings.map((x) => x.view)).toEqual(['rear-oblique', 'side']);
-    expect(r.holds.map((h) => [h.kneelingSide, h.formMeasured])).toEqual([['left', false], ['left', true]]);
+    expect(r.holds.map((h) => [h.kneelingSide, h.formMeasured])).toEqual([
+      ['left', false],
+      ['left', true],
+    ]);
     expect(r.events.some((e) => e.type === 'side-switch')).toBe(false);
     expect(r.quality.find((q) => q.code === 'video-edit')?.message).toMatch(/read in 2 parts/);
   });

@@ -26,10 +26,18 @@ export function explainStretch(r: Omit<StretchResult, 'explanation'>): string[] 
       lines.push(`On that side ${RULE_WORDS[rule]} (seen by the ${sources.join(' and the ')}).`);
     }
   }
-  if (r.holds.some((h) => h.faults.some((f) => f.rule === 'C1'))) lines.push('Ribs down, tuck your tail and squeeze the glute of the kneeling leg; move less. You should feel it only at the front of the hip.');
-  if (r.holds.some((h) => h.faults.some((f) => f.rule === 'C5'))) lines.push('Hold the stretch still and breathe; bouncing does not help and can irritate the tissues.');
+  if (r.holds.some((h) => h.faults.some((f) => f.rule === 'C1')))
+    lines.push(
+      'Ribs down, tuck your tail and squeeze the glute of the kneeling leg; move less. You should feel it only at the front of the hip.',
+    );
+  if (r.holds.some((h) => h.faults.some((f) => f.rule === 'C5')))
+    lines.push('Hold the stretch still and breathe; bouncing does not help and can irritate the tissues.');
   for (const q of r.quality) lines.push(q.message);
-  lines.push('Keep the stretch mild to moderate (about 3-5 out of 10). If you feel it in your lower back or down the leg, stop and tell us.');
-  lines.push('This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.');
+  lines.push(
+    'Keep the stretch mild to moderate (about 3-5 out of 10). If you feel it in your lower back or down the leg, stop and tell us.',
+  );
+  lines.push(
+    'This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.',
+  );
   return lines;
 }

@@ -51,31 +51,49 @@ export class FaultPersistence {
  * Bouncing: count swings, reversals of at least `minSwingDeg` from the last turning point, so
  * landmark jitter (a degree or two after filtering) never counts; two swings make one cycle.
  */
-export function oscillation(values: readonly number[], minSwingDeg: number = T.C5_PEAK_TO_PEAK_DEG): { peakToPeak: number; cycles: number } {
+export function oscillation(
+  values: readonly number[],
+  minSwingDeg: number = T.C5_PEAK_TO_PEAK_DEG,
+): { peakToPeak: number; cycles: number } {
   if (values.length < 3) return { peakToPeak: 0, cycles: 0 };
   const p2p = Math.max(...values) - Math.min(...values);
-  let hi = values[0]!, lo = values[0]!;
+  let hi = values[0]!,
+    lo = values[0]!;
   let dir: 1 | -1 | 0 = 0;
   let swings = 0;
   for (const v of values) {
     if (dir >= 0) {
       hi = Math.max(hi, v);
-      if (hi - v >= minSwingDeg) { if (dir === 1) swings++; dir = -1; lo = v; }
-      else if (dir === 0 && v - lo >= minSwingDeg) { dir = 1; hi = v; }
+      if (hi - v >= minSwingDeg) {
+        if (dir === 1) swings++;
+        dir = -1;
+        lo = v;
+      } else if (dir === 0 && v - lo >= minSwingDeg) {
+        dir = 1;
+        hi = v;
+      }
     }
     if (dir <= 0) {
       lo = Math.min(lo, v);
-      if (v - lo >= minSwingDeg) { if (dir === -1) swings++; dir = 1; hi = v; }
+      if (v - lo >= minSwingDeg) {
+        if (dir === -1) swings++;
+        dir = 1;
+        hi = v;
+      }
     }
   }
   return { peakToPeak: p2p, cycles: swings / 2 };
 }
 
 /** The phone in the waistband: C1 when the pelvis tips forward past the red band, C5 when it rocks. */
-export function waistbandCandidates(riseDeg: number, recentTiltDeg: readonly number[]): { candidates: FaultCandidate[]; amberCue: boolean } {
+export function waistbandCandidates(
+  riseDeg: number,
+  recentTiltDeg: readonly number[],
+): { candidates: FaultCandidate[]; amberCue: boolean } {
   const candidates: FaultCandidate[] = [];
   if (riseDeg > T.C1S_RED_DEG) candidates.push({ rule: 'C1', source: 'sensor', cue: 'C1s' });
   const osc = oscillation(recentTiltDeg);
-  if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES) candidates.push({ rule: 'C5', source: 'sensor', cue: 'C5' });
+  if (osc.peakToPeak > T.C5_PEAK_TO_PEAK_DEG && osc.cycles >= T.C5_MIN_CYCLES)
+    candidates.push({ rule: 'C5', source: 'sensor', cue: 'C5' });
   return { candidates, amberCue: riseDeg > T.C1S_AMBER_DEG && riseDeg <= T.C1S_RED_DEG };
 }

@@ -56,7 +56,11 @@ export interface StretchResult {
   readonly setups: StretchSetup[];
   readonly holds: StretchHold[];
   readonly cues: StretchCue[];
-  readonly events: Array<{ readonly tMs: number; readonly type: 'setup' | 'hold-start' | 'hold-end' | 'side-switch'; readonly note?: string }>;
+  readonly events: Array<{
+    readonly tMs: number;
+    readonly type: 'setup' | 'hold-start' | 'hold-end' | 'side-switch';
+    readonly note?: string;
+  }>;
   readonly quality: Array<{ readonly code: string; readonly message: string }>;
   readonly explanation: string[];
   readonly series: {

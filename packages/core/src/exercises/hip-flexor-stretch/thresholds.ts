@@ -73,7 +73,17 @@ export const STRETCH_CUES = {
 } as const;
 
 /** Higher first: one cue at a time, the most important fault wins. */
-export const CUE_PRIORITY: readonly (keyof typeof STRETCH_CUES)[] = ['C1', 'C1s', 'C5', 'C4', 'C2', 'F3', 'F2', 'F1', 'F4'];
+export const CUE_PRIORITY: readonly (keyof typeof STRETCH_CUES)[] = [
+  'C1',
+  'C1s',
+  'C5',
+  'C4',
+  'C2',
+  'F3',
+  'F2',
+  'F1',
+  'F4',
+];
 /** At most one spoken cue per this long, and the same cue not again within CUE_REPEAT_MS. (L) */
 export const CUE_COOLDOWN_MS = 4000;
 export const CUE_REPEAT_MS = 8000;

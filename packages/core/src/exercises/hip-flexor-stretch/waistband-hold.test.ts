@@ -13,7 +13,15 @@ function play(holdMs: number, during: (tHoldMs: number) => number) {
     const extra = tMs < settleMs ? 0 : during(tMs - settleMs);
     return { ...base, pitchDeg: -85 + extra, cue: tMs < settleMs ? ('settle' as const) : ('hold' as const) };
   };
-  const stream = generatePelvisStream({ timeline, durationMs: settleMs + holdMs, rateHz: 50, mount: 'waistband-backward', mountingYawDeg: 10, noiseSdDeg: 0.3, seed: 4 });
+  const stream = generatePelvisStream({
+    timeline,
+    durationMs: settleMs + holdMs,
+    rateHz: 50,
+    mount: 'waistband-backward',
+    mountingYawDeg: 10,
+    noiseSdDeg: 0.3,
+    seed: 4,
+  });
   const tilt = waistbandInputFromSamples(stream.samples, 'live');
   if (!tilt.ok) throw new Error(tilt.reason);
   const tracker = new WaistbandHoldTracker();

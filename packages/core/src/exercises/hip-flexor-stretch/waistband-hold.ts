@@ -25,7 +25,11 @@ export interface WaistbandHoldState {
 
 export class WaistbandHoldTracker {
   private readonly persistence = new FaultPersistence();
-  private readonly scheduler = new CueScheduler<StretchCueKey>({ priority: CUE_PRIORITY, cooldownMs: CUE_COOLDOWN_MS, repeatMs: CUE_REPEAT_MS });
+  private readonly scheduler = new CueScheduler<StretchCueKey>({
+    priority: CUE_PRIORITY,
+    cooldownMs: CUE_COOLDOWN_MS,
+    repeatMs: CUE_REPEAT_MS,
+  });
   private readonly recent: Array<{ tMs: number; tiltDeg: number }> = [];
   private lastTMs: number | null = null;
   private good = 0;
@@ -40,7 +44,10 @@ export class WaistbandHoldTracker {
     }
     this.recent.push({ tMs, tiltDeg });
     while (this.recent.length > 0 && this.recent[0]!.tMs < tMs - T.C5_WINDOW_MS) this.recent.shift();
-    const phone = waistbandCandidates(tiltDeg, this.recent.map((s) => s.tiltDeg));
+    const phone = waistbandCandidates(
+      tiltDeg,
+      this.recent.map((s) => s.tiltDeg),
+    );
     const judged = this.persistence.update(tMs, phone.candidates);
     if (!judged.anyConfirmed && dt > 0 && dt <= WAISTBAND_MAX_GAP_MS) this.good += dt;
     const offered: StretchCueKey[] = judged.cueKeys.length > 0 ? judged.cueKeys : phone.amberCue ? ['C1s'] : [];

@@ -5,11 +5,17 @@ import { waistbandTilt, type SensorMode } from '../../sensor/pelvis-tilt.ts';
 import type { AnySensorSample } from '../../sensor/sensor-series.ts';
 import type { WaistbandInput } from './analyze.ts';
 
-export type WaistbandInputResult = { ok: true; waistband: WaistbandInput; notes: string[] } | { ok: false; reason: string };
+export type WaistbandInputResult =
+  { ok: true; waistband: WaistbandInput; notes: string[] } | { ok: false; reason: string };
 
-export function waistbandInputFromSamples(samples: ReadonlyArray<AnySensorSample>, mode: SensorMode = 'recorded'): WaistbandInputResult {
+export function waistbandInputFromSamples(
+  samples: ReadonlyArray<AnySensorSample>,
+  mode: SensorMode = 'recorded',
+): WaistbandInputResult {
   const tilt = waistbandTilt(samples, { mode });
   if (!tilt.ok) return tilt;
-  const measured = tilt.samples.filter((s): s is typeof s & { tiltDeg: number } => s.tiltDeg !== null).map((s) => ({ tMs: s.tMs, tiltDeg: s.tiltDeg }));
+  const measured = tilt.samples
+    .filter((s): s is typeof s & { tiltDeg: number } => s.tiltDeg !== null)
+    .map((s) => ({ tMs: s.tMs, tiltDeg: s.tiltDeg }));
   return { ok: true, waistband: { samples: measured }, notes: tilt.notes };
 }

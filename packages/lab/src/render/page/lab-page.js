@@ -33,7 +33,10 @@ const worldQuat = (o) => o.getWorldQuaternion(new THREE.Quaternion());
 /** Orthonormal basis (axis, ref orthogonalised, axis x ref) as a quaternion. */
 function frameQuat(axis, ref) {
   const a = axis.clone().normalize();
-  const r = ref.clone().sub(a.clone().multiplyScalar(ref.dot(a))).normalize();
+  const r = ref
+    .clone()
+    .sub(a.clone().multiplyScalar(ref.dot(a)))
+    .normalize();
   const c = new THREE.Vector3().crossVectors(a, r);
   return new THREE.Quaternion().setFromRotationMatrix(new THREE.Matrix4().makeBasis(a, r, c));
 }
@@ -56,8 +59,12 @@ function fingerChain(hand, prefix) {
 function restFrames() {
   const dirTo = (a, b) => worldPos(b).sub(worldPos(a)).normalize();
   const spec = {
-    Hips: ['Abdomen', [0, 0, 1]], Abdomen: ['Torso', [0, 0, 1]], Torso: ['Chest', [0, 0, 1]],
-    Chest: ['Neck', [0, 0, 1]], Neck: ['Head', [0, 0, 1]], Head: [null, [0, 0, 1]],
+    Hips: ['Abdomen', [0, 0, 1]],
+    Abdomen: ['Torso', [0, 0, 1]],
+    Torso: ['Chest', [0, 0, 1]],
+    Chest: ['Neck', [0, 0, 1]],
+    Neck: ['Head', [0, 0, 1]],
+    Head: [null, [0, 0, 1]],
   };
   for (const s of ['L', 'R']) {
     spec[`UpperArm${s}`] = [`LowerArm${s}`, [0, 0, 1]];
@@ -72,7 +79,8 @@ function restFrames() {
     if (!b) throw new Error(`figure has no bone ${name}`);
     let d0;
     if (name === 'Head') d0 = new THREE.Vector3(0, 1, 0);
-    else if (name.startsWith('Foot')) d0 = new THREE.Vector3(0, 1, 0).applyQuaternion(worldQuat(b)); // Blender bones point along local +y
+    else if (name.startsWith('Foot'))
+      d0 = new THREE.Vector3(0, 1, 0).applyQuaternion(worldQuat(b)); // Blender bones point along local +y
     else if (child === 'Middle') d0 = dirTo(b, childByPrefix(b, 'Middle'));
     else d0 = dirTo(b, bones[child]);
     rest[name] = { d0, r0: v3(ref), worldQuat: worldQuat(b), frame: frameQuat(d0, v3(ref)) };
@@ -100,31 +108,68 @@ function restLandmarks() {
   const hp = worldPos(head);
   const headVerts = meshVerts((o) => /head/i.test(o.name) && /skin/i.test(o.material?.name ?? ''));
   const faceBand = headVerts.filter((p) => Math.abs(p.x) < 0.012 && p.y > hp.y + 0.03 && p.y < hp.y + 0.14);
-  const nose = faceBand.reduce((a, b) => (b.z > a.z ? b : a), faceBand[0] ?? hp.clone().add(new THREE.Vector3(0, 0.08, 0.1)));
+  const nose = faceBand.reduce(
+    (a, b) => (b.z > a.z ? b : a),
+    faceBand[0] ?? hp.clone().add(new THREE.Vector3(0, 0.08, 0.1)),
+  );
   const eyeY = nose.y + 0.035;
   const earBand = headVerts.filter((p) => Math.abs(p.y - (eyeY - 0.01)) < 0.025);
-  for (const [side, sg] of [['left', 1], ['right', -1]]) {
-    const ear = earBand.reduce((a, b) => (b.x * sg > a.x * sg ? b : a), earBand[0] ?? hp.clone().add(new THREE.Vector3(sg * 0.07, 0.09, 0)));
+  for (const [side, sg] of [
+    ['left', 1],
+    ['right', -1],
+  ]) {
+    const ear = earBand.reduce(
+      (a, b) => (b.x * sg > a.x * sg ? b : a),
+      earBand[0] ?? hp.clone().add(new THREE.Vector3(sg * 0.07, 0.09, 0)),
+    );
     off[`${side}_ear`] = { bone: 'Head', local: toLocal(head, new THREE.Vector3(ear.x, eyeY - 0.01, hp.z + 0.01)) };
     const eye = new THREE.Vector3(sg * 0.032, eyeY, nose.z - 0.03);
     off[`${side}_eye`] = { bone: 'Head', local: toLocal(head, eye) };
-    off[`${side}_eye_inner`] = { bone: 'Head', local: toLocal(head, eye.clone().add(new THREE.Vector3(-sg * 0.012, 0, 0.004))) };
-    off[`${side}_eye_outer`] = { bone: 'Head', local: toLocal(head, eye.clone().add(new THREE.Vector3(sg * 0.014, 0, -0.006))) };
-    off[`mouth_${side}`] = { bone: 'Head', local: toLocal(head, new THREE.Vector3(sg * 0.022, nose.y - 0.04, nose.z - 0.02)) };
+    off[`${side}_eye_inner`] = {
+      bone: 'Head',
+      local: toLocal(head, eye.clone().add(new THREE.Vector3(-sg * 0.012, 0, 0.004))),
+    };
+    off[`${side}_eye_outer`] = {
+      bone: 'Head',
+      local: toLocal(head, eye.clone().add(new THREE.Vector3(sg * 0.014, 0, -0.006))),
+    };
+    off[`mouth_${side}`] = {
+      bone: 'Head',
+      local: toLocal(head, new THREE.Vector3(sg * 0.022, nose.y - 0.04, nose.z - 0.02)),
+    };
     const s = side === 'left' ? 'L' : 'R';
     const foot = bones[`Foot${s}`];
     const fp = worldPos(foot);
     const footVerts = meshVerts((o) => /feet|foot|shoe/i.test(o.name)).filter((p) => p.x * sg > 0 && p.y < fp.y + 0.06);
-    const heel = footVerts.reduce((a, b) => (b.z < a.z ? b : a), footVerts[0] ?? fp.clone().add(new THREE.Vector3(0, 0, -0.06)));
-    const toe = footVerts.reduce((a, b) => (b.z > a.z ? b : a), footVerts[0] ?? fp.clone().add(new THREE.Vector3(0, 0, 0.2)));
-    off[`${side}_heel`] = { bone: `Foot${s}`, local: toLocal(foot, new THREE.Vector3(fp.x, fp.y + 0.01, heel.z + 0.01)) };
-    off[`${side}_foot_index`] = { bone: `Foot${s}`, local: toLocal(foot, new THREE.Vector3(fp.x, fp.y + 0.01, toe.z - 0.01)) };
+    const heel = footVerts.reduce(
+      (a, b) => (b.z < a.z ? b : a),
+      footVerts[0] ?? fp.clone().add(new THREE.Vector3(0, 0, -0.06)),
+    );
+    const toe = footVerts.reduce(
+      (a, b) => (b.z > a.z ? b : a),
+      footVerts[0] ?? fp.clone().add(new THREE.Vector3(0, 0, 0.2)),
+    );
+    off[`${side}_heel`] = {
+      bone: `Foot${s}`,
+      local: toLocal(foot, new THREE.Vector3(fp.x, fp.y + 0.01, heel.z + 0.01)),
+    };
+    off[`${side}_foot_index`] = {
+      bone: `Foot${s}`,
+      local: toLocal(foot, new THREE.Vector3(fp.x, fp.y + 0.01, toe.z - 0.01)),
+    };
     const lower = bones[`LowerLeg${s}`];
     // On the shin axis, so hip-knee-ankle angles equal the bone angles.
     const shinUp = worldPos(lower).sub(fp).normalize();
-    off[`${side}_ankle`] = { bone: `LowerLeg${s}`, local: toLocal(lower, fp.clone().addScaledVector(shinUp, ANKLE_ABOVE_FOOT_ORIGIN_M)) };
+    off[`${side}_ankle`] = {
+      bone: `LowerLeg${s}`,
+      local: toLocal(lower, fp.clone().addScaledVector(shinUp, ANKLE_ABOVE_FOOT_ORIGIN_M)),
+    };
     const hand = bones[`Hand${s}`];
-    for (const [lm, prefix, pick] of [[`${side}_index`, 'Index', 1], [`${side}_pinky`, 'Pinky', 1], [`${side}_thumb`, 'Thumb', -1]]) {
+    for (const [lm, prefix, pick] of [
+      [`${side}_index`, 'Index', 1],
+      [`${side}_pinky`, 'Pinky', 1],
+      [`${side}_thumb`, 'Thumb', -1],
+    ]) {
       const chain = fingerChain(hand, prefix);
       const b = pick < 0 ? chain[chain.length - 1] : chain[Math.min(pick, chain.length - 1)];
       if (b) off[lm] = { bone: b.name, local: toLocal(b, worldPos(b)) };
@@ -135,9 +180,16 @@ function restLandmarks() {
 }
 
 const BONE_LANDMARKS = {
-  left_shoulder: 'UpperArmL', right_shoulder: 'UpperArmR', left_elbow: 'LowerArmL', right_elbow: 'LowerArmR',
-  left_wrist: 'HandL', right_wrist: 'HandR', left_hip: 'UpperLegL', right_hip: 'UpperLegR',
-  left_knee: 'LowerLegL', right_knee: 'LowerLegR',
+  left_shoulder: 'UpperArmL',
+  right_shoulder: 'UpperArmR',
+  left_elbow: 'LowerArmL',
+  right_elbow: 'LowerArmR',
+  left_wrist: 'HandL',
+  right_wrist: 'HandR',
+  left_hip: 'UpperLegL',
+  right_hip: 'UpperLegR',
+  left_knee: 'LowerLegL',
+  right_knee: 'LowerLegR',
 };
 
 function buildRoom() {
@@ -191,7 +243,9 @@ async function loadFigure(figureUrl) {
     for (const b of Object.values(bones)) b.userData.restQuat = b.quaternion.clone();
     for (const b of Object.values(bones)) b.userData.restPos = b.position.clone();
     restFromVectors(m.rest);
-    landmarkOffsets = Object.fromEntries(Object.entries(m.landmarks).map(([k, { bone, local }]) => [k, { bone, local: v3(local) }]));
+    landmarkOffsets = Object.fromEntries(
+      Object.entries(m.landmarks).map(([k, { bone, local }]) => [k, { bone, local: v3(local) }]),
+    );
     return;
   }
   const gltf = await new GLTFLoader().loadAsync(figureUrl);
@@ -248,9 +302,26 @@ function applyPose(targets, place = [0, 0]) {
     b.position.copy(b.userData.restPos);
   }
   figure.updateMatrixWorld(true);
-  const order = ['Hips', 'UpperLegL', 'UpperLegR', 'Abdomen', 'Torso', 'Chest', 'Neck', 'Head',
-    'UpperArmL', 'UpperArmR', 'LowerArmL', 'LowerArmR', 'HandL', 'HandR',
-    'LowerLegL', 'LowerLegR', 'FootL', 'FootR'];
+  const order = [
+    'Hips',
+    'UpperLegL',
+    'UpperLegR',
+    'Abdomen',
+    'Torso',
+    'Chest',
+    'Neck',
+    'Head',
+    'UpperArmL',
+    'UpperArmR',
+    'LowerArmL',
+    'LowerArmR',
+    'HandL',
+    'HandR',
+    'LowerLegL',
+    'LowerLegR',
+    'FootL',
+    'FootR',
+  ];
   for (const name of order) {
     const b = bones[name];
     if (!b) continue; // the mannequin has one trunk segment: no Abdomen or Chest
@@ -296,7 +367,8 @@ function skinnedBox() {
 function joints3d() {
   const out = {};
   for (const [lm, bone] of Object.entries(BONE_LANDMARKS)) out[lm] = worldPos(bones[bone]).toArray();
-  for (const [lm, { bone, local }] of Object.entries(landmarkOffsets)) out[lm] = bones[bone].localToWorld(local.clone()).toArray();
+  for (const [lm, { bone, local }] of Object.entries(landmarkOffsets))
+    out[lm] = bones[bone].localToWorld(local.clone()).toArray();
   return out;
 }
 
@@ -327,10 +399,12 @@ function placeCamera(view, points) {
     }
     return m;
   };
-  let lo = 0.5, hi = 12;
+  let lo = 0.5,
+    hi = 12;
   for (let i = 0; i < 40; i += 1) {
     const mid = (lo + hi) / 2;
-    if (place(mid) > view.fill) lo = mid; else hi = mid;
+    if (place(mid) > view.fill) lo = mid;
+    else hi = mid;
   }
   place(hi);
   return { position: camera.position.toArray(), target: target.toArray(), fovYDeg: camera.fov };
@@ -389,7 +463,10 @@ export async function render({ targets, place, view, look, framePoints, overlay,
     camera.updateMatrixWorld(true);
     cam = fixedCamera;
   } else {
-    cam = placeCamera(view, (framePoints ?? silhouettePoints()).map((q) => v3(q)));
+    cam = placeCamera(
+      view,
+      (framePoints ?? silhouettePoints()).map((q) => v3(q)),
+    );
   }
   // Layers: 'color' (the picture), 'mask' (the figure's silhouette, white on black: segmentation
   // truth), 'background' (the same room without the figure).
@@ -406,7 +483,8 @@ export async function render({ targets, place, view, look, framePoints, overlay,
   figure.visible = true;
   scene.overrideMaterial = null;
   scene.background = savedBg;
-  const w = renderer.domElement.width, h = renderer.domElement.height;
+  const w = renderer.domElement.width,
+    h = renderer.domElement.height;
   const j3 = joints3d();
   const j2 = {};
   const camSpace = {};
@@ -415,7 +493,7 @@ export async function render({ targets, place, view, look, framePoints, overlay,
     const c = v.clone().applyMatrix4(camera.matrixWorldInverse);
     camSpace[k] = -c.z;
     const n = v.clone().project(camera);
-    j2[k] = -c.z > 0 ? [(n.x + 1) / 2 * w, (1 - n.y) / 2 * h] : null;
+    j2[k] = -c.z > 0 ? [((n.x + 1) / 2) * w, ((1 - n.y) / 2) * h] : null;
   }
   let out = renderer.domElement;
   if (overlay) {
@@ -438,11 +516,23 @@ export async function render({ targets, place, view, look, framePoints, overlay,
   let bin = '';
   for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode.apply(null, buf.subarray(i, i + 0x8000));
   return {
-    pngBase64: btoa(bin), joints3d: j3, joints2d: j2, depthM: camSpace, camera: cam,
-    box: { min: box.min.toArray(), max: box.max.toArray() }, widthPx: w, heightPx: h,
+    pngBase64: btoa(bin),
+    joints3d: j3,
+    joints2d: j2,
+    depthM: camSpace,
+    camera: cam,
+    box: { min: box.min.toArray(), max: box.max.toArray() },
+    widthPx: w,
+    heightPx: h,
     spineAxes: {
-      hips: worldPos(bones.Abdomen ?? bones.Torso).sub(worldPos(bones.Hips)).normalize().toArray(),
-      chest: worldPos(bones.Neck).sub(worldPos(bones.Chest ?? bones.Torso)).normalize().toArray(),
+      hips: worldPos(bones.Abdomen ?? bones.Torso)
+        .sub(worldPos(bones.Hips))
+        .normalize()
+        .toArray(),
+      chest: worldPos(bones.Neck)
+        .sub(worldPos(bones.Chest ?? bones.Torso))
+        .normalize()
+        .toArray(),
     },
   };
 }
