@@ -9,7 +9,10 @@ export type PoseErrorCode =
   | 'not-a-video'
   | 'corrupt-video'
   | 'no-frames'
-  | 'bad-config';
+  | 'bad-config'
+  | 'no-person'
+  | 'too-few-frames'
+  | 'wrong-exercise';
 
 export class PoseError extends Error {
   readonly code: PoseErrorCode;

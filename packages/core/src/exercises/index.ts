@@ -2,3 +2,4 @@
 // thresholds, result type and explanations: the bird-dog test and the hip flexor stretch.
 export * from './bird-dog/index.ts';
 export * from './hip-flexor-stretch/index.ts';
+export * from './camera-input.ts';

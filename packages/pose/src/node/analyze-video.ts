@@ -139,7 +139,7 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
 
 /** Runs one segment in this thread. Exported for the worker and for benchmarks. */
 export async function runSegment(job: SegmentJob, onFrames: (n: number) => void): Promise<SegmentResult> {
-  const { createNodePoseSource, createNodePeopleCounter } = await import('./index.ts');
+  const { createNodePoseSource, createNodePeopleCounter } = await import('./node-pose-source.ts');
   const source = await createNodePoseSource(job.model, job.modelDir ? { modelDir: job.modelDir } : {});
   const counter = job.peopleCheckEveryFrames > 0 ? await createNodePeopleCounter(job.modelDir) : null;
   const range =
