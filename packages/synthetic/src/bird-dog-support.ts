@@ -4,7 +4,7 @@ import {
   type BirdDogSequence,
   type BirdDogSequenceOptions,
   type SyntheticBirdDogRep,
-} from './index.ts';
+} from './bird-dog-sequence.ts';
 import { seededGaussian } from './test-frames.ts';
 import type { PelvisInput } from '@steadyback/core';
 

@@ -13,31 +13,7 @@ import { ProgressScreen } from './screens/progress-screen.tsx';
 import { SafetyScreen } from './screens/safety-screen.tsx';
 import { StretchScreen } from './screens/stretch-screen.tsx';
 import { WhyHipsScreen } from './screens/why-hips-screen.tsx';
-
-export type Route =
-  'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data' | 'progress';
-const ROUTES: readonly Route[] = [
-  'home',
-  'safety',
-  'escalation',
-  'bird-dog',
-  'results',
-  'stretch',
-  'camera',
-  'why-hips',
-  'data',
-  'progress',
-];
-
-function parseHash(hash: string): { route: Route; id: string | null } {
-  const [name, id] = hash.replace(/^#\/?/, '').split('/');
-  const route = (ROUTES as readonly string[]).includes(name ?? '') ? (name as Route) : 'home';
-  return { route, id: id ? decodeURIComponent(id) : null };
-}
-
-export function navigate(route: Route, id?: string): void {
-  window.location.hash = route === 'home' ? '#/' : `#/${route}${id ? `/${encodeURIComponent(id)}` : ''}`;
-}
+import { navigate, parseHash, type Route } from './routes.ts';
 
 function Screens() {
   const [{ route, id }, setRoute] = useState(() => parseHash(window.location.hash));

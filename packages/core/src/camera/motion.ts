@@ -8,14 +8,9 @@
 
 import { applyShifts, estimateShifts, STABILISE_MIN_MOVEMENT_PX, type PictureShift } from './stabilise.ts';
 import { quantile } from '../signal/moving-median.ts';
+import type { MotionFrames } from './motion-frames.ts';
 
-/** Small greyscale pictures of a recording, oldest first (row-major luma, one byte per pixel). */
-export interface MotionFrames {
-  readonly widthPx: number;
-  readonly heightPx: number;
-  readonly tMs: readonly number[];
-  readonly luma: readonly Uint8Array[];
-}
+export type { MotionFrames } from './motion-frames.ts';
 
 /** A box in normalised picture coordinates (0..1). */
 export interface MotionBox {

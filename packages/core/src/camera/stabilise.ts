@@ -5,7 +5,7 @@
 // most textured pixels, with big differences (the moving person) given no weight, coarse to fine.
 // Pure: pictures in, pictures out.
 
-import type { MotionFrames } from './motion.ts';
+import type { MotionFrames } from './motion-frames.ts';
 
 /** How far a picture was moved to line up with the reference, in pixels of the small picture. */
 export interface PictureShift {

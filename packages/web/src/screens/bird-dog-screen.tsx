@@ -5,7 +5,7 @@
 // bird-dog analysis, stored as a record.
 
 import { useRef, useState } from 'react';
-import { PACING_CUES, birdDogTestRecord, type PacingCue, type SensorSample } from '@steadyback/core';
+import { type SensorSample } from '@steadyback/core';
 import { PainNowGate } from '../components/pain-now.tsx';
 import { PhoneOnBackPicture } from '../components/pictures.tsx';
 import { useAppData } from '../app-data.tsx';
@@ -15,6 +15,7 @@ import { usePhoneClock } from '../sensor/use-phone-clock.ts';
 import { db, newId, todayIso } from '../storage/db.ts';
 import { beep, speak, unlockAudio } from '../voice/coach-voice.ts';
 import { UnfinishedTest } from './unfinished-test.tsx';
+import { finishTest, flattenSamples } from '../sensor/bird-dog-session.ts';
 import { MuteToggle, Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
@@ -24,43 +25,6 @@ type Stage =
   | { kind: 'running' }
   | { kind: 'saving' }
   | { kind: 'failed'; reason: string };
-
-export function flattenSamples(samples: readonly SensorSample[]): number[] {
-  const out: number[] = [];
-  for (const s of samples)
-    out.push(s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg, s.cue === undefined ? -1 : PACING_CUES.indexOf(s.cue));
-  return out;
-}
-
-export function unflattenSamples(flat: readonly number[]): SensorSample[] {
-  const out: SensorSample[] = [];
-  for (let i = 0; i + 4 < flat.length; i += 5) {
-    const cue = PACING_CUES[flat[i + 4]!] as PacingCue | undefined;
-    const base = { tMs: flat[i]!, alphaDeg: flat[i + 1]!, betaDeg: flat[i + 2]!, gammaDeg: flat[i + 3]! };
-    out.push(cue === undefined ? base : { ...base, cue });
-  }
-  return out;
-}
-
-/** Analyses the samples, stores the test record (complete), removes the draft; returns the record id or a reason. */
-export async function finishTest(
-  testId: string,
-  samples: readonly SensorSample[],
-): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const analysed = analyseSamples(samples);
-  if (!analysed.ok) return analysed;
-  const existing = await db.birdDogTests.get(testId);
-  const record = birdDogTestRecord(analysed.result, {
-    id: testId,
-    dateIso: existing?.dateIso ?? todayIso(),
-    status: 'complete',
-  });
-  await db.transaction('rw', db.birdDogTests, db.sensorDrafts, async () => {
-    await db.birdDogTests.put(record);
-    await db.sensorDrafts.delete(testId);
-  });
-  return { ok: true };
-}
 
 export function BirdDogScreen({
   onResults,

@@ -9,7 +9,7 @@ import { db } from '../storage/db.ts';
 import { UnfinishedTest } from './unfinished-test.tsx';
 import { MorningCheck } from './morning-check.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
-import type { Route } from '../app.tsx';
+import type { Route } from '../routes.ts';
 
 export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'react';
 import { db } from '../storage/db.ts';
-import { finishTest, unflattenSamples } from './bird-dog-screen.tsx';
+import { finishTest, unflattenSamples } from '../sensor/bird-dog-session.ts';
 
 export function UnfinishedTest({ onResults }: { readonly onResults: (id: string) => void }) {
   const [unfinished, setUnfinished] = useState<{ id: string; samples: number } | null>(null);

@@ -4,6 +4,7 @@
 // cap) comes in as an argument; guard-state.ts owns keeping it.
 
 import { GUARD_MESSAGES, triggerSentence } from './messages.ts';
+import type { GuardTrigger } from './trigger.ts';
 import { GUARD_THRESHOLDS as T } from './thresholds.ts';
 
 export type GuardSide = 'left' | 'right';
@@ -47,17 +48,7 @@ export interface GuardHold {
 
 export type GuardHoldAction = 'stop-for-today' | 'ease-off' | 'hold' | 'too-light';
 
-export type GuardTrigger =
-  | 'pain'
-  | 'leg-symptoms'
-  | 'low-back-twice'
-  | 'intensity-above-cap'
-  | 'low-back'
-  | 'arching-camera'
-  | 'arching-sensor'
-  | 'bouncing-camera'
-  | 'bouncing-sensor'
-  | 'beyond-depth-cap';
+export type { GuardTrigger } from './trigger.ts';
 
 const STOP_TRIGGERS: readonly GuardTrigger[] = ['pain', 'leg-symptoms', 'low-back-twice'];
 

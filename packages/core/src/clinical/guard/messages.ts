@@ -1,7 +1,7 @@
 // The words the guard says after a hold or a check-in. Kept in one place so they can be reviewed
 // together: kind, plain, never a diagnosis, and never a push to go harder.
 
-import type { GuardTrigger } from './hold-check.ts';
+import type { GuardTrigger } from './trigger.ts';
 
 export const GUARD_MESSAGES = {
   stopLead: 'Please stop the stretch for today.',
