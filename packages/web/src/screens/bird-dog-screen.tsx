@@ -5,7 +5,7 @@
 // bird-dog analysis, stored as a record.
 
 import { useRef, useState } from 'react';
-import { type SensorSample } from '@steadyback/core';
+import { pelvicRollBand, type SensorSample } from '@steadyback/core';
 import { PainNowGate } from '../components/pain-now.tsx';
 import { PhoneOnBackPicture } from '../components/pictures.tsx';
 import { useAppData } from '../app-data.tsx';
@@ -103,14 +103,7 @@ export function BirdDogScreen({
     };
   });
 
-  const band =
-    level === null
-      ? 'none'
-      : Math.abs(level.rollDeg) >= 10
-        ? 'red'
-        : Math.abs(level.rollDeg) >= BEEP_ROLL_DEG
-          ? 'amber'
-          : 'green';
+  const band = level === null ? 'none' : pelvicRollBand(level.rollDeg);
 
   return (
     <section className="screen" aria-labelledby="bd-title">

@@ -30,6 +30,7 @@ import {
   type Source,
 } from './result.ts';
 import { BIRD_DOG_PHASES, BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
+import { band, pelvicRollBand } from './bands.ts';
 
 /** The phone on the pelvis, already turned into body-axis roll and pitch (see core/sensor). */
 export interface PelvisInput {
@@ -378,13 +379,6 @@ function limbsOf(r: TrackedRep): { leg: BodySide | null; arm: BodySide | null } 
   return { leg: lifted('leftLeg', 'rightLeg'), arm: lifted('leftArm', 'rightArm') };
 }
 
-function band(value: number | null, amber: number, red: number, redInclusive = false): Band {
-  if (value === null) return 'not-measurable';
-  if (redInclusive ? value >= red : value > red) return 'red';
-  if (value > amber || (redInclusive && value >= amber)) return 'amber';
-  return 'green';
-}
-
 const nm = (reason: string, source: Source | null = null, unit = ''): Metric => ({
   value: null,
   unit,
@@ -494,7 +488,7 @@ function measureRep(index: number, r: TrackedForRules, ctx: RepContext): BirdDog
       metrics.R1 = {
         value: round1(mag),
         unit: 'deg',
-        band: band(mag, T.R1_ROLL_AMBER_DEG, T.R1_ROLL_RED_DEG, true),
+        band: pelvicRollBand(mag),
         source: 'sensor',
         atMs: worstRollT,
         ...(mag >= 1 ? { direction: worstRoll > 0 ? 'right-hip-lower' : 'left-hip-lower' } : {}),

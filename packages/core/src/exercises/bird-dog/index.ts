@@ -1,6 +1,7 @@
 // The bird-dog stability test (rule set B): public surface.
 export * from './thresholds.ts';
 export * from './result.ts';
+export { pelvicRollBand } from './bands.ts';
 export * from './phases.ts';
 export {
   analyzeBirdDog,
