@@ -22,6 +22,7 @@ import {
   runSegment,
   type VideoInfo,
 } from '@steadyback/pose/node';
+import { quantileLinear } from '@steadyback/core';
 import { CliError } from '../cli-error.ts';
 import { createProgress } from '../progress.ts';
 import { benchClipPath } from '../bench-clip.ts';
@@ -116,8 +117,8 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
     const pipelineFps = (seg.frames.length / pipelineMs) * 1000;
     result[model] = {
       coldMs: bare.coldMs,
-      medianMs: quantile(bare.warmMs, 0.5),
-      p90Ms: quantile(bare.warmMs, 0.9),
+      medianMs: quantileLinear(bare.warmMs, 0.5),
+      p90Ms: quantileLinear(bare.warmMs, 0.9),
       bareFps: bare.fps,
       pipelineFps,
       pipelineOverBare: pipelineFps / bare.fps,
@@ -183,15 +184,6 @@ async function bareLoop(model: PoseModelName, frames: readonly DecodedCopy[]) {
   const totalMs = performance.now() - t0;
   detector.dispose();
   return { coldMs: times[0] ?? 0, warmMs: times.slice(1), fps: (frames.length / totalMs) * 1000 };
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos),
-    hi = Math.ceil(pos);
-  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
 export function formatBench(r: BenchReport): string {

@@ -2,7 +2,7 @@
 // (camera-motion.ts) needs to tell the person's movement from the room's, and left from right.
 // Pure: frames in, numbers out.
 
-import { median, quantile } from '../signal/moving-median.ts';
+import { median, quantile } from '../signal/stats.ts';
 import { frameMidpoint } from '../pose/frame-geometry.ts';
 import type { MotionBox } from './motion.ts';
 import { hasPerson, type FrameResult, type Landmark } from '../pose/pose-frame.ts';

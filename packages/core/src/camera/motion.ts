@@ -7,7 +7,7 @@
 // matched to the rest picture's by a gain and an offset (auto exposure). Pure: the caller decodes.
 
 import { applyShifts, estimateShifts, STABILISE_MIN_MOVEMENT_PX, type PictureShift } from './stabilise.ts';
-import { quantile } from '../signal/moving-median.ts';
+import { quantile } from '../signal/stats.ts';
 import type { MotionFrames } from './motion-frames.ts';
 
 export type { MotionFrames } from './motion-frames.ts';

@@ -2,7 +2,7 @@
 // heights and trunk sag need the side view, and pelvic roll is not measurable from any camera
 // view (DESIGN.md section 3a). Uses the median of several frames so one bad frame cannot flip it.
 
-import { median } from '../signal/moving-median.ts';
+import { median } from '../signal/stats.ts';
 import { frameDistance, frameMidpoint } from '../pose/frame-geometry.ts';
 import type { FrameResult } from '../pose/pose-frame.ts';
 import { visiblePoint } from '../pose/visibility.ts';

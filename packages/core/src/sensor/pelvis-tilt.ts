@@ -25,7 +25,8 @@
 
 import type { Point3 } from '../pose/geometry.ts';
 import { wrapAngleDeg } from '../pose/geometry.ts';
-import { median, movingMedian } from '../signal/moving-median.ts';
+import { movingMedian } from '../signal/moving-median.ts';
+import { median } from '../signal/stats.ts';
 import { gravityUpInDevice } from './orientation.ts';
 import { toSensorSamples, type AnySensorSample, type PacingCue, type SensorSample } from './sensor-series.ts';
 

@@ -9,7 +9,7 @@
 import { LANDMARK_COUNT } from '../pose/landmarks.ts';
 import { hasPerson, type FrameResult, type Landmark } from '../pose/pose-frame.ts';
 import { VISIBILITY_FLOOR, isLandmarkVisible } from '../pose/visibility.ts';
-import { median } from './moving-median.ts';
+import { median } from './stats.ts';
 
 export type ButterworthOrder = 2 | 4;
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { MOVING_MEDIAN_WINDOW_FRAMES, MovingMedian, median, movingMedian } from './moving-median.ts';
+import { MOVING_MEDIAN_WINDOW_FRAMES, MovingMedian, movingMedian } from './moving-median.ts';
+import { median } from './stats.ts';
 
 describe('median', () => {
   it('handles odd and even counts and skips nulls', () => {

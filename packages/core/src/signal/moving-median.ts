@@ -4,23 +4,10 @@
 // Source of the window: spec/clinical-rules.md Part 1 conventions ("a low-pass filter or moving
 // median over 5 frames").
 
+import { median } from './stats.ts';
+
 /** Window length the spec asks for, in frames. */
 export const MOVING_MEDIAN_WINDOW_FRAMES = 5;
-
-/** Median of the finite values; null when there are none. Does not modify its input. */
-export function median(values: ReadonlyArray<number | null | undefined>): number | null {
-  const xs = values.filter((v): v is number => v != null && Number.isFinite(v)).sort((a, b) => a - b);
-  const n = xs.length;
-  if (n === 0) return null;
-  const mid = n >> 1;
-  return n % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-}
-
-/** The value at quantile q (0..1) of the numbers, nearest rank below (no interpolation); 0 for none. */
-export function quantile(values: readonly number[], q: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]! : 0;
-}
 
 /**
  * 'trailing': the window ends at the current sample (past samples only, for live use; lags by

@@ -2,6 +2,7 @@
 // error, bias, slope, R-squared), confusion matrices of verdicts, and keypoint error as a share of
 // torso length. Pure functions; every number the tables print comes through here.
 
+import { mean, median as coreMedian, quantileNearestRank } from '@steadyback/core';
 import type { FrameTruth, LandmarkName } from '../render/truth.ts';
 
 /** One measurement against its truth; `measured` is null when the method gave no answer. */
@@ -27,20 +28,12 @@ export interface ErrorSummary {
   readonly p90: number | null;
 }
 
-const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+/** Value at quantile q (0..1), nearest rank; null for none. */
+export const quantile = quantileNearestRank;
 
-/** Value at quantile q (0..1) of the sorted values, nearest rank. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-}
-
+/** Median; null for none. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return coreMedian(values);
 }
 
 /** Ordinary least squares y = a + b x; null when x does not vary. */

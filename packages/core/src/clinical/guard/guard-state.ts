@@ -18,6 +18,7 @@ import {
 } from './hold-check.ts';
 import { GUARD_MORNING_MESSAGES } from './messages.ts';
 import { GUARD_PAIN_RULES as P, GUARD_PROGRESSION, GUARD_THRESHOLDS as T } from './thresholds.ts';
+import { median } from '../../signal/stats.ts';
 
 export const GUARD_STATE_VERSION = 1;
 
@@ -199,13 +200,6 @@ export function recordHold(
   return { ok: true, state: { ...state, openSession: next }, decision };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const hi = sorted[mid] as number;
-  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] as number) + hi) / 2;
-}
-
 /**
  * The C4 reference: the depth at a self-rated 4/10, or else at the rating closest to 4 that is
  * not above 5 (ties go to the lower, gentler rating). Only green holds count, since an arching or
@@ -224,7 +218,7 @@ export function capReferenceFromHolds(
   const referenceIntensity = usable
     .map((h) => h.intensity)
     .reduce((best, i) => (distance(i) < distance(best) || (distance(i) === distance(best) && i < best) ? i : best));
-  const referenceDepthDeg = median(usable.filter((h) => h.intensity === referenceIntensity).map((h) => h.depthDeg));
+  const referenceDepthDeg = median(usable.filter((h) => h.intensity === referenceIntensity).map((h) => h.depthDeg))!;
   return { referenceIntensity, referenceDepthDeg };
 }
 

@@ -3,7 +3,8 @@
 // test; a rule that no present source can measure is reported as not measurable, with the reason.
 
 import { viewLabel, type CameraViewKind } from '../../camera/view.ts';
-import { median, movingMedian } from '../../signal/moving-median.ts';
+import { movingMedian } from '../../signal/moving-median.ts';
+import { median } from '../../signal/stats.ts';
 import { landmarkIndex, type LandmarkName } from '../../pose/landmarks.ts';
 import { hasPerson, type FrameResult } from '../../pose/pose-frame.ts';
 import { MIN_VALID_FRAME_SHARE, VISIBILITY_FLOOR, isLandmarkVisible } from '../../pose/visibility.ts';

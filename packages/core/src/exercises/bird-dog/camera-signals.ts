@@ -2,7 +2,8 @@
 // the side view the leg-line elevation (R4) and trunk sag (R5). Signals are relative to the
 // person's own rest posture, scaled by their thigh length in the image so distance does not matter.
 
-import { median, movingMedian } from '../../signal/moving-median.ts';
+import { movingMedian } from '../../signal/moving-median.ts';
+import { median, quantile } from '../../signal/stats.ts';
 import { frameDistance, frameMidpoint } from '../../pose/frame-geometry.ts';
 import { distance, segmentAngleFromHorizontalDeg, signedDistanceToLine } from '../../pose/geometry.ts';
 import type { LandmarkName } from '../../pose/landmarks.ts';
@@ -38,10 +39,10 @@ const LIMB_POINT: Record<keyof LimbRise, LandmarkName> = {
 
 const REST_QUANTILE = 0.75;
 
-function quantile(values: ReadonlyArray<number | null>, q: number): number | null {
-  const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  return v[Math.min(v.length - 1, Math.floor(q * (v.length - 1)))]!;
+/** The quantile of the values that were measured; null when none was. */
+function measuredQuantile(values: ReadonlyArray<number | null>, q: number): number | null {
+  const v = values.filter((x): x is number => x !== null);
+  return v.length ? quantile(v, q) : null;
 }
 
 export function computeCameraSignals(frames: readonly FrameResult[]): CameraSignals {
@@ -50,7 +51,7 @@ export function computeCameraSignals(frames: readonly FrameResult[]): CameraSign
   // percentile of its image height is its rest height, robust to noise and to long holds.
   const restY: Record<keyof LimbRise, number | null> = { leftLeg: null, rightLeg: null, leftArm: null, rightArm: null };
   for (const limb of Object.keys(LIMB_POINT) as Array<keyof LimbRise>) {
-    restY[limb] = quantile(
+    restY[limb] = measuredQuantile(
       frames.map((f) => visiblePoint(f, LIMB_POINT[limb])?.y ?? null),
       REST_QUANTILE,
     );
@@ -145,7 +146,7 @@ function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
     // At rest a limb points down; lifted, it turns toward horizontal. So its rest is where it points
     // most downward (world y is down): the median direction of its most downward quarter of frames,
     // which a long hold cannot fill (a camera tilted up to 45 degrees keeps the order).
-    const downmost = quantile(
+    const downmost = measuredQuantile(
       seen.map((d) => d[1]),
       REST_QUANTILE,
     );
@@ -158,7 +159,7 @@ function worldReach(frames: readonly FrameResult[]): LimbRise[] | null {
         ? (Math.acos(Math.max(-1, Math.min(1, d[0] * rest[0]! + d[1] * rest[1]! + d[2] * rest[2]!))) * 180) / Math.PI
         : null,
     );
-    loosest = Math.max(loosest, quantile(turnDeg, BIRD_DOG_REACH.QUIET_SHARE) ?? 0);
+    loosest = Math.max(loosest, measuredQuantile(turnDeg, BIRD_DOG_REACH.QUIET_SHARE) ?? 0);
     out[limb] = movingMedian(turnDeg, 5, 'centred').map((a) =>
       a === null ? null : Math.max(0, a - BIRD_DOG_REACH.REST_JITTER_DEG) / BIRD_DOG_REACH.FULL_TURN_DEG,
     );

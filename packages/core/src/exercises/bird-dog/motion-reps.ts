@@ -9,7 +9,8 @@
 
 import type { MotionSignals } from '../../camera/motion.ts';
 import { motionNoise } from '../../camera/motion.ts';
-import { median, movingMedian, quantile } from '../../signal/moving-median.ts';
+import { movingMedian } from '../../signal/moving-median.ts';
+import { mean, median, quantile } from '../../signal/stats.ts';
 import { BirdDogPhaseTracker, type TrackedRep } from './phases.ts';
 import type { BodySide } from './result.ts';
 import { BIRD_DOG_MOTION as M, BIRD_DOG_PHASES } from './thresholds.ts';
@@ -126,10 +127,6 @@ export function motionTimedReps(s: MotionSignals): MotionTimedReps {
     return { ...r, lateral: all.length ? mean(all) : 0, lateralLow: low.length ? mean(low) : null };
   });
   return { ok: true, reps, rise };
-}
-
-function mean(v: readonly number[]): number {
-  return v.reduce((a, b) => a + b, 0) / v.length;
 }
 
 /**

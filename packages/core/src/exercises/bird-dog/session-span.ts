@@ -5,7 +5,7 @@
 // last one, between the upright parts. Pure: frames and rest moments in.
 
 import { bodyBox, legsStacked, UPRIGHT_MIN_BOX_ASPECT } from '../../camera/view.ts';
-import { quantile } from '../../signal/moving-median.ts';
+import { quantile } from '../../signal/stats.ts';
 import type { FrameResult } from '../../pose/pose-frame.ts';
 
 export interface ExerciseSpan {
