@@ -2,6 +2,62 @@
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
+// Files that still hold functions over 60 lines (issue 21), each with a ceiling at its longest
+// function today: none may grow, and a file leaves this list once its functions are split.
+const STILL_TO_SPLIT = {
+  'packages/cli/src/bench-real/score.ts': 148,
+  'packages/cli/src/commands/analyze.ts': 80,
+  'packages/cli/src/commands/bench-analysis.ts': 118,
+  'packages/cli/src/commands/bench.ts': 63,
+  'packages/cli/src/report/bird-dog-report.ts': 132,
+  'packages/cli/src/report/stretch-report.ts': 85,
+  'packages/cli/src/report/svg-chart.ts': 84,
+  'packages/core/src/camera/motion.ts': 98,
+  'packages/core/src/clinical/guard/guard-state.ts': 67,
+  'packages/core/src/clinical/guard/hold-check.ts': 70,
+  'packages/core/src/clinical/history/csv.ts': 174,
+  'packages/core/src/clinical/history/fhir.ts': 76,
+  'packages/core/src/clinical/history/report-model.ts': 67,
+  'packages/core/src/clinical/programme/plan.ts': 215,
+  'packages/core/src/exercises/bird-dog/analyze.ts': 248,
+  'packages/core/src/exercises/bird-dog/camera-reading.ts': 129,
+  'packages/core/src/exercises/bird-dog/explain.ts': 64,
+  'packages/core/src/exercises/bird-dog/phases.ts': 65,
+  'packages/core/src/exercises/hip-flexor-stretch/analyze.ts': 243,
+  'packages/core/src/sensor/pelvis-tilt.ts': 91,
+  'packages/core/src/sensor/sensor-series.ts': 72,
+  'packages/lab/src/bench/bench-models.ts': 61,
+  'packages/lab/src/bench/cases.ts': 111,
+  'packages/lab/src/bench/render-queue.ts': 70,
+  'packages/lab/src/bench/summarize-stills.ts': 167,
+  'packages/lab/src/bench/tables.ts': 118,
+  'packages/lab/src/render/browser-host.ts': 66,
+  'packages/lab/src/render/clips.ts': 66,
+  'packages/lab/src/render/figure-renderer.ts': 114,
+  'packages/lab/src/render/fixture-cache.ts': 67,
+  'packages/lab/src/render/png.ts': 75,
+  'packages/pose/src/node/analyze-video.ts': 71,
+  'packages/pose/src/node/video-source.ts': 162,
+  'packages/report/src/pdf/history-pdf.ts': 126,
+  'packages/report/src/pdf/pdf-charts.ts': 135,
+  'packages/synthetic/src/bird-dog-sequence.ts': 76,
+  'packages/synthetic/src/silhouette.ts': 63,
+  'packages/synthetic/src/simulate-weeks.ts': 82,
+  'packages/synthetic/src/stretch-sequence.ts': 74,
+  'packages/web/scripts/serve.ts': 67,
+  'packages/web/src/camera/use-live-pose.ts': 78,
+  'packages/web/src/components/chart.tsx': 105,
+  'packages/web/src/screens/bird-dog-results.tsx': 91,
+  'packages/web/src/screens/bird-dog-screen.tsx': 161,
+  'packages/web/src/screens/camera-screen.tsx': 96,
+  'packages/web/src/screens/data-screen.tsx': 116,
+  'packages/web/src/screens/home-screen.tsx': 72,
+  'packages/web/src/screens/progress-screen.tsx': 188,
+  'packages/web/src/screens/safety-screen.tsx': 146,
+  'packages/web/src/screens/stretch-screen.tsx': 493,
+  'packages/web/src/screens/why-hips-screen.tsx': 80,
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'out/**', 'packages/lab-mannequin/**', '**/*.js'],
@@ -24,4 +80,8 @@ export default tseslint.config(
     files: ['**/*.test.{ts,tsx}', 'packages/web/src/e2e/**'],
     rules: { 'max-lines-per-function': 'off' },
   },
+  ...Object.entries(STILL_TO_SPLIT).map(([file, max]) => ({
+    files: [file],
+    rules: { 'max-lines-per-function': ['error', { max, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  })),
 );
