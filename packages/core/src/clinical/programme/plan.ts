@@ -12,6 +12,7 @@ import { GUARD_DOSE, GUARD_PROGRESSION } from '../guard/thresholds.ts';
 import type { OverallVerdict } from '../../exercises/bird-dog/result.ts';
 import {
   evaluatePainNow,
+  type PainNowEvaluation,
   RED_FLAG_TEXT,
   START_BACK_TEXT,
   RED_FLAG_SOURCE,
@@ -21,6 +22,7 @@ import {
 } from './safety-gate.ts';
 import {
   escalationFor,
+  type EscalationAssessment,
   lightForSession,
   risingMorningWeeks,
   validateHistory,
@@ -744,14 +746,59 @@ export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | 
   const v = validatePlanInput(raw);
   if (!v.ok) return v;
   const input = v.input;
-  const weekKey = isoWeekKey(input.todayIso);
   const pain = evaluatePainNow(input.painNowNrs);
   if (!pain.ok) return pain; // already validated; keeps the types honest
   const escalation = escalationFor(input.history, input.todayIso);
-  const notes: PlanNote[] = [];
-  const base = {
+  const base = planBase(input, escalation);
+  const stopped = noExercisePlan(input, pain, base);
+  if (stopped) return { ok: true, plan: stopped };
+
+  const r = replay(input);
+  const notes: PlanNote[] = r.level === null ? [startUntested(r, input.todayIso)] : [];
+  // Escalation regresses once, unless a red week has just done so.
+  if (escalation.escalate && !changedRecently(r, input.todayIso, ['regress']))
+    regress(
+      r,
+      input.todayIso,
+      'escalation',
+      'Until you have seen a physical therapist or doctor, we take it a little easier.',
+      ESCALATION_SOURCE,
+    );
+  const halvedRecently = changedRecently(r, input.todayIso, ['regress', 'escalation']);
+  const status: PlanStatus = pain.band === 'regressions-only' ? 'regressions-only' : 'exercise';
+  if (status === 'regressions-only')
+    regress(
+      r,
+      input.todayIso,
+      'pain-today',
+      `Your pain right now is ${pain.nrs} out of 10, so today is for easier versions only, with no test.`,
+      PLAN_SOURCES.painNow,
+    );
+  const stability = stabilityFromChanges(r);
+  notes.push(...planNotes(input, pain, escalation));
+  return {
+    ok: true,
+    plan: {
+      ...base,
+      status,
+      headline: planHeadline(base.escalation, status, pain, stability),
+      mayTestToday: pain.mayTest,
+      stability,
+      hipStretch: hipStretch(input, halvedRecently, status === 'regressions-only'),
+      notes,
+      changes: r.changes,
+    },
+  };
+}
+
+type PainNow = PainNowEvaluation;
+type PlanBase = Pick<WeeklyPlan, 'todayIso' | 'weekKey' | 'swaps' | 'disclaimer' | 'escalation' | 'rerunRedFlags'>;
+
+/** What every plan carries, with or without exercise. */
+function planBase(input: ValidPlanInput, escalation: EscalationAssessment): PlanBase {
+  return {
     todayIso: input.todayIso,
-    weekKey,
+    weekKey: isoWeekKey(input.todayIso),
     swaps: swapsFor(input),
     disclaimer: DISCLAIMER,
     escalation:
@@ -765,102 +812,64 @@ export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | 
         : null,
     rerunRedFlags: escalation.rerunRedFlags,
   };
+}
 
-  // No exercise at all: red flags that need a doctor first, or pain too high today.
+/** No exercise at all: red flags that need a doctor first, or pain too high today. */
+function noExercisePlan(input: ValidPlanInput, pain: PainNow, base: PlanBase): WeeklyPlan | null {
+  const none = {
+    status: 'no-exercise',
+    mayTestToday: false,
+    stability: null,
+    hipStretch: null,
+    notes: [],
+    changes: [],
+  };
   if (input.redFlagTier === 'emergency' || input.redFlagTier === 'urgent') {
-    const text = RED_FLAG_TEXT[input.redFlagTier];
-    return {
-      ok: true,
-      plan: {
-        ...base,
-        swaps: [],
-        status: 'no-exercise',
-        headline: {
-          ...text,
-          reason: 'Your answers to the safety questions need a doctor to check you before any exercise.',
-          source: RED_FLAG_SOURCE,
-        },
-        mayTestToday: false,
-        stability: null,
-        hipStretch: null,
-        notes,
-        changes: [],
-      },
+    const headline = {
+      ...RED_FLAG_TEXT[input.redFlagTier],
+      reason: 'Your answers to the safety questions need a doctor to check you before any exercise.',
+      source: RED_FLAG_SOURCE,
     };
+    return { ...base, ...none, status: 'no-exercise', swaps: [], headline };
   }
-  if (pain.band === 'rest-today') {
-    return {
-      ok: true,
-      plan: {
-        ...base,
-        status: 'no-exercise',
-        headline: {
-          title: pain.title,
-          message: pain.message,
-          reason: `Your pain right now is ${pain.nrs} out of 10.`,
-          source: pain.source,
-        },
-        mayTestToday: false,
-        stability: null,
-        hipStretch: null,
-        notes,
-        changes: [],
-      },
-    };
-  }
+  if (pain.band !== 'rest-today') return null;
+  return { ...base, ...none, status: 'no-exercise', headline: painHeadline(pain) };
+}
 
-  const r = replay(input);
-  if (r.level === null) {
-    setLevel(r, 'arm-only', input.todayIso);
-    record(
-      r,
-      input.todayIso,
-      'start',
-      'We have not been able to measure your bird-dog test yet, so we start with the gentlest version.',
-      PLAN_SOURCES.noTest,
-    );
-    notes.push({
-      id: 'no-test-yet',
-      text: 'When you are ready, take the bird-dog test with your phone on your lower back; the plan will then fit you better.',
-      reason: 'The plan is chosen from your test result.',
-      source: PLAN_SOURCES.noTest,
-    });
-  }
+function painHeadline(pain: PainNow): WeeklyPlan['headline'] {
+  return {
+    title: pain.title,
+    message: pain.message,
+    reason: `Your pain right now is ${pain.nrs} out of 10.`,
+    source: pain.source,
+  };
+}
 
-  // Escalation regresses once, unless a red week has just done so.
-  if (escalation.escalate) {
-    const recentRegress = r.changes.some(
-      (c) => c.kind === 'regress' && dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS,
-    );
-    if (!recentRegress)
-      regress(
-        r,
-        input.todayIso,
-        'escalation',
-        'Until you have seen a physical therapist or doctor, we take it a little easier.',
-        ESCALATION_SOURCE,
-      );
-  }
-  const halvedRecently = r.changes.some(
-    (c) =>
-      (c.kind === 'regress' || c.kind === 'escalation') &&
-      dayOf(c.dateIso) > dayOf(input.todayIso) - S.RETEST_INTERVAL_DAYS,
+/** No bird-dog test measured yet: the gentlest level, and a note asking for the test. */
+function startUntested(r: Replay, todayIso: string): PlanNote {
+  setLevel(r, 'arm-only', todayIso);
+  record(
+    r,
+    todayIso,
+    'start',
+    'We have not been able to measure your bird-dog test yet, so we start with the gentlest version.',
+    PLAN_SOURCES.noTest,
   );
+  return {
+    id: 'no-test-yet',
+    text: 'When you are ready, take the bird-dog test with your phone on your lower back; the plan will then fit you better.',
+    reason: 'The plan is chosen from your test result.',
+    source: PLAN_SOURCES.noTest,
+  };
+}
 
-  let status: PlanStatus = 'exercise';
-  if (pain.band === 'regressions-only') {
-    status = 'regressions-only';
-    regress(
-      r,
-      input.todayIso,
-      'pain-today',
-      `Your pain right now is ${pain.nrs} out of 10, so today is for easier versions only, with no test.`,
-      PLAN_SOURCES.painNow,
-    );
-  }
+/** Whether a change of one of these kinds happened within the retest interval. */
+function changedRecently(r: Replay, todayIso: string, kinds: readonly PlanChangeKind[]): boolean {
+  return r.changes.some((c) => kinds.includes(c.kind) && dayOf(c.dateIso) > dayOf(todayIso) - S.RETEST_INTERVAL_DAYS);
+}
 
-  const level = r.level as StabilityLevel;
-  // The reason names the change that set today's level, then the latest change if it is a different one.
+/** Today's exercise; its reason names the change that set the level, then the latest change if different. */
+function stabilityFromChanges(r: Replay): StabilityPrescription {
   const levelSetAt = r.changes.findLastIndex((c, i) => i === 0 || c.level !== r.changes[i - 1]?.level);
   const lastLevelChange = r.changes[levelSetAt];
   const last = r.changes.at(-1);
@@ -872,98 +881,81 @@ export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | 
       [lastLevelChange?.source, last?.source].filter((x): x is string => x !== undefined).flatMap((x) => x.split('; ')),
     ),
   ];
-  const stability = stabilityPrescription(level, r.volume, reasonParts.join(' '), sources.join('; '));
+  return stabilityPrescription(r.level as StabilityLevel, r.volume, reasonParts.join(' '), sources.join('; '));
+}
 
-  // Notes.
-  if (input.redFlagTier === 'caution')
-    notes.push({
+function planNotes(input: ValidPlanInput, pain: PainNow, escalation: EscalationAssessment): PlanNote[] {
+  const latest = input.tests.at(-1);
+  const latestMeasured = [...input.tests].reverse().find((t) => t.verdict !== 'not-measurable');
+  const lastTestDay = latest ? dayOf(latest.dateIso) : null;
+  const notes: Array<PlanNote | false> = [
+    input.redFlagTier === 'caution' && {
       id: 'red-flag-caution',
       text: RED_FLAG_TEXT.cautionTail,
       reason: 'One of your answers to the safety questions is worth mentioning at your next visit.',
       source: RED_FLAG_SOURCE,
-    });
-  if (input.startBackRisk === 'high')
-    notes.push({
+    },
+    input.startBackRisk === 'high' && {
       id: 'start-back',
       text: START_BACK_TEXT.high,
       reason: 'Your answers to the outlook questions.',
       source: START_BACK_SOURCE,
-    });
-  const latest = input.tests.at(-1);
-  const latestMeasured = [...input.tests].reverse().find((t) => t.verdict !== 'not-measurable');
-  if (latestMeasured?.symptomProvoking)
-    notes.push({
+    },
+    latestMeasured?.symptomProvoking === true && {
       id: 'symptom-provoking',
       text: 'Your last bird-dog test brought on back pain. A physical therapist can look at why; until then, keep to the plan and stop any rep that hurts.',
       reason: `The test on ${latestMeasured.dateIso} was painful.`,
       source: PLAN_SOURCES.symptom,
-    });
-  if (latest?.verdict === 'not-measurable')
-    notes.push({
+    },
+    latest?.verdict === 'not-measurable' && {
       id: 'not-measurable',
       text: 'Your last test could not be measured, so the plan stays as it was. Next time, check the phone lies flat on your lower back and the camera can see you.',
       reason: `The test on ${latest.dateIso} did not give enough clear data to judge.`,
       source: PLAN_SOURCES.notMeasurable,
-    });
-  const lastTestDay = latest ? dayOf(latest.dateIso) : null;
-  if (lastTestDay !== null && dayOf(input.todayIso) - lastTestDay >= S.RETEST_INTERVAL_DAYS) {
-    notes.push({
-      id: 'retest',
-      text: pain.mayTest
-        ? 'Your weekly bird-dog retest is due.'
-        : 'Your weekly bird-dog retest is due, on a day your back is calmer.',
-      reason: `Your last test was on ${latest?.dateIso}.`,
-      source: PLAN_SOURCES.retest,
-    });
-  }
-  if (escalation.note !== null)
-    notes.push({
+    },
+    lastTestDay !== null &&
+      dayOf(input.todayIso) - lastTestDay >= S.RETEST_INTERVAL_DAYS && {
+        id: 'retest',
+        text: pain.mayTest
+          ? 'Your weekly bird-dog retest is due.'
+          : 'Your weekly bird-dog retest is due, on a day your back is calmer.',
+        reason: `Your last test was on ${latest?.dateIso}.`,
+        source: PLAN_SOURCES.retest,
+      },
+    escalation.note !== null && {
       id: 'no-improvement-yet',
       text: escalation.note,
       reason: 'Your usual pain score has not changed much since the start.',
       source: ESCALATION_SOURCE,
-    });
-  if (input.hurtsMoreAfterStretching)
-    notes.push({
+    },
+    input.hurtsMoreAfterStretching && {
       id: 'hurts-after-stretching',
       text: 'Because your back hurts more after stretching, this plan moves the stretching to your hips and adds exercises that teach your low back to stay steady.',
       reason: 'You told us stretching makes your back hurt more.',
       source: `${PLAN_SOURCES.swap}; Rule set B`,
-    });
-
-  const headline =
-    base.escalation !== null
-      ? {
-          title: 'Time to get your back checked',
-          message: base.escalation.message,
-          reason: base.escalation.reason,
-          source: ESCALATION_SOURCE,
-        }
-      : status === 'regressions-only'
-        ? {
-            title: pain.title,
-            message: pain.message,
-            reason: `Your pain right now is ${pain.nrs} out of 10.`,
-            source: pain.source,
-          }
-        : {
-            title: 'Your plan this week',
-            message: `${stability.name}, and the ${HIP_STRETCH.name.toLowerCase()}.`,
-            reason: stability.reason,
-            source: stability.source,
-          };
-
-  return {
-    ok: true,
-    plan: {
-      ...base,
-      status,
-      headline,
-      mayTestToday: pain.mayTest,
-      stability,
-      hipStretch: hipStretch(input, halvedRecently, status === 'regressions-only'),
-      notes,
-      changes: r.changes,
     },
+  ];
+  return notes.filter((n): n is PlanNote => n !== false);
+}
+
+function planHeadline(
+  escalation: PlanBase['escalation'],
+  status: PlanStatus,
+  pain: PainNow,
+  stability: StabilityPrescription,
+): WeeklyPlan['headline'] {
+  if (escalation !== null)
+    return {
+      title: 'Time to get your back checked',
+      message: escalation.message,
+      reason: escalation.reason,
+      source: ESCALATION_SOURCE,
+    };
+  if (status === 'regressions-only') return painHeadline(pain);
+  return {
+    title: 'Your plan this week',
+    message: `${stability.name}, and the ${HIP_STRETCH.name.toLowerCase()}.`,
+    reason: stability.reason,
+    source: stability.source,
   };
 }
