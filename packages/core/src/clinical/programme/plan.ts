@@ -248,38 +248,43 @@ interface ValidPlanInput {
   backStretches: BackStretchId[];
 }
 
-function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | Failure {
-  if (!isRecord(raw)) return { ok: false, reason: 'The plan needs your answers, and they are missing.' };
-  const today = checkDate(raw['todayIso'], "today's date");
-  if (!today.ok) return today;
-  const profile = validateGuardProfile(raw['profile']);
-  if (!profile.ok) return profile;
+type Checked<T> = { ok: true; value: T } | Failure;
 
-  const safety = raw['safety'];
-  if (!isRecord(safety)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
-  const tier = safety['redFlagTier'];
+function validateSafety(raw: unknown): Checked<Pick<ValidPlanInput, 'redFlagTier' | 'painNowNrs' | 'startBackRisk'>> {
+  if (!isRecord(raw)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
+  const tier = raw['redFlagTier'];
   if (!RED_FLAG_OUTCOMES.includes(tier as RedFlagOutcome))
     return {
       ok: false,
       reason: `The safety check result should be one of ${RED_FLAG_OUTCOMES.join(', ')}, but it was ${JSON.stringify(tier)}.`,
     };
-  const pain = checkNrs(safety['painNowNrs'], 'pain score right now');
+  const pain = checkNrs(raw['painNowNrs'], 'pain score right now');
   if (!pain.ok) return pain;
-  const riskRaw = safety['startBackRisk'];
+  const riskRaw = raw['startBackRisk'];
   if (riskRaw !== undefined && riskRaw !== null && !RISKS.includes(riskRaw as StartBackRisk))
     return {
       ok: false,
       reason: `The outlook screen result should be low, medium or high, but it was ${JSON.stringify(riskRaw)}.`,
     };
+  return {
+    ok: true,
+    value: {
+      redFlagTier: tier as RedFlagOutcome,
+      painNowNrs: pain.value,
+      startBackRisk: (riskRaw as StartBackRisk | null | undefined) ?? null,
+    },
+  };
+}
 
-  const testsArr = checkArray(raw['birdDogTests'] ?? [], 'bird-dog test results');
+function validateTests(raw: unknown, todayDay: number): Checked<ValidPlanInput['tests']> {
+  const testsArr = checkArray(raw ?? [], 'bird-dog test results');
   if (!testsArr.ok) return testsArr;
   const tests: ValidPlanInput['tests'] = [];
   for (const t of testsArr.value) {
     if (!isRecord(t)) return { ok: false, reason: 'A bird-dog test result is empty.' };
     const d = checkDate(t['dateIso'], 'bird-dog test date');
     if (!d.ok) return d;
-    if (d.dayNumber > today.dayNumber)
+    if (d.dayNumber > todayDay)
       return { ok: false, reason: `A bird-dog test is dated ${d.value}, after today; please check the date.` };
     if (!VERDICTS.includes(t['verdict'] as OverallVerdict))
       return {
@@ -292,30 +297,27 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
     tests.push({ dateIso: d.value, verdict: t['verdict'] as OverallVerdict, symptomProvoking: sp === true });
   }
   tests.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
+  return { ok: true, value: tests };
+}
 
-  let stretchHoldSeconds: number | null = null;
-  const stretch = raw['stretch'];
-  if (stretch !== undefined && stretch !== null) {
-    if (!isRecord(stretch)) return { ok: false, reason: 'The stretch data should give the hold time in seconds.' };
-    const hs = stretch['holdSeconds'];
-    if (typeof hs !== 'number' || !Number.isFinite(hs) || hs <= 0 || hs > STRETCH_HOLD_MAX_ACCEPTED_S) {
-      return {
-        ok: false,
-        reason: `The stretch hold time should be a number of seconds from 1 to ${STRETCH_HOLD_MAX_ACCEPTED_S}, but it was ${JSON.stringify(hs)}.`,
-      };
-    }
-    stretchHoldSeconds = hs;
+function validateStretch(raw: unknown): Checked<number | null> {
+  if (raw === undefined || raw === null) return { ok: true, value: null };
+  if (!isRecord(raw)) return { ok: false, reason: 'The stretch data should give the hold time in seconds.' };
+  const hs = raw['holdSeconds'];
+  if (typeof hs !== 'number' || !Number.isFinite(hs) || hs <= 0 || hs > STRETCH_HOLD_MAX_ACCEPTED_S) {
+    return {
+      ok: false,
+      reason: `The stretch hold time should be a number of seconds from 1 to ${STRETCH_HOLD_MAX_ACCEPTED_S}, but it was ${JSON.stringify(hs)}.`,
+    };
   }
+  return { ok: true, value: hs };
+}
 
-  const history = validateHistory(raw['painHistory'] ?? {}, today.value);
-  if (!history.ok) return history;
-
-  const symptoms = raw['symptoms'];
-  if (!isRecord(symptoms))
-    return { ok: false, reason: 'The questions about your symptoms have not been answered yet.' };
-  const hurts = checkBoolean(symptoms['hurtsMoreAfterStretching'], 'Does your back hurt more after stretching?');
+function validateSymptoms(raw: unknown): Checked<Pick<ValidPlanInput, 'hurtsMoreAfterStretching' | 'backStretches'>> {
+  if (!isRecord(raw)) return { ok: false, reason: 'The questions about your symptoms have not been answered yet.' };
+  const hurts = checkBoolean(raw['hurtsMoreAfterStretching'], 'Does your back hurt more after stretching?');
   if (!hurts.ok) return hurts;
-  const list = checkArray(symptoms['backStretches'] ?? [], 'back stretches you do now');
+  const list = checkArray(raw['backStretches'] ?? [], 'back stretches you do now');
   if (!list.ok) return list;
   const unknownStretch = list.value.find((s) => !BACK_STRETCH_IDS.includes(s as BackStretchId));
   if (unknownStretch !== undefined)
@@ -323,20 +325,38 @@ function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | 
       ok: false,
       reason: `${JSON.stringify(unknownStretch)} is not one of the back stretches we know; choose "other-back-stretch" for anything else.`,
     };
+  return {
+    ok: true,
+    value: { hurtsMoreAfterStretching: hurts.value, backStretches: [...new Set(list.value as BackStretchId[])] },
+  };
+}
 
+function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | Failure {
+  if (!isRecord(raw)) return { ok: false, reason: 'The plan needs your answers, and they are missing.' };
+  const today = checkDate(raw['todayIso'], "today's date");
+  if (!today.ok) return today;
+  const profile = validateGuardProfile(raw['profile']);
+  if (!profile.ok) return profile;
+  const safety = validateSafety(raw['safety']);
+  if (!safety.ok) return safety;
+  const tests = validateTests(raw['birdDogTests'], today.dayNumber);
+  if (!tests.ok) return tests;
+  const stretch = validateStretch(raw['stretch']);
+  if (!stretch.ok) return stretch;
+  const history = validateHistory(raw['painHistory'] ?? {}, today.value);
+  if (!history.ok) return history;
+  const symptoms = validateSymptoms(raw['symptoms']);
+  if (!symptoms.ok) return symptoms;
   return {
     ok: true,
     input: {
       todayIso: today.value,
       ageYears: profile.profile.ageYears ?? null,
-      redFlagTier: tier as RedFlagOutcome,
-      painNowNrs: pain.value,
-      startBackRisk: (riskRaw as StartBackRisk | null | undefined) ?? null,
-      tests,
-      stretchHoldSeconds,
+      ...safety.value,
+      tests: tests.value,
+      stretchHoldSeconds: stretch.value,
       history: history.history,
-      hurtsMoreAfterStretching: hurts.value,
-      backStretches: [...new Set(list.value as BackStretchId[])],
+      ...symptoms.value,
     },
   };
 }
@@ -418,37 +438,47 @@ function regress(r: Replay, dateIso: string, kind: PlanChangeKind, reason: strin
 
 const LEVEL_NAME = (l: StabilityLevel): string => STABILITY_LEVEL_INFO[l].name.toLowerCase();
 
+interface TestReading {
+  target: StabilityLevel;
+  source: string;
+  words: string;
+}
+
+/** What one bird-dog result asks for: the level it points to, its source and the words for it. */
+function readTest(verdict: Exclude<OverallVerdict, 'not-measurable'>, d: string, negativesInRow: number): TestReading {
+  if (verdict === 'positive')
+    return {
+      target: 'arm-only',
+      source: PLAN_SOURCES.positive,
+      words: 'In your bird-dog test on ' + d + ', your low back moved more than it should',
+    };
+  if (verdict === 'positive-mild')
+    return {
+      target: 'full-bird-dog',
+      source: PLAN_SOURCES.mild,
+      words: 'In your bird-dog test on ' + d + ', your low back stayed fairly steady, with a little movement',
+    };
+  return {
+    target:
+      negativesInRow >= S.NEGATIVES_FOR_LOAD
+        ? 'light-load'
+        : negativesInRow >= S.NEGATIVES_FOR_SQUARES
+          ? 'drawing-squares'
+          : 'full-bird-dog',
+    source: negativesInRow >= S.NEGATIVES_FOR_SQUARES ? PLAN_SOURCES.negativeTwice : PLAN_SOURCES.negative,
+    words:
+      negativesInRow >= 2
+        ? `Your low back stayed steady in your bird-dog test on ${d}, ${negativesInRow} tests in a row`
+        : `Your low back stayed steady in your bird-dog test on ${d}`,
+  };
+}
+
 function applyTest(r: Replay, t: { dateIso: string; verdict: OverallVerdict }): void {
   const d = t.dateIso;
   if (t.verdict === 'not-measurable') return;
   if (t.verdict === 'negative') r.negativesInRow += 1;
   else r.negativesInRow = 0;
-  const target: StabilityLevel =
-    t.verdict === 'positive'
-      ? 'arm-only'
-      : t.verdict === 'positive-mild'
-        ? 'full-bird-dog'
-        : r.negativesInRow >= S.NEGATIVES_FOR_LOAD
-          ? 'light-load'
-          : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES
-            ? 'drawing-squares'
-            : 'full-bird-dog';
-  const source =
-    t.verdict === 'positive'
-      ? PLAN_SOURCES.positive
-      : t.verdict === 'positive-mild'
-        ? PLAN_SOURCES.mild
-        : r.negativesInRow >= S.NEGATIVES_FOR_SQUARES
-          ? PLAN_SOURCES.negativeTwice
-          : PLAN_SOURCES.negative;
-  const verdictWords =
-    t.verdict === 'positive'
-      ? 'In your bird-dog test on ' + d + ', your low back moved more than it should'
-      : t.verdict === 'positive-mild'
-        ? 'In your bird-dog test on ' + d + ', your low back stayed fairly steady, with a little movement'
-        : r.negativesInRow >= 2
-          ? `Your low back stayed steady in your bird-dog test on ${d}, ${r.negativesInRow} tests in a row`
-          : `Your low back stayed steady in your bird-dog test on ${d}`;
+  const { target, source, words: verdictWords } = readTest(t.verdict, d, r.negativesInRow);
 
   if (r.level === null) {
     setLevel(r, target, d);
