@@ -24,22 +24,34 @@ export interface StillModel {
   dispose(): void;
 }
 
+async function createMovenetStillModel(model: PoseModelName): Promise<StillModel> {
+  const source: PoseSource = await createNodePoseSource(model, { enableSmoothing: false });
+  return {
+    model,
+    async estimate(img) {
+      source.reset();
+      const frame = await source.estimate(
+        { data: img.data, widthPx: img.widthPx, heightPx: img.heightPx, channels: 4 },
+        0,
+      );
+      return { frame, mask: null };
+    },
+    dispose: () => source.dispose(),
+  };
+}
+
+async function personMask(seg: NonNullable<poseDetection.Pose['segmentation']>): Promise<Mask> {
+  const t = await seg.mask.toTensor();
+  const [h, w] = t.shape;
+  const person = tf.tidy(() => tf.reshape(tf.slice(t, [0, 0, 0], [h, w, 1]), [h * w]));
+  const data = (await person.data()) as Float32Array;
+  person.dispose();
+  t.dispose();
+  return { widthPx: w, heightPx: h, data, threshold: 0.5 };
+}
+
 export async function createStillModel(model: PoseModelName): Promise<StillModel> {
-  if (modelFamily(model) === 'movenet') {
-    const source: PoseSource = await createNodePoseSource(model, { enableSmoothing: false });
-    return {
-      model,
-      async estimate(img) {
-        source.reset();
-        const frame = await source.estimate(
-          { data: img.data, widthPx: img.widthPx, heightPx: img.heightPx, channels: 4 },
-          0,
-        );
-        return { frame, mask: null };
-      },
-      dispose: () => source.dispose(),
-    };
-  }
+  if (modelFamily(model) === 'movenet') return createMovenetStillModel(model);
   await initWasmBackend({ wasmPathPrefix: defaultWasmDir() });
   const locator = fileModelLocator();
   const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
@@ -71,15 +83,7 @@ export async function createStillModel(model: PoseModelName): Promise<StillModel
       const frame = toFrameResult(poses, 0, img.widthPx, img.heightPx);
       let mask: Mask | null = null;
       const seg = poses[0]?.segmentation;
-      if (seg) {
-        const t = await seg.mask.toTensor();
-        const [h, w] = t.shape;
-        const person = tf.tidy(() => tf.reshape(tf.slice(t, [0, 0, 0], [h, w, 1]), [h * w]));
-        const data = (await person.data()) as Float32Array;
-        person.dispose();
-        t.dispose();
-        mask = { widthPx: w, heightPx: h, data, threshold: 0.5 };
-      }
+      if (seg) mask = await personMask(seg);
       return { frame, mask };
     },
     dispose: () => detector.dispose(),
