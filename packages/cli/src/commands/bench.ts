@@ -82,6 +82,44 @@ export async function benchCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function benchModel(
+  model: PoseModelName,
+  info: Awaited<ReturnType<typeof probeVideo>>,
+  frames: Awaited<ReturnType<typeof decodeAll>>,
+  durationS: number,
+  tick: () => void,
+): Promise<ModelBench> {
+  // Bare loop before and after the pipeline, averaged, so slow drifts of the machine's speed
+  // (turbo, other load) do not favour either side.
+  const before = await bareLoop(model, frames);
+  tick();
+  // Our pipeline in one thread: decode from the file, people check, estimate, convert.
+  // Model loading is excluded on both sides: the bare loop also starts with a loaded model.
+  const seg = await runSegment(
+    { info, model, startFrame: 0, peopleCheckEveryFrames: DEFAULT_PEOPLE_CHECK_EVERY_FRAMES },
+    () => undefined,
+  );
+  const pipelineMs = seg.loopMs;
+  tick();
+  const after = await bareLoop(model, frames);
+  tick();
+  const bare = {
+    coldMs: before.coldMs,
+    warmMs: [...before.warmMs, ...after.warmMs],
+    fps: (before.fps + after.fps) / 2,
+  };
+  const pipelineFps = (seg.frames.length / pipelineMs) * 1000;
+  return {
+    coldMs: bare.coldMs,
+    medianMs: quantileLinear(bare.warmMs, 0.5),
+    p90Ms: quantileLinear(bare.warmMs, 0.9),
+    bareFps: bare.fps,
+    pipelineFps,
+    pipelineOverBare: pipelineFps / bare.fps,
+    realtimeFactorOneThread: durationS / (pipelineMs / 1000),
+  };
+}
+
 export async function runBench(videoPath: string, models: readonly PoseModelName[]): Promise<BenchReport> {
   await initWasmBackend({ wasmPathPrefix: defaultWasmDir() });
   const info = await probeVideo(videoPath);
@@ -95,35 +133,7 @@ export async function runBench(videoPath: string, models: readonly PoseModelName
   let step = 0;
   progress.update(0, steps);
   for (const model of models) {
-    // Bare loop before and after the pipeline, averaged, so slow drifts of the machine's speed
-    // (turbo, other load) do not favour either side.
-    const before = await bareLoop(model, frames);
-    progress.update(++step, steps);
-    // Our pipeline in one thread: decode from the file, people check, estimate, convert.
-    // Model loading is excluded on both sides: the bare loop also starts with a loaded model.
-    const seg = await runSegment(
-      { info, model, startFrame: 0, peopleCheckEveryFrames: DEFAULT_PEOPLE_CHECK_EVERY_FRAMES },
-      () => undefined,
-    );
-    const pipelineMs = seg.loopMs;
-    progress.update(++step, steps);
-    const after = await bareLoop(model, frames);
-    progress.update(++step, steps);
-    const bare = {
-      coldMs: before.coldMs,
-      warmMs: [...before.warmMs, ...after.warmMs],
-      fps: (before.fps + after.fps) / 2,
-    };
-    const pipelineFps = (seg.frames.length / pipelineMs) * 1000;
-    result[model] = {
-      coldMs: bare.coldMs,
-      medianMs: quantileLinear(bare.warmMs, 0.5),
-      p90Ms: quantileLinear(bare.warmMs, 0.9),
-      bareFps: bare.fps,
-      pipelineFps,
-      pipelineOverBare: pipelineFps / bare.fps,
-      realtimeFactorOneThread: durationS / (pipelineMs / 1000),
-    };
+    result[model] = await benchModel(model, info, frames, durationS, () => progress.update(++step, steps));
   }
   let blazeposeFullRealtimeFactor: number | null = null;
   if (models.includes('blazepose-full')) {
