@@ -152,6 +152,30 @@ export function silhouetteCoverage(frame: FrameResult, w: number, h: number, thi
   return cover;
 }
 
+/** The backdrop seen by the pixels when the scene has moved by (dx, dy). */
+function backdropAt(opts: SilhouetteOptions, w: number, h: number, bg: number, dx: number, dy: number): Float64Array {
+  const grad = opts.gradient;
+  const out = new Float64Array(w * h);
+  for (let p = 0; p < w * h; p++) {
+    const x = p % w,
+      y = (p - x) / w;
+    const along = !grad
+      ? 0
+      : grad.direction === 'vertical'
+        ? (y - dy) / Math.max(1, h - 1)
+        : (x - dx) / Math.max(1, w - 1);
+    let v = bg + (grad?.amount ?? 0) * along;
+    if (opts.room) {
+      for (const [bx0, by0, bx1, by1, grey] of ROOM_BOXES) {
+        const c = boxCover(x - dx, y - dy, bx0 * w, by0 * h, bx1 * w, by1 * h);
+        if (c > 0) v += (grey - v) * c;
+      }
+    }
+    out[p] = v;
+  }
+  return out;
+}
+
 /** Rasterises each pose frame into a small greyscale picture: a flat body over a plain background. */
 export function motionFramesFromPoses(frames: readonly FrameResult[], opts: SilhouetteOptions = {}): MotionFrames {
   const w = opts.widthPx ?? 64,
@@ -160,34 +184,11 @@ export function motionFramesFromPoses(frames: readonly FrameResult[], opts: Silh
     fg = opts.body ?? 170;
   const noise = opts.noiseSd ?? 0;
   const g = seededGaussian(opts.seed ?? 1);
-  const grad = opts.gradient;
-  /** The backdrop seen by the pixels when the scene has moved by (dx, dy). */
-  const backdropAt = (dx: number, dy: number): Float64Array => {
-    const out = new Float64Array(w * h);
-    for (let p = 0; p < w * h; p++) {
-      const x = p % w,
-        y = (p - x) / w;
-      const along = !grad
-        ? 0
-        : grad.direction === 'vertical'
-          ? (y - dy) / Math.max(1, h - 1)
-          : (x - dx) / Math.max(1, w - 1);
-      let v = bg + (grad?.amount ?? 0) * along;
-      if (opts.room) {
-        for (const [bx0, by0, bx1, by1, grey] of ROOM_BOXES) {
-          const c = boxCover(x - dx, y - dy, bx0 * w, by0 * h, bx1 * w, by1 * h);
-          if (c > 0) v += (grey - v) * c;
-        }
-      }
-      out[p] = v;
-    }
-    return out;
-  };
-  const steadyBackdrop = backdropAt(0, 0);
+  const steadyBackdrop = backdropAt(opts, w, h, bg, 0, 0);
   const luma = frames.map((f, i) => {
     const move = opts.shake?.(f.tMs, i) ?? { dxPx: 0, dyPx: 0 };
     const steady = move.dxPx === 0 && move.dyPx === 0;
-    let backdrop = steady ? steadyBackdrop : backdropAt(move.dxPx, move.dyPx);
+    let backdrop = steady ? steadyBackdrop : backdropAt(opts, w, h, bg, move.dxPx, move.dyPx);
     if (opts.screen) {
       const [sx0, sy0, sx1, sy1] = opts.screen.box;
       const grey = opts.screen.grey(f.tMs, i);
