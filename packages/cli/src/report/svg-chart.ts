@@ -40,15 +40,20 @@ export interface ChartOptions {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function lineChartSvg(o: ChartOptions): string {
-  const W = o.widthPx ?? 760,
-    H = o.heightPx ?? 220;
+interface Frame {
+  readonly W: number;
+  readonly H: number;
+  readonly m: { l: number; r: number; t: number; b: number };
+  readonly yMin: number;
+  readonly yMax: number;
+  readonly t0: number;
+  readonly t1: number;
+  readonly x: (t: number) => number;
+  readonly y: (v: number) => number;
+}
+
+function chartFrame(o: ChartOptions, W: number, H: number, all: number[], times: number[]): Frame {
   const m = { l: 52, r: 12, t: 40, b: 30 };
-  const all = o.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const times = o.series.flatMap((s) => s.tMs);
-  if (all.length === 0 || times.length === 0) {
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="60" role="img" aria-label="${esc(o.title)}: no data"><text x="8" y="20" font-size="14">${esc(o.title)}: no data</text></svg>`;
-  }
   const lineVals = (o.lines ?? []).map((l) => l.value);
   let yMin = Math.min(...all, ...lineVals),
     yMax = Math.max(...all, ...lineVals);
@@ -63,16 +68,11 @@ export function lineChartSvg(o: ChartOptions): string {
     t1 = Math.max(...times, t0 + 1);
   const x = (t: number) => m.l + ((t - t0) / (t1 - t0)) * (W - m.l - m.r);
   const y = (v: number) => m.t + (1 - (v - yMin) / (yMax - yMin)) * (H - m.t - m.b);
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}">`,
-  );
-  parts.push(`<text x="${m.l}" y="16" font-size="14" font-weight="600">${esc(o.title)} (${esc(o.unit)})</text>`);
-  for (const s of o.spans ?? []) {
-    parts.push(
-      `<rect x="${x(s.fromMs).toFixed(1)}" y="${m.t}" width="${Math.max(1, x(s.toMs) - x(s.fromMs)).toFixed(1)}" height="${H - m.t - m.b}" fill="${s.colour ?? '#e8f0fe'}"><title>${esc(s.label ?? '')}</title></rect>`,
-    );
-  }
+  return { W, H, m, yMin, yMax, t0, t1, x, y };
+}
+
+function pushAxes(parts: string[], o: ChartOptions, f: Frame): void {
+  const { W, H, m, yMin, yMax, t0, t1, x, y } = f;
   // Axes and ticks.
   parts.push(
     `<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#888"/><line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#888"/>`,
@@ -94,6 +94,10 @@ export function lineChartSvg(o: ChartOptions): string {
       `<line x1="${m.l}" y1="${y(l.value).toFixed(1)}" x2="${W - m.r}" y2="${y(l.value).toFixed(1)}" stroke="${l.colour}" stroke-dasharray="4 3"/><text x="${W - m.r - 2}" y="${(y(l.value) - 3).toFixed(1)}" font-size="10" text-anchor="end" fill="${l.colour}">${esc(l.label)}</text>`,
     );
   }
+}
+
+function pushSeries(parts: string[], o: ChartOptions, f: Frame): void {
+  const { H, m, x, y } = f;
   for (const s of o.series) {
     let d = '';
     let pen = false;
@@ -123,6 +127,30 @@ export function lineChartSvg(o: ChartOptions): string {
     );
     lx += 24 + s.label.length * 6.5;
   }
+}
+
+export function lineChartSvg(o: ChartOptions): string {
+  const W = o.widthPx ?? 760,
+    H = o.heightPx ?? 220;
+  const all = o.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const times = o.series.flatMap((s) => s.tMs);
+  if (all.length === 0 || times.length === 0) {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="60" role="img" aria-label="${esc(o.title)}: no data"><text x="8" y="20" font-size="14">${esc(o.title)}: no data</text></svg>`;
+  }
+  const f = chartFrame(o, W, H, all, times);
+  const { m, x } = f;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}">`,
+  );
+  parts.push(`<text x="${m.l}" y="16" font-size="14" font-weight="600">${esc(o.title)} (${esc(o.unit)})</text>`);
+  for (const s of o.spans ?? []) {
+    parts.push(
+      `<rect x="${x(s.fromMs).toFixed(1)}" y="${m.t}" width="${Math.max(1, x(s.toMs) - x(s.fromMs)).toFixed(1)}" height="${H - m.t - m.b}" fill="${s.colour ?? '#e8f0fe'}"><title>${esc(s.label ?? '')}</title></rect>`,
+    );
+  }
+  pushAxes(parts, o, f);
+  pushSeries(parts, o, f);
   parts.push('</svg>');
   return parts.join('');
 }
