@@ -5,7 +5,7 @@
 import type { StretchResult } from '@steadyback/core';
 import { esc, page } from './html.ts';
 import type { Snapshot } from './snapshots.ts';
-import { lineChartSvg, type ChartSpan } from './svg-chart.ts';
+import { lineChartSvg, type ChartMarker, type ChartSpan } from './svg-chart.ts';
 
 const RULE_NAMES: Record<string, string> = {
   C1: 'Low-back arching',
@@ -19,22 +19,7 @@ export function faultMoments(r: StretchResult): number[] {
   return r.holds.flatMap((h) => h.faults.map((f) => f.atMs));
 }
 
-export function stretchReportHtml(
-  r: StretchResult,
-  opts: { snapshots?: Map<number, Snapshot>; videoName?: string; generatedAt?: string } = {},
-): string {
-  const spans: ChartSpan[] = r.holds.map((h) => ({
-    fromMs: h.startMs,
-    toMs: h.endMs,
-    label: `Hold, ${h.kneelingSide} knee down`,
-  }));
-  const markers = r.holds.flatMap((h) =>
-    h.faults.map((f) => ({ tMs: f.atMs, label: `${f.rule} ${RULE_NAMES[f.rule]} (${f.source})` })),
-  );
-  const body: string[] = ['<h1>Half-kneeling hip flexor stretch</h1>'];
-  body.push(
-    `<p class="note">${opts.videoName ? `Video: ${esc(opts.videoName)}. ` : ''}Camera: ${esc(String(r.view))} view. Phone in the waistband: ${r.sources.sensor ? 'yes' : 'no'}.${opts.generatedAt ? ` Made ${esc(opts.generatedAt)}.` : ''}</p>`,
-  );
+function pushHolds(body: string[], r: StretchResult): void {
   body.push(
     '<h2>Holds</h2><table><tr><th>Knee down</th><th>From</th><th>To</th><th>Good form</th><th>Deepest hip opening</th><th>Faults</th></tr>',
   );
@@ -47,7 +32,9 @@ export function stretchReportHtml(
       `<tr><td>${h.kneelingSide}</td><td>${(h.startMs / 1000).toFixed(1)} s</td><td>${(h.endMs / 1000).toFixed(1)} s</td><td>${h.formMeasured ? `${(h.goodFormMs / 1000).toFixed(0)} s` : 'not judged from this view'}</td><td>${h.peakDeltaHipExtensionDeg === null ? 'under 5° (too small to measure)' : `${h.peakDeltaHipExtensionDeg}°`}</td><td>${faults}</td></tr>`,
     );
   }
-  body.push('</table><h2>Over time</h2>');
+}
+
+function pushCharts(body: string[], r: StretchResult, spans: ChartSpan[], markers: ChartMarker[]): void {
   body.push(
     lineChartSvg({
       title: 'Trunk lean (+ = leaning back)',
@@ -87,11 +74,14 @@ export function stretchReportHtml(
       }),
     );
   }
-  if (opts.snapshots && opts.snapshots.size > 0) {
+}
+
+function pushSnapshots(body: string[], r: StretchResult, snapshots: Map<number, Snapshot> | undefined): void {
+  if (snapshots && snapshots.size > 0) {
     body.push('<h2>When each fault began</h2><div class="snaps">');
     for (const h of r.holds)
       for (const f of h.faults) {
-        const s = opts.snapshots.get(f.atMs);
+        const s = snapshots.get(f.atMs);
         if (s)
           body.push(
             `<figure><img src="${s.dataUri}" alt="${esc(RULE_NAMES[f.rule] ?? f.rule)} at ${(f.atMs / 1000).toFixed(1)} s, with the skeleton the camera saw" width="360"><figcaption>${f.rule} ${esc(RULE_NAMES[f.rule] ?? '')} at ${(f.atMs / 1000).toFixed(1)} s (${f.source})</figcaption></figure>`,
@@ -101,6 +91,28 @@ export function stretchReportHtml(
       '</div><p class="note">These pictures come from your video and stay on your computer unless you share this file.</p>',
     );
   }
+}
+
+export function stretchReportHtml(
+  r: StretchResult,
+  opts: { snapshots?: Map<number, Snapshot>; videoName?: string; generatedAt?: string } = {},
+): string {
+  const spans: ChartSpan[] = r.holds.map((h) => ({
+    fromMs: h.startMs,
+    toMs: h.endMs,
+    label: `Hold, ${h.kneelingSide} knee down`,
+  }));
+  const markers = r.holds.flatMap((h) =>
+    h.faults.map((f) => ({ tMs: f.atMs, label: `${f.rule} ${RULE_NAMES[f.rule]} (${f.source})` })),
+  );
+  const body: string[] = ['<h1>Half-kneeling hip flexor stretch</h1>'];
+  body.push(
+    `<p class="note">${opts.videoName ? `Video: ${esc(opts.videoName)}. ` : ''}Camera: ${esc(String(r.view))} view. Phone in the waistband: ${r.sources.sensor ? 'yes' : 'no'}.${opts.generatedAt ? ` Made ${esc(opts.generatedAt)}.` : ''}</p>`,
+  );
+  pushHolds(body, r);
+  body.push('</table><h2>Over time</h2>');
+  pushCharts(body, r, spans, markers);
+  pushSnapshots(body, r, opts.snapshots);
   body.push('<h2>What this means</h2><ul>' + r.explanation.map((l) => `<li>${esc(l)}</li>`).join('') + '</ul>');
   return page('Half-kneeling hip flexor stretch', body.join('\n'));
 }
