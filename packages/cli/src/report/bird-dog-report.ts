@@ -41,23 +41,7 @@ function cell(m: Metric): string {
   return `<td style="background:${BAND_COLOUR[m.band]}">${esc(v)} ${esc(m.band)}${src}${why}</td>`;
 }
 
-export function birdDogReportHtml(
-  r: BirdDogResult,
-  opts: { title?: string; snapshots?: Map<number, Snapshot>; videoName?: string; generatedAt?: string } = {},
-): string {
-  const spans: ChartSpan[] = r.reps.map((rep) => ({
-    fromMs: rep.holdStartMs,
-    toMs: rep.holdEndMs,
-    label: `Rep ${rep.index + 1} hold (${rep.leg} leg)`,
-  }));
-  const body: string[] = [];
-  body.push(`<h1>${esc(opts.title ?? 'Bird-dog stability test')}</h1>`);
-  body.push(
-    `<p class="note">${opts.videoName ? `Video: ${esc(opts.videoName)}. ` : ''}Camera: ${r.sources.camera ? esc(String(r.view)) + ' view' : 'not used'}. Phone on the lower back: ${r.sources.sensor ? 'yes' : 'no'}.${opts.generatedAt ? ` Made ${esc(opts.generatedAt)}.` : ''}</p>`,
-  );
-  body.push(
-    `<p class="verdict"><strong>${esc(VERDICT_WORDS[r.overall.verdict] ?? r.overall.verdict)}.</strong> ${esc(r.overall.summary)}</p>`,
-  );
+function pushTables(body: string[], r: BirdDogResult): void {
   body.push(
     '<h2>Each side</h2><table><tr><th>Side (lifted leg)</th><th>Result</th><th>Why</th><th>Mean pelvic roll</th></tr>',
   );
@@ -81,7 +65,9 @@ export function birdDogReportHtml(
     );
   }
   body.push('</table>');
-  body.push('<h2>Over time</h2>');
+}
+
+function pushSensorChart(body: string[], r: BirdDogResult, spans: ChartSpan[]): void {
   if (r.series.sensor) {
     const s = r.series.sensor;
     body.push(
@@ -105,6 +91,9 @@ export function birdDogReportHtml(
       }),
     );
   }
+}
+
+function pushLimbChart(body: string[], r: BirdDogResult, spans: ChartSpan[]): void {
   const m = r.series.motion;
   if (m?.endOn) {
     body.push(
@@ -130,6 +119,9 @@ export function birdDogReportHtml(
       }),
     );
   }
+}
+
+function pushSideCharts(body: string[], r: BirdDogResult, spans: ChartSpan[]): void {
   if (r.series.legElevationDeg.length > 0) {
     body.push(
       lineChartSvg({
@@ -156,11 +148,14 @@ export function birdDogReportHtml(
       }),
     );
   }
-  if (opts.snapshots && opts.snapshots.size > 0) {
+}
+
+function pushSnapshots(body: string[], r: BirdDogResult, snapshots: Map<number, Snapshot> | undefined): void {
+  if (snapshots && snapshots.size > 0) {
     body.push('<h2>The moment that shows each rep best</h2><div class="snaps">');
     for (const rep of r.reps) {
       const t = evidenceMoment(rep);
-      const snap = opts.snapshots.get(t);
+      const snap = snapshots.get(t);
       if (!snap) continue;
       body.push(
         `<figure><img src="${snap.dataUri}" alt="Rep ${rep.index + 1} at ${(t / 1000).toFixed(1)} s with the skeleton the camera saw" width="360"><figcaption>Rep ${rep.index + 1} (${rep.leg} leg) at ${(t / 1000).toFixed(1)} s: ${esc(rep.classification)}</figcaption></figure>`,
@@ -170,6 +165,31 @@ export function birdDogReportHtml(
       '</div><p class="note">These pictures come from your video and stay on your computer unless you share this file.</p>',
     );
   }
+}
+
+export function birdDogReportHtml(
+  r: BirdDogResult,
+  opts: { title?: string; snapshots?: Map<number, Snapshot>; videoName?: string; generatedAt?: string } = {},
+): string {
+  const spans: ChartSpan[] = r.reps.map((rep) => ({
+    fromMs: rep.holdStartMs,
+    toMs: rep.holdEndMs,
+    label: `Rep ${rep.index + 1} hold (${rep.leg} leg)`,
+  }));
+  const body: string[] = [];
+  body.push(`<h1>${esc(opts.title ?? 'Bird-dog stability test')}</h1>`);
+  body.push(
+    `<p class="note">${opts.videoName ? `Video: ${esc(opts.videoName)}. ` : ''}Camera: ${r.sources.camera ? esc(String(r.view)) + ' view' : 'not used'}. Phone on the lower back: ${r.sources.sensor ? 'yes' : 'no'}.${opts.generatedAt ? ` Made ${esc(opts.generatedAt)}.` : ''}</p>`,
+  );
+  body.push(
+    `<p class="verdict"><strong>${esc(VERDICT_WORDS[r.overall.verdict] ?? r.overall.verdict)}.</strong> ${esc(r.overall.summary)}</p>`,
+  );
+  pushTables(body, r);
+  body.push('<h2>Over time</h2>');
+  pushSensorChart(body, r, spans);
+  pushLimbChart(body, r, spans);
+  pushSideCharts(body, r, spans);
+  pushSnapshots(body, r, opts.snapshots);
   body.push('<h2>What this means</h2><ul>' + r.explanation.map((l) => `<li>${esc(l)}</li>`).join('') + '</ul>');
   return page(opts.title ?? 'Bird-dog stability test', body.join('\n'));
 }
