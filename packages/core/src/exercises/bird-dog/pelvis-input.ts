@@ -4,7 +4,7 @@
 
 import { pelvisTilt, type MountingYawSource, type SensorMode } from '../../sensor/pelvis-tilt.ts';
 import type { AnySensorSample, PacingCue } from '../../sensor/sensor-series.ts';
-import type { PelvisInput } from './analyze.ts';
+import type { PelvisInput } from './input.ts';
 
 export type PelvisInputResult =
   | { ok: true; pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: MountingYawSource }
