@@ -17,8 +17,13 @@ export interface Box {
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const UNIT: Record<ChartSpec['y']['unit'], string> = { deg: '°', s: ' s', 'NRS 0-10': '', sessions: '' };
 
-export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box, title: string): void {
-  line(page, fonts, box.x, box.y + box.height - 8, title, { size: 7.5, bold: true });
+interface Plot {
+  readonly plot: Box;
+  readonly px: (x: number) => number;
+  readonly py: (y: number) => number;
+}
+
+function plotOf(spec: ChartSpec, box: Box): Plot {
   const legendH = 16;
   const plot = {
     x: box.x + 20,
@@ -31,7 +36,10 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
   const px = (x: number) => plot.x + ((x - spec.x.min) / xSpan) * plot.width;
   const py = (y: number) =>
     plot.y + ((Math.min(spec.y.max, Math.max(spec.y.min, y)) - spec.y.min) / ySpan) * plot.height;
+  return { plot, px, py };
+}
 
+function drawAxes(page: PDFPage, fonts: Fonts, spec: ChartSpec, { plot, px, py }: Plot): void {
   // Axes and y labels.
   page.drawLine({
     start: { x: plot.x, y: plot.y },
@@ -76,7 +84,9 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
       color: MUTED,
     });
   }
+}
 
+function drawGuides(page: PDFPage, spec: ChartSpec, { plot, py }: Plot): void {
   for (const g of spec.guides) {
     if (g.y < spec.y.min || g.y > spec.y.max) continue;
     page.drawLine({
@@ -88,7 +98,50 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
       opacity: 0.8,
     });
   }
+}
 
+type Series = ChartSpec['series'][number];
+type Point = Series['points'][number];
+
+function drawConnected(
+  page: PDFPage,
+  s: Series,
+  pts: Point[],
+  colour: (typeof PALETTE)[keyof typeof PALETTE],
+  { px, py }: Plot,
+): void {
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1]!;
+    const b = pts[i]!;
+    if (s.style === 'step') {
+      page.drawLine({
+        start: { x: px(a.x), y: py(a.y) },
+        end: { x: px(b.x), y: py(a.y) },
+        thickness: 0.8,
+        color: colour,
+      });
+      page.drawLine({
+        start: { x: px(b.x), y: py(a.y) },
+        end: { x: px(b.x), y: py(b.y) },
+        thickness: 0.8,
+        color: colour,
+      });
+    } else {
+      page.drawLine({
+        start: { x: px(a.x), y: py(a.y) },
+        end: { x: px(b.x), y: py(b.y) },
+        thickness: 0.8,
+        color: colour,
+        opacity: 0.7,
+      });
+    }
+  }
+  if (s.style === 'line')
+    for (const p of pts) page.drawCircle({ x: px(p.x), y: py(p.y), size: 1.6, color: PALETTE[p.colour] });
+}
+
+function drawSeries(page: PDFPage, spec: ChartSpec, pl: Plot): void {
+  const { plot, px, py } = pl;
   const barSeries = spec.series.filter((s) => s.style === 'bars');
   const slots = Math.max(1, spec.x.max - spec.x.min + 1);
   const barW = Math.max(0.6, Math.min(6, (plot.width / slots) * 0.8) / Math.max(1, barSeries.length));
@@ -109,36 +162,11 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
       }
       continue;
     }
-    for (let i = 1; i < pts.length; i++) {
-      const a = pts[i - 1]!;
-      const b = pts[i]!;
-      if (s.style === 'step') {
-        page.drawLine({
-          start: { x: px(a.x), y: py(a.y) },
-          end: { x: px(b.x), y: py(a.y) },
-          thickness: 0.8,
-          color: colour,
-        });
-        page.drawLine({
-          start: { x: px(b.x), y: py(a.y) },
-          end: { x: px(b.x), y: py(b.y) },
-          thickness: 0.8,
-          color: colour,
-        });
-      } else {
-        page.drawLine({
-          start: { x: px(a.x), y: py(a.y) },
-          end: { x: px(b.x), y: py(b.y) },
-          thickness: 0.8,
-          color: colour,
-          opacity: 0.7,
-        });
-      }
-    }
-    if (s.style === 'line')
-      for (const p of pts) page.drawCircle({ x: px(p.x), y: py(p.y), size: 1.6, color: PALETTE[p.colour] });
+    drawConnected(page, s, pts, colour, pl);
   }
+}
 
+function drawLegend(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box): void {
   // Legend: a swatch and a label per series, then the guides, on up to two rows.
   const items = [
     ...spec.series.map((s) => ({ label: s.label, colour: PALETTE[s.colour] })),
@@ -158,4 +186,13 @@ export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box
     page.drawText(label, { x: lx + 6, y: ly, size: 5, font: fonts.regular, color: INK });
     lx += w + 4;
   }
+}
+
+export function drawChart(page: PDFPage, fonts: Fonts, spec: ChartSpec, box: Box, title: string): void {
+  line(page, fonts, box.x, box.y + box.height - 8, title, { size: 7.5, bold: true });
+  const pl = plotOf(spec, box);
+  drawAxes(page, fonts, spec, pl);
+  drawGuides(page, spec, pl);
+  drawSeries(page, spec, pl);
+  drawLegend(page, fonts, spec, box);
 }
