@@ -38,45 +38,18 @@ export interface HistoryPdfOptions {
   generator: string;
 }
 
-function birdDogSection(page: PDFPage, fonts: Fonts, m: ReportModel, yTop: number): number {
-  let y = heading(page, fonts, MARGIN, yTop, WIDTH, 'Bird-dog movement-control screen');
-  const t = m.birdDog.latest;
-  const colW = WIDTH - 180 - GAP;
-  const top = y;
-  if (t === null || t.sides === null) {
-    y = paragraph(
-      page,
-      fonts,
-      MARGIN,
-      y,
-      colW,
-      t === null
-        ? 'No bird-dog test has been recorded yet.'
-        : `The test on ${t.dateIso} was not finished, so there is no result per side.`,
-    );
-    return y - 4;
-  }
-  const extras = [
-    t.asymmetry ? 'the two sides differ' : null,
-    t.symptomProvoking ? 'the test brought on back pain, which is worth a look by a physical therapist' : null,
-  ].filter((x) => x !== null);
-  y = paragraph(
-    page,
-    fonts,
-    MARGIN,
-    y,
-    colW,
-    `Latest test, ${t.dateIso}: overall ${OVERALL_VERDICT[t.verdict ?? 'not-measurable']}${extras.length ? `; ${extras.join('; ')}` : ''}.`,
-    { bold: true },
-  );
+type LatestTest = NonNullable<ReportModel['birdDog']['latest']>;
+type TestSides = NonNullable<LatestTest['sides']>;
 
+function sideTable(page: PDFPage, fonts: Fonts, sides: TestSides, yTop: number, colW: number): number {
+  let y = yTop;
   // The per-side table.
   const cols = [MARGIN, MARGIN + 46, MARGIN + 124, MARGIN + 180, MARGIN + 228, MARGIN + 276];
   const head = ['Leg lifted', 'Result', 'Largest roll', 'Mean roll', 'Unstable', 'Measured by'];
   y -= 9;
   head.forEach((h, i) => line(page, fonts, cols[i]!, y, h, { size: 7, bold: true, colour: MUTED }));
   for (const side of ['left', 'right'] as const) {
-    const s = t.sides[side];
+    const s = sides[side];
     y -= 10;
     const cells = [
       side === 'left' ? 'Left' : 'Right',
@@ -102,9 +75,14 @@ function birdDogSection(page: PDFPage, fonts: Fonts, m: ReportModel, yTop: numbe
       MARGIN,
       y,
       colW,
-      `${side === 'left' ? 'Left' : 'Right'}: ${SIDE_VERDICT[t.sides[side].verdict]}. ${t.sides[side].reason}`,
+      `${side === 'left' ? 'Left' : 'Right'}: ${SIDE_VERDICT[sides[side].verdict]}. ${sides[side].reason}`,
       { size: 6.5 },
     );
+  return y;
+}
+
+function testNotes(page: PDFPage, fonts: Fonts, m: ReportModel, t: LatestTest, yTop: number, colW: number): number {
+  let y = yTop;
   const first = m.birdDog.tests.find((x) => x.sides !== null && x.status === 'complete');
   if (first && first.id !== t.id && first.sides) {
     y = paragraph(
@@ -138,18 +116,28 @@ function birdDogSection(page: PDFPage, fonts: Fonts, m: ReportModel, yTop: numbe
     { size: 6.5, colour: MUTED },
   );
 
+  return y;
+}
+
+function worstRepPicture(
+  page: PDFPage,
+  fonts: Fonts,
+  t: LatestTest,
+  sides: TestSides,
+  top: number,
+): 'left' | 'right' | null {
   // The worst rep's skeleton, on the side that rolled more.
-  const sideOf = (t.sides.left.maxRollDeg ?? 0) >= (t.sides.right.maxRollDeg ?? 0) ? 'left' : 'right';
-  const withFrame = t.sides[sideOf].worstFrame
+  const sideOf = (sides.left.maxRollDeg ?? 0) >= (sides.right.maxRollDeg ?? 0) ? 'left' : 'right';
+  const withFrame = sides[sideOf].worstFrame
     ? sideOf
-    : t.sides.left.worstFrame
+    : sides.left.worstFrame
       ? 'left'
-      : t.sides.right.worstFrame
+      : sides.right.worstFrame
         ? 'right'
         : null;
   const bx = MARGIN + WIDTH - 180;
   if (withFrame) {
-    drawSkeleton(page, t.sides[withFrame].worstFrame!, { x: bx, y: top - 100, width: 180, height: 96 });
+    drawSkeleton(page, sides[withFrame].worstFrame!, { x: bx, y: top - 100, width: 180, height: 96 });
     paragraph(
       page,
       fonts,
@@ -166,6 +154,44 @@ function birdDogSection(page: PDFPage, fonts: Fonts, m: ReportModel, yTop: numbe
       colour: MUTED,
     });
   }
+  return withFrame;
+}
+
+function birdDogSection(page: PDFPage, fonts: Fonts, m: ReportModel, yTop: number): number {
+  let y = heading(page, fonts, MARGIN, yTop, WIDTH, 'Bird-dog movement-control screen');
+  const t = m.birdDog.latest;
+  const colW = WIDTH - 180 - GAP;
+  const top = y;
+  if (t === null || t.sides === null) {
+    y = paragraph(
+      page,
+      fonts,
+      MARGIN,
+      y,
+      colW,
+      t === null
+        ? 'No bird-dog test has been recorded yet.'
+        : `The test on ${t.dateIso} was not finished, so there is no result per side.`,
+    );
+    return y - 4;
+  }
+  const extras = [
+    t.asymmetry ? 'the two sides differ' : null,
+    t.symptomProvoking ? 'the test brought on back pain, which is worth a look by a physical therapist' : null,
+  ].filter((x) => x !== null);
+  y = paragraph(
+    page,
+    fonts,
+    MARGIN,
+    y,
+    colW,
+    `Latest test, ${t.dateIso}: overall ${OVERALL_VERDICT[t.verdict ?? 'not-measurable']}${extras.length ? `; ${extras.join('; ')}` : ''}.`,
+    { bold: true },
+  );
+
+  y = sideTable(page, fonts, t.sides, y, colW);
+  y = testNotes(page, fonts, m, t, y, colW);
+  const withFrame = worstRepPicture(page, fonts, t, t.sides, top);
   return Math.min(y, withFrame ? top - 122 : top - 64) - 4;
 }
 
