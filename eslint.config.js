@@ -21,7 +21,6 @@ const STILL_TO_SPLIT = {
   'packages/core/src/exercises/bird-dog/camera-reading.ts': 129,
   'packages/core/src/exercises/bird-dog/explain.ts': 64,
   'packages/core/src/exercises/bird-dog/phases.ts': 65,
-  'packages/core/src/exercises/hip-flexor-stretch/analyze.ts': 243,
   'packages/core/src/sensor/pelvis-tilt.ts': 91,
   'packages/core/src/sensor/sensor-series.ts': 72,
   'packages/lab/src/bench/bench-models.ts': 61,

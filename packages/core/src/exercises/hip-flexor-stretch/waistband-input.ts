@@ -3,7 +3,7 @@
 
 import { waistbandTilt, type SensorMode } from '../../sensor/pelvis-tilt.ts';
 import type { AnySensorSample } from '../../sensor/sensor-series.ts';
-import type { WaistbandInput } from './analyze.ts';
+import type { WaistbandInput } from './input.ts';
 
 export type WaistbandInputResult =
   { ok: true; waistband: WaistbandInput; notes: string[] } | { ok: false; reason: string };
