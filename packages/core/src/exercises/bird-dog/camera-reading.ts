@@ -72,22 +72,32 @@ export function readCamera(
   });
 }
 
-function readPart(
-  part: { startMs: number; endMs: number },
+interface PreparedPart {
+  readonly frames: readonly FrameResult[];
+  readonly view: CameraViewKind;
+  /** A side view near a corner (or no side view): the landmarks may have misread a corner as the side. */
+  readonly nearCorner: boolean;
+  readonly endOn: boolean;
+  readonly cam: CameraSignals;
+  readonly motion: MotionSignals | null;
+}
+
+/**
+ * The camera input of one part made ready for the rules: only the part on all fours (getting down
+ * and up are not reps), its pictures lined up first (a propped or hand-held phone moves), the
+ * landmarks smoothed, the view, the limb signals and the picture's change.
+ */
+function preparePart(
   partFrames: readonly FrameResult[],
   pictures: MotionFrames | null,
   recorded: boolean,
   quality: QualityMessage[],
-): CameraReading {
-  const events: BirdDogEvent[] = [];
-  // Only the part of the recording on all fours is read (getting down and up are not reps), its
-  // pictures lined up first (a propped or hand-held phone moves).
+): PreparedPart {
   const { span, lined } = cameraSpan(partFrames, pictures, quality);
   const rawFrames = span ? framesWithin(partFrames, span) : partFrames;
   const frames = recorded ? smoothPoseFrames(rawFrames, { cutoffHz: recordedCutoffHz(rawFrames) }) : rawFrames;
   const detected = detectCameraView(frames.filter(hasPerson), 'quadruped');
-  let view: CameraViewKind = detected.kind;
-  // A side view near a corner: the landmarks may have misread a corner as the side.
+  const view: CameraViewKind = detected.kind;
   const nearCorner = view !== 'side' || (detected.yawFromSideDeg ?? 0) >= SIDE_VIEW_SURE_YAW_DEG;
   const cam = computeCameraSignals(frames);
   const motion: MotionSignals | null = lined
@@ -104,110 +114,48 @@ function readPart(
   // or nothing in particular (rendered clips from behind were called high-corner, front, rear-raised
   // and unknown); a narrow moving region settles that it is end-on, not which end.
   const endOn = motion !== null && view !== 'side' && isEndOn(motion);
-  if (endOn) view = 'end-on';
+  return { frames, view: endOn ? 'end-on' : view, nearCorner, endOn, cam, motion };
+}
 
+function readPart(
+  part: { startMs: number; endMs: number },
+  partFrames: readonly FrameResult[],
+  pictures: MotionFrames | null,
+  recorded: boolean,
+  quality: QualityMessage[],
+): CameraReading {
+  const events: BirdDogEvent[] = [];
+  const prepared = preparePart(partFrames, pictures, recorded, quality);
+  const { frames, view, cam, motion, endOn } = prepared;
   // Reps: from the camera's limbs (side views) or the picture's change (end-on and corner views).
-  let reps: TrackedForRules[] = [];
-  let motionRise: number[] | null = null;
-  let liftsWithoutLeg = 0;
-  if (endOn) {
-    const found = repsFromMotion(motion);
-    motionRise = found.rise;
-    if (found.ok) {
-      reps = found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg }));
-      quality.push({
-        code: 'view-limits',
-        message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.`,
-      });
-    } else if (found.lifts > 0) {
-      // The picture timed the lifts but their change sat in the middle (someone small in the picture,
-      // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
-      // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
-      liftsWithoutLeg = found.lifts;
-      quality.push({
-        code: 'view-limits',
-        message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.`,
-      });
-    } else {
-      quality.push({
-        code: 'view-limits',
-        message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.`,
-      });
-    }
-  }
-  // Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
-  // constant offset and run reps together, but the picture's change times them; the leg comes from
-  // the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front' and
-  // its landmarks found 3 reps for 2.)
-  const corner: TrackedForRules[] = [];
-  let cornerRise: number[] | null = null;
-  if (motion && !endOn && nearCorner) {
-    const timed = motionTimedReps(motion);
-    const sides = timed.ok
-      ? splitSides(
-          timed.reps.map((r) => cornerSideScore(cam, r)),
-          BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT,
-          BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET,
-        )
-      : null;
-    if (timed.ok && sides) {
-      cornerRise = timed.rise;
-      corner.push(
-        ...joinSplitReps(
-          timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })),
-          (r) => r.cueLeg,
-        ),
-      );
-    }
-  }
+  const fromMotion = endOn && motion ? endOnReps(motion, view, quality) : { reps: [], rise: null, liftsWithoutLeg: 0 };
+  const liftsWithoutLeg = fromMotion.liftsWithoutLeg;
+  const corner = motion && !endOn && prepared.nearCorner ? cornerReps(motion, cam) : { reps: [], rise: null };
+  let reps: TrackedForRules[] = fromMotion.reps;
+  let motionRise: number[] | null = fromMotion.rise;
   let legLifts = 0;
-  const signal = limbSignal(cam);
   // The landmarks' own reps: with 3D world landmarks in every view but end-on (a limb's turn in 3D
   // does not depend on the view), otherwise from the side or when the picture timed nothing.
-  const fromLandmarks = endOn ? reps.length === 0 && liftsWithoutLeg === 0 : cam.reach !== null || corner.length === 0;
+  const fromLandmarks = endOn
+    ? reps.length === 0 && liftsWithoutLeg === 0
+    : cam.reach !== null || corner.reps.length === 0;
   if (fromLandmarks) {
-    const tracker = new BirdDogPhaseTracker();
-    const found: TrackedRep[] = [];
-    cam.tMs.forEach((t, i) => {
-      for (const e of tracker.push(t, signal[i]!)) {
-        if (e.type === 'rep-end') found.push(e.rep);
-        else events.push({ tMs: e.tMs, type: e.type });
-      }
-    });
-    for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') found.push(e.rep);
-    const reaches = found.filter((r) => isReach(r, frames, view));
-    legLifts = found.length - reaches.length;
-    // In 3D the model follows the arms from any view, so leg lifts with no arm reaching in the whole
-    // part are another exercise on all fours (a fire hydrant's circles straighten the knee for a
-    // moment), not bird-dog reps.
-    const noArm = cam.reach !== null && !reaches.some(armReached);
-    if (noArm) legLifts += reaches.length;
-    const own: TrackedForRules[] = noArm ? [] : reaches.map((r) => ({ ...r, foundBy: 'camera' as const }));
-    // What the 3D saw as no reach, the picture's change does not count either.
-    const notReach = found.filter((f) => noArm || !reaches.includes(f));
-    const timed = corner.filter((c) => !notReach.some((f) => overlap(f, c)));
-    reps = combineReps(own, timed, found);
-    if (reps.some((r) => r.foundBy === 'camera-motion')) motionRise = cornerRise;
-  } else if (corner.length > 0) {
-    reps = corner;
-    motionRise = cornerRise;
+    const own = landmarkReps(prepared, corner.reps, events);
+    reps = own.reps;
+    legLifts = own.legLifts;
+    if (reps.some((r) => r.foundBy === 'camera-motion')) motionRise = corner.rise;
+  } else if (corner.reps.length > 0) {
+    reps = corner.reps;
+    motionRise = corner.rise;
   }
-  if (corner.length > 0 && reps.some((r) => r.foundBy === 'camera-motion')) {
+  if (corner.reps.length > 0 && reps.some((r) => r.foundBy === 'camera-motion')) {
     quality.push({
       code: 'view-limits',
       message: `Filmed ${viewLabel(view)}, ${reps.every((r) => r.foundBy === 'camera-motion') ? 'the reps were' : 'some reps were'} timed from how the picture changed and the lifted leg from the body points the camera tracked; the opposite arm is assumed.`,
     });
   }
   const seesLimbs = cam.reach !== null && view !== 'end-on';
-  // A bird-dog hold lasts seconds: a longer "hold" is resting, kneeling or talking between reps.
-  const longest = BIRD_DOG_PHASES.MAX_HOLD_MS + BIRD_DOG_PHASES.HOLD_TIMING_SLACK_MS;
-  for (const r of reps.filter((x) => x.holdEndMs - x.holdStartMs > longest)) {
-    quality.push({
-      code: 'long-hold',
-      message: `A position held for ${Math.round((r.holdEndMs - r.holdStartMs) / 1000)} s from ${s1(r.holdStartMs)} s is longer than a bird-dog hold (at most ${BIRD_DOG_PHASES.MAX_HOLD_MS / 1000} s), so it was not counted as a rep: it looked like resting, kneeling or talking. Hold each reach for about 5 s.`,
-    });
-  }
-  reps = reps.filter((x) => x.holdEndMs - x.holdStartMs <= longest);
+  reps = withoutLongHolds(reps, quality);
   return {
     startMs: part.startMs,
     endMs: part.endMs,
@@ -222,6 +170,108 @@ function readPart(
     seesLimbs,
     events,
   };
+}
+
+/** End-on, the reps and the lifted leg come from where the picture changes. */
+function endOnReps(
+  motion: MotionSignals,
+  view: CameraViewKind,
+  quality: QualityMessage[],
+): { reps: TrackedForRules[]; rise: number[] | null; liftsWithoutLeg: number } {
+  const found = repsFromMotion(motion);
+  if (found.ok) {
+    quality.push({
+      code: 'view-limits',
+      message: `Filmed ${viewLabel(view)}, the reps and which leg lifted come from how the picture changed; the camera cannot see which arm reached, so the opposite arm is assumed.`,
+    });
+    return {
+      reps: found.reps.map((r) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: r.leg })),
+      rise: found.rise,
+      liftsWithoutLeg: 0,
+    };
+  }
+  if (found.lifts > 0) {
+    // The picture timed the lifts but their change sat in the middle (someone small in the picture,
+    // in front): the landmarks cannot settle the leg end-on either (docs/accuracy.md), and a rep on
+    // the wrong side would put its pelvis on the wrong side's verdict, so none is judged.
+    quality.push({
+      code: 'view-limits',
+      message: `Filmed ${viewLabel(view)}, the picture showed ${found.lifts === 1 ? 'one lift' : `${found.lifts} lifts`} but not which leg lifted, so ${found.lifts === 1 ? 'it is' : 'they are'} not judged.`,
+    });
+    return { reps: [], rise: found.rise, liftsWithoutLeg: found.lifts };
+  }
+  quality.push({
+    code: 'view-limits',
+    message: `Filmed ${viewLabel(view)}, the reps could not be timed from the picture: ${found.reason}.`,
+  });
+  return { reps: [], rise: found.rise, liftsWithoutLeg: 0 };
+}
+
+/**
+ * Off the side (a corner, or a view the landmarks misjudge) the picture's limb heights carry a
+ * constant offset and run reps together, but the picture's change times them; the leg comes from
+ * the landmarks, compared across reps. (Phone-recorded high corner: MoveNet called it 'front' and
+ * its landmarks found 3 reps for 2.)
+ */
+function cornerReps(motion: MotionSignals, cam: CameraSignals): { reps: TrackedForRules[]; rise: number[] | null } {
+  const timed = motionTimedReps(motion);
+  const sides = timed.ok
+    ? splitSides(
+        timed.reps.map((r) => cornerSideScore(cam, r)),
+        BIRD_DOG_MOTION.CORNER_MIN_SIDE_SPLIT,
+        BIRD_DOG_MOTION.CORNER_MIN_SIDE_OFFSET,
+      )
+    : null;
+  if (!timed.ok || !sides) return { reps: [], rise: null };
+  return {
+    reps: joinSplitReps(
+      timed.reps.map((r, i) => ({ ...r, foundBy: 'camera-motion' as const, cueLeg: sides[i]! })),
+      (r) => r.cueLeg,
+    ),
+    rise: timed.rise,
+  };
+}
+
+/** The reps the landmarks' limbs show, combined with the picture-timed corner reps; the phase events go into `events`. */
+function landmarkReps(
+  { cam, frames, view }: PreparedPart,
+  corner: readonly TrackedForRules[],
+  events: BirdDogEvent[],
+): { reps: TrackedForRules[]; legLifts: number } {
+  const signal = limbSignal(cam);
+  const tracker = new BirdDogPhaseTracker();
+  const found: TrackedRep[] = [];
+  cam.tMs.forEach((t, i) => {
+    for (const e of tracker.push(t, signal[i]!)) {
+      if (e.type === 'rep-end') found.push(e.rep);
+      else events.push({ tMs: e.tMs, type: e.type });
+    }
+  });
+  for (const e of tracker.finish(cam.tMs.at(-1) ?? 0)) if (e.type === 'rep-end') found.push(e.rep);
+  const reaches = found.filter((r) => isReach(r, frames, view));
+  let legLifts = found.length - reaches.length;
+  // In 3D the model follows the arms from any view, so leg lifts with no arm reaching in the whole
+  // part are another exercise on all fours (a fire hydrant's circles straighten the knee for a
+  // moment), not bird-dog reps.
+  const noArm = cam.reach !== null && !reaches.some(armReached);
+  if (noArm) legLifts += reaches.length;
+  const own: TrackedForRules[] = noArm ? [] : reaches.map((r) => ({ ...r, foundBy: 'camera' as const }));
+  // What the 3D saw as no reach, the picture's change does not count either.
+  const notReach = found.filter((f) => noArm || !reaches.includes(f));
+  const timed = corner.filter((c) => !notReach.some((f) => overlap(f, c)));
+  return { reps: combineReps(own, timed, found), legLifts };
+}
+
+/** A bird-dog hold lasts seconds: a longer "hold" is resting, kneeling or talking between reps. */
+function withoutLongHolds(reps: TrackedForRules[], quality: QualityMessage[]): TrackedForRules[] {
+  const longest = BIRD_DOG_PHASES.MAX_HOLD_MS + BIRD_DOG_PHASES.HOLD_TIMING_SLACK_MS;
+  for (const r of reps.filter((x) => x.holdEndMs - x.holdStartMs > longest)) {
+    quality.push({
+      code: 'long-hold',
+      message: `A position held for ${Math.round((r.holdEndMs - r.holdStartMs) / 1000)} s from ${s1(r.holdStartMs)} s is longer than a bird-dog hold (at most ${BIRD_DOG_PHASES.MAX_HOLD_MS / 1000} s), so it was not counted as a rep: it looked like resting, kneeling or talking. Hold each reach for about 5 s.`,
+    });
+  }
+  return reps.filter((x) => x.holdEndMs - x.holdStartMs <= longest);
 }
 
 /**
