@@ -184,6 +184,66 @@ function stretchDay(
   };
 }
 
+interface Played {
+  readonly painDays: PainDay[];
+  readonly birdDogTests: BirdDogTestRecord[];
+  readonly stretchSessions: StretchSessionRecord[];
+  readonly truth: SimulatedWeeks['truth'];
+}
+
+/** One week: the bird-dog test on Monday, then the stretch days; returns the guard before the review. */
+function playWeek(o: ReturnType<typeof validate>, w: number, start: GuardState, acc: Played): GuardState {
+  const { painDays, birdDogTests, stretchSessions, truth } = acc;
+  let guard = start;
+  const monday = addDaysIso(o.startIso, 7 * w);
+  const rolls = rollsFor(o.scenario, w);
+  truth.rolls.push({ dateIso: monday, ...rolls });
+  birdDogTests.push(
+    simulatedBirdDogTest({
+      id: `bird-dog-${w + 1}`,
+      dateIso: monday,
+      rollDeg: { left: rolls.left, right: rolls.right },
+      pitchDeg: rolls.pitch,
+      camera: o.camera,
+      seed: 101 + w,
+    }),
+  );
+  for (let d = 0; d < o.sessionsPerWeek; d++) {
+    const dateIso = addDaysIso(monday, d);
+    const pain = painFor(o.scenario, w, d, w === o.weeks - 1);
+    if (pain.peak > 5) truth.redDays.push(dateIso);
+    const day = stretchDay(guard, dateIso, `stretch-${w + 1}-${d + 1}`, w, pain, o.scenario);
+    guard = day.guard;
+    stretchSessions.push(day.session);
+    painDays.push({
+      id: `pain-${w + 1}-${d + 1}`,
+      dateIso,
+      restNrs: pain.rest,
+      peakNrs: pain.peak,
+      morningNrs: pain.morning,
+      settledWithin24h: pain.settled,
+      newSymptomBelowKnee: false,
+    });
+  }
+  return guard;
+}
+
+function outcomeChecksFor(o: ReturnType<typeof validate>, truth: SimulatedWeeks['truth']): OutcomeCheck[] {
+  const outcomeChecks: OutcomeCheck[] = [];
+  for (let day = 0, i = 0; day <= 7 * o.weeks; day += 14, i++) {
+    const dateIso = addDaysIso(o.startIso, day);
+    const nrs = usualPainAt(o.scenario, i);
+    truth.usualPain.push({ dateIso, nrs });
+    outcomeChecks.push({
+      id: `outcome-${i + 1}`,
+      dateIso,
+      usualPainNrs: nrs,
+      peg3: { pain: nrs, enjoyment: Math.max(0, nrs - 1), activity: nrs },
+    });
+  }
+  return outcomeChecks;
+}
+
 export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
   const o = validate(options);
   const todayIso = addDaysIso(o.startIso, 7 * o.weeks);
@@ -204,51 +264,12 @@ export function simulateWeeks(options: SimulateWeeksOptions): SimulatedWeeks {
 
   for (let w = 0; w < o.weeks; w++) {
     const monday = addDaysIso(o.startIso, 7 * w);
-    const rolls = rollsFor(o.scenario, w);
-    truth.rolls.push({ dateIso: monday, ...rolls });
-    birdDogTests.push(
-      simulatedBirdDogTest({
-        id: `bird-dog-${w + 1}`,
-        dateIso: monday,
-        rollDeg: { left: rolls.left, right: rolls.right },
-        pitchDeg: rolls.pitch,
-        camera: o.camera,
-        seed: 101 + w,
-      }),
-    );
-    for (let d = 0; d < o.sessionsPerWeek; d++) {
-      const dateIso = addDaysIso(monday, d);
-      const pain = painFor(o.scenario, w, d, w === o.weeks - 1);
-      if (pain.peak > 5) truth.redDays.push(dateIso);
-      const day = stretchDay(guard, dateIso, `stretch-${w + 1}-${d + 1}`, w, pain, o.scenario);
-      guard = day.guard;
-      stretchSessions.push(day.session);
-      painDays.push({
-        id: `pain-${w + 1}-${d + 1}`,
-        dateIso,
-        restNrs: pain.rest,
-        peakNrs: pain.peak,
-        morningNrs: pain.morning,
-        settledWithin24h: pain.settled,
-        newSymptomBelowKnee: false,
-      });
-    }
+    guard = playWeek(o, w, guard, { painDays, birdDogTests, stretchSessions, truth });
     guard = must(weeklyReview(guard, isoWeekKey(monday)), `the review of ${isoWeekKey(monday)}`).state;
   }
 
   // Usual pain and PEG-3 every 2 weeks, from the first day up to and including today.
-  const outcomeChecks: OutcomeCheck[] = [];
-  for (let day = 0, i = 0; day <= 7 * o.weeks; day += 14, i++) {
-    const dateIso = addDaysIso(o.startIso, day);
-    const nrs = usualPainAt(o.scenario, i);
-    truth.usualPain.push({ dateIso, nrs });
-    outcomeChecks.push({
-      id: `outcome-${i + 1}`,
-      dateIso,
-      usualPainNrs: nrs,
-      peg3: { pain: nrs, enjoyment: Math.max(0, nrs - 1), activity: nrs },
-    });
-  }
+  const outcomeChecks = outcomeChecksFor(o, truth);
 
   const data = buildExport(
     {
