@@ -78,15 +78,13 @@ export interface BirdDogSequence {
 
 const smooth = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
-export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
-  const fps = opts.fps ?? 30;
-  const settleMs = opts.settleMs ?? 1500;
-  const standMs = opts.standMs ?? 0;
-  const transitionMs = standMs > 0 ? (opts.transitionMs ?? 2500) : 0;
-  const downMs = standMs + transitionMs;
-  const timeline: Array<{ rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth }> = [];
-  let t = downMs + settleMs;
-  for (const r of opts.reps) {
+type TimedRep = { rep: Required<SyntheticBirdDogRep>; truth: SyntheticRepTruth };
+
+/** Each rep with its defaults filled in and its times, from startMs on; `endMs` is after the last rest. */
+function repTimeline(reps: readonly SyntheticBirdDogRep[], startMs: number): { timeline: TimedRep[]; endMs: number } {
+  const timeline: TimedRep[] = [];
+  let t = startMs;
+  for (const r of reps) {
     const rep: Required<SyntheticBirdDogRep> = {
       legElevationDeg: 0,
       armElevationDeg: 0,
@@ -114,6 +112,16 @@ export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
     timeline.push({ rep, truth });
     t = truth.endMs + rep.restMs;
   }
+  return { timeline, endMs: t };
+}
+
+export function birdDogSequence(opts: BirdDogSequenceOptions): BirdDogSequence {
+  const fps = opts.fps ?? 30;
+  const settleMs = opts.settleMs ?? 1500;
+  const standMs = opts.standMs ?? 0;
+  const transitionMs = standMs > 0 ? (opts.transitionMs ?? 2500) : 0;
+  const downMs = standMs + transitionMs;
+  const { timeline, endMs: t } = repTimeline(opts.reps, downMs + settleMs);
   const upMs = t;
   const durationMs = t + transitionMs + standMs;
   const standing = standingBody(ADULT),
