@@ -39,17 +39,13 @@ export interface StretchSequence {
 
 const smooth = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
-export function stretchSequence(opts: {
-  holds: readonly SyntheticHold[];
-  view?: CameraView;
-  fps?: number;
-  imaging?: ImagingOptions;
-}): StretchSequence {
-  const fps = opts.fps ?? 30;
-  const camera = cameraForView(opts.view ?? 'side-left', { centre: halfKneelingCentre(ADULT), distanceM: 3 });
-  const plan: Array<{ h: Required<SyntheticHold>; t: SyntheticHoldTruth }> = [];
+type PlannedHold = { h: Required<SyntheticHold>; t: SyntheticHoldTruth };
+
+/** Each hold with its defaults filled in and its times; `endMs` is after the last rest. */
+function holdPlan(holds: readonly SyntheticHold[]): { plan: PlannedHold[]; endMs: number } {
+  const plan: PlannedHold[] = [];
   let t = 0;
-  for (const hold of opts.holds) {
+  for (const hold of holds) {
     const h: Required<SyntheticHold> = {
       setupMs: 2000,
       hipExtensionDeg: 12,
@@ -72,6 +68,40 @@ export function stretchSequence(opts: {
     plan.push({ h, t: truth });
     t = truth.endMs + h.restMs;
   }
+  return { plan, endMs: t };
+}
+
+function poseAt(seg: PlannedHold, tMs: number): HalfKneelingPose {
+  const { h, t: tr } = seg;
+  const inShift =
+    tMs < tr.holdStartMs
+      ? 0
+      : tMs < tr.holdStartMs + h.shiftMs
+        ? smooth((tMs - tr.holdStartMs) / h.shiftMs)
+        : tMs < tr.holdEndMs
+          ? 1
+          : smooth(1 - (tMs - tr.holdEndMs) / h.shiftMs);
+  const rock =
+    tMs >= tr.holdStartMs + h.shiftMs && tMs < tr.holdEndMs
+      ? h.rockAmplitudeDeg * Math.sin(2 * Math.PI * h.rockHz * ((tMs - tr.holdStartMs - h.shiftMs) / 1000))
+      : 0;
+  return {
+    kneelingSide: h.kneelingSide,
+    backThighFromVerticalDeg: HALF_KNEEL_SETUP.backThighFromVerticalDeg + inShift * h.hipExtensionDeg + rock,
+    frontKneeDeg: h.frontKneeDeg,
+    trunkLeanDeg: inShift * h.trunkLeanDeg,
+  };
+}
+
+export function stretchSequence(opts: {
+  holds: readonly SyntheticHold[];
+  view?: CameraView;
+  fps?: number;
+  imaging?: ImagingOptions;
+}): StretchSequence {
+  const fps = opts.fps ?? 30;
+  const camera = cameraForView(opts.view ?? 'side-left', { centre: halfKneelingCentre(ADULT), distanceM: 3 });
+  const { plan, endMs: t } = holdPlan(opts.holds);
   const frames: FrameResult[] = [];
   const poses: Array<HalfKneelingPose | null> = [];
   const n = Math.floor((t / 1000) * fps);
@@ -90,25 +120,7 @@ export function stretchSequence(opts: {
       });
       continue;
     }
-    const { h, t: tr } = seg;
-    const inShift =
-      tMs < tr.holdStartMs
-        ? 0
-        : tMs < tr.holdStartMs + h.shiftMs
-          ? smooth((tMs - tr.holdStartMs) / h.shiftMs)
-          : tMs < tr.holdEndMs
-            ? 1
-            : smooth(1 - (tMs - tr.holdEndMs) / h.shiftMs);
-    const rock =
-      tMs >= tr.holdStartMs + h.shiftMs && tMs < tr.holdEndMs
-        ? h.rockAmplitudeDeg * Math.sin(2 * Math.PI * h.rockHz * ((tMs - tr.holdStartMs - h.shiftMs) / 1000))
-        : 0;
-    const pose: HalfKneelingPose = {
-      kneelingSide: h.kneelingSide,
-      backThighFromVerticalDeg: HALF_KNEEL_SETUP.backThighFromVerticalDeg + inShift * h.hipExtensionDeg + rock,
-      frontKneeDeg: h.frontKneeDeg,
-      trunkLeanDeg: inShift * h.trunkLeanDeg,
-    };
+    const pose = poseAt(seg, tMs);
     poses.push(pose);
     frames.push(imageBody(halfKneelingBody(pose), camera, tMs, opts.imaging ?? {}));
   }
