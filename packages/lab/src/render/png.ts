@@ -12,8 +12,14 @@ export interface RgbaImage {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export function decodePng(png: Buffer): RgbaImage {
-  if (png.length < 8 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error('decodePng: not a PNG file');
+interface Chunks {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
+  readonly idat: Buffer[];
+}
+
+function readChunks(png: Buffer): Chunks {
   let width = 0;
   let height = 0;
   let channels = 0;
@@ -35,7 +41,39 @@ export function decodePng(png: Buffer): RgbaImage {
     else if (type === 'IEND') break;
     off += 12 + len;
   }
-  const raw = inflateSync(Buffer.concat(idat));
+  return { width, height, channels, idat };
+}
+
+function unfilterByte(filter: number | undefined, v: number, a: number, b: number, c: number, y: number): number {
+  let out: number;
+  switch (filter) {
+    case 0:
+      out = v;
+      break;
+    case 1:
+      out = v + a;
+      break;
+    case 2:
+      out = v + b;
+      break;
+    case 3:
+      out = v + ((a + b) >> 1);
+      break;
+    case 4: {
+      const p = a + b - c;
+      const pa = Math.abs(p - a);
+      const pb = Math.abs(p - b);
+      const pc = Math.abs(p - c);
+      out = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      break;
+    }
+    default:
+      throw new Error(`decodePng: bad filter ${filter} in row ${y}`);
+  }
+  return out;
+}
+
+function unfilter(raw: Buffer, width: number, height: number, channels: number): Uint8Array {
   const stride = width * channels;
   const px = new Uint8Array(stride * height);
   for (let y = 0; y < height; y += 1) {
@@ -47,34 +85,17 @@ export function decodePng(png: Buffer): RgbaImage {
       const b = y > 0 ? px[dst - stride + x]! : 0;
       const c = x >= channels && y > 0 ? px[dst - stride + x - channels]! : 0;
       const v = raw[src + x]!;
-      let out: number;
-      switch (filter) {
-        case 0:
-          out = v;
-          break;
-        case 1:
-          out = v + a;
-          break;
-        case 2:
-          out = v + b;
-          break;
-        case 3:
-          out = v + ((a + b) >> 1);
-          break;
-        case 4: {
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          out = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-          break;
-        }
-        default:
-          throw new Error(`decodePng: bad filter ${filter} in row ${y}`);
-      }
-      px[dst + x] = out & 0xff;
+      px[dst + x] = unfilterByte(filter, v, a, b, c, y) & 0xff;
     }
   }
+  return px;
+}
+
+export function decodePng(png: Buffer): RgbaImage {
+  if (png.length < 8 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error('decodePng: not a PNG file');
+  const { width, height, channels, idat } = readChunks(png);
+  const raw = inflateSync(Buffer.concat(idat));
+  const px = unfilter(raw, width, height, channels);
   if (channels === 4) return { widthPx: width, heightPx: height, data: px };
   const rgba = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i += 1) {
