@@ -166,14 +166,7 @@ export function repFindingTable(rows: readonly RepFindingRow[]): string {
   );
 }
 
-export function formatReport(r: AccuracyReport): string {
-  const out: string[] = [];
-  out.push(`# steadyback accuracy benchmark (preset ${r.preset}, ${r.durationS.toFixed(0)} s)`);
-  out.push(`figures: ${r.figures}${r.figureNote ? `\n${r.figureNote}` : ''}`);
-  out.push(
-    `${r.counts.stills} still renders, ${r.counts.clips} clips, ${r.counts.modelRuns} model runs on stills. Cells: MAE degrees (bias[, slope]) [measured/offered]; '-' = never measured.`,
-  );
-  out.push('\n## Detection rate and median limb-joint error (share of torso length)\n' + detectionTable(r));
+function pushAngles(out: string[], r: AccuracyReport): void {
   const angles: Array<[string, (s: NonNullable<ViewSummary['models'][PoseModelName]>) => ErrorSummary, boolean]> = [
     ['## Half-kneeling: front knee angle (F1)', (s) => s.frontKnee, false],
     ['## Half-kneeling: back (kneeling) knee angle (F2)', (s) => s.backKnee, false],
@@ -192,6 +185,9 @@ export function formatReport(r: AccuracyReport): string {
     true,
   );
   if (sag) out.push(`\n${sag}`);
+}
+
+function pushRoll(out: string[], r: AccuracyReport): void {
   out.push(
     `\n## Pelvic roll (R1) from the camera: change from the settled quadruped, degrees (pass: MAE <= ${ROLL_PASS_MAE_DEG})\n${rollTable(r)}`,
   );
@@ -200,6 +196,9 @@ export function formatReport(r: AccuracyReport): string {
       ? `camera pelvic roll: PASSES in ${r.cameraRoll.best.view} with ${r.cameraRoll.best.method} (${r.cameraRoll.best.model}), MAE ${f1(r.cameraRoll.best.maeDeg)}`
       : `camera pelvic roll: no method reaches ${ROLL_PASS_MAE_DEG} deg MAE in any view${r.cameraRoll.best ? ` (best: ${r.cameraRoll.best.view}, ${r.cameraRoll.best.method}, ${r.cameraRoll.best.model}, ${f1(r.cameraRoll.best.maeDeg)})` : ''}: the camera reports roll as not measurable`,
   );
+}
+
+function pushStretchModels(out: string[], r: AccuracyReport): void {
   out.push('\n## Stretch model choice (side view, kneeling leg nearer the camera)');
   out.push(
     table(
@@ -229,6 +228,9 @@ export function formatReport(r: AccuracyReport): string {
       ]),
     ),
   );
+}
+
+function pushVariants(out: string[], r: AccuracyReport): void {
   if (r.variants.length) {
     out.push('\n## Rooms and figures (same poses; detection, joint error, knee MAE, hip-line roll MAE)');
     out.push(
@@ -247,6 +249,9 @@ export function formatReport(r: AccuracyReport): string {
       ),
     );
   }
+}
+
+function pushSensor(out: string[], r: AccuracyReport): void {
   out.push(
     '\n## Phone sensor (generator: noise 0.3 deg, drift 3/0.5/0.5 deg/min, mounting yaw 0-45, yaw from the guided rock)',
   );
@@ -264,6 +269,9 @@ export function formatReport(r: AccuracyReport): string {
   out.push(
     `all: roll ${cell(r.sensor.roll, true)}, pitch ${cell(r.sensor.pitch, true)}; waistband tilt (phone leaning 0-45 deg) ${cell(r.sensor.waistbandTilt, true)}`,
   );
+}
+
+function pushVerdicts(out: string[], r: AccuracyReport): void {
   out.push('\n## Verdicts against the truth (real analysers)');
   for (const v of r.verdicts) out.push(confusionText(v.name, v.matrix as Confusion<string>));
   out.push(`extra reps found where there were none: ${r.spuriousReps}`);
@@ -281,6 +289,22 @@ export function formatReport(r: AccuracyReport): string {
     out.push(confusionText(`C1 arching (lean back > 10 beyond set-up), side view, ${k}`, c));
   for (const [k, c] of Object.entries(r.stillVerdicts.r1HipLine))
     out.push(confusionText(`R1 from the 2D hip line IF the camera were allowed, ${k}`, c));
+}
+
+export function formatReport(r: AccuracyReport): string {
+  const out: string[] = [];
+  out.push(`# steadyback accuracy benchmark (preset ${r.preset}, ${r.durationS.toFixed(0)} s)`);
+  out.push(`figures: ${r.figures}${r.figureNote ? `\n${r.figureNote}` : ''}`);
+  out.push(
+    `${r.counts.stills} still renders, ${r.counts.clips} clips, ${r.counts.modelRuns} model runs on stills. Cells: MAE degrees (bias[, slope]) [measured/offered]; '-' = never measured.`,
+  );
+  out.push('\n## Detection rate and median limb-joint error (share of torso length)\n' + detectionTable(r));
+  pushAngles(out, r);
+  pushRoll(out, r);
+  pushStretchModels(out, r);
+  pushVariants(out, r);
+  pushSensor(out, r);
+  pushVerdicts(out, r);
   out.push(`\nconfident wrong verdicts (real analysers, all configurations): ${r.confidentWrongVerdicts}`);
   return out.join('\n');
 }
