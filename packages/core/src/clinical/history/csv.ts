@@ -23,178 +23,74 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvRows(model: ReportModel): CsvRow[] {
-  const rows: CsvRow[] = [];
-  const SELF = 'self-report';
+const SELF = 'self-report';
+
+function row(
+  kind: CsvRow['kind'],
+  date: string,
+  side: CsvRow['side'],
+  metric: string,
+  value: CsvRow['value'],
+  unit: string,
+  source: string,
+): CsvRow {
+  return { kind, date, side, metric, value, unit, source };
+}
+
+function painRows(model: ReportModel, rows: CsvRow[]): void {
   for (const d of model.pain.days) {
-    rows.push({
-      kind: 'pain',
-      date: d.dateIso,
-      side: '',
-      metric: 'before',
-      value: d.restNrs,
-      unit: 'NRS 0-10',
-      source: SELF,
-    });
-    if (d.peakNrs !== null)
-      rows.push({
-        kind: 'pain',
-        date: d.dateIso,
-        side: '',
-        metric: 'peak',
-        value: d.peakNrs,
-        unit: 'NRS 0-10',
-        source: SELF,
-      });
-    if (d.morningNrs !== null)
-      rows.push({
-        kind: 'pain',
-        date: d.dateIso,
-        side: '',
-        metric: 'next-morning',
-        value: d.morningNrs,
-        unit: 'NRS 0-10',
-        source: SELF,
-      });
-    rows.push({
-      kind: 'pain',
-      date: d.dateIso,
-      side: '',
-      metric: 'pain-response',
-      value: d.light,
-      unit: '',
-      source: d.source,
-    });
+    rows.push(row('pain', d.dateIso, '', 'before', d.restNrs, 'NRS 0-10', SELF));
+    if (d.peakNrs !== null) rows.push(row('pain', d.dateIso, '', 'peak', d.peakNrs, 'NRS 0-10', SELF));
+    if (d.morningNrs !== null) rows.push(row('pain', d.dateIso, '', 'next-morning', d.morningNrs, 'NRS 0-10', SELF));
+    rows.push(row('pain', d.dateIso, '', 'pain-response', d.light, '', d.source));
   }
-  for (const p of model.usualPain)
-    rows.push({
-      kind: 'outcome',
-      date: p.dateIso,
-      side: '',
-      metric: 'usual-pain',
-      value: p.nrs,
-      unit: 'NRS 0-10',
-      source: SELF,
-    });
+}
+
+function outcomeRows(model: ReportModel, rows: CsvRow[]): void {
+  for (const p of model.usualPain) rows.push(row('outcome', p.dateIso, '', 'usual-pain', p.nrs, 'NRS 0-10', SELF));
   for (const g of model.peg3.all) {
-    rows.push({
-      kind: 'outcome',
-      date: g.dateIso,
-      side: '',
-      metric: 'peg-3-score',
-      value: g.score,
-      unit: 'score 0-10',
-      source: g.source,
-    });
+    rows.push(row('outcome', g.dateIso, '', 'peg-3-score', g.score, 'score 0-10', g.source));
   }
+}
+
+function birdDogRows(model: ReportModel, rows: CsvRow[]): void {
   for (const t of model.birdDog.tests) {
     const sources = [t.sources.camera ? 'camera' : null, t.sources.sensor ? 'sensor' : null]
       .filter((x) => x !== null)
       .join('+');
-    if (t.verdict !== null)
-      rows.push({
-        kind: 'bird-dog',
-        date: t.dateIso,
-        side: '',
-        metric: 'overall-verdict',
-        value: t.verdict,
-        unit: '',
-        source: sources,
-      });
+    if (t.verdict !== null) rows.push(row('bird-dog', t.dateIso, '', 'overall-verdict', t.verdict, '', sources));
     if (!t.sides) continue;
     for (const side of ['left', 'right'] as const) {
       const s = t.sides[side];
       const rollSource = s.rollSource ?? 'not-measurable';
-      rows.push({
-        kind: 'bird-dog',
-        date: t.dateIso,
-        side,
-        metric: 'verdict',
-        value: s.verdict,
-        unit: '',
-        source: sources,
-      });
-      rows.push({
-        kind: 'bird-dog',
-        date: t.dateIso,
-        side,
-        metric: 'max-pelvic-roll',
-        value: s.maxRollDeg,
-        unit: 'deg',
-        source: rollSource,
-      });
-      rows.push({
-        kind: 'bird-dog',
-        date: t.dateIso,
-        side,
-        metric: 'mean-pelvic-roll',
-        value: s.meanRollDeg,
-        unit: 'deg',
-        source: rollSource,
-      });
-      rows.push({
-        kind: 'bird-dog',
-        date: t.dateIso,
-        side,
-        metric: 'unstable-reps',
-        value: s.unstableReps,
-        unit: 'reps',
-        source: sources,
-      });
+      rows.push(row('bird-dog', t.dateIso, side, 'verdict', s.verdict, '', sources));
+      rows.push(row('bird-dog', t.dateIso, side, 'max-pelvic-roll', s.maxRollDeg, 'deg', rollSource));
+      rows.push(row('bird-dog', t.dateIso, side, 'mean-pelvic-roll', s.meanRollDeg, 'deg', rollSource));
+      rows.push(row('bird-dog', t.dateIso, side, 'unstable-reps', s.unstableReps, 'reps', sources));
     }
   }
+}
+
+function stretchRows(model: ReportModel, rows: CsvRow[]): void {
   for (const s of model.stretch.sessions) {
     for (const side of ['left', 'right'] as const) {
-      rows.push({
-        kind: 'stretch',
-        date: s.dateIso,
-        side,
-        metric: 'good-form-time',
-        value: s.goodFormSeconds[side],
-        unit: 's',
-        source: 'camera',
-      });
-      rows.push({
-        kind: 'stretch',
-        date: s.dateIso,
-        side,
-        metric: 'holds',
-        value: s.holds[side],
-        unit: 'holds',
-        source: 'camera',
-      });
+      rows.push(row('stretch', s.dateIso, side, 'good-form-time', s.goodFormSeconds[side], 's', 'camera'));
+      rows.push(row('stretch', s.dateIso, side, 'holds', s.holds[side], 'holds', 'camera'));
     }
     if (s.depthMaxDeg !== null)
-      rows.push({
-        kind: 'stretch',
-        date: s.dateIso,
-        side: '',
-        metric: 'deepest-hold',
-        value: s.depthMaxDeg,
-        unit: 'deg',
-        source: 'camera',
-      });
+      rows.push(row('stretch', s.dateIso, '', 'deepest-hold', s.depthMaxDeg, 'deg', 'camera'));
     if (s.depthCapDeg !== null)
-      rows.push({
-        kind: 'stretch',
-        date: s.dateIso,
-        side: '',
-        metric: 'depth-limit',
-        value: s.depthCapDeg,
-        unit: 'deg',
-        source: 'stretch guard',
-      });
-    for (const f of s.faults)
-      rows.push({
-        kind: 'stretch',
-        date: s.dateIso,
-        side: '',
-        metric: `fault-${f.rule}`,
-        value: f.count,
-        unit: 'times',
-        source: f.source,
-      });
+      rows.push(row('stretch', s.dateIso, '', 'depth-limit', s.depthCapDeg, 'deg', 'stretch guard'));
+    for (const f of s.faults) rows.push(row('stretch', s.dateIso, '', `fault-${f.rule}`, f.count, 'times', f.source));
   }
+}
+
+export function csvRows(model: ReportModel): CsvRow[] {
+  const rows: CsvRow[] = [];
+  painRows(model, rows);
+  outcomeRows(model, rows);
+  birdDogRows(model, rows);
+  stretchRows(model, rows);
   return rows;
 }
 
