@@ -101,6 +101,30 @@ interface BirdDogSet {
   readonly sags: readonly number[];
 }
 
+type AddStill = (name: string, kind: StillKind, pose: PoseSpec, mask: boolean) => number;
+
+function addRollStills(add: AddStill, set: BirdDogSet): void {
+  for (const leg of set.legs) {
+    for (const roll of set.rolls) {
+      for (const share of roll === 0 ? [0] : set.trunkShares) {
+        add(
+          `${leg}-roll${num(roll)}-trunk${num(share)}`,
+          'roll',
+          {
+            kind: 'bird-dog',
+            liftedLeg: leg,
+            legElevationDeg: 5,
+            armElevationDeg: 5,
+            pelvisRollDeg: roll,
+            trunkRollShare: share,
+          },
+          true,
+        );
+      }
+    }
+  }
+}
+
 function birdDogStills(g: Group, set: BirdDogSet, models: readonly PoseModelName[]): StillCase[] {
   const key = groupKey(g);
   const baselineId = `bd-${key}-quadruped`;
@@ -132,25 +156,7 @@ function birdDogStills(g: Group, set: BirdDogSet, models: readonly PoseModelName
       trueMask: mask && trueMask,
       models,
     });
-  for (const leg of set.legs) {
-    for (const roll of set.rolls) {
-      for (const share of roll === 0 ? [0] : set.trunkShares) {
-        add(
-          `${leg}-roll${num(roll)}-trunk${num(share)}`,
-          'roll',
-          {
-            kind: 'bird-dog',
-            liftedLeg: leg,
-            legElevationDeg: 5,
-            armElevationDeg: 5,
-            pelvisRollDeg: roll,
-            trunkRollShare: share,
-          },
-          true,
-        );
-      }
-    }
-  }
+  addRollStills(add, set);
   for (const e of set.legHeights)
     add(
       `left-leg${num(e)}`,
@@ -213,46 +219,47 @@ function kneelStills(g: Group, set: KneelSet, models: readonly PoseModelName[]):
   return out;
 }
 
-function stillsFor(preset: Preset): StillCase[] {
-  if (preset === 'people' || preset === 'creep' || preset === 'home') return [];
-  if (preset === 'tiny') {
-    const g: Group = { view: 'side-left', figure: 'women_Casual', lookSeed: 0 };
-    return [
-      ...birdDogStills(
-        { ...g, view: 'rear' },
-        { rolls: [10], trunkShares: [1], legs: ['left'], legHeights: [], sags: [] },
-        ['blazepose-lite'],
-      ),
-      ...kneelStills(g, { knees: [], leans: [15], shifts: [] }, ['blazepose-lite']),
-    ];
-  }
-  if (preset === 'quick') {
-    const models: PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'movenet-thunder'];
-    const out: StillCase[] = [];
-    for (const view of ['rear', 'side-left', 'front-raised'] as const) {
-      out.push(
-        ...birdDogStills(
-          { view, figure: 'women_Casual', lookSeed: 0 },
-          {
-            rolls: [-10, 0, 10],
-            trunkShares: [1],
-            legs: ['left'],
-            legHeights: view === 'side-left' ? [25] : [],
-            sags: [],
-          },
-          models,
-        ),
-      );
-    }
+function tinyStills(): StillCase[] {
+  const g: Group = { view: 'side-left', figure: 'women_Casual', lookSeed: 0 };
+  return [
+    ...birdDogStills(
+      { ...g, view: 'rear' },
+      { rolls: [10], trunkShares: [1], legs: ['left'], legHeights: [], sags: [] },
+      ['blazepose-lite'],
+    ),
+    ...kneelStills(g, { knees: [], leans: [15], shifts: [] }, ['blazepose-lite']),
+  ];
+}
+
+function quickStills(): StillCase[] {
+  const models: PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'movenet-thunder'];
+  const out: StillCase[] = [];
+  for (const view of ['rear', 'side-left', 'front-raised'] as const) {
     out.push(
-      ...kneelStills(
-        { view: 'side-left', figure: 'women_Casual', lookSeed: 0 },
-        { knees: [[100, undefined]], leans: [15], shifts: [0.12] },
+      ...birdDogStills(
+        { view, figure: 'women_Casual', lookSeed: 0 },
+        {
+          rolls: [-10, 0, 10],
+          trunkShares: [1],
+          legs: ['left'],
+          legHeights: view === 'side-left' ? [25] : [],
+          sags: [],
+        },
         models,
       ),
     );
-    return out;
   }
+  out.push(
+    ...kneelStills(
+      { view: 'side-left', figure: 'women_Casual', lookSeed: 0 },
+      { knees: [[100, undefined]], leans: [15], shifts: [0.12] },
+      models,
+    ),
+  );
+  return out;
+}
+
+function mainStills(): StillCase[] {
   const out: StillCase[] = [];
   const fullBirdDog: BirdDogSet = {
     rolls: [-15, -10, -5, 0, 5, 10, 15],
@@ -297,7 +304,11 @@ function stillsFor(preset: Preset): StillCase[] {
       ),
     );
   }
-  // Rooms and figures: the same questions with another light, wall and floor, and another body.
+  return out;
+}
+
+function variantStills(): StillCase[] {
+  const out: StillCase[] = [];
   const variants: Array<Omit<Group, 'view'>> = [
     { figure: 'women_Casual', lookSeed: 1 },
     { figure: 'women_Casual', lookSeed: 2 },
@@ -326,8 +337,18 @@ function stillsFor(preset: Preset): StillCase[] {
   return out;
 }
 
-function clipsFor(preset: Preset): ClipCase[] {
-  if (preset === 'tiny') return [];
+function stillsFor(preset: Preset): StillCase[] {
+  if (preset === 'people' || preset === 'creep' || preset === 'home') return [];
+  if (preset === 'tiny') return tinyStills();
+  if (preset === 'quick') return quickStills();
+  const out: StillCase[] = [];
+  out.push(...mainStills());
+  // Rooms and figures: the same questions with another light, wall and floor, and another body.
+  out.push(...variantStills());
+  return out;
+}
+
+function clipMakers() {
   const candidates: PoseModelName[] = ['blazepose-lite', 'blazepose-full'];
   const stretchModels: PoseModelName[] = ['blazepose-lite', 'blazepose-full', 'movenet-thunder'];
   // Rep finding from the other views: the bird-dog's CLI default and its fallback when the default
@@ -372,6 +393,12 @@ function clipsFor(preset: Preset): ClipCase[] {
     rockCycles: 6,
     rockShiftM: 0.12,
   });
+  return { bd, bdPhone, hk, viewModels, rocking };
+}
+
+function clipsFor(preset: Preset): ClipCase[] {
+  if (preset === 'tiny') return [];
+  const { bd, bdPhone, hk, viewModels, rocking } = clipMakers();
   if (preset === 'quick') return [bd('side-left', 12, 8), bd('rear', 12, 8), rocking];
   const people = peopleClips();
   if (preset === 'people') return people;
