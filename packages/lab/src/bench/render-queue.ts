@@ -37,11 +37,13 @@ export function imageSpec(c: StillCase, layer?: 'mask'): ImageFixtureSpec {
   };
 }
 
-export function createRenderQueue(
-  stills: readonly StillCase[],
-  clips: readonly ClipCase[],
-  onRendered: (done: number, total: number) => void,
-): RenderQueue {
+interface FixtureSource {
+  readonly renderers: Map<FigureChoice, Promise<FigureRenderer>>;
+  imageFixture(name: string, spec: ImageFixtureSpec, figure: FigureChoice): Promise<ImageFixture>;
+  clipFixture(name: string, spec: ClipFixtureSpec, figure: FigureChoice): Promise<ClipFixture>;
+}
+
+function fixtureSource(): FixtureSource {
   const renderers = new Map<FigureChoice, Promise<FigureRenderer>>();
   const rendererFor = (figure: FigureChoice) => {
     let r = renderers.get(figure);
@@ -61,16 +63,36 @@ export function createRenderQueue(
     isFixtureCached(name, spec)
       ? ensureFixture(name, spec)
       : ensureFixture(name, spec, { renderer: await rendererFor(figure) });
-  const total = stills.length + stills.filter((c) => c.trueMask).length + clips.length;
-  let done = 0;
-  const tick = () => onRendered(++done, total);
-  // One chain: at most one render in flight, in the order the models will ask for them.
+  return { renderers, imageFixture, clipFixture };
+}
+
+interface Chain {
+  enqueue<T>(job: () => Promise<T>): Promise<T>;
+  /** Settles when every job queued so far has. */
+  idle(): Promise<unknown>;
+}
+
+function serialChain(): Chain {
   let chain: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
     const p = chain.then(job);
     chain = p.catch(() => undefined);
     return p;
   };
+  return { enqueue, idle: () => chain };
+}
+
+export function createRenderQueue(
+  stills: readonly StillCase[],
+  clips: readonly ClipCase[],
+  onRendered: (done: number, total: number) => void,
+): RenderQueue {
+  const { renderers, imageFixture, clipFixture } = fixtureSource();
+  const total = stills.length + stills.filter((c) => c.trueMask).length + clips.length;
+  let done = 0;
+  const tick = () => onRendered(++done, total);
+  // One chain: at most one render in flight, in the order the models will ask for them.
+  const { enqueue, idle } = serialChain();
   const stillJobs = new Map<string, Promise<StillFiles>>();
   const clipJobs = new Map<string, Promise<ClipFixture>>();
   const queueClip = (c: ClipCase) => {
@@ -106,7 +128,7 @@ export function createRenderQueue(
     still: (c) => stillJobs.get(c.id) ?? Promise.reject(new Error(`still ${c.id} was not planned`)),
     clip: (c) => clipJobs.get(c.id) ?? Promise.reject(new Error(`clip ${c.id} was not planned`)),
     async close() {
-      await chain;
+      await idle();
       for (const r of renderers.values()) await (await r.catch(() => null))?.close();
     },
   };
