@@ -2,6 +2,7 @@
 // was not measured and how to measure it, and when to see a physical therapist.
 
 import type { BirdDogOverall, BirdDogRep, BirdDogResult, BirdDogSide, BodySide } from './result.ts';
+import { BIRD_DOG_THRESHOLDS as T } from './thresholds.ts';
 
 type Partial = Omit<BirdDogResult, 'explanation'>;
 
@@ -60,53 +61,7 @@ export function explainBirdDog(r: Partial): string[] {
   const lines: string[] = [r.overall.summary];
   for (const side of ['left', 'right'] as const) {
     const reps = r.reps.filter((x) => x.leg === side && x.pattern === 'opposite-arm-and-leg');
-    const rolls = reps.filter((x) => x.metrics.R1.value !== null);
-    if (rolls.length > 0) {
-      const worst = rolls.reduce((a, b) => (b.metrics.R1.value! > a.metrics.R1.value! ? b : a));
-      const v = worst.metrics.R1.value!;
-      const dir = worst.metrics.R1.direction;
-      const toward =
-        dir === 'left-hip-lower'
-          ? ' toward the left (your left hip dipped)'
-          : dir === 'right-hip-lower'
-            ? ' toward the right (your right hip dipped)'
-            : '';
-      const judgement =
-        worst.metrics.R1.band === 'red'
-          ? 'more than the 10 degrees we treat as clearly too much'
-          : worst.metrics.R1.band === 'amber'
-            ? 'a little more than the 5 degrees we aim for'
-            : 'within the 5 degrees we aim for';
-      lines.push(
-        `On the reps where you lifted your ${side} leg, your pelvis rolled up to about ${fmt(v)} degrees${toward}: ${judgement}.`,
-      );
-    }
-    const pitch = reps.map((x) => x.metrics.R4s).filter((m) => m.value !== null && m.band !== 'green');
-    if (pitch.length > 0) {
-      const v = Math.max(...pitch.map((m) => m.value!));
-      lines.push(
-        `When your ${side} leg went up, your pelvis tipped forward by up to ${fmt(v)} degrees, which arches the lower back: reach the leg long, not high.`,
-      );
-    }
-    const legs = reps.map((x) => x.metrics.R4).filter((m) => m.value !== null);
-    if (legs.length > 0) {
-      const v = Math.max(...legs.map((m) => m.value!));
-      lines.push(
-        v > 10
-          ? `Your ${side} leg rose to about ${fmt(v)} degrees above horizontal: keep it at or just below hip height.`
-          : `Your ${side} leg stayed at a good height (about ${fmt(v)} degrees from horizontal).`,
-      );
-    }
-    const sag = reps.map((x) => x.metrics.R5).filter((m) => m.band === 'amber' || m.band === 'red');
-    if (sag.length > 0)
-      lines.push(
-        `With your ${side} leg up, your middle sagged toward the floor: brace your tummy gently to keep your back flat.`,
-      );
-    const early = reps.filter((x) => x.metrics.R3.band === 'red').length;
-    if (early > 0)
-      lines.push(
-        `On ${early} ${side}-leg ${early === 1 ? 'rep' : 'reps'}, your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`,
-      );
+    lines.push(...sideLines(side, reps));
   }
   const odd = r.reps.filter((x) => x.pattern !== 'opposite-arm-and-leg');
   for (const x of odd) lines.push(patternSentence(x));
@@ -119,6 +74,62 @@ export function explainBirdDog(r: Partial): string[] {
     'This app does not diagnose. A physical therapist can assess you if pain persists beyond 4-6 weeks, worsens, or spreads to the leg.',
   );
   return lines;
+}
+
+/** What the reps with one leg lifted (and the opposite arm) showed, rule by rule. */
+function sideLines(side: BodySide, reps: readonly BirdDogRep[]): string[] {
+  const lines: string[] = [];
+  const roll = rollSentence(side, reps);
+  if (roll) lines.push(roll);
+  const pitch = reps.map((x) => x.metrics.R4s).filter((m) => m.value !== null && m.band !== 'green');
+  if (pitch.length > 0) {
+    const v = Math.max(...pitch.map((m) => m.value!));
+    lines.push(
+      `When your ${side} leg went up, your pelvis tipped forward by up to ${fmt(v)} degrees, which arches the lower back: reach the leg long, not high.`,
+    );
+  }
+  const legs = reps.map((x) => x.metrics.R4).filter((m) => m.value !== null);
+  if (legs.length > 0) {
+    const v = Math.max(...legs.map((m) => m.value!));
+    lines.push(
+      v > T.R4_AMBER_DEG
+        ? `Your ${side} leg rose to about ${fmt(v)} degrees above horizontal: keep it at or just below hip height.`
+        : `Your ${side} leg stayed at a good height (about ${fmt(v)} degrees from horizontal).`,
+    );
+  }
+  const sag = reps.map((x) => x.metrics.R5).filter((m) => m.band === 'amber' || m.band === 'red');
+  if (sag.length > 0)
+    lines.push(
+      `With your ${side} leg up, your middle sagged toward the floor: brace your tummy gently to keep your back flat.`,
+    );
+  const early = reps.filter((x) => x.metrics.R3.band === 'red').length;
+  if (early > 0)
+    lines.push(
+      `On ${early} ${side}-leg ${early === 1 ? 'rep' : 'reps'}, your pelvis moved before the leg was halfway up: set your brace first, then move the leg.`,
+    );
+  return lines;
+}
+
+/** The largest pelvic roll on this side's reps, its direction and how it compares with R1's bands. */
+function rollSentence(side: BodySide, reps: readonly BirdDogRep[]): string | null {
+  const rolls = reps.filter((x) => x.metrics.R1.value !== null);
+  if (rolls.length === 0) return null;
+  const worst = rolls.reduce((a, b) => (b.metrics.R1.value! > a.metrics.R1.value! ? b : a));
+  const v = worst.metrics.R1.value!;
+  const dir = worst.metrics.R1.direction;
+  const toward =
+    dir === 'left-hip-lower'
+      ? ' toward the left (your left hip dipped)'
+      : dir === 'right-hip-lower'
+        ? ' toward the right (your right hip dipped)'
+        : '';
+  const judgement =
+    worst.metrics.R1.band === 'red'
+      ? `more than the ${T.R1_ROLL_RED_DEG} degrees we treat as clearly too much`
+      : worst.metrics.R1.band === 'amber'
+        ? `a little more than the ${T.R1_ROLL_AMBER_DEG} degrees we aim for`
+        : `within the ${T.R1_ROLL_AMBER_DEG} degrees we aim for`;
+  return `On the reps where you lifted your ${side} leg, your pelvis rolled up to about ${fmt(v)} degrees${toward}: ${judgement}.`;
 }
 
 function patternSentence(x: BirdDogRep): string {

@@ -69,52 +69,13 @@ export class BirdDogPhaseTracker {
     const events: PhaseEvent[] = [];
     switch (this.phase) {
       case 'settled':
-        if (activity < this.cfg.QUIET_RISE) this.lastQuietMs = tMs;
-        if (activity >= this.cfg.START_RISE) {
-          this.phase = 'reach';
-          this.startMs = this.lastQuietMs ?? tMs;
-          this.peak = activity;
-          this.holdStartMs = null;
-          this.holdEndMs = null;
-          this.limbPeaks = ZERO_PEAKS();
-          events.push({ type: 'rep-start', tMs: this.startMs });
-        }
+        this.settledStep(tMs, activity, events);
         break;
-      case 'reach': {
-        this.peak = Math.max(this.peak, activity);
-        const oldest = this.recent[0]!;
-        const settledLongEnough = tMs - oldest.tMs >= this.cfg.HOLD_SETTLE_MS * 0.9;
-        const growth = activity - oldest.a;
-        if (
-          settledLongEnough &&
-          activity >= this.cfg.LIMB_LIFTED_RISE &&
-          growth < this.peak * this.cfg.HOLD_BAND_SHARE
-        ) {
-          this.phase = 'hold';
-          // The plateau began at the oldest sample of the window that shows it.
-          this.holdStartMs = oldest.tMs;
-          this.holdPeak = this.peak;
-          this.lastNearPeakMs = tMs;
-          events.push({ type: 'hold-start', tMs: this.holdStartMs });
-        } else if (activity < this.cfg.START_RISE) {
-          events.push(...this.close(tMs));
-        } else if (this.peak >= this.cfg.LIMB_LIFTED_RISE && activity < this.peak * this.cfg.RETURN_SHARE) {
-          // Up and straight back down with no steady hold: a zero-length hold at the peak.
-          this.holdStartMs = tMs;
-          this.holdEndMs = tMs;
-          this.phase = 'return';
-          events.push({ type: 'hold-start', tMs }, { type: 'hold-end', tMs });
-        }
+      case 'reach':
+        this.reachStep(tMs, activity, events);
         break;
-      }
       case 'hold':
-        this.holdPeak = Math.max(this.holdPeak, activity);
-        if (activity >= this.holdPeak * (1 - this.cfg.HOLD_END_SHARE)) this.lastNearPeakMs = tMs;
-        if (activity < this.holdPeak * this.cfg.RETURN_SHARE) {
-          this.phase = 'return';
-          this.holdEndMs = this.lastNearPeakMs;
-          events.push({ type: 'hold-end', tMs: this.holdEndMs });
-        }
+        this.holdStep(tMs, activity, events);
         break;
       case 'return':
         if (activity < this.cfg.QUIET_RISE) {
@@ -127,6 +88,51 @@ export class BirdDogPhaseTracker {
       for (const l of LIMBS) this.limbPeaks[l] = Math.max(this.limbPeaks[l], rise[l] ?? 0);
     }
     return events;
+  }
+
+  private settledStep(tMs: number, activity: number, events: PhaseEvent[]): void {
+    if (activity < this.cfg.QUIET_RISE) this.lastQuietMs = tMs;
+    if (activity < this.cfg.START_RISE) return;
+    this.phase = 'reach';
+    this.startMs = this.lastQuietMs ?? tMs;
+    this.peak = activity;
+    this.holdStartMs = null;
+    this.holdEndMs = null;
+    this.limbPeaks = ZERO_PEAKS();
+    events.push({ type: 'rep-start', tMs: this.startMs });
+  }
+
+  private reachStep(tMs: number, activity: number, events: PhaseEvent[]): void {
+    this.peak = Math.max(this.peak, activity);
+    const oldest = this.recent[0]!;
+    const settledLongEnough = tMs - oldest.tMs >= this.cfg.HOLD_SETTLE_MS * 0.9;
+    const growth = activity - oldest.a;
+    if (settledLongEnough && activity >= this.cfg.LIMB_LIFTED_RISE && growth < this.peak * this.cfg.HOLD_BAND_SHARE) {
+      this.phase = 'hold';
+      // The plateau began at the oldest sample of the window that shows it.
+      this.holdStartMs = oldest.tMs;
+      this.holdPeak = this.peak;
+      this.lastNearPeakMs = tMs;
+      events.push({ type: 'hold-start', tMs: this.holdStartMs });
+    } else if (activity < this.cfg.START_RISE) {
+      events.push(...this.close(tMs));
+    } else if (this.peak >= this.cfg.LIMB_LIFTED_RISE && activity < this.peak * this.cfg.RETURN_SHARE) {
+      // Up and straight back down with no steady hold: a zero-length hold at the peak.
+      this.holdStartMs = tMs;
+      this.holdEndMs = tMs;
+      this.phase = 'return';
+      events.push({ type: 'hold-start', tMs }, { type: 'hold-end', tMs });
+    }
+  }
+
+  private holdStep(tMs: number, activity: number, events: PhaseEvent[]): void {
+    this.holdPeak = Math.max(this.holdPeak, activity);
+    if (activity >= this.holdPeak * (1 - this.cfg.HOLD_END_SHARE)) this.lastNearPeakMs = tMs;
+    if (activity < this.holdPeak * this.cfg.RETURN_SHARE) {
+      this.phase = 'return';
+      this.holdEndMs = this.lastNearPeakMs;
+      events.push({ type: 'hold-end', tMs: this.holdEndMs });
+    }
   }
 
   /** Ends an open rep at the end of the recording. */
