@@ -28,7 +28,7 @@ function time(fn: () => void, repeats: number): number {
   return (performance.now() - t0) / repeats;
 }
 
-export function runAnalysisBench(): AnalysisBench {
+function costInputs() {
   const reps = Array.from({ length: 6 }, (_, i) => ({
     leg: i % 2 ? ('right' as const) : ('left' as const),
     arm: i % 2 ? ('left' as const) : ('right' as const),
@@ -55,7 +55,12 @@ export function runAnalysisBench(): AnalysisBench {
       { kneelingSide: 'right', holdMs: 30000, rockAmplitudeDeg: 4 },
     ],
   });
-  const cost = [
+  return { bd, pelvis, rear, rearMotion, handHeldMotion, st };
+}
+
+function costTable(): AnalysisBench['cost'] {
+  const { bd, pelvis, rear, rearMotion, handHeldMotion, st } = costInputs();
+  return [
     {
       analysis: 'bird-dog, camera + phone (recorded)',
       frames: bd.frames.length,
@@ -86,44 +91,46 @@ export function runAnalysisBench(): AnalysisBench {
     usPerFrame: (c.totalMs * 1000) / c.frames,
     shareOfFrame: c.totalMs / c.frames / FRAME_BUDGET_MS,
   }));
+}
 
-  const sensor = [0, 15, 30, 45].map((yaw) => {
-    const session = birdDogSession({
-      repsPerSide: 3,
-      repTilt: { left: { rollDeg: -8, pitchDeg: 5 }, right: { rollDeg: 7, pitchDeg: 3 } },
-    });
-    const stream = generatePelvisStream({
-      timeline: session.timeline,
-      durationMs: session.durationMs,
-      mountingYawDeg: yaw,
-      headingDeg: 70,
-      noiseSdDeg: 0.3,
-      alphaDriftDegPerMin: 5,
-      betaDriftDegPerMin: 0.5,
-      gammaDriftDegPerMin: 0.5,
-      seed: 11 + yaw,
-    });
-    const r = pelvisTilt(stream.samples, { mode: 'recorded' });
-    if (!r.ok) throw new Error(r.reason);
-    const rollErr: number[] = [],
-      pitchErr: number[] = [];
-    for (const h of session.holds) {
-      r.samples.forEach((s) => {
-        if (s.tMs < h.startMs + 500 || s.tMs > h.endMs - 500 || s.rollDeg === null || s.pitchDeg === null) return;
-        rollErr.push(Math.abs(s.rollDeg - h.tilt.rollDeg));
-        pitchErr.push(Math.abs(s.pitchDeg - h.tilt.pitchDeg));
-      });
-    }
-    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    return {
-      mountingYawDeg: yaw,
-      rollMaxErrDeg: Math.max(...rollErr),
-      rollMeanErrDeg: mean(rollErr),
-      pitchMaxErrDeg: Math.max(...pitchErr),
-      pitchMeanErrDeg: mean(pitchErr),
-    };
+function sensorAtYaw(yaw: number): AnalysisBench['sensor'][number] {
+  const session = birdDogSession({
+    repsPerSide: 3,
+    repTilt: { left: { rollDeg: -8, pitchDeg: 5 }, right: { rollDeg: 7, pitchDeg: 3 } },
   });
+  const stream = generatePelvisStream({
+    timeline: session.timeline,
+    durationMs: session.durationMs,
+    mountingYawDeg: yaw,
+    headingDeg: 70,
+    noiseSdDeg: 0.3,
+    alphaDriftDegPerMin: 5,
+    betaDriftDegPerMin: 0.5,
+    gammaDriftDegPerMin: 0.5,
+    seed: 11 + yaw,
+  });
+  const r = pelvisTilt(stream.samples, { mode: 'recorded' });
+  if (!r.ok) throw new Error(r.reason);
+  const rollErr: number[] = [],
+    pitchErr: number[] = [];
+  for (const h of session.holds) {
+    r.samples.forEach((s) => {
+      if (s.tMs < h.startMs + 500 || s.tMs > h.endMs - 500 || s.rollDeg === null || s.pitchDeg === null) return;
+      rollErr.push(Math.abs(s.rollDeg - h.tilt.rollDeg));
+      pitchErr.push(Math.abs(s.pitchDeg - h.tilt.pitchDeg));
+    });
+  }
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  return {
+    mountingYawDeg: yaw,
+    rollMaxErrDeg: Math.max(...rollErr),
+    rollMeanErrDeg: mean(rollErr),
+    pitchMaxErrDeg: Math.max(...pitchErr),
+    pitchMeanErrDeg: mean(pitchErr),
+  };
+}
 
+function waistbandErrors(): number[] {
   // Waistband: kneeling upright (pelvis long axis near vertical), arching 12 degrees in the hold.
   const wt = keyframeTimeline([
     { tMs: 0, rollDeg: 0, pitchDeg: -84, cue: 'settle' as PacingCue },
@@ -144,7 +151,13 @@ export function runAnalysisBench(): AnalysisBench {
   });
   const w = waistbandTilt(ws.samples, { mode: 'recorded' });
   if (!w.ok) throw new Error(w.reason);
-  const wErr = w.samples.filter((s) => s.tMs > 5500 && s.tiltDeg !== null).map((s) => Math.abs(s.tiltDeg! - 12));
+  return w.samples.filter((s) => s.tMs > 5500 && s.tiltDeg !== null).map((s) => Math.abs(s.tiltDeg! - 12));
+}
+
+export function runAnalysisBench(): AnalysisBench {
+  const cost = costTable();
+  const sensor = [0, 15, 30, 45].map((yaw) => sensorAtYaw(yaw));
+  const wErr = waistbandErrors();
   return {
     cost,
     sensor,
