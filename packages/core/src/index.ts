@@ -6,3 +6,4 @@ export * from './camera/index.ts';
 export * from './sensor/index.ts';
 export * from './exercises/index.ts';
 export * from './clinical/index.ts';
+export * from './outcome.ts';

@@ -2,7 +2,9 @@
 // ('YYYY-Www'), computed from the date string alone. The core never reads a clock, so days are
 // inputs and weeks are derived from them with integer arithmetic (no Date, no time zones).
 
-export type GuardDateResult = { ok: true; dayNumber: number } | { ok: false; reason: string };
+import type { Outcome } from '../../outcome.ts';
+
+export type GuardDateResult = Outcome<{ dayNumber: number }>;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;

@@ -5,6 +5,7 @@
 import type { PlanInput } from '../programme/plan.ts';
 import type { EscalationInput, PainLogEntry, PainSession } from '../programme/traffic-light.ts';
 import type { PainDay, SteadybackExport } from '../records/schema.ts';
+import type { Outcome } from '../../outcome.ts';
 
 const byDate = <T extends { dateIso: string }>(a: T, b: T): number =>
   a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0;
@@ -47,7 +48,7 @@ export function escalationInputFrom(data: SteadybackExport, todayIso: string): E
   };
 }
 
-export type PlanInputResult = { ok: true; input: PlanInput } | { ok: false; reason: string };
+export type PlanInputResult = Outcome<{ input: PlanInput }>;
 
 /**
  * The plan's input: the latest screening's red-flag tier, today's pain (the latest pain day's

@@ -4,7 +4,7 @@
 // person. Off by default; NPRS and PEG-3 are the measures the app asks itself.
 
 import { addDaysIso, parseIsoDate } from '../guard/dates.ts';
-import type { Failure } from './validate.ts';
+import type { Outcome } from '../../outcome.ts';
 
 export type DisabilityInstrument = 'odi' | 'rmdq';
 
@@ -36,11 +36,7 @@ export interface DisabilityChange {
 
 const NAMES: Record<DisabilityInstrument, string> = { odi: 'Oswestry (ODI)', rmdq: 'Roland-Morris (RMDQ)' };
 
-function checkTotal(
-  instrument: DisabilityInstrument,
-  value: unknown,
-  what: string,
-): { ok: true; value: number } | Failure {
+function checkTotal(instrument: DisabilityInstrument, value: unknown, what: string): Outcome<{ value: number }> {
   const max = instrument === 'odi' ? DISABILITY.ODI_MAX : DISABILITY.RMDQ_MAX;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
     return {
@@ -51,11 +47,7 @@ function checkTotal(
   return { ok: true, value };
 }
 
-export function disabilityChange(
-  instrument: unknown,
-  start: unknown,
-  current: unknown,
-): ({ ok: true } & DisabilityChange) | Failure {
+export function disabilityChange(instrument: unknown, start: unknown, current: unknown): Outcome<DisabilityChange> {
   if (instrument !== 'odi' && instrument !== 'rmdq')
     return { ok: false, reason: 'The questionnaire should be "odi" (Oswestry) or "rmdq" (Roland-Morris).' };
   const s = checkTotal(instrument, start, 'starting');
@@ -91,7 +83,7 @@ export function disabilityChange(
 }
 
 /** Is a disability questionnaire due (every 4 weeks since the last one)? */
-export function disabilityDue(lastIso: string | null, todayIso: string): { ok: true; due: boolean } | Failure {
+export function disabilityDue(lastIso: string | null, todayIso: string): Outcome<{ due: boolean }> {
   const today = parseIsoDate(todayIso);
   if (!today.ok) return today;
   if (lastIso === null) return { ok: true, due: true };

@@ -5,5 +5,4 @@ export * from './thresholds.ts';
 export * from './safety-gate.ts';
 export * from './traffic-light.ts';
 export * from './plan.ts';
-export type { Failure as ProgrammeFailure } from './validate.ts';
 export * from './disability.ts';

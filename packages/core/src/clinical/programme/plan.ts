@@ -31,7 +31,8 @@ import {
   type ValidatedHistory,
 } from './traffic-light.ts';
 import { STABILITY as S, STRETCH_HOLD_MAX_ACCEPTED_S } from './thresholds.ts';
-import { checkArray, checkBoolean, checkDate, checkNrs, dayOf, isRecord, type Failure } from './validate.ts';
+import { checkArray, checkBoolean, checkDate, checkNrs, dayOf, isRecord } from './validate.ts';
+import type { Outcome } from '../../outcome.ts';
 
 export type StabilityLevel = 'arm-only' | 'leg-only' | 'full-bird-dog' | 'drawing-squares' | 'light-load';
 export const STABILITY_LEVELS: readonly StabilityLevel[] = [
@@ -248,7 +249,7 @@ interface ValidPlanInput {
   backStretches: BackStretchId[];
 }
 
-type Checked<T> = { ok: true; value: T } | Failure;
+type Checked<T> = Outcome<{ value: T }>;
 
 function validateSafety(raw: unknown): Checked<Pick<ValidPlanInput, 'redFlagTier' | 'painNowNrs' | 'startBackRisk'>> {
   if (!isRecord(raw)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
@@ -331,7 +332,7 @@ function validateSymptoms(raw: unknown): Checked<Pick<ValidPlanInput, 'hurtsMore
   };
 }
 
-function validatePlanInput(raw: unknown): { ok: true; input: ValidPlanInput } | Failure {
+function validatePlanInput(raw: unknown): Outcome<{ input: ValidPlanInput }> {
   if (!isRecord(raw)) return { ok: false, reason: 'The plan needs your answers, and they are missing.' };
   const today = checkDate(raw['todayIso'], "today's date");
   if (!today.ok) return today;
@@ -772,7 +773,7 @@ const DISCLAIMER = {
 };
 
 /** Builds this week's plan from the whole history. Nonsense input gives one plain sentence. */
-export function buildWeeklyPlan(raw: unknown): { ok: true; plan: WeeklyPlan } | Failure {
+export function buildWeeklyPlan(raw: unknown): Outcome<{ plan: WeeklyPlan }> {
   const v = validatePlanInput(raw);
   if (!v.ok) return v;
   const input = v.input;

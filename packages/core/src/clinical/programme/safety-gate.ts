@@ -7,7 +7,8 @@
 
 import { parseIsoDate } from '../guard/dates.ts';
 import { PAIN_NOW, RED_FLAG_AGES as AGE, START_BACK } from './thresholds.ts';
-import { checkBoolean, checkDate, checkNrs, isRecord, type Failure } from './validate.ts';
+import { checkBoolean, checkDate, checkNrs, isRecord } from './validate.ts';
+import type { Outcome } from '../../outcome.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Red flags
@@ -174,7 +175,7 @@ export const RED_FLAG_TEXT = {
 const TIER_ORDER: readonly RedFlagTier[] = ['emergency', 'urgent', 'caution'];
 
 /** Checks the yes/no answers and returns the most serious tier that applies. */
-export function evaluateRedFlags(answers: unknown): ({ ok: true } & RedFlagEvaluation) | Failure {
+export function evaluateRedFlags(answers: unknown): Outcome<RedFlagEvaluation> {
   if (!isRecord(answers)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
   const known = new Set<string>(RED_FLAG_ITEMS.map((i) => i.id));
   const unknownKey = Object.keys(answers).find((k) => !known.has(k));
@@ -244,7 +245,7 @@ export const PAIN_NOW_TEXT: Record<PainNowBand, { title: string; message: string
 };
 
 /** The pain-now gate: 8 or more rest today, 6-7 easier versions only, 5 or less go ahead. */
-export function evaluatePainNow(nrs: unknown): ({ ok: true } & PainNowEvaluation) | Failure {
+export function evaluatePainNow(nrs: unknown): Outcome<PainNowEvaluation> {
   const checked = checkNrs(nrs, 'pain score right now');
   if (!checked.ok) return checked;
   const value = checked.value;
@@ -333,7 +334,7 @@ export const START_BACK_TEXT: Record<StartBackRisk, string> = {
 };
 
 /** Scores answers keyed by item id: total 0-9, psychosocial 0-5, and the risk group. */
-export function scoreStartBack(answers: unknown): ({ ok: true } & StartBackEvaluation) | Failure {
+export function scoreStartBack(answers: unknown): Outcome<StartBackEvaluation> {
   if (!isRecord(answers)) return { ok: false, reason: 'The back-pain outlook questions have not been answered yet.' };
   const known = new Set<string>(START_BACK_ITEMS.map((i) => i.id));
   const unknownKey = Object.keys(answers).find((k) => !known.has(k));
@@ -367,7 +368,7 @@ export function scoreStartBack(answers: unknown): ({ ok: true } & StartBackEvalu
 }
 
 /** STarT Back is due at the first session and every 4 weeks after the last screen. */
-export function startBackDue(lastScreenedIso: string | null, todayIso: string): { ok: true; due: boolean } | Failure {
+export function startBackDue(lastScreenedIso: string | null, todayIso: string): Outcome<{ due: boolean }> {
   const today = checkDate(todayIso, "today's date");
   if (!today.ok) return today;
   if (lastScreenedIso === null) return { ok: true, due: true };

@@ -7,16 +7,8 @@
 // app is unclear, so "recovered" here is NRS 0 alone, while Kamper 2010 pairs it with RMDQ <= 2.
 
 import { OUTCOMES, ESCALATION as X, TRAFFIC_LIGHT as T } from './thresholds.ts';
-import {
-  checkArray,
-  checkBoolean,
-  checkDate,
-  checkNrs,
-  checkOptionalNrs,
-  dayOf,
-  isRecord,
-  type Failure,
-} from './validate.ts';
+import { checkArray, checkBoolean, checkDate, checkNrs, checkOptionalNrs, dayOf, isRecord } from './validate.ts';
+import type { Outcome } from '../../outcome.ts';
 
 export type TrafficLight = 'green' | 'amber' | 'red' | 'incomplete';
 export type TrafficDecision = 'progress' | 'repeat' | 'regress-and-halve';
@@ -59,7 +51,7 @@ const DECISION: Record<TrafficLight, TrafficDecision> = {
   incomplete: 'repeat',
 };
 
-export function validatePainSession(raw: unknown, where = 'session'): { ok: true; session: PainSession } | Failure {
+export function validatePainSession(raw: unknown, where = 'session'): Outcome<{ session: PainSession }> {
   if (!isRecord(raw)) return { ok: false, reason: `The ${where} is missing its pain scores.` };
   const date = checkDate(raw['dateIso'], `${where} date`);
   if (!date.ok) return date;
@@ -123,7 +115,7 @@ export function lightForSession(s: PainSession): Omit<SessionLight, 'session'> {
 }
 
 /** Validates and classifies one session's B, D and M. */
-export function classifySession(raw: unknown): ({ ok: true } & SessionLight) | Failure {
+export function classifySession(raw: unknown): Outcome<SessionLight> {
   const v = validatePainSession(raw);
   if (!v.ok) return v;
   return { ok: true, session: v.session, ...lightForSession(v.session) };
@@ -140,7 +132,7 @@ export interface WeeklyMorningCheck {
   morningPainNrs?: number | null;
 }
 
-export function validateWeeklyChecks(raw: unknown): { ok: true; checks: WeeklyMorningCheck[] } | Failure {
+export function validateWeeklyChecks(raw: unknown): Outcome<{ checks: WeeklyMorningCheck[] }> {
   const arr = checkArray(raw, 'weekly morning check-ins');
   if (!arr.ok) return arr;
   const checks: WeeklyMorningCheck[] = [];
@@ -211,7 +203,7 @@ export interface NprsChange {
 export const OUTCOME_SOURCE = 'Rule set E "Outcome tracking"; Part 2 section 4 (Ostelo 2008; Kamper 2010)';
 
 /** NPRS change from the start: meaningful = down 2 points or 30%; recovered = 0 (RMDQ not shipped). */
-export function nprsChange(startNrs: unknown, currentNrs: unknown): ({ ok: true } & NprsChange) | Failure {
+export function nprsChange(startNrs: unknown, currentNrs: unknown): Outcome<NprsChange> {
   const s = checkNrs(startNrs, 'starting pain score');
   if (!s.ok) return s;
   const c = checkNrs(currentNrs, 'current pain score');
@@ -264,7 +256,7 @@ export const PEG3_ITEMS: readonly { id: Peg3ItemId; label: string; low: string; 
   },
 ];
 
-export function scorePeg3(answers: unknown): { ok: true; score: number; items: Peg3Answers; source: string } | Failure {
+export function scorePeg3(answers: unknown): Outcome<{ score: number; items: Peg3Answers; source: string }> {
   if (!isRecord(answers)) return { ok: false, reason: 'The three pain questions have not been answered yet.' };
   const items: Partial<Peg3Answers> = {};
   for (const item of PEG3_ITEMS) {
@@ -333,7 +325,7 @@ export interface ValidatedHistory {
 }
 
 /** Validates sessions, weekly checks and the pain log; nothing may be dated after today. */
-export function validateHistory(raw: unknown, todayIso: string): { ok: true; history: ValidatedHistory } | Failure {
+export function validateHistory(raw: unknown, todayIso: string): Outcome<{ history: ValidatedHistory }> {
   if (!isRecord(raw)) return { ok: false, reason: 'The pain history is missing.' };
   const today = dayOf(todayIso);
   const arr = checkArray(raw['sessions'] ?? [], 'sessions');
@@ -444,7 +436,7 @@ export function escalationFor(h: ValidatedHistory, todayIso: string): Escalation
 }
 
 /** Validates the history and applies E's escalation rules as of today. */
-export function assessEscalation(input: unknown): ({ ok: true } & EscalationAssessment) | Failure {
+export function assessEscalation(input: unknown): Outcome<EscalationAssessment> {
   if (!isRecord(input)) return { ok: false, reason: 'The pain history is missing.' };
   const today = checkDate(input['todayIso'], "today's date");
   if (!today.ok) return today;

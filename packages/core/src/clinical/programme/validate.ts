@@ -3,13 +3,12 @@
 
 import { parseIsoDate } from '../guard/dates.ts';
 import { NRS } from './thresholds.ts';
-
-export type Failure = { ok: false; reason: string };
+import type { Outcome } from '../../outcome.ts';
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function checkNrs(value: unknown, what: string): { ok: true; value: number } | Failure {
+export function checkNrs(value: unknown, what: string): Outcome<{ value: number }> {
   if (value === undefined || value === null) return { ok: false, reason: `The ${what} is missing.` };
   if (typeof value !== 'number' || !Number.isInteger(value) || value < NRS.MIN || value > NRS.MAX) {
     return {
@@ -20,19 +19,19 @@ export function checkNrs(value: unknown, what: string): { ok: true; value: numbe
   return { ok: true, value };
 }
 
-export function checkOptionalNrs(value: unknown, what: string): { ok: true; value: number | null } | Failure {
+export function checkOptionalNrs(value: unknown, what: string): Outcome<{ value: number | null }> {
   if (value === undefined || value === null) return { ok: true, value: null };
   return checkNrs(value, what);
 }
 
-export function checkDate(value: unknown, what: string): { ok: true; value: string; dayNumber: number } | Failure {
+export function checkDate(value: unknown, what: string): Outcome<{ value: string; dayNumber: number }> {
   if (value === undefined || value === null) return { ok: false, reason: `The ${what} is missing.` };
   const parsed = parseIsoDate(value);
   if (!parsed.ok) return { ok: false, reason: `The ${what} is not a valid date: ${parsed.reason}` };
   return { ok: true, value: value as string, dayNumber: parsed.dayNumber };
 }
 
-export function checkBoolean(value: unknown, what: string): { ok: true; value: boolean } | Failure {
+export function checkBoolean(value: unknown, what: string): Outcome<{ value: boolean }> {
   if (typeof value !== 'boolean') {
     return {
       ok: false,
@@ -45,7 +44,7 @@ export function checkBoolean(value: unknown, what: string): { ok: true; value: b
   return { ok: true, value };
 }
 
-export function checkArray(value: unknown, what: string): { ok: true; value: unknown[] } | Failure {
+export function checkArray(value: unknown, what: string): Outcome<{ value: unknown[] }> {
   if (!Array.isArray(value))
     return {
       ok: false,

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { EXPORT_FORMAT, RECORDS_VERSION, exportSchema, type SteadybackExport } from './schema.ts';
+import type { Outcome } from '../../outcome.ts';
 
 export type ExportParts = Omit<SteadybackExport, 'format' | 'version' | 'exportedOnIso'>;
 
@@ -18,7 +19,7 @@ export function buildExport(parts: ExportParts, exportedOnIso: string): Steadyba
 /** Older versions are lifted one step at a time; none exist yet, the table is where they go. */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export type ParseExportResult = { ok: true; data: SteadybackExport } | { ok: false; reason: string };
+export type ParseExportResult = Outcome<{ data: SteadybackExport }>;
 
 export function parseExport(input: unknown): ParseExportResult {
   let doc: unknown = input;

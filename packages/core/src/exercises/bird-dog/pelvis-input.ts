@@ -5,10 +5,13 @@
 import { pelvisTilt, type MountingYawSource, type SensorMode } from '../../sensor/pelvis-tilt.ts';
 import type { AnySensorSample, PacingCue } from '../../sensor/sensor-series.ts';
 import type { PelvisInput } from './input.ts';
+import type { Outcome } from '../../outcome.ts';
 
-export type PelvisInputResult =
-  | { ok: true; pelvis: PelvisInput; mountingYawDeg: number; mountingYawSource: MountingYawSource }
-  | { ok: false; reason: string };
+export type PelvisInputResult = Outcome<{
+  pelvis: PelvisInput;
+  mountingYawDeg: number;
+  mountingYawSource: MountingYawSource;
+}>;
 
 export function pelvisInputFromSamples(
   samples: ReadonlyArray<AnySensorSample>,

@@ -4,9 +4,9 @@
 import { waistbandTilt, type SensorMode } from '../../sensor/pelvis-tilt.ts';
 import type { AnySensorSample } from '../../sensor/sensor-series.ts';
 import type { WaistbandInput } from './input.ts';
+import type { Outcome } from '../../outcome.ts';
 
-export type WaistbandInputResult =
-  { ok: true; waistband: WaistbandInput; notes: string[] } | { ok: false; reason: string };
+export type WaistbandInputResult = Outcome<{ waistband: WaistbandInput; notes: string[] }>;
 
 export function waistbandInputFromSamples(
   samples: ReadonlyArray<AnySensorSample>,
