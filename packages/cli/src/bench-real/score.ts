@@ -117,6 +117,169 @@ export function countReps(
 
 const s1 = (ms: number) => Math.round(ms / 100) / 10;
 
+function negativeChecks(what: string, exercise: Exercise, outcome: Outcome): Check[] {
+  const checks: Check[] = [];
+  if (exercise === 'bird-dog') {
+    if (NOT_ON_ALL_FOURS.test(what)) {
+      checks.push({
+        name: 'refused',
+        ok: outcome.kind === 'refused',
+        detail: outcome.kind === 'refused' ? 'refused with a sentence' : 'analysed as a bird-dog',
+      });
+    } else {
+      const r = outcome.kind === 'bird-dog' ? outcome.result : null;
+      checks.push({
+        name: 'no rep',
+        ok: outcome.kind === 'refused' || (r !== null && r.reps.length === 0),
+        detail: r ? `${r.reps.length} reps` : 'refused',
+      });
+      const named = outcome.kind === 'refused' || (r !== null && r.quality.some((q) => q.code === 'not-bird-dog'));
+      checks.push({ name: 'says it is not a bird-dog', ok: named, detail: named ? 'said' : 'no sentence' });
+    }
+  } else {
+    const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
+    if (HALF_KNEELING.test(what)) checks.push(...setupKneeChecks(r));
+    else
+      checks.push({
+        name: 'no set-up',
+        ok: outcome.kind === 'refused' || (r !== null && r.setups.length === 0),
+        detail: r ? `${r.setups.length} set-ups` : 'refused',
+      });
+  }
+  return checks;
+}
+
+type FoundBirdDogRep = FoundRep & { rep: Extract<Outcome, { kind: 'bird-dog' }>['result']['reps'][number] };
+
+function viewPerRepCheck(clip: RealClip, c: ReturnType<typeof countReps>, found: FoundBirdDogRep[]): Check {
+  // The view per rep: from the side, leg height is measured by the camera; from elsewhere it is not.
+  const timeline = viewTimeline(clip.view, clip.durationS);
+  const wrongView = c.matches.filter((m) => {
+    const side = viewAt(timeline, (m.label.startS + m.label.endS) / 2) === 'side';
+    const rep = found.find((f) => f === m.rep)!.rep;
+    return (rep.metrics.R4.source === 'camera') !== side;
+  });
+  return {
+    name: 'view per rep',
+    ok: c.matches.length > 0 && wrongView.length === 0,
+    detail: wrongView.length === 0 ? `${c.matches.length} right` : `${wrongView.length} of ${c.matches.length} wrong`,
+  };
+}
+
+function birdDogChecks(clip: RealClip, outcome: Outcome): { checks: Check[]; reps: RepCounts } {
+  const checks: Check[] = [];
+  checks.push({
+    name: 'analysed',
+    ok: outcome.kind === 'bird-dog',
+    detail: outcome.kind === 'refused' ? outcome.message : 'yes',
+  });
+  const r = outcome.kind === 'bird-dog' ? outcome.result : null;
+  const labels = clip.reps ?? [];
+  const found = (r?.reps ?? []).map((x) => ({
+    startS: x.startMs / 1000,
+    endS: x.endMs / 1000,
+    leg: x.leg,
+    arm: x.arm,
+    rep: x,
+  }));
+  const c = countReps(labels, found);
+  const reps: RepCounts = {
+    labelled: c.labelled,
+    found: c.found,
+    oneToOne: c.oneToOne,
+    merged: c.merged,
+    extra: c.extra,
+    missed: c.missed,
+    legsRight: c.legsRight,
+  };
+  checks.push({
+    name: 'reps one to one',
+    ok: c.oneToOne === c.labelled && c.merged === 0 && c.extra === 0,
+    detail: `${c.oneToOne}/${c.labelled} one to one, ${c.merged} merged, ${c.extra} extra, ${c.missed} missed`,
+  });
+  checks.push({
+    name: 'legs follow sides',
+    ok: c.oneToOne > 0 && c.legsRight === c.oneToOne,
+    detail: `${c.legsRight}/${c.oneToOne}`,
+  });
+  const longest = Math.max(0, ...(r?.reps ?? []).map((x) => x.holdMs));
+  checks.push({
+    name: 'holds of seconds',
+    ok: longest <= BIRD_DOG_PHASES.MAX_HOLD_MS,
+    detail: `longest ${s1(longest)} s`,
+  });
+  checks.push(viewPerRepCheck(clip, c, found));
+  return { checks, reps };
+}
+
+function stretchLabelChecks(
+  clip: RealClip,
+  r: Extract<Outcome, { kind: 'hip-flexor-stretch' }>['result'] | null,
+): Check[] {
+  const checks: Check[] = [];
+  if (clip.kneelingKnee) {
+    const wrong = (r?.setups ?? []).filter((x) => x.kneelingSide !== clip.kneelingKnee);
+    checks.push({
+      name: 'kneeling knee',
+      ok: r !== null && r.setups.length > 0 && wrong.length === 0,
+      detail: r?.setups.map((x) => x.kneelingSide).join(',') || 'none',
+    });
+  }
+  if (clip.sideSwitches !== undefined) {
+    const switches = r?.events.filter((e) => e.type === 'side-switch').length ?? 0;
+    checks.push({
+      name: 'side switches',
+      ok: switches === clip.sideSwitches,
+      detail: `${switches} (labelled ${clip.sideSwitches})`,
+    });
+  }
+  if (clip.rocking !== undefined) {
+    const c5 = (r?.holds ?? []).some((h) => h.faults.some((f) => f.rule === 'C5'));
+    checks.push({
+      name: clip.rocking ? 'rocking flagged' : 'no rocking flagged',
+      ok: c5 === clip.rocking,
+      detail: c5 ? 'C5 flagged' : 'no C5',
+    });
+  }
+  return checks;
+}
+
+function formViewCheck(clip: RealClip, r: Extract<Outcome, { kind: 'hip-flexor-stretch' }>['result'] | null): Check {
+  // Form (knee angles, trunk lean) is judged only from the side; a hold seen from elsewhere says so.
+  const timeline = viewTimeline(clip.view, clip.durationS);
+  const holds = r?.holds ?? [];
+  const wrongView = holds.filter((h) => h.formMeasured !== (viewAt(timeline, (h.startMs + h.endMs) / 2000) === 'side'));
+  return {
+    name: 'form judged only from the side',
+    ok: holds.length > 0 && wrongView.length === 0,
+    detail:
+      holds.map((h) => `${s1(h.startMs)}-${s1(h.endMs)} s ${h.formMeasured ? 'judged' : 'not judged'}`).join('; ') ||
+      'no hold',
+  };
+}
+
+function stretchChecks(clip: RealClip, outcome: Outcome): Check[] {
+  const checks: Check[] = [];
+  checks.push({
+    name: 'analysed',
+    ok: outcome.kind === 'hip-flexor-stretch',
+    detail: outcome.kind === 'refused' ? outcome.message : 'yes',
+  });
+  const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
+  const first = r?.setups[0];
+  const inPos = clip.inPositionFromS ?? 0;
+  // The timer starts after a second of good set-up: the first set-up may come up to 2.5 s after the person is in position.
+  checks.push({
+    name: 'set-up time',
+    ok: first !== undefined && first.atMs / 1000 >= inPos - 0.5 && first.atMs / 1000 <= inPos + 2.5,
+    detail: first ? `${s1(first.atMs)} s (in position ${inPos} s)` : 'none',
+  });
+  checks.push(...setupKneeChecks(r).filter((x) => x.name !== 'no set-up'));
+  checks.push(...stretchLabelChecks(clip, r));
+  checks.push(formViewCheck(clip, r));
+  return checks;
+}
+
 export function scoreClip(clip: RealClip, exercise: Exercise, outcome: Outcome): ClipScore {
   const kind = clipKind(clip);
   const shows = kind.kind === 'negative' ? kind.what : kind.kind;
@@ -124,139 +287,13 @@ export function scoreClip(clip: RealClip, exercise: Exercise, outcome: Outcome):
   let reps: RepCounts | undefined;
   const said = describe(outcome);
   if (kind.kind === 'negative') {
-    if (exercise === 'bird-dog') {
-      if (NOT_ON_ALL_FOURS.test(kind.what)) {
-        checks.push({
-          name: 'refused',
-          ok: outcome.kind === 'refused',
-          detail: outcome.kind === 'refused' ? 'refused with a sentence' : 'analysed as a bird-dog',
-        });
-      } else {
-        const r = outcome.kind === 'bird-dog' ? outcome.result : null;
-        checks.push({
-          name: 'no rep',
-          ok: outcome.kind === 'refused' || (r !== null && r.reps.length === 0),
-          detail: r ? `${r.reps.length} reps` : 'refused',
-        });
-        const named = outcome.kind === 'refused' || (r !== null && r.quality.some((q) => q.code === 'not-bird-dog'));
-        checks.push({ name: 'says it is not a bird-dog', ok: named, detail: named ? 'said' : 'no sentence' });
-      }
-    } else {
-      const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
-      if (HALF_KNEELING.test(kind.what)) checks.push(...setupKneeChecks(r));
-      else
-        checks.push({
-          name: 'no set-up',
-          ok: outcome.kind === 'refused' || (r !== null && r.setups.length === 0),
-          detail: r ? `${r.setups.length} set-ups` : 'refused',
-        });
-    }
+    checks.push(...negativeChecks(kind.what, exercise, outcome));
   } else if (exercise === 'bird-dog') {
-    checks.push({
-      name: 'analysed',
-      ok: outcome.kind === 'bird-dog',
-      detail: outcome.kind === 'refused' ? outcome.message : 'yes',
-    });
-    const r = outcome.kind === 'bird-dog' ? outcome.result : null;
-    const labels = clip.reps ?? [];
-    const found = (r?.reps ?? []).map((x) => ({
-      startS: x.startMs / 1000,
-      endS: x.endMs / 1000,
-      leg: x.leg,
-      arm: x.arm,
-      rep: x,
-    }));
-    const c = countReps(labels, found);
-    reps = {
-      labelled: c.labelled,
-      found: c.found,
-      oneToOne: c.oneToOne,
-      merged: c.merged,
-      extra: c.extra,
-      missed: c.missed,
-      legsRight: c.legsRight,
-    };
-    checks.push({
-      name: 'reps one to one',
-      ok: c.oneToOne === c.labelled && c.merged === 0 && c.extra === 0,
-      detail: `${c.oneToOne}/${c.labelled} one to one, ${c.merged} merged, ${c.extra} extra, ${c.missed} missed`,
-    });
-    checks.push({
-      name: 'legs follow sides',
-      ok: c.oneToOne > 0 && c.legsRight === c.oneToOne,
-      detail: `${c.legsRight}/${c.oneToOne}`,
-    });
-    const longest = Math.max(0, ...(r?.reps ?? []).map((x) => x.holdMs));
-    checks.push({
-      name: 'holds of seconds',
-      ok: longest <= BIRD_DOG_PHASES.MAX_HOLD_MS,
-      detail: `longest ${s1(longest)} s`,
-    });
-    // The view per rep: from the side, leg height is measured by the camera; from elsewhere it is not.
-    const timeline = viewTimeline(clip.view, clip.durationS);
-    const wrongView = c.matches.filter((m) => {
-      const side = viewAt(timeline, (m.label.startS + m.label.endS) / 2) === 'side';
-      const rep = found.find((f) => f === m.rep)!.rep;
-      return (rep.metrics.R4.source === 'camera') !== side;
-    });
-    checks.push({
-      name: 'view per rep',
-      ok: c.matches.length > 0 && wrongView.length === 0,
-      detail: wrongView.length === 0 ? `${c.matches.length} right` : `${wrongView.length} of ${c.matches.length} wrong`,
-    });
+    const b = birdDogChecks(clip, outcome);
+    checks.push(...b.checks);
+    reps = b.reps;
   } else {
-    checks.push({
-      name: 'analysed',
-      ok: outcome.kind === 'hip-flexor-stretch',
-      detail: outcome.kind === 'refused' ? outcome.message : 'yes',
-    });
-    const r = outcome.kind === 'hip-flexor-stretch' ? outcome.result : null;
-    const first = r?.setups[0];
-    const inPos = clip.inPositionFromS ?? 0;
-    // The timer starts after a second of good set-up: the first set-up may come up to 2.5 s after the person is in position.
-    checks.push({
-      name: 'set-up time',
-      ok: first !== undefined && first.atMs / 1000 >= inPos - 0.5 && first.atMs / 1000 <= inPos + 2.5,
-      detail: first ? `${s1(first.atMs)} s (in position ${inPos} s)` : 'none',
-    });
-    checks.push(...setupKneeChecks(r).filter((x) => x.name !== 'no set-up'));
-    if (clip.kneelingKnee) {
-      const wrong = (r?.setups ?? []).filter((x) => x.kneelingSide !== clip.kneelingKnee);
-      checks.push({
-        name: 'kneeling knee',
-        ok: r !== null && r.setups.length > 0 && wrong.length === 0,
-        detail: r?.setups.map((x) => x.kneelingSide).join(',') || 'none',
-      });
-    }
-    if (clip.sideSwitches !== undefined) {
-      const switches = r?.events.filter((e) => e.type === 'side-switch').length ?? 0;
-      checks.push({
-        name: 'side switches',
-        ok: switches === clip.sideSwitches,
-        detail: `${switches} (labelled ${clip.sideSwitches})`,
-      });
-    }
-    if (clip.rocking !== undefined) {
-      const c5 = (r?.holds ?? []).some((h) => h.faults.some((f) => f.rule === 'C5'));
-      checks.push({
-        name: clip.rocking ? 'rocking flagged' : 'no rocking flagged',
-        ok: c5 === clip.rocking,
-        detail: c5 ? 'C5 flagged' : 'no C5',
-      });
-    }
-    // Form (knee angles, trunk lean) is judged only from the side; a hold seen from elsewhere says so.
-    const timeline = viewTimeline(clip.view, clip.durationS);
-    const holds = r?.holds ?? [];
-    const wrongView = holds.filter(
-      (h) => h.formMeasured !== (viewAt(timeline, (h.startMs + h.endMs) / 2000) === 'side'),
-    );
-    checks.push({
-      name: 'form judged only from the side',
-      ok: holds.length > 0 && wrongView.length === 0,
-      detail:
-        holds.map((h) => `${s1(h.startMs)}-${s1(h.endMs)} s ${h.formMeasured ? 'judged' : 'not judged'}`).join('; ') ||
-        'no hold',
-    });
+    checks.push(...stretchChecks(clip, outcome));
   }
   return {
     clip: clip.name,
