@@ -149,6 +149,45 @@ const safeName = (name: string): string => {
   return name;
 };
 
+type FixtureFiles = { png?: string; mp4?: string; y4m?: string; truth: string };
+
+/** Renders the spec and writes its files, named as in `files`, into the folder `tmp`. */
+async function renderFiles(
+  spec: FixtureSpec,
+  files: FixtureFiles,
+  tmp: string,
+  renderer: FigureRenderer,
+): Promise<void> {
+  const tmpFile = (f: string) => path.join(tmp, path.basename(f));
+  if (spec.kind === 'image') {
+    const { png, truth } = await renderer.render(spec.pose, spec.view, { look: spec.look, layer: spec.layer });
+    writeFileSync(tmpFile(files.png!), png);
+    writeFileSync(tmpFile(files.truth), JSON.stringify(truth));
+  } else {
+    const clip =
+      spec.recipe === 'bird-dog'
+        ? await birdDogClip({ ...spec, renderer })
+        : await halfKneelClip({ ...spec, renderer });
+    await writeClip(clip.frames, tmpFile(files.mp4!), spec.fps);
+    await writeClip(clip.frames, tmpFile(files.y4m!), spec.fps);
+    const truthFile: ClipTruthFile = {
+      fps: clip.fps,
+      view: clip.view,
+      durationMs: clip.plan.durationMs,
+      segments: clip.plan.segments,
+      frames: clip.frames.map((f) => ({
+        index: f.index,
+        tMs: f.tMs,
+        phase: f.phase,
+        rep: f.rep,
+        side: f.side,
+        truth: f.truth,
+      })),
+    };
+    writeFileSync(tmpFile(files.truth), JSON.stringify(truthFile));
+  }
+}
+
 /**
  * Returns the files of a rendered fixture, rendering them first when the cache does not hold them.
  * Pass `renderer` to reuse an open browser (its figure and size must match the spec's).
@@ -197,33 +236,7 @@ export async function ensureFixture(
     opts.renderer ?? (await createFigureRenderer({ figure, widthPx: spec.widthPx, heightPx: spec.heightPx }));
   try {
     const tmpFile = (f: string) => path.join(tmp, path.basename(f));
-    if (spec.kind === 'image') {
-      const { png, truth } = await renderer.render(spec.pose, spec.view, { look: spec.look, layer: spec.layer });
-      writeFileSync(tmpFile(files.png!), png);
-      writeFileSync(tmpFile(files.truth), JSON.stringify(truth));
-    } else {
-      const clip =
-        spec.recipe === 'bird-dog'
-          ? await birdDogClip({ ...spec, renderer })
-          : await halfKneelClip({ ...spec, renderer });
-      await writeClip(clip.frames, tmpFile(files.mp4!), spec.fps);
-      await writeClip(clip.frames, tmpFile(files.y4m!), spec.fps);
-      const truthFile: ClipTruthFile = {
-        fps: clip.fps,
-        view: clip.view,
-        durationMs: clip.plan.durationMs,
-        segments: clip.plan.segments,
-        frames: clip.frames.map((f) => ({
-          index: f.index,
-          tMs: f.tMs,
-          phase: f.phase,
-          rep: f.rep,
-          side: f.side,
-          truth: f.truth,
-        })),
-      };
-      writeFileSync(tmpFile(files.truth), JSON.stringify(truthFile));
-    }
+    await renderFiles(spec, files, tmp, renderer);
     mkdirSync(dir, { recursive: true });
     for (const f of Object.values(files)) renameSync(tmpFile(f), f);
     writeFileSync(done, JSON.stringify({ name, spec: stable(spec), version: LAB_RENDER_VERSION }, null, 1));
