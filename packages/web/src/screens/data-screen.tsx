@@ -10,13 +10,13 @@ import { downloadFile } from './report-files.ts';
 import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 
-export function DataScreen({ onBack }: { readonly onBack: () => void }) {
-  const heading = useFocusHeading<HTMLHeadingElement>();
+type Message = { kind: 'ok' | 'problem'; text: string };
+
+function useStoredData() {
   const { refresh } = useAppData();
   const [tests, setTests] = useState<BirdDogTestRecord[]>([]);
   const [sessions, setSessions] = useState<StretchSessionRecord[]>([]);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: string } | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -53,52 +53,58 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
       text: `Imported ${parsed.data.birdDogTests.length} tests, ${parsed.data.stretchSessions.length} stretch sessions and ${parsed.data.painDays.length} pain check-ins.`,
     });
   };
+  return { tests, sessions, message, doExport, doImport };
+}
 
+function TestList({ tests }: { readonly tests: readonly BirdDogTestRecord[] }) {
+  if (tests.length === 0) return <p>No tests yet.</p>;
   return (
-    <section className="screen" aria-labelledby="data-title">
-      <h1 id="data-title" ref={heading} tabIndex={-1}>
-        Your results and data
-      </h1>
-      <h2>Bird-dog tests</h2>
-      {tests.length === 0 ? (
-        <p>No tests yet.</p>
-      ) : (
-        <ul data-testid="test-list">
-          {tests.map((t) => (
-            <li key={t.id}>
-              {t.dateIso}:{' '}
-              {t.overall ? (
-                <a href={`#/results/${t.id}`}>{t.overall.summary}</a>
-              ) : t.status === 'in-progress' ? (
-                'not finished'
-              ) : (
-                'stopped early'
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>Stretch sessions</h2>
-      {sessions.length === 0 ? (
-        <p>No stretch sessions yet.</p>
-      ) : (
-        <ul data-testid="session-list">
-          {sessions.map((s) => (
-            <li key={s.id}>
-              {s.dateIso}: {s.holds.length} holds, {Math.round(s.holds.reduce((a, h) => a + h.goodFormMs, 0) / 1000)} s
-              of good form
-              {s.status === 'in-progress' ? ' (not finished)' : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>Move your data</h2>
-      <p>
-        Everything stays on this device. You can save it all as one file (numbers only, no pictures) and load it on
-        another device.
-      </p>
+    <ul data-testid="test-list">
+      {tests.map((t) => (
+        <li key={t.id}>
+          {t.dateIso}:{' '}
+          {t.overall ? (
+            <a href={`#/results/${t.id}`}>{t.overall.summary}</a>
+          ) : t.status === 'in-progress' ? (
+            'not finished'
+          ) : (
+            'stopped early'
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SessionList({ sessions }: { readonly sessions: readonly StretchSessionRecord[] }) {
+  if (sessions.length === 0) return <p>No stretch sessions yet.</p>;
+  return (
+    <ul data-testid="session-list">
+      {sessions.map((s) => (
+        <li key={s.id}>
+          {s.dateIso}: {s.holds.length} holds, {Math.round(s.holds.reduce((a, h) => a + h.goodFormMs, 0) / 1000)} s of
+          good form
+          {s.status === 'in-progress' ? ' (not finished)' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MoveData({
+  message,
+  onExport,
+  onImport,
+}: {
+  readonly message: Message | null;
+  readonly onExport: () => void;
+  readonly onImport: (file: File) => void;
+}) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
       <div className="actions">
-        <button type="button" className="button primary" onClick={() => void doExport()}>
+        <button type="button" className="button primary" onClick={onExport}>
           Export all data
         </button>
         <label className="button">
@@ -111,7 +117,7 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
             data-testid="import-file"
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void doImport(f);
+              if (f) onImport(f);
               e.target.value = '';
             }}
           />
@@ -126,6 +132,29 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
           {message.text}
         </p>
       )}
+    </>
+  );
+}
+
+export function DataScreen({ onBack }: { readonly onBack: () => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const { tests, sessions, message, doExport, doImport } = useStoredData();
+
+  return (
+    <section className="screen" aria-labelledby="data-title">
+      <h1 id="data-title" ref={heading} tabIndex={-1}>
+        Your results and data
+      </h1>
+      <h2>Bird-dog tests</h2>
+      <TestList tests={tests} />
+      <h2>Stretch sessions</h2>
+      <SessionList sessions={sessions} />
+      <h2>Move your data</h2>
+      <p>
+        Everything stays on this device. You can save it all as one file (numbers only, no pictures) and load it on
+        another device.
+      </p>
+      <MoveData message={message} onExport={() => void doExport()} onImport={(f) => void doImport(f)} />
       <BackToStart onBack={onBack} />
     </section>
   );
