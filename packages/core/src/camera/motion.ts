@@ -405,6 +405,91 @@ export function cropMotionFrames(m: MotionFrames, box: MotionBox): { frames: Mot
   return { frames: { widthPx: cw, heightPx: ch, tMs: m.tMs, luma }, xPx: x0, yPx: y0 };
 }
 
+function changedPixels(
+  luma: readonly Uint8Array[],
+  rest: Uint8Array,
+  restLo: ArrayLike<number>,
+  restHi: ArrayLike<number>,
+  size: number,
+): Uint8Array[] {
+  const changed: Uint8Array[] = [];
+  const diffHist = new Uint32Array(511);
+  for (const f of luma) {
+    const { gain, offset } = exposureFit(f, rest, diffHist);
+    const c = new Uint8Array(size);
+    for (let p = 0; p < size; p++) {
+      const v = f[p]! - offset;
+      c[p] = v < gain * restLo[p]! - MOTION_PIXEL_THRESHOLD || v > gain * restHi[p]! + MOTION_PIXEL_THRESHOLD ? 1 : 0;
+    }
+    changed.push(c);
+  }
+  return changed;
+}
+
+interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function changeRegion(changed: readonly Uint8Array[], w: number, h: number, size: number, n: number): PixelBox {
+  const times = new Uint32Array(size);
+  for (const c of changed) for (let p = 0; p < size; p++) times[p]! += c[p]!;
+  const minTimes = Math.max(2, Math.ceil(MOTION_REGION_MIN_SHARE * n));
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
+  for (let p = 0; p < size; p++) {
+    if (times[p]! < minTimes) continue;
+    const x = p % w,
+      y = (p - x) / w;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return { x0, y0, x1, y1 };
+}
+
+function regionShares(
+  changed: readonly Uint8Array[],
+  w: number,
+  box: PixelBox,
+  cx: number,
+  lowFrom: number,
+): Pick<MotionSignals, 'activity' | 'lateral' | 'lateralLow'> {
+  const { x0, y0, x1, y1 } = box;
+  const rw = x1 - x0 + 1,
+    rh = y1 - y0 + 1;
+  const activity: number[] = [];
+  const lateral: Array<number | null> = [];
+  const lateralLow: Array<number | null> = [];
+  for (const c of changed) {
+    let count = 0,
+      sx = 0,
+      lowCount = 0,
+      lowSx = 0;
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        if (c[y * w + x]) {
+          count++;
+          sx += x - cx;
+          if (y >= lowFrom) {
+            lowCount++;
+            lowSx += x - cx;
+          }
+        }
+      }
+    }
+    activity.push(count / (rw * rh));
+    lateral.push(count > 0 ? sx / count / rw : null);
+    lateralLow.push(lowCount > 0 ? lowSx / lowCount / rw : null);
+  }
+  return { activity, lateral, lateralLow };
+}
+
 export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions = {}): MotionSignals {
   const n = m.luma.length;
   const { widthPx: fullW, heightPx: fullH } = m;
@@ -440,62 +525,14 @@ export function computeMotionSignals(m: MotionFrames, opts: MotionSignalOptions 
   const moved = steady.movementShare > 0;
   const restLo: ArrayLike<number> = moved ? neighbourhood(rest, w, h, Math.min) : rest;
   const restHi: ArrayLike<number> = moved ? neighbourhood(rest, w, h, Math.max) : rest;
-  const changed: Uint8Array[] = [];
-  const diffHist = new Uint32Array(511);
-  for (const f of pictures.luma) {
-    const { gain, offset } = exposureFit(f, rest, diffHist);
-    const c = new Uint8Array(size);
-    for (let p = 0; p < size; p++) {
-      const v = f[p]! - offset;
-      c[p] = v < gain * restLo[p]! - MOTION_PIXEL_THRESHOLD || v > gain * restHi[p]! + MOTION_PIXEL_THRESHOLD ? 1 : 0;
-    }
-    changed.push(c);
-  }
-  const times = new Uint32Array(size);
-  for (const c of changed) for (let p = 0; p < size; p++) times[p]! += c[p]!;
-  const minTimes = Math.max(2, Math.ceil(MOTION_REGION_MIN_SHARE * n));
-  let x0 = w,
-    y0 = h,
-    x1 = -1,
-    y1 = -1;
-  for (let p = 0; p < size; p++) {
-    if (times[p]! < minTimes) continue;
-    const x = p % w,
-      y = (p - x) / w;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
+  const changed = changedPixels(pictures.luma, rest, restLo, restHi, size);
+  const { x0, y0, x1, y1 } = changeRegion(changed, w, h, size, n);
   if (x1 < 0) return { ...empty, cameraMovement: steady.restMovementShare };
   const rw = x1 - x0 + 1,
     rh = y1 - y0 + 1;
   const cx = opts.centreX !== undefined ? opts.centreX * fullW - 0.5 - cut.xPx : (x0 + x1) / 2;
-  const activity: number[] = [];
-  const lateral: Array<number | null> = [];
-  const lateralLow: Array<number | null> = [];
   const lowFrom = y1 + 1 - Math.max(1, Math.round(MOTION_LOW_SHARE * rh));
-  for (const c of changed) {
-    let count = 0,
-      sx = 0,
-      lowCount = 0,
-      lowSx = 0;
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        if (c[y * w + x]) {
-          count++;
-          sx += x - cx;
-          if (y >= lowFrom) {
-            lowCount++;
-            lowSx += x - cx;
-          }
-        }
-      }
-    }
-    activity.push(count / (rw * rh));
-    lateral.push(count > 0 ? sx / count / rw : null);
-    lateralLow.push(lowCount > 0 ? lowSx / lowCount / rw : null);
-  }
+  const { activity, lateral, lateralLow } = regionShares(changed, w, { x0, y0, x1, y1 }, cx, lowFrom);
   return {
     tMs: [...m.tMs],
     activity,
