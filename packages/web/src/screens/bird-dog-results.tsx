@@ -79,6 +79,64 @@ function RollBars({ reps }: { readonly reps: BirdDogTestRecord['reps'] }) {
   );
 }
 
+type Sides = NonNullable<BirdDogTestRecord['sides']>;
+
+function SideCard({
+  s,
+  side,
+  bySensor,
+}: {
+  readonly s: 'left' | 'right';
+  readonly side: Sides['left'];
+  readonly bySensor: boolean;
+}) {
+  return (
+    <div
+      className="side-card"
+      data-testid={`side-${s}`}
+      data-verdict={side.verdict}
+      data-max-roll={side.maxRollDeg ?? ''}
+    >
+      <h2>Lifting your {s} leg</h2>
+      <p>
+        <strong>{SIDE_WORDS[side.verdict]}</strong>
+        {side.maxRollDeg !== null && <>: the pelvis rolled up to {side.maxRollDeg.toFixed(0)} degrees</>}
+      </p>
+      <p className="meta">
+        {side.reps} reps, {side.unstableReps} unsteady. Measured by {bySensor ? 'the phone on your back' : 'the camera'}
+        .
+      </p>
+    </div>
+  );
+}
+
+function NotMeasured({ items }: { readonly items: BirdDogTestRecord['notMeasurable'] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h2>Not measured in this test</h2>
+      <ul>
+        {items.map((n) => (
+          <li key={n.rule}>{n.reason}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ResultActions({ onHome, onStretch }: { readonly onHome: () => void; readonly onStretch: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" className="button primary" onClick={onStretch}>
+        Next: the hip flexor stretch
+      </button>
+      <button type="button" className="button secondary" onClick={onHome}>
+        Back to start
+      </button>
+    </div>
+  );
+}
+
 export function BirdDogResults({
   id,
   onHome,
@@ -107,6 +165,7 @@ export function BirdDogResults({
       </section>
     );
   }
+  const sides = record.sides;
   return (
     <section className="screen" aria-labelledby="bdr-title">
       <h1
@@ -120,53 +179,18 @@ export function BirdDogResults({
       </h1>
       <p className="lead">{record.overall.summary}</p>
       <div className="sides">
-        {(['left', 'right'] as const).map((s) => {
-          const side = record.sides![s];
-          return (
-            <div
-              key={s}
-              className="side-card"
-              data-testid={`side-${s}`}
-              data-verdict={side.verdict}
-              data-max-roll={side.maxRollDeg ?? ''}
-            >
-              <h2>Lifting your {s} leg</h2>
-              <p>
-                <strong>{SIDE_WORDS[side.verdict]}</strong>
-                {side.maxRollDeg !== null && <>: the pelvis rolled up to {side.maxRollDeg.toFixed(0)} degrees</>}
-              </p>
-              <p className="meta">
-                {side.reps} reps, {side.unstableReps} unsteady. Measured by{' '}
-                {record.sources.sensor ? 'the phone on your back' : 'the camera'}.
-              </p>
-            </div>
-          );
-        })}
+        {(['left', 'right'] as const).map((s) => (
+          <SideCard key={s} s={s} side={sides[s]} bySensor={record.sources.sensor} />
+        ))}
       </div>
       <RollBars reps={record.reps} />
       <h2>What this means</h2>
       {record.explanation.map((line, i) => (
         <p key={i}>{line}</p>
       ))}
-      {record.notMeasurable.length > 0 && (
-        <>
-          <h2>Not measured in this test</h2>
-          <ul>
-            {record.notMeasurable.map((n) => (
-              <li key={n.rule}>{n.reason}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NotMeasured items={record.notMeasurable} />
       <p className="meta">{PLAN_DISCLAIMER}</p>
-      <div className="actions">
-        <button type="button" className="button primary" onClick={onStretch}>
-          Next: the hip flexor stretch
-        </button>
-        <button type="button" className="button secondary" onClick={onHome}>
-          Back to start
-        </button>
-      </div>
+      <ResultActions onHome={onHome} onStretch={onStretch} />
     </section>
   );
 }

@@ -11,6 +11,46 @@ import { MorningCheck } from './morning-check.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 import type { Route } from '../routes.ts';
 
+function PrivacyPromise() {
+  return (
+    <div className="promise" role="note" aria-label="Privacy promise">
+      <h2>Your video never leaves this device</h2>
+      <p>
+        The camera picture is looked at right here, in this browser. Nothing is uploaded and no video is saved. Only the
+        numbers about your movement are kept, on this device.
+      </p>
+    </div>
+  );
+}
+
+function Menu({ go, allowed }: { readonly go: (route: Route, id?: string) => void; readonly allowed: boolean }) {
+  return (
+    <div className="menu">
+      <button type="button" className="button primary" disabled={!allowed} onClick={() => go('bird-dog')}>
+        Bird-dog test (phone on your back)
+      </button>
+      <button type="button" className="button primary" disabled={!allowed} onClick={() => go('stretch')}>
+        Hip flexor stretch (camera or phone)
+      </button>
+      <button type="button" className="button" onClick={() => go('camera')}>
+        Camera check
+      </button>
+      <button type="button" className="button" onClick={() => go('why-hips')}>
+        I already stretch my back
+      </button>
+      <button type="button" className="button" onClick={() => go('progress')}>
+        Progress, plan and reports
+      </button>
+      <button type="button" className="button" onClick={() => go('data')}>
+        Your results and data
+      </button>
+      <button type="button" className="button secondary" onClick={() => go('safety')}>
+        Answer the safety questions again
+      </button>
+    </div>
+  );
+}
+
 export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { screening } = useAppData();
@@ -32,13 +72,7 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
         If your back hurts more after you stretch, you may be stretching the wrong thing, or too hard. steadyback checks
         how steady your lower back is and coaches a hip stretch instead, gently, one cue at a time.
       </p>
-      <div className="promise" role="note" aria-label="Privacy promise">
-        <h2>Your video never leaves this device</h2>
-        <p>
-          The camera picture is looked at right here, in this browser. Nothing is uploaded and no video is saved. Only
-          the numbers about your movement are kept, on this device.
-        </p>
-      </div>
+      <PrivacyPromise />
       <MorningCheck />
       <UnfinishedTest onResults={(id) => go('results', id)} />
       {!allowed && screening && (
@@ -50,29 +84,7 @@ export function HomeScreen({ go }: { readonly go: (route: Route, id?: string) =>
         </div>
       )}
       <h2>What would you like to do?</h2>
-      <div className="menu">
-        <button type="button" className="button primary" disabled={!allowed} onClick={() => go('bird-dog')}>
-          Bird-dog test (phone on your back)
-        </button>
-        <button type="button" className="button primary" disabled={!allowed} onClick={() => go('stretch')}>
-          Hip flexor stretch (camera or phone)
-        </button>
-        <button type="button" className="button" onClick={() => go('camera')}>
-          Camera check
-        </button>
-        <button type="button" className="button" onClick={() => go('why-hips')}>
-          I already stretch my back
-        </button>
-        <button type="button" className="button" onClick={() => go('progress')}>
-          Progress, plan and reports
-        </button>
-        <button type="button" className="button" onClick={() => go('data')}>
-          Your results and data
-        </button>
-        <button type="button" className="button secondary" onClick={() => go('safety')}>
-          Answer the safety questions again
-        </button>
-      </div>
+      <Menu go={go} allowed={allowed} />
       {latest?.overall && (
         <p>
           Your last bird-dog test ({latest.dateIso}):{' '}
