@@ -103,15 +103,21 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export async function startBrowserHost(
-  widthPx: number,
-  heightPx: number,
-  figureKind: 'gltf' | 'mannequin' = 'gltf',
-): Promise<BrowserHost> {
-  const roots: Roots =
-    figureKind === 'gltf'
-      ? { three: threeDir(), figures: figuresDir(), mannequin: null }
-      : { three: threeDir(), figures: null, mannequin: mannequinDirs() };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+/** Serves the page, three.js and the figures on a free loopback port. */
+async function startFileServer(roots: Roots): Promise<{ server: Server; origin: string }> {
   const server: Server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     if (urlPath === '/' || urlPath === '/index.html') {
@@ -129,31 +135,34 @@ export async function startBrowserHost(
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Opens the page in a fresh headless Chromium and checks that it has WebGL2. */
+async function openRenderPage(browser: Browser, origin: string, widthPx: number, heightPx: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: widthPx, height: heightPx } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${origin}/`);
+  const hasGl = await page.evaluate("!!document.createElement('canvas').getContext('webgl2')");
+  if (!hasGl) throw new Error(`Chromium at ${CHROMIUM_PATH} gave no WebGL2 context (SwiftShader flags not honoured?)`);
+  return page;
+}
+
+export async function startBrowserHost(
+  widthPx: number,
+  heightPx: number,
+  figureKind: 'gltf' | 'mannequin' = 'gltf',
+): Promise<BrowserHost> {
+  const roots: Roots =
+    figureKind === 'gltf'
+      ? { three: threeDir(), figures: figuresDir(), mannequin: null }
+      : { three: threeDir(), figures: null, mannequin: mannequinDirs() };
+  const { server, origin } = await startFileServer(roots);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--ignore-gpu-blocklist',
-      ],
-    });
-    const page = await browser.newPage({ viewport: { width: widthPx, height: heightPx } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${origin}/`);
-    const hasGl = await page.evaluate("!!document.createElement('canvas').getContext('webgl2')");
-    if (!hasGl)
-      throw new Error(`Chromium at ${CHROMIUM_PATH} gave no WebGL2 context (SwiftShader flags not honoured?)`);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await openRenderPage(browser, origin, widthPx, heightPx);
     const b = browser;
     return {
       page,

@@ -215,47 +215,42 @@ class PlanBuilder {
 
 const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
-/**
- * Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s;
- * with `standS`, standing before and after, getting down and up in 2.5 s each; with `atHome`, as
- * described there (`view` tells where the camera is).
- */
-export function birdDogPlan(
-  o: Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> & { readonly view?: ViewName } = {},
-): ClipPlan {
-  const quad: PoseSpec = { kind: 'quadruped', trunkSagDeg: 0 };
-  const stand: PoseSpec = { kind: 'standing' };
-  const kneel: PoseSpec = {
-    kind: 'half-kneeling',
-    kneelingSide: 'left',
-    trunkLeanDeg: 0,
-    hipShiftForwardM: 0,
-    pelvisTiltDeg: 0,
-  };
-  const standS = o.standS ?? 0;
-  let atPhone: FloorPlace | null = null;
-  if (o.atHome) {
-    if (!o.view) throw new Error('birdDogPlan: atHome needs the view, to walk from the camera');
-    const [dx, , dz] = VIEWS[o.view].dir;
-    const n = Math.hypot(dx, dz);
-    atPhone = [(HOME_WALK_M * dx) / n, (HOME_WALK_M * dz) / n];
-  }
-  const b = new PlanBuilder(atPhone || standS > 0 ? stand : quad, o.speed ?? 1, atPhone ?? [0, 0]);
+type BirdDogPlanOptions = Omit<BirdDogClipOptions, 'view' | 'fps' | 'renderer'> & { readonly view?: ViewName };
+
+interface BirdDogPoses {
+  readonly quad: PoseSpec;
+  readonly stand: PoseSpec;
+  readonly kneel: PoseSpec;
+}
+
+/** Where someone filmed `atHome` stands when the recording starts: HOME_WALK_M toward the camera. */
+function homeStart(o: BirdDogPlanOptions): FloorPlace | null {
+  if (!o.atHome) return null;
+  if (!o.view) throw new Error('birdDogPlan: atHome needs the view, to walk from the camera');
+  const [dx, , dz] = VIEWS[o.view].dir;
+  const n = Math.hypot(dx, dz);
+  return [(HOME_WALK_M * dx) / n, (HOME_WALK_M * dz) / n];
+}
+
+function birdDogGetDown(b: PlanBuilder, p: BirdDogPoses, atPhone: FloorPlace | null, standS: number): void {
   if (atPhone) {
-    b.step('stand', 1.5, stand, null, null);
-    b.step('walk', 2.5, stand, null, null, [-atPhone[0], -atPhone[1]]);
-    b.step('get-down', 2, kneel, null, null);
-    b.step('get-down', 1, kneel, null, null);
-    b.step('get-down', 2, quad, null, null);
-    b.step('get-down', 0.8, quad, null, null, [0, -0.05]);
-    b.step('settle', 2, quad, null, null);
-  } else {
-    if (standS > 0) {
-      b.step('stand', standS, stand, null, null);
-      b.step('get-down', 2.5, quad, null, null);
-    }
-    b.step('settle', 1, quad, null, null);
+    b.step('stand', 1.5, p.stand, null, null);
+    b.step('walk', 2.5, p.stand, null, null, [-atPhone[0], -atPhone[1]]);
+    b.step('get-down', 2, p.kneel, null, null);
+    b.step('get-down', 1, p.kneel, null, null);
+    b.step('get-down', 2, p.quad, null, null);
+    b.step('get-down', 0.8, p.quad, null, null, [0, -0.05]);
+    b.step('settle', 2, p.quad, null, null);
+    return;
   }
+  if (standS > 0) {
+    b.step('stand', standS, p.stand, null, null);
+    b.step('get-down', 2.5, p.quad, null, null);
+  }
+  b.step('settle', 1, p.quad, null, null);
+}
+
+function birdDogReps(b: PlanBuilder, p: BirdDogPoses, o: BirdDogPlanOptions): void {
   let side = o.firstLeg ?? 'left';
   for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
     const reach: PoseSpec = {
@@ -268,23 +263,45 @@ export function birdDogPlan(
     };
     b.step('reach', 2, reach, rep, side);
     b.step('hold', o.holdS ?? 2, reach, rep, side);
-    b.step('return', 1.5, quad, rep, side, o.creepM);
-    b.step('rest', 0.5, quad, rep, side);
+    b.step('return', 1.5, p.quad, rep, side, o.creepM);
+    b.step('rest', 0.5, p.quad, rep, side);
     side = otherSide(side);
   }
+}
+
+function birdDogGetUp(b: PlanBuilder, p: BirdDogPoses, atPhone: FloorPlace | null, standS: number): ClipPlan {
   if (atPhone) {
-    b.step('get-up', 2, kneel, null, null);
-    b.step('get-up', 1.5, stand, null, null);
+    b.step('get-up', 2, p.kneel, null, null);
+    b.step('get-up', 1.5, p.stand, null, null);
     const [x, z] = b.placeNow();
-    b.step('walk', 2.5, stand, null, null, [atPhone[0] - x, atPhone[1] - z]);
-    b.step('stand', 1, stand, null, null);
+    b.step('walk', 2.5, p.stand, null, null, [atPhone[0] - x, atPhone[1] - z]);
+    b.step('stand', 1, p.stand, null, null);
     return b.plan(['settle', 'reach', 'hold', 'return', 'rest']);
   }
   if (standS > 0) {
-    b.step('get-up', 2.5, stand, null, null);
-    b.step('stand', standS, stand, null, null);
+    b.step('get-up', 2.5, p.stand, null, null);
+    b.step('stand', standS, p.stand, null, null);
   }
   return b.plan();
+}
+
+/**
+ * Quadruped, settle 1 s, then alternating reaches: reach 2 s, hold ~2 s, return 1.5 s, rest 0.5 s;
+ * with `standS`, standing before and after, getting down and up in 2.5 s each; with `atHome`, as
+ * described there (`view` tells where the camera is).
+ */
+export function birdDogPlan(o: BirdDogPlanOptions = {}): ClipPlan {
+  const poses: BirdDogPoses = {
+    quad: { kind: 'quadruped', trunkSagDeg: 0 },
+    stand: { kind: 'standing' },
+    kneel: { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 },
+  };
+  const standS = o.standS ?? 0;
+  const atPhone = homeStart(o);
+  const b = new PlanBuilder(atPhone || standS > 0 ? poses.stand : poses.quad, o.speed ?? 1, atPhone ?? [0, 0]);
+  birdDogGetDown(b, poses, atPhone, standS);
+  birdDogReps(b, poses, o);
+  return birdDogGetUp(b, poses, atPhone, standS);
 }
 
 /** Half-kneeling set-up, settle 1 s, then: hips forward 2 s, hold ~3 s, back 1.5 s, rest 0.5 s. */

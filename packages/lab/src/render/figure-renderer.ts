@@ -203,57 +203,53 @@ function toTruth(r: PageRender): FrameTruth {
   };
 }
 
-export async function createFigureRenderer(opts: FigureRendererOptions = {}): Promise<FigureRenderer> {
-  const figure = opts.figure ?? defaultFigure();
-  if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure))
-    throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')} or mannequin`);
-  const widthPx = opts.widthPx ?? 640;
-  const heightPx = opts.heightPx ?? 480;
-  const host: BrowserHost = await startBrowserHost(widthPx, heightPx, figure === 'mannequin' ? 'mannequin' : 'gltf');
-  let rig: RigInfo;
-  try {
-    await host.page.addScriptTag({
-      type: 'module',
-      content: "import * as lab from '/lab/lab-page.js'; window.lab = lab;",
-    });
-    await host.page.waitForFunction(
-      () => typeof (globalThis as unknown as Partial<PageGlobal>).lab?.init === 'function',
-    );
-    const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), {
-      figureUrl: figure === 'mannequin' ? 'mannequin' : `/figures/${figure}.glb`,
-      width: widthPx,
-      height: heightPx,
-    });
-    // Calibrate the trunk line once: pose with parallel spine bones, read the joints back; then
-    // how much a pelvis tilt moves that line (half-kneeling compensates).
-    const lean = async (r: RigInfo, pose: PoseSpec): Promise<number> => {
-      const j = await host.page.evaluate(
-        (t) => (globalThis as unknown as PageGlobal).lab.joints(t),
-        boneTargets(pose, r),
-      );
-      const m = (a: string, b: string, i: number) => ((j[a]?.[i] ?? NaN) + (j[b]?.[i] ?? NaN)) / 2;
-      const dy = m('left_shoulder', 'right_shoulder', 1) - m('left_hip', 'right_hip', 1);
-      const dz = m('left_shoulder', 'right_shoulder', 2) - m('left_hip', 'right_hip', 2);
-      return (Math.atan2(-dz, dy) * 180) / Math.PI; // positive = leaning back
-    };
-    const raw: RigInfo = { ...measured, trunkLineOffsetDeg: 0, pelvisTiltLeanGain: 0 };
-    const offset = await lean(raw, { kind: 'standing' });
-    const level: RigInfo = { ...raw, trunkLineOffsetDeg: offset };
-    const kneel = { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0 } as const;
-    const gain = ((await lean(level, { ...kneel, pelvisTiltDeg: 10 })) - (await lean(level, kneel))) / 10;
-    rig = { ...level, pelvisTiltLeanGain: gain };
-  } catch (e) {
-    await host.close();
-    throw e;
-  }
+/** Loads the page's module and the figure, then calibrates the rig (trunk line, pelvis tilt lean). */
+async function loadRig(host: BrowserHost, figure: FigureChoice, widthPx: number, heightPx: number): Promise<RigInfo> {
+  await host.page.addScriptTag({
+    type: 'module',
+    content: "import * as lab from '/lab/lab-page.js'; window.lab = lab;",
+  });
+  await host.page.waitForFunction(() => typeof (globalThis as unknown as Partial<PageGlobal>).lab?.init === 'function');
+  const measured = await host.page.evaluate((o) => (globalThis as unknown as PageGlobal).lab.init(o), {
+    figureUrl: figure === 'mannequin' ? 'mannequin' : `/figures/${figure}.glb`,
+    width: widthPx,
+    height: heightPx,
+  });
+  return calibrateRig(host, { ...measured, trunkLineOffsetDeg: 0, pelvisTiltLeanGain: 0 });
+}
 
-  const renderTargets = async (
-    targets: BoneTargets,
-    place: FloorPlace,
-    view: ViewName,
-    o: RenderOptions = {},
-    fixedCamera?: PageRender['camera'],
-  ): Promise<RenderResult & { rawCamera: PageRender['camera'] }> => {
+/**
+ * Calibrates the trunk line once: pose with parallel spine bones, read the joints back; then how
+ * much a pelvis tilt moves that line (half-kneeling compensates).
+ */
+async function calibrateRig(host: BrowserHost, raw: RigInfo): Promise<RigInfo> {
+  const lean = async (r: RigInfo, pose: PoseSpec): Promise<number> => {
+    const j = await host.page.evaluate(
+      (t) => (globalThis as unknown as PageGlobal).lab.joints(t),
+      boneTargets(pose, r),
+    );
+    const m = (a: string, b: string, i: number) => ((j[a]?.[i] ?? NaN) + (j[b]?.[i] ?? NaN)) / 2;
+    const dy = m('left_shoulder', 'right_shoulder', 1) - m('left_hip', 'right_hip', 1);
+    const dz = m('left_shoulder', 'right_shoulder', 2) - m('left_hip', 'right_hip', 2);
+    return (Math.atan2(-dz, dy) * 180) / Math.PI; // positive = leaning back
+  };
+  const offset = await lean(raw, { kind: 'standing' });
+  const level: RigInfo = { ...raw, trunkLineOffsetDeg: offset };
+  const kneel = { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0 } as const;
+  const gain = ((await lean(level, { ...kneel, pelvisTiltDeg: 10 })) - (await lean(level, kneel))) / 10;
+  return { ...level, pelvisTiltLeanGain: gain };
+}
+
+type RenderTargets = (
+  targets: BoneTargets,
+  place: FloorPlace,
+  view: ViewName,
+  o?: RenderOptions,
+  fixedCamera?: PageRender['camera'],
+) => Promise<RenderResult & { rawCamera: PageRender['camera'] }>;
+
+function targetsRenderer(host: BrowserHost): RenderTargets {
+  return async (targets, place, view, o = {}, fixedCamera) => {
     const viewParams = VIEWS[view];
     if (!viewParams) throw new Error(`unknown view "${view}"; use one of ${Object.keys(VIEWS).join(', ')}`);
     const look: Look = { ...DEFAULT_LOOK, ...o.look };
@@ -269,7 +265,70 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
     });
     return { png: Buffer.from(r.pngBase64, 'base64'), truth: toTruth(r), rawCamera: r.camera };
   };
+}
 
+/** Points the one fixed camera of a clip must fit: every fitted frame's body, sampled 5 times a second. */
+async function clipFramePoints(
+  host: BrowserHost,
+  frames: { readonly times: number[]; readonly targets: BoneTargets[]; readonly places: FloorPlace[] },
+  fps: number,
+  fitAt: ClipRenderOptions['fitAt'],
+): Promise<FramePoints> {
+  const pts: Array<readonly [number, number, number]> = [];
+  for (let i = 0; i < frames.times.length; i += Math.max(1, Math.round(fps / 5))) {
+    if (fitAt && !fitAt(frames.times[i]!)) continue;
+    pts.push(
+      ...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), {
+        targets: frames.targets[i]!,
+        place: frames.places[i]!,
+      })),
+    );
+  }
+  return pts;
+}
+
+async function renderClipWith(
+  host: BrowserHost,
+  rig: RigInfo,
+  clip: { keyframes: readonly Keyframe[]; view: ViewName; fps: number; durationS: number | undefined },
+  o: ClipRenderOptions,
+): Promise<ClipFrame[]> {
+  const { keyframes, view, fps, durationS } = clip;
+  if (!(fps > 0)) throw new Error('renderClip: fps must be > 0');
+  const endMs = durationS !== undefined ? durationS * 1000 : (keyframes[keyframes.length - 1]?.tMs ?? 0);
+  const n = Math.max(1, Math.round((endMs / 1000) * fps));
+  const times = Array.from({ length: n }, (_, i) => (i * 1000) / fps);
+  const targets = times.map((t) => boneTargets(poseAt(keyframes, t), rig));
+  const places = times.map((t) => placeAt(keyframes, t));
+  // One fixed camera for the whole clip, placed so that every fitted frame's body fits.
+  const framePoints = o.framePoints ?? (await clipFramePoints(host, { times, targets, places }, fps, o.fitAt));
+  if (framePoints.length === 0) throw new Error('renderClip: fitAt leaves no moment to fit the camera to');
+  const renderTargets = targetsRenderer(host);
+  const frames: ClipFrame[] = [];
+  let camera: PageRender['camera'] | undefined;
+  for (let i = 0; i < n; i += 1) {
+    const { png, truth, rawCamera } = await renderTargets(targets[i]!, places[i]!, view, { ...o, framePoints }, camera);
+    camera ??= rawCamera;
+    frames.push({ png, truth, index: i, tMs: times[i]! });
+  }
+  return frames;
+}
+
+export async function createFigureRenderer(opts: FigureRendererOptions = {}): Promise<FigureRenderer> {
+  const figure = opts.figure ?? defaultFigure();
+  if (figure !== 'mannequin' && !(FIGURES as readonly string[]).includes(figure))
+    throw new Error(`unknown figure "${figure}"; use one of ${FIGURES.join(', ')} or mannequin`);
+  const widthPx = opts.widthPx ?? 640;
+  const heightPx = opts.heightPx ?? 480;
+  const host: BrowserHost = await startBrowserHost(widthPx, heightPx, figure === 'mannequin' ? 'mannequin' : 'gltf');
+  let rig: RigInfo;
+  try {
+    rig = await loadRig(host, figure, widthPx, heightPx);
+  } catch (e) {
+    await host.close();
+    throw e;
+  }
+  const renderTargets = targetsRenderer(host);
   return {
     figure,
     widthPx,
@@ -281,44 +340,8 @@ export async function createFigureRenderer(opts: FigureRendererOptions = {}): Pr
       const { png, truth } = await renderTargets(boneTargets(pose, rig), [0, 0], view, o);
       return { png, truth };
     },
-    async renderClip(keyframes, view, fps, durationS, o = {}) {
-      if (!(fps > 0)) throw new Error('renderClip: fps must be > 0');
-      const endMs = durationS !== undefined ? durationS * 1000 : (keyframes[keyframes.length - 1]?.tMs ?? 0);
-      const n = Math.max(1, Math.round((endMs / 1000) * fps));
-      const times = Array.from({ length: n }, (_, i) => (i * 1000) / fps);
-      const targets = times.map((t) => boneTargets(poseAt(keyframes, t), rig));
-      const places = times.map((t) => placeAt(keyframes, t));
-      // One fixed camera for the whole clip, placed so that every fitted frame's body fits.
-      let framePoints = o.framePoints;
-      if (!framePoints) {
-        const pts: Array<readonly [number, number, number]> = [];
-        for (let i = 0; i < n; i += Math.max(1, Math.round(fps / 5))) {
-          if (o.fitAt && !o.fitAt(times[i]!)) continue;
-          pts.push(
-            ...(await host.page.evaluate((a) => (globalThis as unknown as PageGlobal).lab.measure(a), {
-              targets: targets[i]!,
-              place: places[i]!,
-            })),
-          );
-        }
-        framePoints = pts;
-      }
-      if (framePoints.length === 0) throw new Error('renderClip: fitAt leaves no moment to fit the camera to');
-      const frames: ClipFrame[] = [];
-      let camera: PageRender['camera'] | undefined;
-      for (let i = 0; i < n; i += 1) {
-        const { png, truth, rawCamera } = await renderTargets(
-          targets[i]!,
-          places[i]!,
-          view,
-          { ...o, framePoints },
-          camera,
-        );
-        camera ??= rawCamera;
-        frames.push({ png, truth, index: i, tMs: times[i]! });
-      }
-      return frames;
-    },
+    renderClip: (keyframes, view, fps, durationS, o = {}) =>
+      renderClipWith(host, rig, { keyframes, view, fps, durationS }, o),
     close: () => host.close(),
   };
 }
