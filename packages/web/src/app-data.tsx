@@ -2,7 +2,7 @@
 // refreshed after a change. Storage itself lives in storage/db.ts.
 
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Screening, Settings } from '@steadyback/core';
+import { tierMayExercise, type Screening, type Settings } from '@steadyback/core';
 import { latestScreening, loadSettings, saveSettings } from './storage/db.ts';
 
 export interface AppData {
@@ -51,7 +51,7 @@ export function useAppData(): AppData {
   return v;
 }
 
-/** Exercise is allowed when the latest screening is clear or caution. */
+/** Exercise is allowed when there is a screening and core's rule allows its outcome. */
 export function mayExercise(screening: Screening | null): boolean {
-  return screening !== null && (screening.outcome === 'clear' || screening.outcome === 'caution');
+  return screening !== null && tierMayExercise(screening.outcome);
 }

@@ -1,12 +1,19 @@
 // Today's "pain right now" gate (rule set A.2) before any exercise: 8+ rest today, 6-7 easier
 // versions only (no test), up to 5 go ahead. The answer becomes today's resting pain (B).
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { evaluatePainNow, type PainNowEvaluation } from '@steadyback/core';
 import { db, newId, painDayFor, todayIso } from '../storage/db.ts';
 import { NrsButtons } from './nrs-buttons.tsx';
 
-export function PainNowGate({ onResult }: { readonly onResult: (e: PainNowEvaluation) => void }) {
+/** Before a test (`forTest`), carrying on needs core's `mayTest`; before an exercise, `mayExercise`. */
+export function PainNowGate({
+  onResult,
+  forTest = false,
+}: {
+  readonly onResult: (e: PainNowEvaluation) => void;
+  readonly forTest?: boolean;
+}) {
   const [value, setValue] = useState<number | null>(null);
   const [evaluation, setEvaluation] = useState<PainNowEvaluation | null>(null);
   const choose = async (n: number) => {
@@ -39,21 +46,36 @@ export function PainNowGate({ onResult }: { readonly onResult: (e: PainNowEvalua
         onChoose={(n) => void choose(n)}
       />
       {evaluation && (
-        <div
-          className={evaluation.mayExercise ? 'promise' : 'problem'}
-          role="status"
-          data-testid="pain-now-result"
-          data-band={evaluation.band}
-        >
-          <h2>{evaluation.title}</h2>
-          <p>{evaluation.message}</p>
-          {evaluation.mayExercise && (
-            <button type="button" className="button primary" onClick={() => onResult(evaluation)}>
-              Carry on
-            </button>
-          )}
-        </div>
+        <PainNowResult evaluation={evaluation} allowed={forTest ? evaluation.mayTest : evaluation.mayExercise}>
+          <button type="button" className="button primary" onClick={() => onResult(evaluation)}>
+            Carry on
+          </button>
+        </PainNowResult>
       )}
+    </div>
+  );
+}
+
+function PainNowResult({
+  evaluation,
+  allowed,
+  children,
+}: {
+  readonly evaluation: PainNowEvaluation;
+  readonly allowed: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div
+      className={allowed ? 'promise' : 'problem'}
+      role="status"
+      data-testid="pain-now-result"
+      data-band={evaluation.band}
+      data-allowed={allowed}
+    >
+      <h2>{evaluation.title}</h2>
+      <p>{evaluation.message}</p>
+      {allowed && children}
     </div>
   );
 }

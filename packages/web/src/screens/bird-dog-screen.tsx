@@ -121,9 +121,7 @@ export function BirdDogScreen({
         Bird-dog test with your phone
       </h1>
       {stage.kind === 'gate' && <UnfinishedTest onResults={onResults} />}
-      {stage.kind === 'gate' && (
-        <PainNowGate onResult={(e) => (e.mayTest ? setStage({ kind: 'intro', problem: null }) : onBack())} />
-      )}
+      {stage.kind === 'gate' && <PainNowGate forTest onResult={() => setStage({ kind: 'intro', problem: null })} />}
       {stage.kind === 'intro' && <BirdDogIntro problem={stage.problem} onBegin={() => void begin()} />}
       {stage.kind === 'running' && (
         <RunningView caption={caption} progress={progress} level={level} beeps={beeps} silent={silent} />

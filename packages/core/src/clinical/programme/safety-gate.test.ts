@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluatePainNow,
   evaluateRedFlags,
+  tierMayExercise,
   RED_FLAG_ITEMS,
   scoreStartBack,
   startBackDue,
@@ -45,6 +46,15 @@ describe('red-flag questions (rule set A.1)', () => {
     expect(r.mayExercise).toBe(mayExercise);
     expect(r.stopAppFlow).toBe(tier === 'emergency');
     expect(r.items.map((i) => i.id)).toEqual([id]);
+  });
+
+  it.each([
+    ['emergency', false],
+    ['urgent', false],
+    ['caution', true],
+    ['clear', true],
+  ] as const)('a stored screening of %s allows exercise: %s', (tier, allowed) => {
+    expect(tierMayExercise(tier)).toBe(allowed);
   });
 
   it('clears when every answer is no', () => {

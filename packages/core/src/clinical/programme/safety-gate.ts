@@ -174,6 +174,11 @@ export const RED_FLAG_TEXT = {
 
 const TIER_ORDER: readonly RedFlagTier[] = ['emergency', 'urgent', 'caution'];
 
+/** Exercise is allowed after a screening that came out clear or caution; never after urgent or emergency. */
+export function tierMayExercise(tier: RedFlagOutcome): boolean {
+  return tier === 'caution' || tier === 'clear';
+}
+
 /** Checks the yes/no answers and returns the most serious tier that applies. */
 export function evaluateRedFlags(answers: unknown): Outcome<RedFlagEvaluation> {
   if (!isRecord(answers)) return { ok: false, reason: 'The safety questions have not been answered yet.' };
