@@ -7,6 +7,7 @@ import { poseCommand } from './commands/pose.ts';
 import { benchCommand } from './commands/bench.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { reportCommand } from './commands/report.ts';
+import { usageErrorSentence } from './usage-error.ts';
 
 const USAGE = `steadyback: an on-device movement coach for people whose back hurts more after they stretch.
 
@@ -22,8 +23,9 @@ Usage:
   steadyback report --input EXPORT.json [--pdf FILE.pdf] [--csv FILE.csv] [--fhir FILE.json] [--today YYYY-MM-DD]
       Summarise the app's exported records: a one-page PDF for a physical therapist, a CSV, a FHIR R4 bundle,
       or, with no output file, a short summary here. Today is this machine's date unless --today says otherwise.
-  steadyback bench [--json FILE] [--models a,b,...] [--seconds N]
-      Measure pose-model speed and our pipeline's overhead on a clip the project renders itself.
+  steadyback bench [--json FILE] [--models a,b,...] [--video FILE]
+      Measure pose-model speed and our pipeline's overhead on a clip the project renders itself,
+      or on your own clip with --video.
   steadyback bench --analysis [--json FILE]
       Measure the analysis cost per frame and the phone-sensor error on synthetic sessions with known truth.
   steadyback help
@@ -66,18 +68,12 @@ export function reportError(err: unknown): number {
     process.stderr.write(`steadyback: ${err.message}\n`);
     return 1;
   }
-  const e = err as { code?: string; message?: string };
-  if (
-    e &&
-    (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
-      e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
-      e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-  ) {
-    process.stderr.write(
-      `steadyback: ${firstSentence(e.message ?? 'bad option')}: run \`steadyback help\` for the options.\n`,
-    );
+  const usage = usageErrorSentence(err);
+  if (usage !== null) {
+    process.stderr.write(`steadyback: ${usage}\n`);
     return 2;
   }
+  const e = err as { code?: string; message?: string };
   if (e && (e.code === 'EACCES' || e.code === 'ENOENT' || e.code === 'ENOSPC' || e.code === 'EISDIR')) {
     process.stderr.write(
       `steadyback: could not write or read a file (${e.code}): check the path and that you may write there.\n`,
