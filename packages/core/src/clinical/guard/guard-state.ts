@@ -348,6 +348,62 @@ function nextHoldSeconds(current: number, doseMaxS: number): number {
   return GUARD_PROGRESSION.HOLD_STEPS_S.find((s) => s > current && s <= doseMaxS) ?? current;
 }
 
+/** Whether every session of the week was green, with the reasons for the verdict. */
+function weekVerdict(sessions: readonly GuardSessionRecord[], weekKey: string): { green: boolean; reasons: string[] } {
+  const reasons: string[] = [];
+  let green = sessions.length > 0;
+  if (sessions.length === 0) reasons.push(`No sessions were recorded in week ${weekKey}, so nothing changes.`);
+  for (const s of sessions) {
+    const problems = sessionProblems(s);
+    if (problems.length > 0 || sessionPainBand(s) !== 'green') green = false;
+    reasons.push(...problems);
+  }
+  if (green)
+    reasons.push(
+      'Every session this week stayed within the comfortable range and your back was fine the next morning.',
+    );
+  return { green, reasons };
+}
+
+/** The week's change to the depth cap: it rises by the weekly maximum only after a green week. */
+function weekCapChange(
+  depthCapDeg: number | null,
+  green: boolean,
+): { capChangeDeg: number; newCapDeg: number | null; reason: string } {
+  let capChangeDeg = 0;
+  let reason: string;
+  if (depthCapDeg === null) reason = 'The depth limit is not set yet, because no usable depth has been measured.';
+  else if (green) {
+    capChangeDeg = T.CAP_MAX_RISE_PER_WEEK_DEG;
+    reason = `The depth limit rises by ${capChangeDeg} degrees.`;
+  } else reason = 'The depth limit stays the same this week.';
+  const newCapDeg = depthCapDeg === null ? null : depthCapDeg + capChangeDeg;
+  return { capChangeDeg, newCapDeg, reason };
+}
+
+/** The week's hold time: one step up after a green week, unless at the full dose or the volume limit. */
+function weekHoldSeconds(
+  state: GuardState,
+  sessions: readonly GuardSessionRecord[],
+  green: boolean,
+): { holdSeconds: number; reason: string } {
+  const dose = doseForProfile(profileOf(state));
+  const holdSeconds = state.holdSeconds;
+  if (!green) return { holdSeconds, reason: `Holds stay at ${holdSeconds} seconds this week.` };
+  const perSideSeconds = (side: 'left' | 'right'): number =>
+    sessions.reduce((sum, s) => sum + s.holds.filter((h) => h.side === side).length * s.holdSeconds, 0);
+  const volume = checkWeeklyVolume(Math.max(perSideSeconds('left'), perSideSeconds('right')) / 60);
+  const candidate = nextHoldSeconds(state.holdSeconds, dose.holdSecondsMax);
+  if (candidate === state.holdSeconds)
+    return { holdSeconds, reason: `Holds stay at ${holdSeconds} seconds, the full dose.` };
+  if (!volume.mayProgressVolume)
+    return { holdSeconds, reason: `Holds stay at ${holdSeconds} seconds. ${volume.message}` };
+  return {
+    holdSeconds: candidate,
+    reason: `Holds go up from ${state.holdSeconds} to ${candidate} seconds. The stretch itself should still feel the same: ${T.TARGET_MIN} to ${T.TARGET_MAX} out of 10.`,
+  };
+}
+
 /**
  * Reviews one ISO week: the cap rises by at most 5 degrees and the hold time by one step, both
  * only if every session that week was green on the intensity and 24-hour rules. A week is
@@ -378,44 +434,12 @@ export function weeklyReview(
     return { ok: false, reason: 'A session from this week is still open; end it before the weekly review.' };
 
   const sessions = state.sessions.filter((s) => s.weekKey === weekKey);
-  const reasons: string[] = [];
-  let green = sessions.length > 0;
-  if (sessions.length === 0) reasons.push(`No sessions were recorded in week ${weekKey}, so nothing changes.`);
-  for (const s of sessions) {
-    const problems = sessionProblems(s);
-    if (problems.length > 0 || sessionPainBand(s) !== 'green') green = false;
-    reasons.push(...problems);
-  }
-  if (green)
-    reasons.push(
-      'Every session this week stayed within the comfortable range and your back was fine the next morning.',
-    );
-
-  let capChangeDeg = 0;
-  if (state.depthCapDeg === null)
-    reasons.push('The depth limit is not set yet, because no usable depth has been measured.');
-  else if (green) {
-    capChangeDeg = T.CAP_MAX_RISE_PER_WEEK_DEG;
-    reasons.push(`The depth limit rises by ${capChangeDeg} degrees.`);
-  } else reasons.push('The depth limit stays the same this week.');
-  const newCapDeg = state.depthCapDeg === null ? null : state.depthCapDeg + capChangeDeg;
-
-  const dose = doseForProfile(profileOf(state));
-  let holdSeconds = state.holdSeconds;
-  if (green) {
-    const perSideSeconds = (side: 'left' | 'right'): number =>
-      sessions.reduce((sum, s) => sum + s.holds.filter((h) => h.side === side).length * s.holdSeconds, 0);
-    const volume = checkWeeklyVolume(Math.max(perSideSeconds('left'), perSideSeconds('right')) / 60);
-    const candidate = nextHoldSeconds(state.holdSeconds, dose.holdSecondsMax);
-    if (candidate === state.holdSeconds) reasons.push(`Holds stay at ${holdSeconds} seconds, the full dose.`);
-    else if (!volume.mayProgressVolume) reasons.push(`Holds stay at ${holdSeconds} seconds. ${volume.message}`);
-    else {
-      holdSeconds = candidate;
-      reasons.push(
-        `Holds go up from ${state.holdSeconds} to ${holdSeconds} seconds. The stretch itself should still feel the same: ${T.TARGET_MIN} to ${T.TARGET_MAX} out of 10.`,
-      );
-    }
-  } else reasons.push(`Holds stay at ${holdSeconds} seconds this week.`);
+  const { green, reasons: verdictReasons } = weekVerdict(sessions, weekKey);
+  const cap = weekCapChange(state.depthCapDeg, green);
+  const hold = weekHoldSeconds(state, sessions, green);
+  const { capChangeDeg, newCapDeg } = cap;
+  const { holdSeconds } = hold;
+  const reasons = [...verdictReasons, cap.reason, hold.reason];
 
   const review: GuardWeeklyReview = { weekKey, green, capChangeDeg, newCapDeg, holdSeconds, reasons };
   return {
