@@ -97,6 +97,55 @@ function optionalFlag(
   return { ok: true, value: v };
 }
 
+/** The hold's depth reading: absent is null; otherwise a finite, non-negative, plausible number of degrees. */
+function validDepth(depthDeg: unknown): { ok: true; value: number | null } | { ok: false; reason: string } {
+  if (depthDeg === undefined || depthDeg === null) return { ok: true, value: null };
+  if (typeof depthDeg !== 'number' || !Number.isFinite(depthDeg))
+    return {
+      ok: false,
+      reason: `The depth reading should be a number of degrees, but it was ${JSON.stringify(depthDeg)}.`,
+    };
+  if (depthDeg < 0)
+    return {
+      ok: false,
+      reason: `The depth reading can't be negative (it was ${depthDeg} degrees), so it was not recorded.`,
+    };
+  if (depthDeg > T.DEPTH_MAX_PLAUSIBLE_DEG)
+    return {
+      ok: false,
+      reason: `A depth of ${depthDeg} degrees is more than the camera can plausibly measure here, so it was not recorded.`,
+    };
+  return { ok: true, value: depthDeg };
+}
+
+/** The camera's and the phone's signal flags, each absent flag made an explicit false. */
+function validSignals(
+  cameraSignals: unknown,
+  sensorSignals: unknown,
+):
+  | { ok: true; cameraSignals: GuardHold['cameraSignals']; sensorSignals: GuardHold['sensorSignals'] }
+  | { ok: false; reason: string } {
+  if (cameraSignals !== undefined && cameraSignals !== null && !isRecord(cameraSignals))
+    return { ok: false, reason: 'The camera signals should be a set of true/false flags.' };
+  if (sensorSignals !== undefined && sensorSignals !== null && !isRecord(sensorSignals))
+    return { ok: false, reason: 'The sensor signals should be a set of true/false flags.' };
+  const cam = isRecord(cameraSignals) ? cameraSignals : {};
+  const sen = isRecord(sensorSignals) ? sensorSignals : {};
+  const camC1 = optionalFlag(cam, 'C1', 'camera');
+  if (!camC1.ok) return camC1;
+  const camC5 = optionalFlag(cam, 'C5', 'camera');
+  if (!camC5.ok) return camC5;
+  const senC1s = optionalFlag(sen, 'C1s', 'sensor');
+  if (!senC1s.ok) return senC1s;
+  const senC5 = optionalFlag(sen, 'C5', 'sensor');
+  if (!senC5.ok) return senC5;
+  return {
+    ok: true,
+    cameraSignals: { C1: camC1.value, C5: camC5.value },
+    sensorSignals: { C1s: senC1s.value, C5: senC5.value },
+  };
+}
+
 /** Checks one hold's input at the boundary; nonsense comes back as one plain sentence. */
 export function validateHoldInput(raw: unknown): GuardHoldValidation {
   if (!isRecord(raw)) return { ok: false, reason: 'The hold check-in is missing.' };
@@ -122,39 +171,10 @@ export function validateHoldInput(raw: unknown): GuardHoldValidation {
       reason: `Where the stretch was felt should be one of ${GUARD_FELT_AT.join(', ')}, but it was ${JSON.stringify(feltAt)}.`,
     };
   }
-  let depth: number | null = null;
-  if (depthDeg !== undefined && depthDeg !== null) {
-    if (typeof depthDeg !== 'number' || !Number.isFinite(depthDeg))
-      return {
-        ok: false,
-        reason: `The depth reading should be a number of degrees, but it was ${JSON.stringify(depthDeg)}.`,
-      };
-    if (depthDeg < 0)
-      return {
-        ok: false,
-        reason: `The depth reading can't be negative (it was ${depthDeg} degrees), so it was not recorded.`,
-      };
-    if (depthDeg > T.DEPTH_MAX_PLAUSIBLE_DEG)
-      return {
-        ok: false,
-        reason: `A depth of ${depthDeg} degrees is more than the camera can plausibly measure here, so it was not recorded.`,
-      };
-    depth = depthDeg;
-  }
-  if (cameraSignals !== undefined && cameraSignals !== null && !isRecord(cameraSignals))
-    return { ok: false, reason: 'The camera signals should be a set of true/false flags.' };
-  if (sensorSignals !== undefined && sensorSignals !== null && !isRecord(sensorSignals))
-    return { ok: false, reason: 'The sensor signals should be a set of true/false flags.' };
-  const cam = isRecord(cameraSignals) ? cameraSignals : {};
-  const sen = isRecord(sensorSignals) ? sensorSignals : {};
-  const camC1 = optionalFlag(cam, 'C1', 'camera');
-  if (!camC1.ok) return camC1;
-  const camC5 = optionalFlag(cam, 'C5', 'camera');
-  if (!camC5.ok) return camC5;
-  const senC1s = optionalFlag(sen, 'C1s', 'sensor');
-  if (!senC1s.ok) return senC1s;
-  const senC5 = optionalFlag(sen, 'C5', 'sensor');
-  if (!senC5.ok) return senC5;
+  const depth = validDepth(depthDeg);
+  if (!depth.ok) return depth;
+  const signals = validSignals(cameraSignals, sensorSignals);
+  if (!signals.ok) return signals;
   return {
     ok: true,
     hold: {
@@ -162,9 +182,9 @@ export function validateHoldInput(raw: unknown): GuardHoldValidation {
       intensity,
       pain,
       feltAt: feltAt as GuardFeltAt,
-      depthDeg: depth,
-      cameraSignals: { C1: camC1.value, C5: camC5.value },
-      sensorSignals: { C1s: senC1s.value, C5: senC5.value },
+      depthDeg: depth.value,
+      cameraSignals: signals.cameraSignals,
+      sensorSignals: signals.sensorSignals,
     },
   };
 }
