@@ -16,7 +16,14 @@ import type {
   Quantity,
 } from 'fhir/r4.js';
 import { addDaysIso } from '../guard/dates.ts';
-import type { BirdDogSideSummary, BirdDogTestSummary, ReportModel, ReportSide } from './model.ts';
+import type {
+  BirdDogSideSummary,
+  BirdDogTestSummary,
+  PainDaySummary,
+  Peg3Summary,
+  ReportModel,
+  ReportSide,
+} from './model.ts';
 
 export const FHIR_SYSTEMS = {
   loinc: 'http://loinc.org',
@@ -222,12 +229,9 @@ function overallObservation(ctx: Ctx, key: string, test: BirdDogTestSummary): vo
   });
 }
 
-/** The model's records as a FHIR R4 collection Bundle with an anonymous Patient. */
-export function fhirBundle(model: ReportModel): Bundle {
-  const ctx: Ctx = { patientRef: '', entries: [] };
-  ctx.patientRef = add(ctx, 'patient', { resourceType: 'Patient', active: true });
-
-  for (const [i, d] of model.pain.days.entries()) {
+/** Pain before, at the peak of and the morning after each session, in that order per session. */
+function sessionPainObservations(ctx: Ctx, days: readonly PainDaySummary[]): void {
+  for (const [i, d] of days.entries()) {
     const key = `${i}|${d.id}`;
     painObservation(
       ctx,
@@ -257,7 +261,11 @@ export function fhirBundle(model: ReportModel): Bundle {
         `${PAIN_TIMING_TEXT['next-morning']} on ${d.dateIso}.`,
       );
   }
-  for (const [i, p] of model.usualPain.entries())
+}
+
+/** The usual-pain check-ins, one pain observation each. */
+function usualPainObservations(ctx: Ctx, usualPain: ReportModel['usualPain']): void {
+  for (const [i, p] of usualPain.entries())
     painObservation(
       ctx,
       `usual|${i}|${p.id}`,
@@ -266,7 +274,11 @@ export function fhirBundle(model: ReportModel): Bundle {
       'usual-past-week',
       `${PAIN_TIMING_TEXT['usual-past-week']}, reported on ${p.dateIso}.`,
     );
-  for (const [i, g] of model.peg3.all.entries()) {
+}
+
+/** Each PEG-3 score with its three items as components. */
+function peg3Observations(ctx: Ctx, peg3: readonly Peg3Summary[]): void {
+  for (const [i, g] of peg3.entries()) {
     add(ctx, `peg3|${i}|${g.dateIso}`, {
       resourceType: 'Observation',
       status: 'final',
@@ -286,12 +298,26 @@ export function fhirBundle(model: ReportModel): Bundle {
       note: [{ text: `${g.source}.` }],
     });
   }
-  for (const [i, t] of model.birdDog.tests.entries()) {
+}
+
+/** Each complete bird-dog test: its overall verdict, then the left and the right side. */
+function birdDogObservations(ctx: Ctx, tests: readonly BirdDogTestSummary[]): void {
+  for (const [i, t] of tests.entries()) {
     if (t.status !== 'complete') continue;
     const key = `${i}|${t.id}`;
     overallObservation(ctx, key, t);
     if (t.sides) for (const side of ['left', 'right'] as const) sideObservation(ctx, key, t, side, t.sides[side]);
   }
+}
+
+/** The model's records as a FHIR R4 collection Bundle with an anonymous Patient. */
+export function fhirBundle(model: ReportModel): Bundle {
+  const ctx: Ctx = { patientRef: '', entries: [] };
+  ctx.patientRef = add(ctx, 'patient', { resourceType: 'Patient', active: true });
+  sessionPainObservations(ctx, model.pain.days);
+  usualPainObservations(ctx, model.usualPain);
+  peg3Observations(ctx, model.peg3.all);
+  birdDogObservations(ctx, model.birdDog.tests);
   return {
     resourceType: 'Bundle',
     id: stableUuid(
