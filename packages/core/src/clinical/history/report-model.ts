@@ -12,6 +12,7 @@ import {
   REPORT_MODEL_VERSION,
   type DepthTrend,
   type NprsTrend,
+  type PainDaySummary,
   type PainLight,
   type Peg3Summary,
   type ReportModel,
@@ -124,6 +125,49 @@ function depthTrendOf(sessions: readonly StretchSessionSummary[]): DepthTrend | 
   };
 }
 
+/** How many pain days had each light, and each ISO week's lights in date order. */
+function painLightsOf(painDays: readonly PainDaySummary[]): {
+  counts: Record<PainLight, number>;
+  lightsByWeek: Map<string, PainLight[]>;
+} {
+  const counts = zeroLights();
+  const lightsByWeek = new Map<string, PainLight[]>();
+  for (const p of painDays) {
+    counts[p.light] += 1;
+    lightsByWeek.set(p.weekKey, [...(lightsByWeek.get(p.weekKey) ?? []), p.light]);
+  }
+  return { counts, lightsByWeek };
+}
+
+/** The first and last date of any record, or null when there are none. */
+function periodOf(data: SteadybackExport): ReportModel['period'] {
+  const dates = [data.screenings, data.painDays, data.outcomeChecks, data.birdDogTests, data.stretchSessions]
+    .flatMap((xs) => xs.map((x) => x.dateIso))
+    .sort();
+  return dates.length > 0 ? { firstIso: dates[0]!, lastIso: dates.at(-1)! } : null;
+}
+
+function latestScreeningOf(data: SteadybackExport): ReportModel['latestScreening'] {
+  const s = data.screenings.at(-1);
+  return s ? { dateIso: s.dateIso, outcome: s.outcome, reason: s.reason } : null;
+}
+
+/** The programme layer's escalation assessment and weekly plan, each with the reason when there is none. */
+function guidanceOf(
+  data: SteadybackExport,
+  todayIso: string,
+): Pick<ReportModel, 'escalation' | 'escalationProblem' | 'plan' | 'planProblem'> {
+  const esc = assessEscalation(escalationInputFrom(data, todayIso));
+  const planInput = planInputFrom(data, todayIso);
+  const plan = planInput.ok ? buildWeeklyPlan(planInput.input) : planInput;
+  return {
+    escalation: esc.ok ? (({ ok: _ok, ...rest }) => rest)(esc) : null,
+    escalationProblem: esc.ok ? null : esc.reason,
+    plan: plan.ok ? plan.plan : null,
+    planProblem: plan.ok ? null : plan.reason,
+  };
+}
+
 /**
  * The report model of an export as of todayIso ('YYYY-MM-DD', the caller's local date). Records
  * dated after today are left out (and counted in leftOutAfterToday). Throws only on a malformed
@@ -137,24 +181,13 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
   const tests = data.birdDogTests.map(birdDogSummary);
   const sessions = data.stretchSessions.map(stretchSummary);
   const painDays = data.painDays.map(painDaySummary);
-  const counts = zeroLights();
-  const lightsByWeek = new Map<string, PainLight[]>();
-  for (const p of painDays) {
-    counts[p.light] += 1;
-    lightsByWeek.set(p.weekKey, [...(lightsByWeek.get(p.weekKey) ?? []), p.light]);
-  }
+  const { counts, lightsByWeek } = painLightsOf(painDays);
 
-  const dates = [data.screenings, data.painDays, data.outcomeChecks, data.birdDogTests, data.stretchSessions]
-    .flatMap((xs) => xs.map((x) => x.dateIso))
-    .sort();
-  const period = dates.length > 0 ? { firstIso: dates[0]!, lastIso: dates.at(-1)! } : null;
+  const period = periodOf(data);
   const weeks = period ? weeksOf(data, lightsByWeek, period.firstIso, period.lastIso) : [];
   const nprs = nprsTrendOf(data);
   const peg3 = peg3Of(data);
-
-  const esc = assessEscalation(escalationInputFrom(data, todayIso));
-  const planInput = planInputFrom(data, todayIso);
-  const plan = planInput.ok ? buildWeeklyPlan(planInput.input) : planInput;
+  const guidance = guidanceOf(data, todayIso);
 
   const measuredTests = tests.filter((t) => t.status === 'complete' && t.sides !== null);
   const usualPain = data.outcomeChecks.map((c) => ({ id: c.id, dateIso: c.dateIso, nrs: c.usualPainNrs }));
@@ -165,10 +198,7 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
     period,
     leftOutAfterToday: leftOut,
     programmeStartIso: data.settings.programmeStartIso,
-    latestScreening: (() => {
-      const s = data.screenings.at(-1);
-      return s ? { dateIso: s.dateIso, outcome: s.outcome, reason: s.reason } : null;
-    })(),
+    latestScreening: latestScreeningOf(data),
     birdDog: { tests, latest: measuredTests.at(-1) ?? tests.at(-1) ?? null },
     stretch: {
       sessions,
@@ -181,10 +211,10 @@ export function reportModel(input: SteadybackExport, todayIso: string): ReportMo
     usualPain,
     nprs,
     peg3: { latest: peg3.at(-1) ?? null, all: peg3 },
-    escalation: esc.ok ? (({ ok: _ok, ...rest }) => rest)(esc) : null,
-    escalationProblem: esc.ok ? null : esc.reason,
-    plan: plan.ok ? plan.plan : null,
-    planProblem: plan.ok ? null : plan.reason,
+    escalation: guidance.escalation,
+    escalationProblem: guidance.escalationProblem,
+    plan: guidance.plan,
+    planProblem: guidance.planProblem,
     charts: period
       ? buildCharts({
           startIso: period.firstIso,
