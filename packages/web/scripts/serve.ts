@@ -4,7 +4,7 @@
 // Run: tsx scripts/serve.ts  (PORT=8080 to choose the port; 0 picks a free one).
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mimeType } from './mime.ts';
@@ -48,6 +48,61 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
+
+/** The file under root a request asks for, or the status to answer instead. */
+function resolveRequest(root: string, req: IncomingMessage): { file: string; pathname: string } | number {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return 405;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+  } catch {
+    return 400;
+  }
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = path.join(root, path.normalize(pathname));
+  if (file !== root && !file.startsWith(root + path.sep)) return 403;
+  return { file, pathname };
+}
+
+const REFUSALS: Record<number, string> = {
+  400: 'Bad request\n',
+  403: 'Forbidden\n',
+  404: 'Not found\n',
+  405: 'Method not allowed\n',
+};
+
+function refuse(res: ServerResponse, status: number): void {
+  res.writeHead(status, status === 405 ? { Allow: 'GET, HEAD', ...TEXT } : TEXT).end(REFUSALS[status]);
+}
+
+function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  const target = resolveRequest(root, req);
+  if (typeof target === 'number') return refuse(res, target);
+  const { file, pathname } = target;
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    return refuse(res, 404);
+  }
+  // Hashed bundle files never change; everything else (index.html, models, wasm) is revalidated.
+  const immutable = pathname.startsWith('/assets/');
+  res.writeHead(200, {
+    'Content-Type': mimeType(file),
+    'Content-Length': String(size),
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
 export async function startServer(
   opts: { readonly distDir?: string; readonly port?: number } = {},
 ): Promise<RunningServer> {
@@ -57,49 +112,7 @@ export async function startServer(
       `No built app in ${root}; run "npm run build -w @steadyback/web" first (or "npm start" at the root).`,
     );
   }
-  const server: Server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res
-        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Method not allowed\n');
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
-    } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
-      return;
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = path.join(root, path.normalize(pathname));
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden\n');
-      return;
-    }
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-      return;
-    }
-    // Hashed bundle files never change; everything else (index.html, models, wasm) is revalidated.
-    const immutable = pathname.startsWith('/assets/');
-    res.writeHead(200, {
-      'Content-Type': mimeType(file),
-      'Content-Length': String(size),
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
-  });
+  const server: Server = createServer((req, res) => serveFile(root, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? DEFAULT_PORT, HOST, () => resolve());

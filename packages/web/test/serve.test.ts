@@ -82,7 +82,23 @@ describe('static server for the built app', () => {
 
   it('answers 404 for missing files and 405 for writes', async () => {
     expect((await get('/models/missing.bin')).status).toBe(404);
-    expect((await get('/', 'POST')).status).toBe(405);
+    const post = await get('/', 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('answers 400 for a path that is not valid percent-encoding', async () => {
+    const res = await get('/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.body).toBe('Bad request\n');
+  });
+
+  it('answers HEAD with the headers and no body, and a folder as not found', async () => {
+    const head = await get('/models/m.bin', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe('3');
+    expect(head.body).toBe('');
+    expect((await get('/models')).status).toBe(404);
   });
 
   it('says how to build when there is no built app', async () => {
