@@ -84,17 +84,7 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
     peopleCheckEveryFrames: peopleEvery,
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
   };
-  let parts: SegmentResult[];
-  if (workers === 2 && total !== null && total >= 2 && info.durationMs !== null && info.durationMs > 0) {
-    // Split by time: the second worker's decoder seeks to its half instead of decoding the first.
-    const midMs = info.durationMs / 2;
-    parts = await Promise.all([
-      runSegmentInWorker({ ...base, startFrame: 0, startMs: 0, endMs: midMs }, progress),
-      runSegmentInWorker({ ...base, startFrame: 0, startMs: midMs }, progress),
-    ]);
-  } else {
-    parts = [await runSegment({ ...base, startFrame: 0 }, progress)];
-  }
+  const parts = await runSegments(base, workers, progress);
   const frames = parts.flatMap((p) => p.frames);
   if (frames.length === 0) {
     throw new PoseError(
@@ -103,6 +93,47 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
     );
   }
   const maxPeople = Math.max(...parts.map((p) => p.maxPeople));
+  const warnings = videoWarnings(info, parts, frames.length, maxPeople);
+  return {
+    info,
+    model: options.model,
+    frames,
+    warnings,
+    stats: {
+      workers: parts.length,
+      wallMs: performance.now() - t0,
+      estimateMs: parts.reduce((s, p) => s + p.estimateMs, 0),
+      maxPeople,
+    },
+  };
+}
+
+/** One segment in this thread, or two workers splitting the video by time. */
+async function runSegments(
+  base: Omit<SegmentJob, 'startFrame'>,
+  workers: number,
+  progress: (n: number) => void,
+): Promise<SegmentResult[]> {
+  const { info } = base;
+  const total = info.frameCount;
+  if (workers === 2 && total !== null && total >= 2 && info.durationMs !== null && info.durationMs > 0) {
+    // Split by time: the second worker's decoder seeks to its half instead of decoding the first.
+    const midMs = info.durationMs / 2;
+    return Promise.all([
+      runSegmentInWorker({ ...base, startFrame: 0, startMs: 0, endMs: midMs }, progress),
+      runSegmentInWorker({ ...base, startFrame: 0, startMs: midMs }, progress),
+    ]);
+  }
+  return [await runSegment({ ...base, startFrame: 0 }, progress)];
+}
+
+/** What the person should know about how the video was read: several people, downscaling, damage. */
+function videoWarnings(
+  info: VideoInfo,
+  parts: readonly SegmentResult[],
+  framesRead: number,
+  maxPeople: number,
+): VideoWarning[] {
   const warnings: VideoWarning[] = [];
   if (maxPeople > 1) {
     warnings.push({
@@ -120,21 +151,10 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
   if (decodeError) {
     warnings.push({
       code: 'decode-error',
-      message: `Part of the video could not be decoded (${decodeError}); the analysis covers the ${frames.length} frames that could be read.`,
+      message: `Part of the video could not be decoded (${decodeError}); the analysis covers the ${framesRead} frames that could be read.`,
     });
   }
-  return {
-    info,
-    model: options.model,
-    frames,
-    warnings,
-    stats: {
-      workers: parts.length,
-      wallMs: performance.now() - t0,
-      estimateMs: parts.reduce((s, p) => s + p.estimateMs, 0),
-      maxPeople,
-    },
-  };
+  return warnings;
 }
 
 /** Runs one segment in this thread. Exported for the worker and for benchmarks. */

@@ -4,12 +4,15 @@
 // Frames are read into one preallocated buffer (DESIGN.md section 3: concatenating chunks was 3x
 // slower), so a consumer that keeps a frame must copy it.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { PoseError } from '../errors.ts';
 import type { RgbFrame } from '../pose-source.ts';
 import { FFMPEG_MISSING_MESSAGE, ffmpegPath, ffprobePath, run } from './ffmpeg.ts';
+import { FrameRing } from './frame-ring.ts';
+import { ShowinfoLog } from './showinfo-log.ts';
 
 export interface VideoInfo {
   readonly path: string;
@@ -44,7 +47,32 @@ export const READ_AHEAD_FRAMES = 4;
 const STILL_IMAGE_FORMATS = /(^|,)(image2|png_pipe|jpeg_pipe|webp_pipe|bmp_pipe|tiff_pipe)(,|$)/;
 
 export async function probeVideo(filePath: string, options: ProbeOptions = {}): Promise<VideoInfo> {
-  const maxLong = options.maxLongSidePx ?? DEFAULT_MAX_LONG_SIDE_PX;
+  await checkIsFile(filePath);
+  const { stream, formatName, format } = await readProbe(filePath);
+  const rotationDeg = normaliseRotation(readRotation(stream));
+  const size = deliveredSize(stream, rotationDeg, options.maxLongSidePx ?? DEFAULT_MAX_LONG_SIDE_PX);
+  const fps = parseRate(stream.avg_frame_rate) ?? parseRate(stream.r_frame_rate);
+  const durationS = num(stream.duration) ?? num(format?.duration);
+  const isStillImage = STILL_IMAGE_FORMATS.test(formatName);
+  let frameCount = isStillImage ? 1 : (num(stream.nb_frames) ?? null);
+  if (frameCount === null && !isStillImage) frameCount = await countPackets(filePath);
+  return {
+    path: filePath,
+    ...size,
+    storedWidthPx: stream.width,
+    storedHeightPx: stream.height,
+    rotationDeg,
+    fps: isStillImage ? null : fps,
+    durationMs: durationS !== null ? durationS * 1000 : null,
+    frameCount,
+    startTimeS: num(stream.start_time) ?? num(format?.start_time) ?? 0,
+    isStillImage,
+    codec: stream.codec_name ?? 'unknown',
+  };
+}
+
+/** Refuses a path that is missing, a folder or empty, in one sentence. */
+async function checkIsFile(filePath: string): Promise<void> {
   const shown = path.basename(filePath);
   try {
     const s = await stat(filePath);
@@ -58,6 +86,15 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
       cause: err,
     });
   }
+}
+
+type VideoStream = FfprobeStream & { width: number; height: number };
+
+/** ffprobe's view of the file: its first video stream, or a sentence saying why there is none. */
+async function readProbe(
+  filePath: string,
+): Promise<{ stream: VideoStream; formatName: string; format: FfprobeOutput['format'] }> {
+  const shown = path.basename(filePath);
   const probe = await run(ffprobePath(), [
     '-v',
     'error',
@@ -85,7 +122,15 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
   if (!stream || !stream.width || !stream.height || formatName === 'tty') {
     throw new PoseError('not-a-video', `${shown} has no video picture in it: choose a video or photo file.`);
   }
-  const rotationDeg = normaliseRotation(readRotation(stream));
+  return { stream: stream as VideoStream, formatName, format: parsed.format };
+}
+
+/** The upright size of the frames we deliver, downscaled so the longer side is at most maxLong. */
+function deliveredSize(
+  stream: VideoStream,
+  rotationDeg: number,
+  maxLong: number,
+): { widthPx: number; heightPx: number; downscaled: boolean } {
   const swap = rotationDeg === 90 || rotationDeg === 270;
   const uprightW = swap ? stream.height : stream.width;
   const uprightH = swap ? stream.width : stream.height;
@@ -93,26 +138,7 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
   // Even sizes keep every pixel format and encoder happy.
   const widthPx = scale < 1 ? Math.max(2, Math.round((uprightW * scale) / 2) * 2) : uprightW;
   const heightPx = scale < 1 ? Math.max(2, Math.round((uprightH * scale) / 2) * 2) : uprightH;
-  const fps = parseRate(stream.avg_frame_rate) ?? parseRate(stream.r_frame_rate);
-  const durationS = num(stream.duration) ?? num(parsed.format?.duration);
-  const isStillImage = STILL_IMAGE_FORMATS.test(formatName);
-  let frameCount = isStillImage ? 1 : (num(stream.nb_frames) ?? null);
-  if (frameCount === null && !isStillImage) frameCount = await countPackets(filePath);
-  return {
-    path: filePath,
-    widthPx,
-    heightPx,
-    storedWidthPx: stream.width,
-    storedHeightPx: stream.height,
-    rotationDeg,
-    downscaled: scale < 1,
-    fps: isStillImage ? null : fps,
-    durationMs: durationS !== null ? durationS * 1000 : null,
-    frameCount,
-    startTimeS: num(stream.start_time) ?? num(parsed.format?.start_time) ?? 0,
-    isStillImage,
-    codec: stream.codec_name ?? 'unknown',
-  };
+  return { widthPx, heightPx, downscaled: scale < 1 };
 }
 
 export interface DecodedFrame {
@@ -160,7 +186,8 @@ export function readFrames(
   return { frames: decode(info, options, report), report };
 }
 
-async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeReport): AsyncGenerator<DecodedFrame> {
+/** ffmpeg's -vf chain and input options for the requested range; start is -1 for a time range. */
+function decodeArgs(info: VideoInfo, options: ReadOptions): { args: string[]; start: number } {
   const byTime = options.startMs !== undefined || options.endMs !== undefined;
   const start = byTime ? -1 : (options.startFrame ?? 0);
   const end = options.endFrame;
@@ -199,6 +226,14 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
     'rgb24',
     'pipe:1',
   ];
+  return { args, start };
+}
+
+/** Starts ffmpeg; `exit` settles with its exit code, or rejects if it could not start. */
+function spawnDecoder(args: string[]): {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  exit: Promise<number | null>;
+} {
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const spawnError = new Promise<never>((_, reject) =>
     child.on('error', (e: NodeJS.ErrnoException) =>
@@ -207,135 +242,34 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
   );
   spawnError.catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, exit: Promise.race([exited, spawnError]) };
+}
 
-  const timestamps: number[] = [];
-  let waiting: (() => void) | null = null;
-  let stderrTail = '';
-  const errorLines: string[] = [];
-  let pending = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    pending += chunk;
-    let nl: number;
-    while ((nl = pending.indexOf('\n')) >= 0) {
-      const line = pending.slice(0, nl);
-      pending = pending.slice(nl + 1);
-      const m = /\bn:\s*\d+\s+pts:\s*-?\d+\s+pts_time:(-?[\d.eE+-]+)/.exec(line);
-      if (m && line.includes('showinfo')) {
-        timestamps.push(Number(m[1]));
-        waiting?.();
-      } else if (/error|invalid|corrupt|truncat|moov atom/i.test(line) && !line.includes('showinfo')) {
-        if (errorLines.length < 5) errorLines.push(line.trim());
-      }
-      stderrTail = (stderrTail + line + '\n').slice(-2000);
-    }
-  });
-  const stderrDone = new Promise<void>((resolve) =>
-    child.stderr.on('end', () => {
-      waiting?.();
-      resolve();
-    }),
-  );
-
-  const frameBytes = info.widthPx * info.heightPx * 3;
-  // A small ring of preallocated frame buffers filled in the background, so ffmpeg decodes the
-  // next frames while the consumer runs the model on this one (a pipe holds only 64 KB, less
-  // than one frame, so reading strictly on demand would serialise decoding and inference).
-  const ring = Array.from({ length: READ_AHEAD_FRAMES }, () => new Uint8Array(frameBytes));
-  let writeSlot = 0; // slot being filled
-  let filled = 0;
-  let ready = 0; // complete frames not yet handed out
-  let readSlot = 0;
-  let ended = false;
-  let streamError: Error | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const stdout = child.stdout;
-  // One read from the pipe can carry many small frames (64 KB is 28 frames of 32x24): what does not
-  // fit waits here, with the pipe paused, until the consumer frees a slot. (Writing it into the
-  // ring regardless overwrote frames not yet handed out: the motion pictures of one video differed
-  // from read to read.)
-  let leftover: Buffer | null = null;
-  const fill = () => {
-    // Keep one slot free for the frame the consumer holds.
-    while (leftover && ready < ring.length - 1) {
-      const take = Math.min(frameBytes - filled, leftover.length);
-      ring[writeSlot]!.set(leftover.subarray(0, take), filled);
-      filled += take;
-      leftover = take < leftover.length ? leftover.subarray(take) : null;
-      if (filled === frameBytes) {
-        filled = 0;
-        writeSlot = (writeSlot + 1) % ring.length;
-        ready++;
-        notify();
-      }
-    }
-    if (leftover) stdout.pause();
-    else if (stdout.isPaused()) stdout.resume();
-  };
-  stdout.on('data', (chunk: Buffer) => {
-    leftover = leftover ? Buffer.concat([leftover, chunk]) : chunk;
-    fill();
-  });
-  stdout.on('end', () => {
-    ended = true;
-    notify();
-  });
-  stdout.on('error', (e: Error) => {
-    streamError = e;
-    notify();
-  });
-  let k = 0;
+async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeReport): AsyncGenerator<DecodedFrame> {
+  const { args, start } = decodeArgs(info, options);
+  const { child, exit } = spawnDecoder(args);
+  const log = new ShowinfoLog(child.stderr);
+  const ring = new FrameRing(child.stdout, info.widthPx * info.heightPx * 3, READ_AHEAD_FRAMES);
   const fallbackDtMs = info.fps ? 1000 / info.fps : 33.333;
-  let stderrEnded = false;
-  stderrDone.then(() => (stderrEnded = true));
-
-  const timestampFor = async (i: number): Promise<number> => {
-    while (timestamps.length <= i && !stderrEnded) {
-      await new Promise<void>((resolve) => {
-        waiting = () => {
-          waiting = null;
-          resolve();
-        };
-        // Guard against a lost wake-up: re-check soon even without new stderr.
-        setTimeout(() => waiting?.(), 50);
-      });
-    }
-    const t = timestamps[i];
-    if (t === undefined) return (Math.max(0, start) + i) * fallbackDtMs;
-    return (t - info.startTimeS) * 1000;
-  };
-
   try {
-    for (;;) {
-      while (ready === 0 && !ended && !streamError) await new Promise<void>((resolve) => (wake = resolve));
-      if (streamError) throw streamError;
-      if (ready === 0 && ended) break;
-      const data = ring[readSlot]!;
-      const tMs = await timestampFor(k);
+    for (let k = 0; ; k++) {
+      const data = await ring.next();
+      if (data === null) break;
+      const pts = await log.ptsOf(k);
+      const tMs = pts === undefined ? (Math.max(0, start) + k) * fallbackDtMs : (pts - info.startTimeS) * 1000;
       report.framesRead++;
       yield {
         frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 },
         tMs,
         index: start < 0 ? -1 : start + k,
       };
-      // The consumer is done with this slot: release it and let ffmpeg continue.
-      readSlot = (readSlot + 1) % ring.length;
-      ready--;
-      k++;
-      fill();
+      ring.release();
     }
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-  const code = await Promise.race([exited, spawnError]);
-  if (code !== 0 || errorLines.length > 0) {
-    report.decodeError = errorLines[0] ?? stderrTail.trim().split('\n').pop() ?? `ffmpeg exited with code ${code}`;
-  }
+  const code = await exit;
+  if (code !== 0 || log.sawDamage) report.decodeError = log.complaint(code);
 }
 
 function unreadable(filePath: string, stderr: string): PoseError {
