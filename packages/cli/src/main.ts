@@ -59,6 +59,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The file-system errors a person can fix, each as one sentence naming the path. */
+const FILE_PROBLEMS: Record<string, (file: string) => string> = {
+  ENOENT: (file) => `${file} could not be found, or its folder does not exist: check the path.`,
+  EACCES: (file) => `steadyback may not read or write ${file}: check its permissions or choose another place.`,
+  EPERM: (file) => `steadyback may not read or write ${file}: check its permissions or choose another place.`,
+  EISDIR: (file) => `${file} is a folder where a file was expected: name a file.`,
+  ENOSPC: (file) => `The disk is full, so ${file} could not be written: free some space and run the command again.`,
+  EROFS: (file) => `${file} is on a disk that cannot be written to: choose another place.`,
+};
+
 export function reportError(err: unknown): number {
   if (err instanceof CliError) {
     process.stderr.write(`steadyback: ${err.message}\n`);
@@ -73,11 +83,10 @@ export function reportError(err: unknown): number {
     process.stderr.write(`steadyback: ${usage}\n`);
     return 2;
   }
-  const e = err as { code?: string; message?: string };
-  if (e && (e.code === 'EACCES' || e.code === 'ENOENT' || e.code === 'ENOSPC' || e.code === 'EISDIR')) {
-    process.stderr.write(
-      `steadyback: could not write or read a file (${e.code}): check the path and that you may write there.\n`,
-    );
+  const e = err as { code?: string; message?: string; path?: string };
+  const fileProblem = e ? FILE_PROBLEMS[e.code ?? ''] : undefined;
+  if (fileProblem) {
+    process.stderr.write(`steadyback: ${fileProblem(e.path ?? 'a file')}\n`);
     return 1;
   }
   process.stderr.write(

@@ -10,6 +10,7 @@ import { POSE_MODELS, isPoseModelName, type PoseModelName } from '@steadyback/po
 import type { VideoPoseResult } from '@steadyback/pose/node';
 import { birdDogFromVideo, defaultModel, fileReader, stretchFromVideo } from '../analysis/video-analysis.ts';
 import { CliError } from '../cli-error.ts';
+import { checkOutputFiles } from '../output/output-path.ts';
 import { birdDogReportHtml, evidenceMoment } from '../report/bird-dog-report.ts';
 import { snapshotsAt } from '../report/snapshots.ts';
 import { loadPelvisSensor, loadWaistbandSensor } from '../sensor-input.ts';
@@ -25,8 +26,25 @@ const painOption = (name: string, v: string | undefined): number | undefined => 
   return n;
 };
 
-export async function analyzeCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+type Exercise = (typeof EXERCISES)[number];
+
+/** The command line, checked: every value the analysis needs, in the form it needs it. */
+interface AnalyzeArgs {
+  readonly exercise: Exercise;
+  readonly video: string | undefined;
+  readonly sensor: string | undefined;
+  readonly offsetMs: number;
+  readonly json: string | undefined;
+  readonly html: string | undefined;
+  readonly model: PoseModelName;
+  readonly modelChosen: boolean;
+  readonly pain: { rest?: number; left?: number; right?: number };
+  readonly depthCapDeg: number | undefined;
+  readonly quiet: boolean;
+}
+
+function readOptions(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
@@ -43,7 +61,9 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
       quiet: { type: 'boolean', default: false },
     },
   });
-  const exercise = values.exercise;
+}
+
+function exerciseOf(exercise: string | undefined): Exercise {
   if (!exercise)
     throw new CliError(
       `Say which exercise the recording shows, for example --exercise bird-dog (one of ${EXERCISES.join(', ')}).`,
@@ -51,34 +71,89 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     );
   if (!(EXERCISES as readonly string[]).includes(exercise))
     throw new CliError(`Unknown exercise "${exercise}": use one of ${EXERCISES.join(', ')}.`, 2);
+  return exercise as Exercise;
+}
+
+function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  const { values, positionals } = readOptions(argv);
+  const exercise = exerciseOf(values.exercise);
   const video = positionals[0];
   if (positionals.length > 1) throw new CliError(`Give one video at a time (got ${positionals.length}).`, 2);
   if (!video && !values.sensor) throw new CliError('Give a video, a sensor file (--sensor FILE.csv), or both.', 2);
-  const modelChosen = values.model !== undefined;
-  values.model ??= defaultModel(exercise as (typeof EXERCISES)[number]);
-  if (!isPoseModelName(values.model))
-    throw new CliError(`Unknown model "${values.model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
-  if (values.html && !values.html.toLowerCase().endsWith('.html'))
-    throw new CliError(`Name the report FILE.html (got ${values.html}).`, 2);
-  const offset = values['sensor-offset-ms'] !== undefined ? Number(values['sensor-offset-ms']) : 0;
-  if (!Number.isFinite(offset)) throw new CliError('--sensor-offset-ms takes a number of milliseconds.', 2);
-  const pain = {
-    rest: painOption('pain-rest', values['pain-rest']),
-    left: painOption('pain-left', values['pain-left']),
-    right: painOption('pain-right', values['pain-right']),
-  };
-  const depthCap = values['depth-cap'] !== undefined ? Number(values['depth-cap']) : undefined;
-  if (depthCap !== undefined && !(Number.isFinite(depthCap) && depthCap >= 0 && depthCap <= 60))
+  const model = values.model ?? defaultModel(exercise);
+  if (!isPoseModelName(model)) throw new CliError(`Unknown model "${model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
+  const offsetMs = values['sensor-offset-ms'] !== undefined ? Number(values['sensor-offset-ms']) : 0;
+  if (!Number.isFinite(offsetMs)) throw new CliError('--sensor-offset-ms takes a number of milliseconds.', 2);
+  const depthCapDeg = values['depth-cap'] !== undefined ? Number(values['depth-cap']) : undefined;
+  if (depthCapDeg !== undefined && !(Number.isFinite(depthCapDeg) && depthCapDeg >= 0 && depthCapDeg <= 60))
     throw new CliError('--depth-cap takes degrees from 0 to 60 (the personal limit from earlier sessions).', 2);
-  if (exercise === 'hip-flexor-stretch') return stretchAnalysis(video, values, offset, depthCap);
+  return {
+    exercise,
+    video,
+    sensor: values.sensor,
+    offsetMs,
+    json: values.json,
+    html: values.html,
+    model,
+    modelChosen: values.model !== undefined,
+    pain: {
+      rest: painOption('pain-rest', values['pain-rest']),
+      left: painOption('pain-left', values['pain-left']),
+      right: painOption('pain-right', values['pain-right']),
+    },
+    depthCapDeg,
+    quiet: values.quiet ?? false,
+  };
+}
 
+export async function analyzeCommand(argv: readonly string[]): Promise<number> {
+  const args = parseAnalyzeArgs(argv);
+  await checkOutputFiles(
+    [
+      {
+        flag: 'json',
+        file: args.json,
+        extensions: ['.json'],
+        wrongName: (f) => `Name the result FILE.json (got ${f}).`,
+      },
+      {
+        flag: 'html',
+        file: args.html,
+        extensions: ['.html'],
+        wrongName: (f) => `Name the report FILE.html (got ${f}).`,
+      },
+    ],
+    [args.video, args.sensor].filter((f): f is string => f !== undefined),
+  );
+  return args.exercise === 'hip-flexor-stretch' ? stretchAnalysis(args) : birdDogAnalysis(args);
+}
+
+/** Writes the JSON and the HTML report that were asked for, then prints the summary and where they went. */
+async function deliver(
+  args: AnalyzeArgs,
+  result: object,
+  summary: string,
+  html: () => Promise<string>,
+): Promise<number> {
+  if (args.json) await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
+  if (args.html) await writeFile(args.html, await html());
+  process.stdout.write(summary + '\n');
+  if (args.json) process.stdout.write(`Result written to ${args.json}\n`);
+  if (args.html) process.stdout.write(`Report written to ${args.html}\n`);
+  return 0;
+}
+
+const generatedAt = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+async function birdDogAnalysis(args: AnalyzeArgs): Promise<number> {
+  const { video, pain } = args;
   // Read the sensor first: it is quick, and a bad file should not cost a long video analysis.
-  const sensor = values.sensor ? await loadPelvisSensor(values.sensor, offset) : null;
+  const sensor = args.sensor ? await loadPelvisSensor(args.sensor, args.offsetMs) : null;
   const { result, poses } = await birdDogFromVideo(
     {
       ...(video ? { video } : {}),
-      model: values.model,
-      modelChosen,
+      model: args.model,
+      modelChosen: args.modelChosen,
       ...(sensor ? { pelvis: sensor.pelvis } : {}),
       pain: {
         ...(pain.rest !== undefined ? { restNrs: pain.rest } : {}),
@@ -88,63 +163,42 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
         },
       },
     },
-    fileReader(values.quiet ?? false),
+    fileReader(args.quiet),
   );
-  if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
-  if (values.html) {
+  return deliver(args, result, formatBirdDog(result, poses), async () => {
     const snapshots = poses ? await snapshotsAt(poses.info, poses.frames, result.reps.map(evidenceMoment)) : undefined;
-    await writeFile(
-      values.html,
-      birdDogReportHtml(result, {
-        ...(snapshots ? { snapshots } : {}),
-        ...(video ? { videoName: path.basename(video) } : {}),
-        generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      }),
-    );
-  }
-  process.stdout.write(formatBirdDog(result, poses) + '\n');
-  if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
-  if (values.html) process.stdout.write(`Report written to ${values.html}\n`);
-  return 0;
+    return birdDogReportHtml(result, {
+      ...(snapshots ? { snapshots } : {}),
+      ...(video ? { videoName: path.basename(video) } : {}),
+      generatedAt: generatedAt(),
+    });
+  });
 }
 
-async function stretchAnalysis(
-  video: string | undefined,
-  values: { sensor?: string; json?: string; html?: string; model?: string; quiet?: boolean },
-  offset: number,
-  depthCap: number | undefined,
-): Promise<number> {
+async function stretchAnalysis(args: AnalyzeArgs): Promise<number> {
+  const { video, depthCapDeg } = args;
   if (!video)
     throw new CliError(
       'The hip flexor stretch needs a video from the side (the phone in the waistband adds pelvic tilt): give the video file.',
       2,
     );
-  const sensor = values.sensor ? await loadWaistbandSensor(values.sensor, offset) : null;
+  const sensor = args.sensor ? await loadWaistbandSensor(args.sensor, args.offsetMs) : null;
   const { result, poses } = await stretchFromVideo(
     {
       video,
-      model: values.model as PoseModelName,
+      model: args.model,
       ...(sensor ? { waistband: sensor } : {}),
-      ...(depthCap !== undefined ? { depthCapDeg: depthCap } : {}),
+      ...(depthCapDeg !== undefined ? { depthCapDeg } : {}),
     },
-    fileReader(values.quiet ?? false),
+    fileReader(args.quiet),
   );
-  if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n');
-  if (values.html) {
-    const snapshots = await snapshotsAt(poses.info, poses.frames, faultMoments(result));
-    await writeFile(
-      values.html,
-      stretchReportHtml(result, {
-        snapshots,
-        videoName: path.basename(video),
-        generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      }),
-    );
-  }
-  process.stdout.write(formatStretch(result, poses) + '\n');
-  if (values.json) process.stdout.write(`Result written to ${values.json}\n`);
-  if (values.html) process.stdout.write(`Report written to ${values.html}\n`);
-  return 0;
+  return deliver(args, result, formatStretch(result, poses), async () =>
+    stretchReportHtml(result, {
+      snapshots: await snapshotsAt(poses.info, poses.frames, faultMoments(result)),
+      videoName: path.basename(video),
+      generatedAt: generatedAt(),
+    }),
+  );
 }
 
 /** "side view", or for an edited video each part's view in turn: "rear-oblique view, then side view". */

@@ -7,8 +7,30 @@ import { DEFAULT_POSE_MODEL, POSE_MODELS, isPoseModelName } from '@steadyback/po
 import { analyzeVideoPoses, type VideoPoseResult } from '@steadyback/pose/node';
 import { CliError } from '../cli-error.ts';
 import { formatFromPath, writeLandmarkFile } from '../output/landmarks-writer.ts';
+import { checkOutputFiles } from '../output/output-path.ts';
 import { writeOverlayVideo } from '../overlay/write-overlay.ts';
 import { createProgress } from '../progress.ts';
+
+/** The landmark file and the overlay, checked before the long work starts. */
+function checkPoseOutputs(out: string | undefined, overlay: string | undefined, video: string): Promise<void> {
+  return checkOutputFiles(
+    [
+      {
+        flag: 'out',
+        file: out,
+        extensions: ['.jsonl', '.csv'],
+        wrongName: (file) => `Cannot tell the format of ${file}: name the output FILE.jsonl or FILE.csv.`,
+      },
+      {
+        flag: 'overlay',
+        file: overlay,
+        extensions: ['.mp4'],
+        wrongName: (file) => `The overlay is an MP4 video: name it something like overlay.mp4 (got ${file}).`,
+      },
+    ],
+    [video],
+  );
+}
 
 export async function poseCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,11 +50,8 @@ export async function poseCommand(argv: readonly string[]): Promise<number> {
     throw new CliError(`Give one video at a time (got ${positionals.length}): run the command once per video.`, 2);
   const model = values.model!;
   if (!isPoseModelName(model)) throw new CliError(`Unknown model "${model}": use one of ${POSE_MODELS.join(', ')}.`, 2);
+  await checkPoseOutputs(values.out, values.overlay, video);
   const format = values.out ? formatFromPath(values.out) : null;
-  if (values.out && !format)
-    throw new CliError(`Cannot tell the format of ${values.out}: name the output FILE.jsonl or FILE.csv.`, 2);
-  if (values.overlay && !values.overlay.toLowerCase().endsWith('.mp4'))
-    throw new CliError(`The overlay is an MP4 video: name it something like overlay.mp4 (got ${values.overlay}).`, 2);
   let workers: 1 | 2 | undefined;
   if (values.workers !== undefined) {
     if (values.workers !== '1' && values.workers !== '2') throw new CliError('--workers takes 1 or 2.', 2);

@@ -4,10 +4,10 @@
 // a physical therapist, a CSV and a FHIR R4 bundle, or prints a short summary.
 
 import { stat, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fhirBundle, parseExport, parseIsoDate, reportCsv, reportModel, type SteadybackExport } from '@steadyback/core';
 import { CliError } from '../cli-error.ts';
+import { checkOutputFiles } from '../output/output-path.ts';
 import { historyPdf, historySummary } from '@steadyback/report';
 
 /** Exports are tens of kB a month; anything this big is not one. */
@@ -41,13 +41,6 @@ async function readExport(file: string): Promise<SteadybackExport> {
   return parsed.data;
 }
 
-async function checkFolder(file: string, flag: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory())
-    throw new CliError(`The folder for --${flag} ${file} does not exist: create it first or choose another place.`);
-}
-
 export async function reportCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -72,13 +65,16 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
       `--today takes a calendar date written as YYYY-MM-DD, for example 2026-02-02 (got "${todayIso}").`,
       2,
     );
-  for (const o of OUTPUTS) {
-    const file = values[o.flag];
-    if (file !== undefined && !file.toLowerCase().endsWith(o.ext))
-      throw new CliError(`Name ${o.what} FILE${o.ext} (got ${file}).`, 2);
-  }
+  await checkOutputFiles(
+    OUTPUTS.map((o) => ({
+      flag: o.flag,
+      file: values[o.flag],
+      extensions: [o.ext],
+      wrongName: (file: string) => `Name ${o.what} FILE${o.ext} (got ${file}).`,
+    })),
+    [values.input],
+  );
   const data = await readExport(values.input);
-  for (const o of OUTPUTS) if (values[o.flag] !== undefined) await checkFolder(values[o.flag]!, o.flag);
 
   const model = reportModel(data, todayIso);
   const written: string[] = [];
