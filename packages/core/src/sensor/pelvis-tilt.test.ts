@@ -107,11 +107,11 @@ describe('pelvisTilt on generated streams with known truth', () => {
       expect(r.rollDeg).toBeCloseTo(0, 9);
     }
   });
-  it('with a 30 degree mounting yaw and no rock, pitch leaks into roll (and a note says the yaw was assumed)', () => {
+  it('with a 30 degree mounting yaw and no rock, pitch leaks into roll (and a note says roll and tilt are not judged)', () => {
     const s = generatePelvisStream({ timeline: purePitch, durationMs: 6000, mountingYawDeg: 30 });
     const r = ok(s.samples);
     expect(r.mountingYawSource).toBe('assumed-zero');
-    expect(r.notes.join(' ')).toMatch(/assumed to point straight at the head/);
+    expect(r.notes.join(' ')).toMatch(/roll and tilt are not judged/);
     // The top is turned 30 deg toward the left, so the phone's right edge points partly at the head:
     // when the head end goes down 8 deg, that edge drops asin(sin 8 * sin 30) = 3.99 deg, read as roll.
     expect(last(r).rollDeg!).toBeCloseTo(Math.asin(Math.sin((8 * Math.PI) / 180) * 0.5) * (180 / Math.PI), 6);

@@ -26,33 +26,14 @@
 import type { Point3 } from '../pose/geometry.ts';
 import { wrapAngleDeg } from '../pose/geometry.ts';
 import { movingMedian } from '../signal/moving-median.ts';
-import { median } from '../signal/stats.ts';
 import { gravityUpInDevice } from './orientation.ts';
-import { toSensorSamples, type AnySensorSample, type PacingCue, type SensorSample } from './sensor-series.ts';
+import { prepare, type SensorMode, type SensorQualityInterval } from './prepare.ts';
+import { toSensorSamples, type AnySensorSample, type PacingCue } from './sensor-series.ts';
+import { SENSOR_MIN_ROCK_SD_DEG, SENSOR_SLID_OFF_TILT_DEG, SENSOR_SMOOTHING_WINDOW_SAMPLES } from './thresholds.ts';
+import { clamp1, DEG_TO_RAD, dot, RAD_TO_DEG } from './vector.ts';
 
-/** Longer than this between samples is a gap: 250 ms is 4 missed frames at 60 Hz / 7 at 30 Hz, long enough to hide a hip drop. (L) */
-export const SENSOR_MAX_GAP_MS = 250;
-/** Faster than this the gravity direction did not move with a pelvis: slow bird-dog motion stays under ~60 deg/s, a knock or a slide is far above. (L) */
-export const SENSOR_MAX_ANGULAR_SPEED_DEG_PER_S = 400;
-/** Tilted further than this from the start posture, the phone is no longer lying on the sacrum: no controlled rep tilts the pelvis 45 deg. (L) */
-export const SENSOR_SLID_OFF_TILT_DEG = 45;
-/** The zero is the median over the last second of a settled posture (spec Part 1, "Baseline"). */
-export const SENSOR_CALIBRATION_WINDOW_MS = 1000;
-/** Moving-median length in samples: the spec's 5 frames; ~100-170 ms at 30-60 Hz, short next to a 2 s reach. (L) */
-export const SENSOR_SMOOTHING_WINDOW_SAMPLES = 5;
-/** The guided rock must spread gravity by at least this SD along its main axis, or its direction is mostly noise (0.3 deg sensor noise; a +-8 deg rock gives ~5.7). (L) */
-export const SENSOR_MIN_ROCK_SD_DEG = 1.5;
-
-export type SensorQualityReason = 'gap' | 'jump' | 'slid-off';
-
-export interface SensorQualityInterval {
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly reason: SensorQualityReason;
-}
-
-/** 'live': past samples only (calibration as it becomes known, trailing median); 'recorded': the whole recording, centred median. */
-export type SensorMode = 'live' | 'recorded';
+export * from './thresholds.ts';
+export type { SensorMode, SensorQualityInterval, SensorQualityReason } from './prepare.ts';
 
 export type MountingYawSource = 'rock' | 'stated' | 'assumed-zero';
 
@@ -112,21 +93,6 @@ export type WaistbandTiltResult =
       readonly notes: string[];
     }
   | { readonly ok: false; readonly reason: string };
-
-const DEG_TO_RAD = Math.PI / 180;
-const RAD_TO_DEG = 180 / Math.PI;
-const dot = (a: Point3, b: Point3) => a.x * b.x + a.y * b.y + a.z * b.z;
-const clamp1 = (v: number) => Math.max(-1, Math.min(1, v));
-const angleBetweenDeg = (a: Point3, b: Point3) => Math.acos(clamp1(dot(a, b))) * RAD_TO_DEG;
-
-function unit(v: Point3): Point3 {
-  const n = Math.hypot(v.x, v.y, v.z);
-  return { x: v.x / n, y: v.y / n, z: v.z / n };
-}
-
-function medianDirection(vs: readonly Point3[]): Point3 {
-  return unit({ x: median(vs.map((v) => v.x))!, y: median(vs.map((v) => v.y))!, z: median(vs.map((v) => v.z))! });
-}
 
 /**
  * Body roll and pitch (absolute, not relative to a zero) from earth-up in device coordinates and
@@ -197,163 +163,6 @@ function yawFromRockUps(ups: readonly Point3[]): MountingYawEstimate {
   return { ok: true, mountingYawDeg: psi === 0 ? 0 : psi, rockSdDeg, sampleCount: n };
 }
 
-interface Prepared {
-  readonly samples: SensorSample[];
-  readonly ups: Point3[];
-  /** The calibration up-vector that applies to each sample; null = none yet (live). */
-  readonly zeros: Array<Point3 | null>;
-  readonly quality: SensorQualityInterval[];
-  readonly slidOff: boolean[];
-  readonly notes: string[];
-}
-
-function validate(samples: ReadonlyArray<SensorSample>): string | null {
-  if (samples.length < 2)
-    return `The recording has ${samples.length} sample${samples.length === 1 ? '' : 's'}; at least 2 are needed.`;
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i]!;
-    if (![s.tMs, s.alphaDeg, s.betaDeg, s.gammaDeg].every(Number.isFinite))
-      return `Sample ${i + 1} has a missing or non-numeric value.`;
-    if (i > 0 && s.tMs < samples[i - 1]!.tMs)
-      return `Timestamps go backwards at sample ${i + 1}; sort the samples by tMs.`;
-  }
-  return null;
-}
-
-function pushInterval(list: SensorQualityInterval[], iv: SensorQualityInterval): void {
-  // Merge with an overlapping or touching interval of the same reason, so one event is one interval.
-  for (let k = list.length - 1; k >= 0; k--) {
-    const o = list[k]!;
-    if (o.reason === iv.reason && iv.startMs <= o.endMs && iv.endMs >= o.startMs) {
-      list[k] = { startMs: Math.min(o.startMs, iv.startMs), endMs: Math.max(o.endMs, iv.endMs), reason: o.reason };
-      return;
-    }
-  }
-  list.push(iv);
-}
-
-/** Gravity vectors, the zero for each sample and the quality intervals: shared by both mountings. */
-function prepare(input: ReadonlyArray<AnySensorSample>, mode: SensorMode): Prepared | string {
-  const samples = toSensorSamples(input);
-  const bad = validate(samples);
-  if (bad !== null) return bad;
-  const notes: string[] = [];
-  const ups = samples.map((s) => gravityUpInDevice(s.betaDeg, s.gammaDeg));
-  const t0 = samples[0]!.tMs;
-
-  // Settled postures: samples cued 'settle', plus the first second while nothing is cued yet
-  // (recordings made without pacing).
-  const isSettle: boolean[] = [];
-  let anyCueSoFar = false;
-  for (const s of samples) {
-    if (s.cue !== undefined) anyCueSoFar = true;
-    isSettle.push(s.cue === 'settle' || (!anyCueSoFar && s.tMs - t0 < SENSOR_CALIBRATION_WINDOW_MS));
-  }
-  if (!isSettle.some(Boolean)) {
-    for (let i = 0; i < samples.length && samples[i]!.tMs - t0 < SENSOR_CALIBRATION_WINDOW_MS; i++) isSettle[i] = true;
-    notes.push(
-      'No settle cue came before the first cued sample: the first 1 s was taken as the settled start posture.',
-    );
-  } else if (!samples.some((s) => s.cue === 'settle')) {
-    notes.push('The recording has no settle cues: the first 1 s was taken as the settled start posture.');
-  }
-
-  const windowMedian = (from: number, to: number): Point3 => {
-    // Median over the last SENSOR_CALIBRATION_WINDOW_MS of samples from..to (inclusive).
-    const tEnd = samples[to]!.tMs;
-    const win: Point3[] = [];
-    for (let k = to; k >= from && tEnd - samples[k]!.tMs <= SENSOR_CALIBRATION_WINDOW_MS; k--) win.push(ups[k]!);
-    return medianDirection(win);
-  };
-
-  const zeros: Array<Point3 | null> = new Array<Point3 | null>(samples.length).fill(null);
-  let first: Point3 | null = null;
-  let current: Point3 | null = null;
-  const accept = (z: Point3, atMs: number): void => {
-    if (first !== null && angleBetweenDeg(z, first) > SENSOR_SLID_OFF_TILT_DEG) {
-      if (!notes.some((n) => n.startsWith('A settled posture'))) {
-        notes.push(
-          `A settled posture at ${Math.round(atMs)} ms was more than ${SENSOR_SLID_OFF_TILT_DEG} degrees off the start posture (the phone probably slid), so the earlier zero was kept.`,
-        );
-      }
-      return;
-    }
-    first ??= z;
-    current = z;
-  };
-
-  if (mode === 'recorded') {
-    // Each settled stretch is the zero from its start until the next one; before the first, the first.
-    const segZeros: Array<{ start: number; zero: Point3 | null }> = [];
-    for (let i = 0; i < samples.length;) {
-      if (!isSettle[i]) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j + 1 < samples.length && isSettle[j + 1]) j++;
-      accept(windowMedian(i, j), samples[i]!.tMs);
-      segZeros.push({ start: i, zero: current });
-      i = j + 1;
-    }
-    let seg = 0;
-    for (let i = 0; i < samples.length; i++) {
-      while (seg + 1 < segZeros.length && segZeros[seg + 1]!.start <= i) seg++;
-      zeros[i] = segZeros[seg]?.zero ?? null;
-    }
-  } else {
-    let segStart = -1;
-    for (let i = 0; i < samples.length; i++) {
-      if (isSettle[i]) {
-        if (segStart < 0) segStart = i;
-        accept(windowMedian(segStart, i), samples[i]!.tMs);
-      } else {
-        segStart = -1;
-      }
-      zeros[i] = current;
-    }
-    if (zeros[0] === null)
-      notes.push('The stream started before any settled posture, so the first samples have no zero.');
-  }
-
-  const quality: SensorQualityInterval[] = [];
-  const slidOff: boolean[] = [];
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i]!;
-    const z = zeros[i];
-    const off = z != null && angleBetweenDeg(ups[i]!, z) > SENSOR_SLID_OFF_TILT_DEG;
-    slidOff.push(off);
-    if (i === 0) continue;
-    const p = samples[i - 1]!;
-    const dt = s.tMs - p.tMs;
-    if (dt > SENSOR_MAX_GAP_MS) pushInterval(quality, { startMs: p.tMs, endMs: s.tMs, reason: 'gap' });
-    if (dt > 0 && (angleBetweenDeg(ups[i - 1]!, ups[i]!) / dt) * 1000 > SENSOR_MAX_ANGULAR_SPEED_DEG_PER_S) {
-      pushInterval(quality, { startMs: p.tMs, endMs: s.tMs, reason: 'jump' });
-    }
-  }
-  return { samples, ups, zeros, quality: withSlidOffRuns(quality, samples, slidOff), slidOff, notes };
-}
-
-/** Each run of consecutive slid-off samples becomes one interval; the result is sorted by start. */
-function withSlidOffRuns(
-  others: SensorQualityInterval[],
-  samples: SensorSample[],
-  slidOff: boolean[],
-): SensorQualityInterval[] {
-  const runs: SensorQualityInterval[] = [];
-  for (let i = 0; i < samples.length;) {
-    if (!slidOff[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < samples.length && slidOff[j + 1]) j++;
-    runs.push({ startMs: samples[i]!.tMs, endMs: samples[j]!.tMs, reason: 'slid-off' });
-    i = j + 1;
-  }
-  return [...others, ...runs].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
-}
-
 function smooth(values: Array<number | null>, window: number, mode: SensorMode): Array<number | null> {
   return movingMedian(values, window, mode === 'live' ? 'trailing' : 'centred');
 }
@@ -396,7 +205,7 @@ export function pelvisTilt(input: ReadonlyArray<AnySensorSample>, options: Pelvi
         notes.push('Until the guided rock was over, the phone was assumed to point straight at the head.');
     } else {
       notes.push(
-        `${est.reason} The phone was assumed to point straight at the head (mounting yaw 0), so roll may pick up some pitch.`,
+        `${est.reason} Without it, a roll of the pelvis could read as a tilt, so the phone's roll and tilt are not judged.`,
       );
     }
   }

@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { quaternionFromEuler } from './orientation.ts';
-import { formatSensorCsv, parseSensorCsv, toSensorSample, toSensorSamples } from './sensor-series.ts';
+import {
+  formatSensorCsv,
+  MAX_RECORDING_MINUTES,
+  parseSensorCsv,
+  timingProblem,
+  toSensorSample,
+  toSensorSamples,
+} from './sensor-series.ts';
 
 function reasonOf(text: string): string {
   const r = parseSensorCsv(text);
@@ -58,6 +65,41 @@ describe('parseSensorCsv', () => {
   it('gives one sentence per reason', () => {
     const reason = reasonOf('tMs,alpha,beta,gamma\n0,0,x,0');
     expect(reason.match(/[.;]/g)?.filter((c) => c === '.').length).toBe(1);
+  });
+});
+
+/** A log whose times are the given list (ms), all else still. */
+const logAt = (times: readonly number[]) => ['tMs,alpha,beta,gamma', ...times.map((t) => `${t},0,0,0`)].join('\n');
+const at = (times: readonly number[]) => times.map((tMs) => ({ tMs }));
+
+describe('timestamps that cannot time a movement', () => {
+  it('refuses a log whose times all stand still, and says what tMs must be', () => {
+    expect(reasonOf(logAt([5, 5, 5]))).toBe(
+      'All 3 samples have the same time (5 ms), so the movement cannot be timed; tMs must count milliseconds from the start of the recording.',
+    );
+  });
+
+  it('refuses times rounded to whole seconds, naming how often they move on', () => {
+    const seconds = Array.from({ length: 200 }, (_, i) => Math.floor(i / 50) * 1000);
+    expect(reasonOf(logAt(seconds))).toBe(
+      '196 of 200 samples have the same time as the one before (the time moves on only about every 1000 ms), so the movement cannot be timed; export the recording with times in milliseconds.',
+    );
+  });
+
+  it('allows repeats on up to half of the steps, and refuses more', () => {
+    // 4 steps: 2 repeats is half (allowed), 3 is more than half.
+    expect(timingProblem(at([0, 0, 20, 20, 40]))).toBeNull();
+    expect(timingProblem(at([0, 0, 0, 0, 40]))).toMatch(/^3 of 5 samples have the same time/);
+    expect(parseSensorCsv(logAt([0, 0, 20, 20, 40])).ok).toBe(true);
+  });
+
+  it(`refuses a recording longer than ${MAX_RECORDING_MINUTES} minutes, and allows one of exactly that`, () => {
+    const limitMs = MAX_RECORDING_MINUTES * 60_000;
+    expect(timingProblem(at([0, limitMs / 2, limitMs]))).toBeNull();
+    expect(timingProblem(at([0, limitMs / 2, limitMs + 1000]))).toBe(
+      `The recording is 61 minutes long, more than the 60 minutes steadyback analyses at once; keep only the session you want analysed and try again.`,
+    );
+    expect(timingProblem(at([0, 3 * 3_600_000]))).toMatch(/^The recording is 180 minutes long/);
   });
 });
 

@@ -67,84 +67,107 @@ function splitCsvLine(line: string): string[] {
   );
 }
 
+/** The longest recording analysed at once: a test or a stretch session takes minutes, not hours. */
+export const MAX_RECORDING_MINUTES = 60;
+
+/**
+ * Why these timestamps cannot time a movement, or null. Equal timestamps are allowed (some
+ * browsers repeat one now and then); a recording whose times stand still, or repeat on most
+ * samples (times rounded to whole seconds, say), is refused, as is one far longer than a session.
+ */
+export function timingProblem(samples: ReadonlyArray<{ readonly tMs: number }>): string | null {
+  const n = samples.length;
+  if (n < 2) return null;
+  const spanMs = samples[n - 1]!.tMs - samples[0]!.tMs;
+  if (spanMs === 0)
+    return `All ${n} samples have the same time (${samples[0]!.tMs} ms), so the movement cannot be timed; tMs must count milliseconds from the start of the recording.`;
+  let repeats = 0;
+  for (let i = 1; i < n; i++) if (samples[i]!.tMs === samples[i - 1]!.tMs) repeats++;
+  if (repeats * 2 > n - 1) {
+    const stepMs = Math.round(spanMs / (n - 1 - repeats));
+    return `${repeats} of ${n} samples have the same time as the one before (the time moves on only about every ${stepMs} ms), so the movement cannot be timed; export the recording with times in milliseconds.`;
+  }
+  if (spanMs > MAX_RECORDING_MINUTES * 60_000)
+    return `The recording is ${Math.ceil(spanMs / 60_000)} minutes long, more than the ${MAX_RECORDING_MINUTES} minutes steadyback analyses at once; keep only the session you want analysed and try again.`;
+  return null;
+}
+
+interface CsvColumns {
+  readonly index: Record<NumericColumn, number>;
+  readonly cue: number;
+}
+
+/** The header's column positions, or why the header will not do. */
+function readHeader(line: string): CsvColumns | string {
+  const header = splitCsvLine(line).map((h) => h.toLowerCase());
+  const col = (name: string) => header.indexOf(name.toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => col(c) < 0);
+  if (missing.length > 0) {
+    return `The header line is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the first line must name tMs, alpha, beta and gamma (and optionally cue).`;
+  }
+  return { index: { tMs: col('tMs'), alpha: col('alpha'), beta: col('beta'), gamma: col('gamma') }, cue: col('cue') };
+}
+
+/** One sample line, or why it is not one. */
+function readRow(cells: readonly string[], lineNo: number, cols: CsvColumns): SensorSample | string {
+  const values: Partial<Record<NumericColumn, number>> = {};
+  for (const c of REQUIRED_COLUMNS) {
+    const cell = cells[cols.index[c]] ?? '';
+    const v = cell === '' ? Number.NaN : Number(cell);
+    if (!Number.isFinite(v))
+      return `Line ${lineNo} has a non-numeric ${c} value "${cell}"; every sample needs numbers for tMs, alpha, beta and gamma.`;
+    values[c] = v;
+  }
+  for (const c of ['alpha', 'beta', 'gamma'] as const) {
+    const [lo, hi] = RANGES[c];
+    const v = values[c]!;
+    if (v < lo || v > hi)
+      return `Line ${lineNo} has ${c} = ${v}, outside ${lo} to ${hi} degrees; export the device orientation angles in W3C degrees.`;
+  }
+  const cue = cols.cue >= 0 ? (cells[cols.cue] ?? '') : '';
+  if (cue !== '' && !isPacingCue(cue))
+    return `Line ${lineNo} has an unknown cue "${cue}"; use one of ${PACING_CUES.join(', ')} or leave it empty.`;
+  const base = {
+    tMs: values.tMs!,
+    alphaDeg: values.alpha! % 360,
+    betaDeg: values.beta! === 180 ? -180 : values.beta!,
+    gammaDeg: values.gamma!,
+  };
+  return cue === '' ? base : { ...base, cue: cue as PacingCue };
+}
+
 /**
  * Parses the app's export: a header line naming at least tMs, alpha, beta, gamma (any order,
  * case-insensitive; an optional cue column; other columns ignored), then one sample per line.
- * Blank lines are skipped. Equal timestamps are allowed (some browsers repeat one), going
- * backwards is not.
+ * Blank lines are skipped. A cue marks the moment it was spoken; the analysis reads it as lasting
+ * until the next one. Times may repeat now and then (see timingProblem), but not go backwards.
  */
 export function parseSensorCsv(text: string): ParseSensorCsvResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstIdx = lines.findIndex((l) => l.trim() !== '');
   if (firstIdx < 0) return fail('The file is empty; export a sensor recording from the app and try again.');
-
-  const header = splitCsvLine(lines[firstIdx]!).map((h) => h.toLowerCase());
-  const col = (name: string) => header.indexOf(name.toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((c) => col(c) < 0);
-  if (missing.length > 0) {
-    return fail(
-      `The header line is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the first line must name tMs, alpha, beta and gamma (and optionally cue).`,
-    );
-  }
-  const cueCol = col('cue');
+  const cols = readHeader(lines[firstIdx]!);
+  if (typeof cols === 'string') return fail(cols);
   const samples: SensorSample[] = [];
   for (let i = firstIdx + 1; i < lines.length; i++) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
-    const lineNo = i + 1;
-    const cells = splitCsvLine(raw);
-    const values: Partial<Record<NumericColumn, number>> = {};
-    for (const c of REQUIRED_COLUMNS) {
-      const cell = cells[col(c)] ?? '';
-      const v = cell === '' ? Number.NaN : Number(cell);
-      if (!Number.isFinite(v)) {
-        return fail(
-          `Line ${lineNo} has a non-numeric ${c} value "${cell}"; every sample needs numbers for tMs, alpha, beta and gamma.`,
-        );
-      }
-      values[c] = v;
-    }
-    for (const c of ['alpha', 'beta', 'gamma'] as const) {
-      const [lo, hi] = RANGES[c];
-      const v = values[c]!;
-      if (v < lo || v > hi) {
-        return fail(
-          `Line ${lineNo} has ${c} = ${v}, outside ${lo} to ${hi} degrees; export the device orientation angles in W3C degrees.`,
-        );
-      }
-    }
-    const tMs = values.tMs!;
+    const sample = readRow(splitCsvLine(raw), i + 1, cols);
+    if (typeof sample === 'string') return fail(sample);
     const prev = samples[samples.length - 1];
-    if (prev !== undefined && tMs < prev.tMs) {
+    if (prev !== undefined && sample.tMs < prev.tMs)
       return fail(
-        `Timestamps go backwards on line ${lineNo} (${tMs} ms after ${prev.tMs} ms); sort the samples by tMs.`,
+        `Timestamps go backwards on line ${i + 1} (${sample.tMs} ms after ${prev.tMs} ms); sort the samples by tMs.`,
       );
-    }
-    let cue: PacingCue | undefined;
-    if (cueCol >= 0) {
-      const c = cells[cueCol] ?? '';
-      if (c !== '') {
-        if (!isPacingCue(c))
-          return fail(
-            `Line ${lineNo} has an unknown cue "${c}"; use one of ${PACING_CUES.join(', ')} or leave it empty.`,
-          );
-        cue = c;
-      }
-    }
-    const base = {
-      tMs,
-      alphaDeg: values.alpha! % 360,
-      betaDeg: values.beta! === 180 ? -180 : values.beta!,
-      gammaDeg: values.gamma!,
-    };
-    samples.push(cue === undefined ? base : { ...base, cue });
+    samples.push(sample);
   }
   if (samples.length < 2) {
     return fail(
       `The file has ${samples.length} sample${samples.length === 1 ? '' : 's'}; a recording needs at least 2 to measure anything.`,
     );
   }
-  return { ok: true, samples };
+  const timing = timingProblem(samples);
+  return timing === null ? { ok: true, samples } : fail(timing);
 }
 
 function fail(reason: string): ParseSensorCsvResult {

@@ -3,6 +3,7 @@
 
 import type { MotionFrames } from '../../camera/motion.ts';
 import type { FrameResult } from '../../pose/pose-frame.ts';
+import type { MountingYawSource } from '../../sensor/pelvis-tilt.ts';
 import type { PacingCue } from '../../sensor/sensor-series.ts';
 import type { BodySide } from './result.ts';
 
@@ -16,6 +17,11 @@ export interface PelvisInput {
   }>;
   readonly cues: ReadonlyArray<{ readonly tMs: number; readonly cue: PacingCue }>;
   readonly notes?: readonly string[];
+  /**
+   * How the phone's turn on the back was known: measured in the guided rock, stated, or not
+   * known at all ('assumed-zero'), when roll and pitch cannot be told apart. Absent = known.
+   */
+  readonly mountingYawSource?: MountingYawSource;
 }
 
 export interface BirdDogInput {

@@ -32,6 +32,7 @@ export function pelvisInputFromSamples(
       badIntervals: tilt.quality,
       cues,
       notes: tilt.notes,
+      mountingYawSource: tilt.mountingYawSource,
     },
     mountingYawDeg: tilt.mountingYawDeg,
     mountingYawSource: tilt.mountingYawSource,

@@ -2,6 +2,7 @@
 // 30-degree mounting yaw, noise and drift, through the real sensor pipeline and the bird-dog rules.
 import { describe, expect, it } from 'vitest';
 import { birdDogSession, generatePelvisStream } from '@steadyback/synthetic';
+import type { SensorSample } from '../../sensor/sensor-series.ts';
 import { pelvisInputFromSamples } from './pelvis-input.ts';
 import { analyzeBirdDog, type PelvisInput } from './analyze.ts';
 
@@ -61,5 +62,80 @@ describe('bird-dog from the phone alone', () => {
     const later = r.reps.filter((x) => x.startMs > slide);
     expect(later.length).toBeGreaterThan(0);
     for (const rep of later) expect(rep.metrics.R1.band).toBe('not-measurable');
+  });
+});
+
+/** The same session written two ways: a cue on every sample, or each cue once where it was spoken. */
+function twoLogStyles(session: ReturnType<typeof birdDogSession>, mountingYawDeg: number) {
+  const stream = generatePelvisStream({
+    timeline: session.timeline,
+    durationMs: session.durationMs,
+    mountingYawDeg,
+    noiseSdDeg: 0.3,
+    seed: 5,
+  });
+  const every = stream.samples;
+  const once: SensorSample[] = every.map((s, i) => {
+    if (s.cue === undefined || every[i - 1]?.cue !== s.cue) return s;
+    const { cue: _spoken, ...rest } = s;
+    return rest;
+  });
+  return { every, once };
+}
+
+const pelvisOf = (samples: Parameters<typeof pelvisInputFromSamples>[0]): PelvisInput => {
+  const r = pelvisInputFromSamples(samples, 'recorded');
+  if (!r.ok) throw new Error(r.reason);
+  return r.pelvis;
+};
+
+describe('a phone log whose cues mark only the moment they were spoken', () => {
+  const session = birdDogSession({
+    repsPerSide: 3,
+    repTilt: { left: { rollDeg: -12, pitchDeg: 1 }, right: { rollDeg: 12, pitchDeg: 1 } },
+  });
+
+  it('gives the same result as a log with the cue on every sample, with the phone 45 degrees off the spine', () => {
+    const { every, once } = twoLogStyles(session, 45);
+    expect(once.filter((s) => s.cue === 'calibrate:rock')).toHaveLength(1);
+    const fromEvery = analyzeBirdDog({ pelvis: pelvisOf(every) });
+    const fromOnce = analyzeBirdDog({ pelvis: pelvisOf(once) });
+    expect(fromOnce).toEqual(fromEvery);
+    // The guided rock was read, so a 12-degree roll reads as 12 and is red, not amber.
+    for (const rep of fromOnce.reps) {
+      expect(rep.metrics.R1.value).toBeGreaterThan(11);
+      expect(rep.metrics.R1.band).toBe('red');
+    }
+  });
+});
+
+describe('a phone log without the guided rock', () => {
+  it('does not band roll or tilt, and says why', () => {
+    const session = birdDogSession({
+      repsPerSide: 3,
+      rockMs: 0,
+      repTilt: { left: { rollDeg: -12, pitchDeg: 1 }, right: { rollDeg: 12, pitchDeg: 1 } },
+    });
+    const pelvis = pelvisOf(twoLogStyles(session, 45).every);
+    expect(pelvis.mountingYawSource).toBe('assumed-zero');
+    const r = analyzeBirdDog({ pelvis });
+    expect(r.reps).toHaveLength(6);
+    for (const rep of r.reps)
+      for (const id of ['R1', 'R3', 'R4s'] as const) {
+        expect(rep.metrics[id].band).toBe('not-measurable');
+        expect(rep.metrics[id].reason).toMatch(/no guided rock, so we cannot tell which way the phone lay/);
+      }
+    expect(r.overall.verdict).toBe('not-measurable');
+    expect(r.explanation.join(' ')).toMatch(/roll and tilt are not judged/);
+  });
+
+  it('with the rock, the same roll is measured and banded', () => {
+    const session = birdDogSession({
+      repsPerSide: 3,
+      repTilt: { left: { rollDeg: -12, pitchDeg: 1 }, right: { rollDeg: 12, pitchDeg: 1 } },
+    });
+    const pelvis = pelvisOf(twoLogStyles(session, 45).every);
+    expect(pelvis.mountingYawSource).toBe('rock');
+    expect(analyzeBirdDog({ pelvis }).reps.every((rep) => rep.metrics.R1.band === 'red')).toBe(true);
   });
 });

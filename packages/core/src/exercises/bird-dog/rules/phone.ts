@@ -11,6 +11,10 @@ import { BIRD_DOG_THRESHOLDS as T } from '../thresholds.ts';
 import { band, pelvicRollBand } from '../bands.ts';
 import { indicesIn, nm, round1, type RepContext, type RuleCheck } from './rule-check.ts';
 
+/** Without the guided rock the phone's turn on the back is unknown, and roll cannot be told from tilt. */
+export const UNKNOWN_MOUNTING =
+  "Not measurable: the recording has no guided rock, so we cannot tell which way the phone lay on your back, and a pelvic roll could read as a tilt; start the test in the app, which guides the rock.";
+
 interface PelvisMotion {
   roll: number;
   rollT: number;
@@ -23,6 +27,7 @@ interface PelvisMotion {
 export const checkPhone: RuleCheck = ({ rep: r, ctx, liftedLeg }) => {
   const p = ctx.pelvis;
   if (!p) return {};
+  if (p.mountingYawSource === 'assumed-zero') return unmeasured(UNKNOWN_MOUNTING);
   // The picture's change can end a hold early (the picture settles before the limb does), so its
   // reps look at the pelvis up to the rep's end; the roll only falls back on the way down.
   const winEndMs = r.foundBy === 'camera-motion' ? r.endMs : r.holdEndMs;
