@@ -1,14 +1,13 @@
 // The live camera pieces every camera screen shares: turning the camera on (with a camera picker,
-// front or back), attaching it to the preview, loading the pose model once, and the loop that
-// estimates one pose per new video frame (skipping frames while the model is busy) and draws the
-// skeleton. Frames are never stored or sent anywhere.
+// front or back), attaching it to the preview, loading the pose model once, and running the pose
+// loop (pose-loop.ts) while a screen is active. Frames are never stored or sent anywhere.
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { FrameResult } from '@steadyback/core';
 import type { PoseSource } from '@steadyback/pose';
 import { cameraProblem, modelProblem, type UserFacingProblem } from './camera-errors.ts';
 import { loadPoseEngine, type LoadStep } from './pose-engine.ts';
-import { drawSkeleton } from './skeleton-canvas.tsx';
+import { startPoseLoop } from './pose-loop.ts';
 
 export type ModelState =
   | { readonly kind: 'loading'; readonly step: LoadStep }
@@ -20,11 +19,6 @@ export type CameraState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'on'; readonly stream: MediaStream }
   | { readonly kind: 'error'; readonly problem: UserFacingProblem };
-
-type VideoWithFrameCallback = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: (now: number) => void) => number;
-  cancelVideoFrameCallback?: (handle: number) => void;
-};
 
 /** Front (user-facing) cameras are mirrored in the preview only; webcams that do not say face the user. */
 function isFrontCamera(stream: MediaStream): boolean {
@@ -125,67 +119,16 @@ export function useLivePose(opts: {
 
   useEffect(() => {
     if (!active || !source) return;
-    const video = videoRef.current as VideoWithFrameCallback | null;
+    const video = videoRef.current;
     const canvas = canvasRef.current;
     if (!video || !canvas) return;
-    source.reset();
-    let stopped = false;
-    let handle = 0;
-    let usesVideoCallback = false;
-    let lastTMs = -Infinity;
-    let windowStart = performance.now();
-    let windowCount = 0;
-
-    const schedule = () => {
-      if (stopped) return;
-      if (typeof video.requestVideoFrameCallback === 'function') {
-        usesVideoCallback = true;
-        handle = video.requestVideoFrameCallback(tick);
-      } else {
-        handle = requestAnimationFrame(tick);
-      }
-    };
-
-    const tick = async (now: number) => {
-      if (stopped) return;
-      if (video.readyState >= 2 && video.videoWidth > 0) {
-        // The pose source reads width/height for normalised coordinates: keep them at the camera's size.
-        if (video.width !== video.videoWidth || video.height !== video.videoHeight) {
-          video.width = video.videoWidth;
-          video.height = video.videoHeight;
-        }
-        if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-        }
-        const tMs = Math.max(now, lastTMs + 1);
-        lastTMs = tMs;
-        try {
-          const frame = await source.estimate(video, tMs);
-          if (stopped) return;
-          drawSkeleton(canvas, frame);
-          onFrame.current(frame);
-          windowCount++;
-          const elapsed = performance.now() - windowStart;
-          if (elapsed >= 1000) {
-            setChecksPerSecond(Math.round((windowCount * 1000) / elapsed));
-            windowStart = performance.now();
-            windowCount = 0;
-          }
-        } catch {
-          if (!stopped) onError.current();
-          return;
-        }
-      }
-      schedule();
-    };
-
-    schedule();
+    const stop = startPoseLoop(video, canvas, source, {
+      onFrame: (frame) => onFrame.current(frame),
+      onError: () => onError.current(),
+      onRate: setChecksPerSecond,
+    });
     return () => {
-      stopped = true;
-      if (usesVideoCallback) video.cancelVideoFrameCallback?.(handle);
-      else cancelAnimationFrame(handle);
-      drawSkeleton(canvas, null);
+      stop();
       setChecksPerSecond(null);
     };
   }, [active, source, videoRef, canvasRef]);

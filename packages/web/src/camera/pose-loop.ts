@@ -1,0 +1,100 @@
+// The live loop without React: one pose estimate per new video frame (the next frame is asked for
+// only once this one is done, so frames are skipped while the model is busy), the skeleton drawn,
+// and the checks per second measured over one-second windows.
+
+import type { FrameResult } from '@steadyback/core';
+import type { PoseSource } from '@steadyback/pose';
+import { drawSkeleton } from './skeleton-canvas.tsx';
+
+type VideoWithFrameCallback = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number) => void) => number;
+  cancelVideoFrameCallback?: (handle: number) => void;
+};
+
+export interface PoseLoopCallbacks {
+  readonly onFrame: (frame: FrameResult) => void;
+  readonly onError: () => void;
+  /** The checks per second, once a second. */
+  readonly onRate: (checksPerSecond: number) => void;
+}
+
+/** The pose source reads width/height for normalised coordinates: keep them, and the canvas, at the camera's size. */
+function matchCameraSize(video: HTMLVideoElement, canvas: HTMLCanvasElement): void {
+  if (video.width !== video.videoWidth || video.height !== video.videoHeight) {
+    video.width = video.videoWidth;
+    video.height = video.videoHeight;
+  }
+  if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+  }
+}
+
+/** Counts checks and reports the rate once at least a second has passed. */
+function rateMeter(onRate: (perSecond: number) => void): () => void {
+  let windowStart = performance.now();
+  let windowCount = 0;
+  return () => {
+    windowCount++;
+    const elapsed = performance.now() - windowStart;
+    if (elapsed >= 1000) {
+      onRate(Math.round((windowCount * 1000) / elapsed));
+      windowStart = performance.now();
+      windowCount = 0;
+    }
+  };
+}
+
+/** Starts the loop on this video; the returned function stops it and clears the skeleton. */
+export function startPoseLoop(
+  videoElement: HTMLVideoElement,
+  canvas: HTMLCanvasElement,
+  source: PoseSource,
+  on: PoseLoopCallbacks,
+): () => void {
+  const video = videoElement as VideoWithFrameCallback;
+  source.reset();
+  let stopped = false;
+  let handle = 0;
+  let usesVideoCallback = false;
+  let lastTMs = -Infinity;
+  const counted = rateMeter(on.onRate);
+
+  const schedule = () => {
+    if (stopped) return;
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      usesVideoCallback = true;
+      handle = video.requestVideoFrameCallback(tick);
+    } else {
+      handle = requestAnimationFrame(tick);
+    }
+  };
+
+  const tick = async (now: number) => {
+    if (stopped) return;
+    if (video.readyState >= 2 && video.videoWidth > 0) {
+      matchCameraSize(video, canvas);
+      const tMs = Math.max(now, lastTMs + 1);
+      lastTMs = tMs;
+      try {
+        const frame = await source.estimate(video, tMs);
+        if (stopped) return;
+        drawSkeleton(canvas, frame);
+        on.onFrame(frame);
+        counted();
+      } catch {
+        if (!stopped) on.onError();
+        return;
+      }
+    }
+    schedule();
+  };
+
+  schedule();
+  return () => {
+    stopped = true;
+    if (usesVideoCallback) video.cancelVideoFrameCallback?.(handle);
+    else cancelAnimationFrame(handle);
+    drawSkeleton(canvas, null);
+  };
+}
