@@ -13,7 +13,7 @@ import { indicesIn, nm, round1, type RepContext, type RuleCheck } from './rule-c
 
 /** Without the guided rock the phone's turn on the back is unknown, and roll cannot be told from tilt. */
 export const UNKNOWN_MOUNTING =
-  "Not measurable: the recording has no guided rock, so we cannot tell which way the phone lay on your back, and a pelvic roll could read as a tilt; start the test in the app, which guides the rock.";
+  'Not measurable: the recording has no guided rock, so we cannot tell which way the phone lay on your back, and a pelvic roll could read as a tilt; start the test in the app, which guides the rock.';
 
 interface PelvisMotion {
   roll: number;
