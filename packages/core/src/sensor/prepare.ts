@@ -59,6 +59,18 @@ function pushInterval(list: SensorQualityInterval[], iv: SensorQualityInterval):
   list.push(iv);
 }
 
+/** Each run of consecutive true entries, as [first, last] indices. */
+function runsOf(mask: readonly boolean[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const start = i;
+    while (i + 1 < mask.length && mask[i + 1]) i++;
+    runs.push([start, i]);
+  }
+  return runs;
+}
+
 /** A cue marks the moment it was spoken and lasts until the next one, however the log wrote it. */
 export function withCuesHeld(samples: readonly SensorSample[]): SensorSample[] {
   let cue: SensorSample['cue'];
@@ -130,16 +142,9 @@ function recordedZeros(
 ): Array<Point3 | null> {
   const keeper = zeroKeeper(notes);
   const segZeros: Array<{ start: number; zero: Point3 | null }> = [];
-  for (let i = 0; i < samples.length;) {
-    if (!isSettle[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < samples.length && isSettle[j + 1]) j++;
+  for (const [i, j] of runsOf(isSettle)) {
     keeper.accept(windowMedian(samples, ups, i, j), samples[i]!.tMs);
     segZeros.push({ start: i, zero: keeper.current() });
-    i = j + 1;
   }
   const zeros: Array<Point3 | null> = [];
   let seg = 0;
@@ -217,16 +222,10 @@ function withSlidOffRuns(
   samples: readonly SensorSample[],
   slidOff: readonly boolean[],
 ): SensorQualityInterval[] {
-  const runs: SensorQualityInterval[] = [];
-  for (let i = 0; i < samples.length;) {
-    if (!slidOff[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < samples.length && slidOff[j + 1]) j++;
-    runs.push({ startMs: samples[i]!.tMs, endMs: samples[j]!.tMs, reason: 'slid-off' });
-    i = j + 1;
-  }
+  const runs = runsOf(slidOff).map(([i, j]): SensorQualityInterval => ({
+    startMs: samples[i]!.tMs,
+    endMs: samples[j]!.tMs,
+    reason: 'slid-off',
+  }));
   return [...others, ...runs].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
 }
