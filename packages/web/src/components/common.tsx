@@ -43,9 +43,9 @@ export function HoldTimer({
   );
 }
 
-export function Problem({ children }: { readonly children: React.ReactNode }) {
+export function Problem({ children, testId }: { readonly children: React.ReactNode; readonly testId?: string }) {
   return (
-    <p className="problem" role="alert">
+    <p className="problem" role="alert" {...(testId ? { 'data-testid': testId } : {})}>
       {children}
     </p>
   );

@@ -15,10 +15,11 @@ import { eulerFromMatrix } from '@steadyback/core';
 import { trueDeviceMatrix } from '@steadyback/synthetic';
 import {
   buildAndServe,
-  followPacingWithPhone,
   foreignRequests,
   launchWithFakeCamera,
   passSafetyGate,
+  playPhone,
+  startPhoneTest,
   type BuiltApp,
   type FakeCameraBrowser,
 } from './app-harness.ts';
@@ -55,32 +56,6 @@ async function openApp(
 function expectNoForeignRequests(urls: readonly string[]): void {
   expect(urls.length).toBeGreaterThan(0);
   expect(foreignRequests(urls, new URL(app.server.url).origin)).toEqual([]);
-}
-
-/** Plays the phone's part; a pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does. */
-function playPhone(
-  context: BrowserContext,
-  page: Page,
-  rollByLeg: { left: number; right: number },
-  untilMs: number,
-): Promise<void> {
-  return followPacingWithPhone(context, page, {
-    targetRollDeg: (cue, leg) =>
-      cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0,
-    maxStepDeg: 1,
-    untilMs,
-  });
-}
-
-async function startPhoneTest(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Bird-dog test (phone on your back)' }).click();
-  await page.getByTestId('pain-now-2').click();
-  await page.getByRole('button', { name: 'Carry on' }).click();
-  // Headless Chromium has no speech voices and its speechSynthesis stalls the page for seconds; muted,
-  // the captions carry the pacing (as they do for anyone who mutes).
-  await page.getByLabel('Mute voice and beeps (captions stay on)').check();
-  await page.getByRole('button', { name: 'Start the test' }).click();
-  await page.getByTestId('caption').waitFor();
 }
 
 /** Through the safety questions to the stretch, with 1/10 pain now. */

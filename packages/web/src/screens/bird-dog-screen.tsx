@@ -12,6 +12,7 @@ import { UnfinishedTest } from './unfinished-test.tsx';
 import { MuteToggle, Problem } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
 import { useBirdDogRun, type BirdDogCaption } from './use-bird-dog-run.ts';
+import { storageFullWhileRunning } from '../storage/storage-full.ts';
 
 function BirdDogIntro({ problem, onBegin }: { readonly problem: string | null; readonly onBegin: () => void }) {
   return (
@@ -71,12 +72,14 @@ function RunningView({
   level,
   beeps,
   silent,
+  storageFullAfterMs,
 }: {
   readonly caption: BirdDogCaption;
   readonly progress: { rep: number; of: number };
   readonly level: Level | null;
   readonly beeps: number;
   readonly silent: boolean;
+  readonly storageFullAfterMs: number | null;
 }) {
   return (
     <>
@@ -100,6 +103,11 @@ function RunningView({
           as not measured.
         </p>
       )}
+      {storageFullAfterMs !== null && (
+        <p className="problem" role="alert" data-testid="storage-full">
+          {storageFullWhileRunning(storageFullAfterMs)}
+        </p>
+      )}
       <MuteToggle />
     </>
   );
@@ -113,7 +121,8 @@ export function BirdDogScreen({
   readonly onBack: () => void;
 }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const { stage, setStage, caption, level, beeps, progress, silent, begin } = useBirdDogRun(onResults);
+  const { stage, setStage, caption, level, beeps, progress, silent, storageFullAfterMs, begin } =
+    useBirdDogRun(onResults);
 
   return (
     <section className="screen" aria-labelledby="bd-title">
@@ -124,10 +133,17 @@ export function BirdDogScreen({
       {stage.kind === 'gate' && <PainNowGate forTest onResult={() => setStage({ kind: 'intro', problem: null })} />}
       {stage.kind === 'intro' && <BirdDogIntro problem={stage.problem} onBegin={() => void begin()} />}
       {stage.kind === 'running' && (
-        <RunningView caption={caption} progress={progress} level={level} beeps={beeps} silent={silent} />
+        <RunningView
+          caption={caption}
+          progress={progress}
+          level={level}
+          beeps={beeps}
+          silent={silent}
+          storageFullAfterMs={storageFullAfterMs}
+        />
       )}
       {stage.kind === 'saving' && <p role="status">Working out your results…</p>}
-      {stage.kind === 'failed' && <Problem>{stage.reason}</Problem>}
+      {stage.kind === 'failed' && <Problem testId="bird-dog-failed">{stage.reason}</Problem>}
       <div className="actions">
         <button type="button" className="button secondary" onClick={onBack}>
           {stage.kind === 'running' ? 'Stop and go back' : 'Back to start'}

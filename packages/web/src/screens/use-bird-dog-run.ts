@@ -11,6 +11,7 @@ import { usePhoneClock, type PhoneTick } from '../sensor/use-phone-clock.ts';
 import { db, newId, todayIso } from '../storage/db.ts';
 import { beep, speak, unlockAudio } from '../voice/coach-voice.ts';
 import { finishTest, flattenSamples } from '../sensor/bird-dog-session.ts';
+import { couldNotSave, isStorageFull, storageFullAtEnd } from '../storage/storage-full.ts';
 
 export type Stage =
   | { kind: 'gate' }
@@ -44,17 +45,51 @@ interface RunView {
   readonly setBeeps: (beeps: number) => void;
   readonly setProgress: (update: (p: { rep: number; of: number }) => { rep: number; of: number }) => void;
   readonly setSilent: (silent: boolean) => void;
+  /** Null while every save works; else the test time up to which the readings are saved. */
+  readonly setStorageFullAfterMs: (savedUntilMs: number | null) => void;
   readonly onResults: (id: string) => void;
 }
 
+/**
+ * The draft of the readings so far, saved every second: a save the browser refuses (storage full)
+ * keeps the last draft that worked, and the screen says up to when.
+ */
+function draftSaver(testId: string, run: BirdDogSensorRun, view: RunView) {
+  let savedUntilMs = 0;
+  let full = false;
+  const save = async (tMs: number): Promise<void> => {
+    try {
+      await db.sensorDrafts.put({ id: testId, testId, samples: flattenSamples(run.samples) });
+      savedUntilMs = tMs;
+      if (full) view.setStorageFullAfterMs(null);
+      full = false;
+    } catch (err) {
+      if (!isStorageFull(err)) throw err;
+      if (!full) view.setStorageFullAfterMs(savedUntilMs);
+      full = true;
+    }
+  };
+  const finish = async (tMs: number): Promise<void> => {
+    try {
+      await save(tMs);
+      const r = await finishTest(testId, run.samples);
+      if (r.ok) view.onResults(testId);
+      else view.setStage({ kind: 'failed', reason: r.reason });
+    } catch (err) {
+      view.setStage({ kind: 'failed', reason: isStorageFull(err) ? storageFullAtEnd(savedUntilMs) : couldNotSave() });
+    }
+  };
+  return { save: (tMs: number) => void save(tMs).catch(() => undefined), finish };
+}
+
 function startRun(view: RunView): PhoneTick {
-  const { muted, setStage, setCaption, setLevel, setBeeps, setProgress, setSilent, onResults } = view;
+  const { muted, setStage, setCaption, setLevel, setBeeps, setProgress, setSilent } = view;
   const run = new BirdDogSensorRun({ repsPerSide: 3 });
   setProgress(() => ({ rep: 0, of: run.segments.filter((s) => s.cue === 'hold').length }));
   const testId = newId('birddog');
   let lastSave = 0;
   void db.birdDogTests.put(inProgressTest(testId));
-  const save = () => db.sensorDrafts.put({ id: testId, testId, samples: flattenSamples(run.samples) });
+  const drafts = draftSaver(testId, run, view);
   return (tMs, reading, stop) => {
     const out = run.tick(tMs, reading);
     if (out.segmentChanged) {
@@ -70,14 +105,12 @@ function startRun(view: RunView): PhoneTick {
     }
     if (tMs - lastSave >= 1000) {
       lastSave = tMs;
-      void save();
+      drafts.save(tMs);
     }
     if (out.done) {
       stop();
       setStage({ kind: 'saving' });
-      void save()
-        .then(() => finishTest(testId, run.samples))
-        .then((r) => (r.ok ? onResults(testId) : setStage({ kind: 'failed', reason: r.reason })));
+      void drafts.finish(tMs);
     }
   };
 }
@@ -90,6 +123,7 @@ export function useBirdDogRun(onResults: (id: string) => void) {
   const [beeps, setBeeps] = useState(0);
   const [progress, setProgress] = useState({ rep: 0, of: 6 });
   const [silent, setSilent] = useState(false);
+  const [storageFullAfterMs, setStorageFullAfterMs] = useState<number | null>(null);
   const muted = useRef(settings.muted);
   muted.current = settings.muted;
 
@@ -107,8 +141,18 @@ export function useBirdDogRun(onResults: (id: string) => void) {
   };
 
   usePhoneClock(stage.kind === 'running', () =>
-    startRun({ muted, setStage, setCaption, setLevel, setBeeps, setProgress, setSilent, onResults }),
+    startRun({
+      muted,
+      setStage,
+      setCaption,
+      setLevel,
+      setBeeps,
+      setProgress,
+      setSilent,
+      setStorageFullAfterMs,
+      onResults,
+    }),
   );
 
-  return { stage, setStage, caption, level, beeps, progress, silent, begin };
+  return { stage, setStage, caption, level, beeps, progress, silent, storageFullAfterMs, begin };
 }
