@@ -24,6 +24,7 @@ import { StretchLive, type LiveStretchState } from '../camera/stretch-live.ts';
 import { useCamera, useLivePose, usePoseModel } from '../camera/use-live-pose.ts';
 import { openStretchSession, saveFinishedSession, saveRatedHold } from '../storage/stretch-sessions.ts';
 import { speak, stopSpeaking, unlockAudio } from '../voice/coach-voice.ts';
+import { holdNotSaved, sessionNotSaved } from '../storage/storage-full.ts';
 
 export type Stage =
   | { kind: 'gate' }
@@ -220,7 +221,12 @@ function useRating(records: SessionRecords, mode: Mode) {
       setRatingProblem(r.reason);
       return;
     }
-    await saveRatedHold(r.state, r.nextSession);
+    try {
+      await saveRatedHold(r.state, r.nextSession);
+    } catch (err) {
+      setRatingProblem(holdNotSaved(err));
+      return;
+    }
     setGuard(r.state);
     setSession(r.nextSession);
     setRating({ intensity: null, pain: null, feltAt: null });
@@ -250,7 +256,12 @@ function useSessionSteps(records: SessionRecords, ageYears: number | null, stopC
       setStage({ kind: 'failed', reason: ended.reason });
       return;
     }
-    await saveFinishedSession(ended.state, session, peak);
+    try {
+      await saveFinishedSession(ended.state, session, peak);
+    } catch (err) {
+      setStage({ kind: 'failed', reason: sessionNotSaved(err) });
+      return;
+    }
     stopCamera();
     setGuard(ended.state);
     setStage({ kind: 'summary', note: ended.summary.capNote });

@@ -29,3 +29,17 @@ export function storageFullAtEnd(savedUntilMs: number): string {
 export function couldNotSave(): string {
   return 'This test could not be saved, and we do not know why: the readings saved every second are kept; open steadyback again to see what they measured.';
 }
+
+/** A rated hold the browser would not store: the answers stay on screen to save again. */
+export function holdNotSaved(err: unknown): string {
+  return isStorageFull(err)
+    ? `Your browser's storage is full, so this hold could not be saved: ${FREE_SPACE}, then press Save again; your answers are still here.`
+    : 'This hold could not be saved: press Save again; your answers are still here.';
+}
+
+/** The finished session the browser would not store; every rated hold before it is already saved. */
+export function sessionNotSaved(err: unknown): string {
+  return isStorageFull(err)
+    ? `Your browser's storage is full, so the end of this session could not be saved. Every hold you rated is kept: ${FREE_SPACE}, then open steadyback again.`
+    : 'The end of this session could not be saved. Every hold you rated is kept: open steadyback again.';
+}
