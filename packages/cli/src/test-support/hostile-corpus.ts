@@ -47,6 +47,7 @@ export function makeHostileCorpus(dir: string): void {
   writeFileSync(f('still-time.csv'), rows([0, 0, 0, 0]));
   writeFileSync(f('seconds.csv'), rows(Array.from({ length: 200 }, (_, i) => Math.floor(i / 50) * 1000)));
   writeFileSync(f('hours.csv'), rows([0, 20, 2 * 3_600_000]));
+  writeFileSync(f('once-a-second.csv'), rows(Array.from({ length: 60 }, (_, i) => i * 1000)));
   writeFileSync(f('binary.csv'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)));
   sparseFile(f('left-recording.csv'), 50 * 1024 * 1024);
   writeFileSync(
@@ -131,6 +132,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { id: 'sensor-one-sample', input: 'a single sample', args: sensor('one-sample.csv') },
   { id: 'sensor-still-time', input: 'every sample at the same time', args: sensor('still-time.csv') },
   { id: 'sensor-seconds', input: 'times rounded to whole seconds', args: sensor('seconds.csv') },
+  { id: 'sensor-once-a-second', input: 'one reading a second', args: sensor('once-a-second.csv') },
   { id: 'sensor-hours', input: 'a log two hours long', args: sensor('hours.csv') },
   { id: 'sensor-binary', input: 'random bytes named .csv', args: sensor('binary.csv') },
   { id: 'sensor-50mb', input: 'a 50 MB log (a phone left recording)', args: sensor('left-recording.csv') },

@@ -2,6 +2,7 @@
 // the spoken pacing cues that label them, and the parser for the app's CSV export. Parsing is a
 // boundary: bad input returns a plain sentence saying what to fix, never throws.
 
+import { median } from '../signal/stats.ts';
 import { eulerFromQuaternion, type Quaternion } from './orientation.ts';
 
 /** What the spoken pacing was asking for when the sample was taken. */
@@ -69,11 +70,17 @@ function splitCsvLine(line: string): string[] {
 
 /** The longest recording analysed at once: a test or a stretch session takes minutes, not hours. */
 export const MAX_RECORDING_MINUTES = 60;
+/**
+ * The time must move on at least this often to time a movement: a reach takes about 2 s and the
+ * phone's gap rule starts at 250 ms; phones report about 60 readings a second.
+ */
+export const MAX_SAMPLE_STEP_MS = 100;
 
 /**
  * Why these timestamps cannot time a movement, or null. Equal timestamps are allowed (some
- * browsers repeat one now and then); a recording whose times stand still, or repeat on most
- * samples (times rounded to whole seconds, say), is refused, as is one far longer than a session.
+ * browsers repeat one, and a log may hold each row twice), but the time must move on at least
+ * every MAX_SAMPLE_STEP_MS (times rounded to whole seconds do not) and must not stand still, and
+ * the recording must not be far longer than a session.
  */
 export function timingProblem(samples: ReadonlyArray<{ readonly tMs: number }>): string | null {
   const n = samples.length;
@@ -81,14 +88,18 @@ export function timingProblem(samples: ReadonlyArray<{ readonly tMs: number }>):
   const spanMs = samples[n - 1]!.tMs - samples[0]!.tMs;
   if (spanMs === 0)
     return `All ${n} samples have the same time (${samples[0]!.tMs} ms), so the movement cannot be timed; tMs must count milliseconds from the start of the recording.`;
-  let repeats = 0;
-  for (let i = 1; i < n; i++) if (samples[i]!.tMs === samples[i - 1]!.tMs) repeats++;
-  if (repeats * 2 > n - 1) {
-    const stepMs = Math.round(spanMs / (n - 1 - repeats));
-    return `${repeats} of ${n} samples have the same time as the one before (the time moves on only about every ${stepMs} ms), so the movement cannot be timed; export the recording with times in milliseconds.`;
-  }
   if (spanMs > MAX_RECORDING_MINUTES * 60_000)
     return `The recording is ${Math.ceil(spanMs / 60_000)} minutes long, more than the ${MAX_RECORDING_MINUTES} minutes steadyback analyses at once; keep only the session you want analysed and try again.`;
+  const steps: number[] = [];
+  for (let i = 1; i < n; i++)
+    if (samples[i]!.tMs > samples[i - 1]!.tMs) steps.push(samples[i]!.tMs - samples[i - 1]!.tMs);
+  const stepMs = Math.round(median(steps)!);
+  if (stepMs > MAX_SAMPLE_STEP_MS) {
+    const repeats = n - 1 - steps.length;
+    return repeats > 0
+      ? `${repeats} of ${n} samples have the same time as the one before, and the time moves on only about every ${stepMs} ms, too seldom to time a movement; export the recording with times in milliseconds.`
+      : `The samples are about ${stepMs} ms apart, too far apart to time a movement (it needs at least ${1000 / MAX_SAMPLE_STEP_MS} a second); record with the app, which takes about 60 a second.`;
+  }
   return null;
 }
 
