@@ -342,6 +342,20 @@ describe('overall verdict', () => {
     ];
     expect(overallVerdict(reps, sides(reps)).asymmetry).toBe(true);
   });
+  it('does not flag sides whose mean roll is 5 degrees apart or less, and flags 5.5', () => {
+    const apart = (rightRollDeg: number) => {
+      const reps = [
+        rep('left', 'stable', {}, 2),
+        rep('left', 'stable', {}, 2),
+        rep('right', 'stable', {}, rightRollDeg),
+        rep('right', 'stable', {}, rightRollDeg),
+      ];
+      return overallVerdict(reps, sides(reps)).asymmetry;
+    };
+    expect(apart(2 + 4.5)).toBe(false);
+    expect(apart(2 + 5)).toBe(false);
+    expect(apart(2 + 5.5)).toBe(true);
+  });
 });
 
 describe('a full session end to end', () => {
