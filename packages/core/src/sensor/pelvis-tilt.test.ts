@@ -187,6 +187,21 @@ describe('pelvisTilt on generated streams with known truth', () => {
       if (est.ok) expect(Math.abs(est.mountingYawDeg - psi)).toBeLessThan(1);
     }
   });
+  it('finds the same yaw when each cue is written only where it was spoken', () => {
+    const session = birdDogSession({ repsPerSide: 0 });
+    const s = generatePelvisStream({
+      timeline: session.timeline,
+      durationMs: session.durationMs,
+      mountingYawDeg: 45,
+      seed: 9,
+      ...PHONE_NOISE,
+    });
+    const once = s.samples.map((x, i) =>
+      x.cue !== undefined && s.samples[i - 1]?.cue === x.cue ? { ...x, cue: undefined } : x,
+    );
+    expect(once.filter((x) => x.cue === 'calibrate:rock')).toHaveLength(1);
+    expect(estimateMountingYaw(once)).toEqual(estimateMountingYaw(s.samples));
+  });
   it('refuses a rock too small to show a direction', () => {
     const session = birdDogSession({ repsPerSide: 0, rockAmplitudeDeg: 0.5 });
     const s = generatePelvisStream({

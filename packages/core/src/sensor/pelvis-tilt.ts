@@ -27,7 +27,7 @@ import type { Point3 } from '../pose/geometry.ts';
 import { wrapAngleDeg } from '../pose/geometry.ts';
 import { movingMedian } from '../signal/moving-median.ts';
 import { gravityUpInDevice } from './orientation.ts';
-import { prepare, type SensorMode, type SensorQualityInterval } from './prepare.ts';
+import { prepare, withCuesHeld, type SensorMode, type SensorQualityInterval } from './prepare.ts';
 import { toSensorSamples, type AnySensorSample, type PacingCue } from './sensor-series.ts';
 import { SENSOR_MIN_ROCK_SD_DEG, SENSOR_SLID_OFF_TILT_DEG, SENSOR_SMOOTHING_WINDOW_SAMPLES } from './thresholds.ts';
 import { clamp1, DEG_TO_RAD, dot, RAD_TO_DEG } from './vector.ts';
@@ -111,14 +111,14 @@ export type MountingYawEstimate =
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Mounting yaw from the guided rock (samples cued 'calibrate:rock'). Rocking the pelvis forward
+ * Mounting yaw from the guided rock (samples cued 'calibrate:rock', a cue lasting until the next). Rocking the pelvis forward
  * and back turns it about its lateral axis R, so u . R stays constant and gravity's tilt moves
  * along L only: the principal direction of the (x, y) part of earth-up over the rock is L =
  * (sin psi, cos psi). Of its two signs, the one with |psi| < 90 is taken (the user put the top of
  * the phone toward the head).
  */
 export function estimateMountingYaw(samples: ReadonlyArray<AnySensorSample>): MountingYawEstimate {
-  const ups = toSensorSamples(samples)
+  const ups = withCuesHeld(toSensorSamples(samples))
     .filter((s) => s.cue === 'calibrate:rock')
     .map((s) => gravityUpInDevice(s.betaDeg, s.gammaDeg));
   return yawFromRockUps(ups);
