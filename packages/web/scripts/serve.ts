@@ -1,13 +1,21 @@
 // A small static server for the built app (dist/), bound to 127.0.0.1. It sets the content types
 // the wasm backend and the model loader need and a Content-Security-Policy that lets the page talk
 // to its own origin only, so video and landmarks cannot leave the device even by mistake.
-// Run: tsx scripts/serve.ts  (PORT=8080 to choose the port; 0 picks a free one).
+// When this computer has a local network address it also serves the same files over HTTPS there,
+// with a certificate it makes for itself, so a phone on the same Wi-Fi can open the app on a secure
+// page (its motion sensor needs one). Both servers carry the pairing hub's WebSocket (/pair).
+// Run: tsx scripts/serve.ts  (PORT=8080 to choose the port, HTTPS_PORT for the phone's; 0 picks a
+// free one; STEADYBACK_LAN_HOST= to choose the network address, empty for none).
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultConfigDir, lanAddress, loadOrCreateCertificate } from './lan-cert.ts';
 import { mimeType } from './mime.ts';
+import { createPairingHub, type PairingHub } from './pairing-hub.ts';
 
 export const DEFAULT_PORT = 5173;
 export const HOST = '127.0.0.1';
@@ -42,10 +50,44 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export const DEFAULT_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
+export interface LanOptions {
+  /** The address to serve HTTPS on (null: none); default lanAddress(). */
+  readonly host?: string | null;
+  /** Default: HTTPS_PORT, else the HTTP port + 1 (0 when the HTTP port is 0). */
+  readonly port?: number;
+  /** Where the certificate is kept (in tls/); default defaultConfigDir(). */
+  readonly configDir?: string;
+}
+
+export interface ServerOptions {
+  readonly distDir?: string;
+  readonly port?: number;
+  /** The phone's HTTPS server on the local network; false for none at all. */
+  readonly lan?: LanOptions | false;
+}
+
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** https://host:port/ for the phone, or null when there is no local network address (or lan: false). */
+  readonly lanUrl: string | null;
   close(): Promise<void>;
+}
+
+/** A port is taken: the message says which variable to set to choose another. */
+export class PortInUseError extends Error {
+  readonly code = 'EADDRINUSE';
+  constructor(
+    readonly variable: 'PORT' | 'HTTPS_PORT',
+    readonly port: number,
+  ) {
+    super(
+      variable === 'PORT'
+        ? `Port ${port} is already in use; choose another with PORT=8080 npm start.`
+        : `Port ${port} (the phone's HTTPS address) is already in use; choose another with HTTPS_PORT=8443 npm start.`,
+    );
+    this.name = 'PortInUseError';
+  }
 }
 
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
@@ -103,58 +145,120 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
   createReadStream(file).pipe(res);
 }
 
-export async function startServer(
-  opts: { readonly distDir?: string; readonly port?: number } = {},
-): Promise<RunningServer> {
+/** A port number from an environment variable, or fallback when it is unset or empty. */
+export function portFromEnv(name: 'PORT' | 'HTTPS_PORT', fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a whole number from 0 to 65535, got "${raw}".`);
+  }
+  return port;
+}
+
+interface LanSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly configDir: string;
+}
+
+function lanSettings(lan: LanOptions | false | undefined, httpPort: number): LanSettings | null {
+  if (lan === false) return null;
+  const host = lan?.host !== undefined ? lan.host : lanAddress();
+  if (!host) return null;
+  const port = lan?.port ?? portFromEnv('HTTPS_PORT', httpPort === 0 ? 0 : Math.min(httpPort + 1, 65535));
+  return { host, port, configDir: lan?.configDir ?? defaultConfigDir() };
+}
+
+/** A host as it goes in a URL (an IPv6 address in brackets). */
+function urlHost(host: string): string {
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string, variable: 'PORT' | 'HTTPS_PORT'): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(variable, port) : err),
+    );
+    server.listen(port, host, () => {
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** The HTTPS server for the phone, with the certificate made for host. */
+async function createLanServer(lan: LanSettings, handler: RequestListener): Promise<Server> {
+  const { key, cert } = await loadOrCreateCertificate(lan.configDir, lan.host);
+  return createHttpsServer({ key, cert }, handler);
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const root = path.resolve(opts.distDir ?? DEFAULT_DIST_DIR);
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(
       `No built app in ${root}; run "npm run build -w @steadyback/web" first (or "npm start" at the root).`,
     );
   }
-  const server: Server = createServer((req, res) => serveFile(root, req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? DEFAULT_PORT, HOST, () => resolve());
+  const requestedPort = opts.port ?? DEFAULT_PORT;
+  const lan = lanSettings(opts.lan, requestedPort);
+  const handler: RequestListener = (req, res) => serveFile(root, req, res);
+  const servers: Server[] = [createServer(handler)];
+  if (lan) servers.push(await createLanServer(lan, handler));
+  let lanUrl: string | null = null;
+  const hub: PairingHub = createPairingHub({
+    allowedHosts: [HOST, 'localhost', ...(lan ? [lan.host] : [])],
+    phoneUrlFor: (code) => (lanUrl ? `${lanUrl}#/pair/${code}` : null),
   });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? DEFAULT_PORT);
-  return {
-    url: `http://${HOST}:${port}/`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+  for (const s of servers) s.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+  const close = async (): Promise<void> => {
+    await hub.close();
+    await Promise.all(servers.map(closeServer));
   };
+  try {
+    const port = await listen(servers[0]!, requestedPort, HOST, 'PORT');
+    if (lan) {
+      const httpsPort = await listen(servers[1]!, lan.port, lan.host, 'HTTPS_PORT');
+      lanUrl = `https://${urlHost(lan.host)}:${httpsPort}/`;
+    }
+    return { url: `http://${HOST}:${port}/`, port, lanUrl, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
 
-function portFromEnv(): number {
-  const raw = process.env['PORT'];
-  if (raw === undefined || raw === '') return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${raw}".`);
+function printAddresses(server: RunningServer): void {
+  console.log(`steadyback is running at ${server.url}`);
+  console.log('Open it in a browser on this machine. Video never leaves this device. Press Ctrl+C to stop.');
+  if (server.lanUrl) {
+    console.log(`On your phone (same Wi-Fi): ${server.lanUrl}`);
+    console.log(
+      'The phone will warn once about the certificate the app made for itself on this computer: that is expected, so accept it to go on.',
+    );
+  } else {
+    console.log(
+      'Pairing a phone needs this computer on the same Wi-Fi as the phone; connect it, then start the app again.',
+    );
   }
-  return port;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
-    const server = await startServer({ port: portFromEnv() });
-    console.log(`steadyback is running at ${server.url}`);
-    console.log('Open it in a browser on this machine. Video never leaves this device. Press Ctrl+C to stop.');
+    const server = await startServer({ port: portFromEnv('PORT', DEFAULT_PORT) });
+    printAddresses(server);
     const stop = () => void server.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    console.error(
-      e.code === 'EADDRINUSE'
-        ? `Port ${portFromEnv()} is already in use; choose another with PORT=8080 npm start.`
-        : e.message,
-    );
+    console.error((err as Error).message);
     process.exit(1);
   }
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'models', 'm.bin'), Buffer.from([1, 2, 3]));
   writeFileSync(path.join(dir, 'tfjs', 'x.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(path.join(os.tmpdir(), 'steadyback-secret.txt'), 'secret');
-  server = await startServer({ distDir: dir, port: 0 });
+  server = await startServer({ distDir: dir, port: 0, lan: false });
 });
 
 afterAll(async () => {
@@ -102,6 +102,6 @@ describe('static server for the built app', () => {
   });
 
   it('says how to build when there is no built app', async () => {
-    await expect(startServer({ distDir: path.join(dir, 'models'), port: 0 })).rejects.toThrow(/npm start/);
+    await expect(startServer({ distDir: path.join(dir, 'models'), port: 0, lan: false })).rejects.toThrow(/npm start/);
   });
 });

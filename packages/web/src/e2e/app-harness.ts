@@ -50,7 +50,7 @@ export async function buildAndServe(): Promise<BuiltApp> {
   const distDir = mkdtempSync(path.join(os.tmpdir(), 'steadyback-web-e2e-'));
   try {
     await buildApp(distDir);
-    const server = await startServer({ distDir, port: 0 });
+    const server = await startServer({ distDir, port: 0, lan: false });
     return {
       server,
       distDir,
