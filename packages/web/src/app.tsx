@@ -1,14 +1,16 @@
-// The app shell: a small hash router (#/, #/safety, #/bird-dog, #/results/<id>, #/stretch, #/camera,
+// The app shell: a small hash router (#/, #/safety, #/bird-dog, #/bird-dog-camera, #/pair/<code>, #/results/<id>, #/stretch, #/camera,
 // #/why-hips, #/data, #/progress), so the back button works and a reload stays on its screen, with focus moved to
 // each new screen's heading. The first run goes through the safety questions before anything else.
 
 import { useCallback, useEffect, useState } from 'react';
 import { AppDataProvider, mayExercise, useAppData } from './app-data.tsx';
 import { BirdDogResults } from './screens/bird-dog-results.tsx';
+import { BirdDogCameraScreen } from './screens/bird-dog-camera-screen.tsx';
 import { BirdDogScreen } from './screens/bird-dog-screen.tsx';
 import { CameraScreen } from './screens/camera-screen.tsx';
 import { DataScreen } from './screens/data-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
+import { PairPhoneScreen } from './screens/pair-phone-screen.tsx';
 import { ProgressScreen } from './screens/progress-screen.tsx';
 import { SafetyScreen } from './screens/safety-screen.tsx';
 import { StretchScreen } from './screens/stretch-screen.tsx';
@@ -29,6 +31,8 @@ function Screens() {
   const home = useCallback(() => navigate('home'), []);
   const results = useCallback((i: string) => navigate('results', i), []);
 
+  // A phone that pairs is only the laptop's level: the person answers the safety questions on the laptop.
+  if (route === 'pair') return <PairPhoneScreen code={id} />;
   // First run: nothing but the safety questions until they are answered; the explanation and the
   // data screen (to bring data over from another device) stay open.
   if ((!screening || showingOutcome) && route !== 'why-hips' && route !== 'data') {
@@ -43,7 +47,7 @@ function Screens() {
       />
     );
   }
-  const exerciseRoute = route === 'bird-dog' || route === 'stretch';
+  const exerciseRoute = route === 'bird-dog' || route === 'bird-dog-camera' || route === 'stretch';
   if (exerciseRoute && !mayExercise(screening)) return <HomeScreen go={go} />;
   switch (route) {
     case 'safety':
@@ -52,6 +56,8 @@ function Screens() {
       return <SafetyScreen reason="escalation" onDone={home} />;
     case 'bird-dog':
       return <BirdDogScreen onResults={results} onBack={home} />;
+    case 'bird-dog-camera':
+      return <BirdDogCameraScreen onResults={results} onBack={home} />;
     case 'results':
       return <BirdDogResults id={id ?? ''} onHome={home} onStretch={() => go('stretch')} />;
     case 'stretch':

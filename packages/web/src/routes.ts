@@ -2,12 +2,25 @@
 // screen can name a route without importing the app.
 
 export type Route =
-  'home' | 'safety' | 'escalation' | 'bird-dog' | 'results' | 'stretch' | 'camera' | 'why-hips' | 'data' | 'progress';
+  | 'home'
+  | 'safety'
+  | 'escalation'
+  | 'bird-dog'
+  | 'bird-dog-camera'
+  | 'pair'
+  | 'results'
+  | 'stretch'
+  | 'camera'
+  | 'why-hips'
+  | 'data'
+  | 'progress';
 export const ROUTES: readonly Route[] = [
   'home',
   'safety',
   'escalation',
   'bird-dog',
+  'bird-dog-camera',
+  'pair',
   'results',
   'stretch',
   'camera',

@@ -13,6 +13,7 @@ import {
   type FloorPlace,
   type Keyframe,
 } from './figure-renderer.ts';
+import { birdDogPacing } from '@steadyback/core';
 import type { PoseSpec, Side } from './pose-spec.ts';
 import { VIEWS, type Look, type ViewName } from './views.ts';
 
@@ -148,6 +149,13 @@ export interface BirdDogClipOptions extends CommonClipOptions {
    * standing and walking go partly out of the picture.
    */
   readonly atHome?: boolean;
+  /**
+   * Follows the app's spoken pacing (core's birdDogPacing with this many reps per side, left leg
+   * first) from the clip's start, after `pacedLeadS` seconds on all fours: what a person doing the
+   * live test in front of the laptop's camera does. Replaces `reps`, `holdS` and the standing options.
+   */
+  readonly pacedRepsPerSide?: number;
+  readonly pacedLeadS?: number;
 }
 
 /** How far from the mat, toward the camera, someone filmed `atHome` starts and ends the recording. */
@@ -250,17 +258,35 @@ function birdDogGetDown(b: PlanBuilder, p: BirdDogPoses, atPhone: FloorPlace | n
   b.step('settle', 1, p.quad, null, null);
 }
 
+function reachPose(o: BirdDogPlanOptions, side: Side): PoseSpec {
+  return {
+    kind: 'bird-dog',
+    liftedLeg: side,
+    legElevationDeg: o.legElevationDeg ?? 5,
+    armElevationDeg: o.armElevationDeg ?? 5,
+    pelvisRollDeg: o.pelvisRollDeg ?? 0,
+    trunkSagDeg: o.trunkSagDeg ?? 0,
+  };
+}
+
+/** The app's pacing, segment by segment: still on all fours in the settles and the rock, then reach, hold and return. */
+function pacedPlan(o: BirdDogPlanOptions, quad: PoseSpec, repsPerSide: number): ClipPlan {
+  const b = new PlanBuilder(quad, 1);
+  if ((o.pacedLeadS ?? 0) > 0) b.step('settle', o.pacedLeadS!, quad, null, null);
+  for (const seg of birdDogPacing({ repsPerSide })) {
+    const s = (seg.endMs - seg.startMs) / 1000;
+    if (seg.cue === 'hold' || seg.cue.startsWith('reach:'))
+      b.step(seg.cue === 'hold' ? 'hold' : 'reach', s, reachPose(o, seg.leg!), seg.rep, seg.leg);
+    else if (seg.cue === 'return') b.step('return', s, quad, seg.rep, seg.leg);
+    else b.step(seg.rep === null ? 'settle' : 'rest', s, quad, seg.rep, null);
+  }
+  return b.plan();
+}
+
 function birdDogReps(b: PlanBuilder, p: BirdDogPoses, o: BirdDogPlanOptions): void {
   let side = o.firstLeg ?? 'left';
   for (let rep = 0; rep < (o.reps ?? 2); rep += 1) {
-    const reach: PoseSpec = {
-      kind: 'bird-dog',
-      liftedLeg: side,
-      legElevationDeg: o.legElevationDeg ?? 5,
-      armElevationDeg: o.armElevationDeg ?? 5,
-      pelvisRollDeg: o.pelvisRollDeg ?? 0,
-      trunkSagDeg: o.trunkSagDeg ?? 0,
-    };
+    const reach = reachPose(o, side);
     b.step('reach', 2, reach, rep, side);
     b.step('hold', o.holdS ?? 2, reach, rep, side);
     b.step('return', 1.5, p.quad, rep, side, o.creepM);
@@ -296,6 +322,7 @@ export function birdDogPlan(o: BirdDogPlanOptions = {}): ClipPlan {
     stand: { kind: 'standing' },
     kneel: { kind: 'half-kneeling', kneelingSide: 'left', trunkLeanDeg: 0, hipShiftForwardM: 0, pelvisTiltDeg: 0 },
   };
+  if (o.pacedRepsPerSide !== undefined) return pacedPlan(o, poses.quad, o.pacedRepsPerSide);
   const standS = o.standS ?? 0;
   const atPhone = homeStart(o);
   const b = new PlanBuilder(atPhone || standS > 0 ? poses.stand : poses.quad, o.speed ?? 1, atPhone ?? [0, 0]);

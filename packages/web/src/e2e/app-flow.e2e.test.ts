@@ -143,7 +143,7 @@ describe('the steadyback app, end to end', () => {
       expect(await right.getAttribute('data-verdict')).toBe('negative');
       expect(Math.abs(Number(await left.getAttribute('data-max-roll')) - 12)).toBeLessThanOrEqual(1);
       expect(Number(await right.getAttribute('data-max-roll'))).toBeLessThan(3.5);
-      expect(await page.getByText('Measured by the phone on your back').count()).toBe(2);
+      expect(await page.getByText('Pelvic roll measured by the phone on your back.').count()).toBe(2);
 
       await page.reload();
       await verdict.waitFor();

@@ -46,21 +46,34 @@ export interface BuiltApp {
   close(): Promise<void>;
 }
 
-export async function buildAndServe(): Promise<BuiltApp> {
+/**
+ * With `lan`, the app is also served over HTTPS, as for a phone on the local network: here on
+ * 127.0.0.1 with a certificate made in a temporary config folder (the user's is left alone).
+ */
+export async function buildAndServe(o: { readonly lan?: boolean } = {}): Promise<BuiltApp> {
   const distDir = mkdtempSync(path.join(os.tmpdir(), 'steadyback-web-e2e-'));
+  const configDir = o.lan ? mkdtempSync(path.join(os.tmpdir(), 'steadyback-config-')) : null;
+  const cleanUp = () => {
+    rmSync(distDir, { recursive: true, force: true });
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+  };
   try {
     await buildApp(distDir);
-    const server = await startServer({ distDir, port: 0, lan: false });
+    const server = await startServer({
+      distDir,
+      port: 0,
+      lan: configDir ? { host: '127.0.0.1', port: 0, configDir } : false,
+    });
     return {
       server,
       distDir,
       async close() {
         await server.close();
-        rmSync(distDir, { recursive: true, force: true });
+        cleanUp();
       },
     };
   } catch (err) {
-    rmSync(distDir, { recursive: true, force: true });
+    cleanUp();
     throw err;
   }
 }
@@ -138,9 +151,11 @@ export async function followPacingWithPhone(
     readonly targetRollDeg: (cue: string, leg: string) => number;
     readonly maxStepDeg: number;
     readonly untilMs: number;
+    /** The phone, when it is another device than the page showing the pacing (paired with a laptop). */
+    readonly phone?: { readonly context: BrowserContext; readonly page: Page };
   },
 ): Promise<void> {
-  const cdp = await context.newCDPSession(page);
+  const cdp = await (o.phone?.context ?? context).newCDPSession(o.phone?.page ?? page);
   const caption = page.getByTestId('caption');
   const start = Date.now();
   let rockStart: number | null = null;
@@ -168,6 +183,7 @@ export async function followPacingWithPhone(
     });
     await page.waitForTimeout(40);
   }
+  await cdp.detach().catch(() => undefined);
 }
 
 /** Plays the phone's part; a pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does. */
@@ -176,12 +192,14 @@ export function playPhone(
   page: Page,
   rollByLeg: { left: number; right: number },
   untilMs: number,
+  phone?: { readonly context: BrowserContext; readonly page: Page },
 ): Promise<void> {
   return followPacingWithPhone(context, page, {
     targetRollDeg: (cue, leg) =>
       cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0,
     maxStepDeg: 1,
     untilMs,
+    ...(phone ? { phone } : {}),
   });
 }
 

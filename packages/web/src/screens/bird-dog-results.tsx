@@ -81,6 +81,52 @@ function RollBars({ reps }: { readonly reps: BirdDogTestRecord['reps'] }) {
 
 type Sides = NonNullable<BirdDogTestRecord['sides']>;
 
+/** Each rep's measurements, each column saying what measured it; a cell with no source says what it needs. */
+function RepTable({ record }: { readonly record: BirdDogTestRecord }) {
+  if (record.reps.length === 0) return null;
+  const { camera, sensor } = record.sources;
+  const sideView = record.view === 'side';
+  const deg = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(0)}°`);
+  return (
+    <table className="rep-table" data-testid="rep-table">
+      <caption>Each rep, and what measured it</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rep</th>
+          <th scope="col">Pelvic roll (phone)</th>
+          <th scope="col">Leg height (camera)</th>
+          <th scope="col">Trunk sag (camera)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {record.reps.map((r) => (
+          <tr
+            key={r.index}
+            data-roll={r.rollDeg ?? ''}
+            data-roll-source={r.rollSource ?? ''}
+            data-leg-line={r.legElevationDeg ?? ''}
+          >
+            <th scope="row">
+              {r.index + 1}, {r.leg} leg
+            </th>
+            <td>{sensor ? deg(r.rollDeg) : 'needs the phone on your lower back'}</td>
+            <td>{camera && sideView ? deg(r.legElevationDeg) : 'needs the camera at your side'}</td>
+            <td>
+              {camera && sideView
+                ? r.trunkSag === null || r.trunkSag === undefined
+                  ? '–'
+                  : r.trunkSag > BIRD_DOG_THRESHOLDS.R5_AMBER
+                    ? 'sagged'
+                    : 'flat'
+                : 'needs the camera at your side'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function SideCard({
   s,
   side,
@@ -103,8 +149,10 @@ function SideCard({
         {side.maxRollDeg !== null && <>: the pelvis rolled up to {side.maxRollDeg.toFixed(0)} degrees</>}
       </p>
       <p className="meta">
-        {side.reps} reps, {side.unstableReps} unsteady. Measured by {bySensor ? 'the phone on your back' : 'the camera'}
-        .
+        {side.reps} reps, {side.unstableReps} unsteady.{' '}
+        {bySensor
+          ? 'Pelvic roll measured by the phone on your back.'
+          : 'Pelvic roll needs the phone on your lower back: the camera alone does not judge it.'}
       </p>
     </div>
   );
@@ -184,6 +232,7 @@ export function BirdDogResults({
         ))}
       </div>
       <RollBars reps={record.reps} />
+      <RepTable record={record} />
       <h2>What this means</h2>
       {record.explanation.map((line, i) => (
         <p key={i}>{line}</p>

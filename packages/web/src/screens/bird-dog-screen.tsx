@@ -40,7 +40,7 @@ function BirdDogIntro({ problem, onBegin }: { readonly problem: string | null; r
   );
 }
 
-function LevelGauge({ level, beeps }: { readonly level: Level | null; readonly beeps: number }) {
+export function LevelGauge({ level, beeps }: { readonly level: Level | null; readonly beeps: number }) {
   const band = level === null ? 'none' : pelvicRollBand(level.rollDeg);
   return (
     <div

@@ -29,6 +29,9 @@ function Menu({ go, allowed }: { readonly go: (route: Route, id?: string) => voi
       <button type="button" className="button primary" disabled={!allowed} onClick={() => go('bird-dog')}>
         Bird-dog test (phone on your back)
       </button>
+      <button type="button" className="button primary" disabled={!allowed} onClick={() => go('bird-dog-camera')}>
+        Bird-dog test with the camera (a phone on your back if you have one)
+      </button>
       <button type="button" className="button primary" disabled={!allowed} onClick={() => go('stretch')}>
         Hip flexor stretch (camera or phone)
       </button>

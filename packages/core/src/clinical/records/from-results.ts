@@ -73,6 +73,7 @@ export function birdDogTestRecord(
       rollDeg: r.metrics.R1.value === null ? null : round(r.metrics.R1.value, 2),
       pitchDeg: r.metrics.R4s.value === null ? null : round(r.metrics.R4s.value, 2),
       legElevationDeg: r.metrics.R4.value === null ? null : round(r.metrics.R4.value, 1),
+      trunkSag: r.metrics.R5.value === null ? null : round(r.metrics.R5.value, 3),
       rollSource: r.metrics.R1.source,
     })),
     explanation: [...result.explanation],

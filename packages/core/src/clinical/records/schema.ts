@@ -80,6 +80,8 @@ export const birdDogRepRecordSchema = z.object({
   pitchDeg: finite.nullable(),
   /** R4 leg elevation above horizontal, degrees (side camera). */
   legElevationDeg: finite.nullable(),
+  /** R5 trunk sag, change from rest as a share of trunk length (side camera); absent in records from before it was kept. */
+  trunkSag: finite.nullable().optional(),
   rollSource: metricSource,
 });
 
