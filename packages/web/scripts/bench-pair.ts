@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     const laptopUrls: string[] = [];
     laptopContext.on('request', (r) => laptopUrls.push(r.url()));
     const laptop = await laptopContext.newPage();
+    laptop.on('websocket', (ws) => laptopUrls.push(ws.url()));
     const phoneUrl = await laptopToPairing(laptop, app.server.url);
     const phonePage = await pairPhone(laptop, phone, phoneUrl);
     console.log(`Paired. Driving the phone's tilt for ${DRIVE_MS / 1000} s, link cut for ${CUT_FOR_MS / 1000} s…`);
@@ -106,10 +107,12 @@ async function main(): Promise<void> {
       await laptop.waitForTimeout(250);
       c = await counts(laptop, phonePage);
     }
+    // performance.now() counts from each page's own time origin (the phone's also runs SKEW_MS ahead),
+    // so at one instant the phone reads the laptop's reading + laptop origin - phone origin + skew.
     const truthOffset =
+      (await laptop.evaluate(() => performance.timeOrigin)) -
       (await phonePage.evaluate(() => performance.timeOrigin)) +
-      SKEW_MS -
-      (await laptop.evaluate(() => performance.timeOrigin));
+      SKEW_MS;
     const estimate = Number(await laptop.getByTestId('phone-reading').getAttribute('data-clock-offset'));
     const shown = await laptop.evaluate(() => (globalThis as unknown as { __shown: Shown[] }).__shown);
     // Samples sent late (kept on the phone through the cut) would measure the cut, not the link.

@@ -134,7 +134,12 @@ export function foreignRequests(urls: readonly string[], origin: string): string
   return urls.filter((u) => {
     const url = new URL(u);
     if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
-    return url.hostname !== '127.0.0.1' || url.origin !== origin;
+    // The pairing WebSocket goes to the page's own host and port (ws: on http, wss: on https).
+    const own =
+      url.protocol === 'ws:' || url.protocol === 'wss:'
+        ? `${url.protocol === 'wss:' ? 'https' : 'http'}://${url.host}`
+        : url.origin;
+    return url.hostname !== '127.0.0.1' || own !== origin;
   });
 }
 

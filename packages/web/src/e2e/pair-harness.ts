@@ -79,6 +79,7 @@ export async function laptopToPairing(page: Page, appUrl: string): Promise<strin
 /** The phone opens the address, allows motion and pairs; resolves once both screens say paired. */
 export async function pairPhone(laptop: Page, phone: Phone, phoneUrl: string): Promise<Page> {
   const page = await phone.context.newPage();
+  page.on('websocket', (ws) => phone.urls.push(ws.url()));
   await page.goto(phone.viaLink(phoneUrl));
   await page.getByRole('button', { name: 'Allow motion and pair' }).click();
   await page.locator('[data-testid="phone-pair-status"][data-state="paired"]').waitFor();

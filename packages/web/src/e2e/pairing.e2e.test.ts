@@ -60,6 +60,7 @@ describe('the bird-dog with a laptop camera and a paired phone', () => {
   it('pairs by the code, survives a dropped link, and merges the phone and the camera into one result', async () => {
     const page = await laptop.context.newPage();
     watchErrors(page, 'laptop');
+    page.on('websocket', (ws) => laptopUrls.push(ws.url()));
     const phoneUrl = await laptopToPairing(page, app.server.url);
     expect(phoneUrl).toMatch(new RegExp(`^${app.server.lanUrl}#/pair/[0-9]{6}$`));
 
@@ -91,11 +92,13 @@ describe('the bird-dog with a laptop camera and a paired phone', () => {
       await page.waitForTimeout(3000);
       phone.link.restore();
     })();
-    // Left leg: the pelvis rolls 12 degrees; right leg: 2 degrees; the roll comes with the leg, over
-    // the 2 s reach (at most 0.25 degrees per 40 ms step), as the figure's leg rises in the camera.
+    // Left leg: the pelvis rolls 12 degrees; right leg: 2 degrees, in each hold (reached within a
+    // second, at most 0.5 degrees per 40 ms step) and back to level on the return. The camera times
+    // the reps from the figure's leg, which may run up to a second off the laptop's pacing (how soon
+    // the test started after the fake camera did); inside the 5 s hold that does not matter.
     await followPacingWithPhone(laptop.context, page, {
-      targetRollDeg: (cue, leg) => (cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -12 : 2) : 0),
-      maxStepDeg: 0.25,
+      targetRollDeg: (cue, leg) => (cue === 'hold' ? (leg === 'left' ? -12 : 2) : 0),
+      maxStepDeg: 0.5,
       untilMs: 110_000,
       phone: { context: phone.context, page: phonePage },
     });
@@ -117,16 +120,21 @@ describe('the bird-dog with a laptop camera and a paired phone', () => {
     expect(rows).toHaveLength(6);
     for (const [i, r] of rows.entries()) {
       expect(r.rollSource).toBe('sensor');
-      // Left-leg reps (even) roll 12 degrees, right-leg reps 2 (within the 5-degree band); the
-      // second rep's hold is where the link dropped, and it is measured like the others.
-      if (i % 2 === 0) expect(Math.abs(Math.abs(r.roll) - 12)).toBeLessThan(1.5);
-      else expect(Math.abs(r.roll)).toBeLessThan(5);
+      // Left-leg reps (even) roll 12 degrees, right-leg reps 2 (as in the phone-only test, within 3.5);
+      // the second rep's hold is where the link dropped, and it is measured like the others. Alone on
+      // this machine every rep read within 0.1 degree; beside other browser tests one read 1.7 off.
+      if (i % 2 === 0) expect(Math.abs(Math.abs(r.roll) - 12)).toBeLessThan(2);
+      else expect(Math.abs(r.roll)).toBeLessThan(3.5);
     }
-    // The camera measured the leg line on the reps it saw from the side.
-    expect(rows.filter((r) => r.legLine !== '' && r.legLine !== null).length).toBeGreaterThanOrEqual(4);
+    expect(Math.abs(Number(await page.getByTestId('side-left').getAttribute('data-max-roll')) - 12)).toBeLessThan(1.5);
+    // The camera measured the leg line on the reps it saw from the side: the figure holds its leg 5 degrees up.
+    const legLines = rows.filter((r) => r.legLine !== '' && r.legLine !== null).map((r) => Number(r.legLine));
+    expect(legLines.length).toBeGreaterThanOrEqual(4);
+    for (const v of legLines) expect(Math.abs(v - 5)).toBeLessThan(3);
     expect(await page.getByTestId('side-left').getAttribute('data-verdict')).toBe('positive');
     expect(await page.getByTestId('side-right').getAttribute('data-verdict')).toBe('negative');
 
+    expect(laptopUrls.filter((u) => u.startsWith('ws:')).length).toBeGreaterThan(0);
     expect(foreignRequests(laptopUrls, new URL(app.server.url).origin)).toEqual([]);
     expect(foreignRequests(phone.urls, phone.origin)).toEqual([]);
     expect(errors).toEqual([]);

@@ -16,6 +16,32 @@ export interface PhonePairing {
 
 const SHOW_MS = 250;
 
+type WakeLockNavigator = Navigator & {
+  wakeLock?: { request(kind: 'screen'): Promise<{ release(): Promise<void> }> };
+};
+
+/**
+ * Keeps the phone's screen on while it measures (a locked phone stops sending), where the browser
+ * allows it; asked again when the page is shown again, since the browser lets it go when hidden.
+ */
+function keepScreenOn(): () => void {
+  const nav = navigator as WakeLockNavigator;
+  let lock: { release(): Promise<void> } | null = null;
+  const ask = () => {
+    if (document.visibilityState !== 'visible' || !nav.wakeLock) return;
+    nav.wakeLock.request('screen').then(
+      (l) => (lock = l),
+      () => undefined,
+    );
+  };
+  ask();
+  document.addEventListener('visibilitychange', ask);
+  return () => {
+    document.removeEventListener('visibilitychange', ask);
+    void lock?.release().catch(() => undefined);
+  };
+}
+
 export function usePhonePairing(code: string | null): PhonePairing {
   const [state, setState] = useState<PhonePairState>({ kind: 'connecting' });
   const [counts, setCounts] = useState({ taken: 0, waiting: 0 });
@@ -31,6 +57,7 @@ export function usePhonePairing(code: string | null): PhonePairing {
     });
     const feed = new OrientationFeed();
     feed.start();
+    const letScreenSleep = keepScreenOn();
     session.start();
     const sampler = window.setInterval(() => {
       const now = performance.now();
@@ -45,6 +72,7 @@ export function usePhonePairing(code: string | null): PhonePairing {
       window.clearInterval(sampler);
       window.clearInterval(shower);
       feed.stop();
+      letScreenSleep();
       session.stop();
     };
   }, [code]);

@@ -13,7 +13,7 @@ import { PainNowGate } from '../components/pain-now.tsx';
 import { CameraPlacementPicture } from '../components/pictures.tsx';
 import { useScreenPairing } from '../pairing/use-screen-pairing.ts';
 import { ModelStatus } from './camera-screen.tsx';
-import { LevelGauge } from './bird-dog-screen.tsx';
+import { LevelGauge, PacingCaption } from './bird-dog-screen.tsx';
 import { PairPanel } from './pair-panel.tsx';
 import { useCameraBirdDogRun } from './use-camera-bird-dog-run.ts';
 import { useFocusHeading } from './use-focus-heading.tsx';
@@ -163,19 +163,7 @@ function RunningView({
 }) {
   return (
     <>
-      <p
-        className="caption"
-        role="status"
-        aria-live="assertive"
-        data-testid="caption"
-        data-cue={live.caption.cue}
-        data-leg={live.caption.leg}
-      >
-        {live.caption.text}
-      </p>
-      <p className="meta" data-testid="rep-progress">
-        Rep {live.rep.n} of {live.rep.of}
-      </p>
+      <PacingCaption caption={live.caption} rep={live.rep.n} of={live.rep.of} />
       {withPhone ? (
         <LevelGauge level={live.level} beeps={live.beeps} />
       ) : (

@@ -66,6 +66,35 @@ export function LevelGauge({ level, beeps }: { readonly level: Level | null; rea
   );
 }
 
+/** The pacing cue playing (its words, and the cue and leg for tests and screen readers) and the rep count. */
+export function PacingCaption({
+  caption,
+  rep,
+  of,
+}: {
+  readonly caption: BirdDogCaption;
+  readonly rep: number;
+  readonly of: number;
+}) {
+  return (
+    <>
+      <p
+        className="caption"
+        role="status"
+        aria-live="assertive"
+        data-testid="caption"
+        data-cue={caption.cue}
+        data-leg={caption.leg}
+      >
+        {caption.text}
+      </p>
+      <p className="meta" data-testid="rep-progress">
+        Rep {rep} of {of}
+      </p>
+    </>
+  );
+}
+
 function RunningView({
   caption,
   progress,
@@ -83,19 +112,7 @@ function RunningView({
 }) {
   return (
     <>
-      <p
-        className="caption"
-        role="status"
-        aria-live="assertive"
-        data-testid="caption"
-        data-cue={caption.cue}
-        data-leg={caption.leg}
-      >
-        {caption.text}
-      </p>
-      <p className="meta" data-testid="rep-progress">
-        Rep {progress.rep} of {progress.of}
-      </p>
+      <PacingCaption caption={caption} rep={progress.rep} of={progress.of} />
       <LevelGauge level={level} beeps={beeps} />
       {silent && (
         <p className="problem" role="alert">
