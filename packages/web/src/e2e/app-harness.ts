@@ -149,6 +149,12 @@ export function foreignRequests(urls: readonly string[], origin: string): string
  * `targetRollDeg(cue, leg)` reached at most `maxStepDeg` per 40 ms step. Stops when the pacing
  * caption is gone (the set is over) or after `untilMs`.
  */
+/** What the phone's driver did: its longest pause between two tilts, and how many pauses passed 200 ms. */
+export interface PhoneDrive {
+  readonly longestPauseMs: number;
+  readonly pausesOver200Ms: number;
+}
+
 export async function followPacingWithPhone(
   context: BrowserContext,
   page: Page,
@@ -159,25 +165,36 @@ export async function followPacingWithPhone(
     /** The phone, when it is another device than the page showing the pacing (paired with a laptop). */
     readonly phone?: { readonly context: BrowserContext; readonly page: Page };
   },
-): Promise<void> {
+): Promise<PhoneDrive> {
   const cdp = await (o.phone?.context ?? context).newCDPSession(o.phone?.page ?? page);
   const caption = page.getByTestId('caption');
   const start = Date.now();
+  // The caption is read on its own loop: a page busy with the pose model answers slowly, and the
+  // phone must not pause its tilts while it waits (a real phone keeps sending whatever the laptop does).
+  let state: { cue: string; leg: string } | null = { cue: '', leg: '' };
+  const reading = (async () => {
+    while (state && Date.now() - start < o.untilMs) {
+      state = await caption
+        .evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' }))
+        .catch(() => null);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
   let rockStart: number | null = null;
   let gamma = 0;
   let tick = 0;
-  while (Date.now() - start < o.untilMs) {
-    const state = await caption
-      .evaluate((el) => ({ cue: el.getAttribute('data-cue') ?? '', leg: el.getAttribute('data-leg') ?? '' }))
-      .catch(() => null);
-    if (!state) break;
+  let last = Date.now();
+  let longestPauseMs = 0;
+  let pausesOver200Ms = 0;
+  while (state && Date.now() - start < o.untilMs) {
+    const { cue, leg } = state;
     let beta = 0;
-    if (state.cue === 'calibrate:rock') {
+    if (cue === 'calibrate:rock') {
       rockStart ??= Date.now();
       beta = 8 * Math.sin((2 * Math.PI * (Date.now() - rockStart)) / 2000);
     }
     // W3C gamma > 0 = the phone's right edge down = the person's right hip lower (phone top toward the head).
-    const target = o.targetRollDeg(state.cue, state.leg);
+    const target = o.targetRollDeg(cue, leg);
     gamma += Math.max(-o.maxStepDeg, Math.min(o.maxStepDeg, target - gamma));
     // A real sensor never reads exactly the same twice; Chromium fires an event only on a change of more than 0.1 degree.
     const jitter = (tick++ % 2 === 0 ? 1 : -1) * 0.15;
@@ -186,9 +203,16 @@ export async function followPacingWithPhone(
       beta: beta + jitter,
       gamma: gamma - jitter,
     });
-    await page.waitForTimeout(40);
+    const now = Date.now();
+    longestPauseMs = Math.max(longestPauseMs, now - last);
+    if (now - last > 200) pausesOver200Ms++;
+    last = now;
+    await new Promise((r) => setTimeout(r, 40));
   }
+  state = null;
+  await reading;
   await cdp.detach().catch(() => undefined);
+  return { longestPauseMs, pausesOver200Ms };
 }
 
 /** Plays the phone's part; a pelvis turns smoothly (here at most 25 degrees a second), as the phone on it does. */
@@ -198,7 +222,7 @@ export function playPhone(
   rollByLeg: { left: number; right: number },
   untilMs: number,
   phone?: { readonly context: BrowserContext; readonly page: Page },
-): Promise<void> {
+): Promise<PhoneDrive> {
   return followPacingWithPhone(context, page, {
     targetRollDeg: (cue, leg) =>
       cue === 'hold' || cue.startsWith('reach:') ? (leg === 'left' ? -rollByLeg.left : rollByLeg.right) : 0,
