@@ -2,6 +2,7 @@
 // sentence on stderr and a non-zero exit code, never a stack trace.
 
 import { PoseError } from '@steadyback/pose';
+import { RECORDED_MAX_MODEL_FPS } from '@steadyback/pose/node';
 import { CliError } from './cli-error.ts';
 import { poseCommand } from './commands/pose.ts';
 import { benchCommand } from './commands/bench.ts';
@@ -23,6 +24,8 @@ Usage:
   steadyback report --input EXPORT.json [--pdf FILE.pdf] [--csv FILE.csv] [--fhir FILE.json] [--today YYYY-MM-DD]
       Summarise the app's exported records: a one-page PDF for a physical therapist, a CSV, a FHIR R4 bundle,
       or, with no output file, a short summary here. Today is this machine's date unless --today says otherwise.
+      For either exercise, --model-fps N|all: at most N frames a second go to the pose model, or all
+      of them (default: ${RECORDED_MAX_MODEL_FPS} for the bird-dog, whose reps are slow; all for the stretch).
   steadyback bench [--json FILE] [--models a,b,...] [--video FILE]
       Measure pose-model speed and our pipeline's overhead on a clip the project renders itself,
       or on your own clip with --video.

@@ -16,13 +16,36 @@ import { createProgress } from '../progress.ts';
 
 export { defaultModel, type VideoReader } from '@steadyback/pose/node';
 
-/** The reader `steadyback analyze` uses: the real model on every frame, with a progress bar. */
+/**
+ * `--model-fps`: at most N frames a second to the pose model, or "all" for every frame; undefined
+ * (not given) keeps each exercise's default (recordedModelFps).
+ */
+export function parseModelFps(value: string | undefined, flag = '--model-fps'): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return null;
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n >= 1 && n <= 120))
+    throw new CliError(`${flag} needs a number of frames a second from 1 to 120, or "all" for every frame.`, 2);
+  return n;
+}
+
+/** The reader with the pose model's rate set by the person (undefined: the exercise's default). */
+export function atModelFps(reader: VideoReader, fps: number | null | undefined): VideoReader {
+  if (fps === undefined) return reader;
+  return { poses: (video, model, label) => reader.poses(video, model, label, fps), motion: (i) => reader.motion(i) };
+}
+
+/** The reader `steadyback analyze` uses: the real model, at the rate it is asked for, with a progress bar. */
 export function fileReader(quiet: boolean): VideoReader {
   return {
-    async poses(video: string, model: PoseModelName, label: string) {
+    async poses(video: string, model: PoseModelName, label: string, maxModelFps: number | null) {
       const progress = quiet ? null : createProgress(label);
       try {
-        return await analyzeVideoPoses(video, { model, onProgress: (d, t) => progress?.update(d, t) });
+        return await analyzeVideoPoses(video, {
+          model,
+          onProgress: (d, t) => progress?.update(d, t),
+          ...(maxModelFps ? { maxModelFps } : {}),
+        });
       } finally {
         progress?.stop();
       }

@@ -13,6 +13,7 @@ import type { VideoReader } from '../analysis/video-analysis.ts';
 /** Bump when the pose path changes what it reads from a video (decoding, scaling, the models' use). */
 export const READ_CACHE_VERSION = 1;
 
+/** Each model rate is cached apart (every frame without a suffix, as before rates were chosen). */
 export function cachedReader(inner: VideoReader, dir: string, onRead?: (what: string) => void): VideoReader {
   mkdirSync(dir, { recursive: true });
   const hashes = new Map<string, string>();
@@ -25,11 +26,13 @@ export function cachedReader(inner: VideoReader, dir: string, onRead?: (what: st
     return `${path.basename(video)}.${h}`;
   };
   return {
-    async poses(video, model, label) {
-      const file = path.join(dir, `${key(video)}.${model}.json`);
+    async poses(video, model, label, maxModelFps) {
+      const file = path.join(dir, `${key(video)}.${model}${maxModelFps ? `.${maxModelFps}fps` : ''}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VideoPoseResult;
-      onRead?.(`${label} (${model}) in ${path.basename(video)}`);
-      const r = await inner.poses(video, model, label);
+      onRead?.(
+        `${label} (${model}) in ${path.basename(video)} ${maxModelFps ? `at ${maxModelFps} fps` : 'on every frame'}`,
+      );
+      const r = await inner.poses(video, model, label, maxModelFps);
       writeFileSync(file, JSON.stringify(r));
       return r;
     },

@@ -127,4 +127,42 @@ describe('steadyback analyze: half-kneeling hip flexor stretch', () => {
     expect(bad.code).toBe(2);
     expect(lastErrorLine(bad)).toMatch(/--depth-cap takes degrees/);
   });
+
+  it('gives the pose model at most --model-fps frames a second, all with "all", and refuses a nonsense rate', async () => {
+    const clip = await halfKneelSteadyClip(); // 10 frames a second
+    const steps = async (rate: string) => {
+      const out = f(`rate-${rate}.json`);
+      const run = await runCli([
+        'analyze',
+        clip.mp4,
+        '--exercise',
+        'hip-flexor-stretch',
+        '--model-fps',
+        rate,
+        '--json',
+        out,
+        '--quiet',
+      ]);
+      expect(run.code).toBe(0);
+      const t = read(out).series.tMs;
+      // The median step: where the two workers' halves meet, one step may be shorter.
+      const d = t
+        .slice(1)
+        .map((x, i) => x - t[i]!)
+        .sort((a, b) => a - b);
+      return { frames: t.length, step: d[Math.floor(d.length / 2)]! };
+    };
+    const all = await steps('all');
+    const five = await steps('5');
+    expect(all.step).toBeCloseTo(100, 0);
+    expect(five.step).toBeCloseTo(200, 0);
+    expect(five.frames).toBeLessThan(all.frames * 0.55);
+    // Still the same hold from the same side.
+    expect(read(f('rate-5.json')).setups.map((x) => x.kneelingSide)).toEqual(['left']);
+    for (const bad of ['0', 'fast', '500']) {
+      const run = await runCli(['analyze', clip.mp4, '--exercise', 'hip-flexor-stretch', '--model-fps', bad]);
+      expect(run.code).toBe(2);
+      expect(lastErrorLine(run)).toMatch(/--model-fps needs a number of frames a second from 1 to 120, or "all"/);
+    }
+  }, 300_000);
 });

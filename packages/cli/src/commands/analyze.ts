@@ -8,7 +8,14 @@ import { parseArgs } from 'node:util';
 import { holdLabel, type BirdDogResult, type StretchResult } from '@steadyback/core';
 import { POSE_MODELS, isPoseModelName, type PoseModelName } from '@steadyback/pose';
 import type { VideoPoseResult } from '@steadyback/pose/node';
-import { birdDogFromVideo, defaultModel, fileReader, stretchFromVideo } from '../analysis/video-analysis.ts';
+import {
+  birdDogFromVideo,
+  defaultModel,
+  atModelFps,
+  fileReader,
+  parseModelFps,
+  stretchFromVideo,
+} from '../analysis/video-analysis.ts';
 import { CliError } from '../cli-error.ts';
 import { checkOutputFiles } from '../output/output-path.ts';
 import { birdDogReportHtml, evidenceMoment } from '../report/bird-dog-report.ts';
@@ -41,6 +48,8 @@ interface AnalyzeArgs {
   readonly pain: { rest?: number; left?: number; right?: number };
   readonly depthCapDeg: number | undefined;
   readonly quiet: boolean;
+  /** At most this many frames a second to the pose model; null: every frame; undefined: the exercise's default. */
+  readonly modelFps: number | null | undefined;
 }
 
 function readOptions(argv: readonly string[]) {
@@ -59,6 +68,7 @@ function readOptions(argv: readonly string[]) {
       'pain-right': { type: 'string' },
       'depth-cap': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'model-fps': { type: 'string' },
     },
   });
 }
@@ -103,6 +113,7 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     },
     depthCapDeg,
     quiet: values.quiet ?? false,
+    modelFps: parseModelFps(values['model-fps']),
   };
 }
 
@@ -163,7 +174,7 @@ async function birdDogAnalysis(args: AnalyzeArgs): Promise<number> {
         },
       },
     },
-    fileReader(args.quiet),
+    atModelFps(fileReader(args.quiet), args.modelFps),
   );
   return deliver(args, result, formatBirdDog(result, poses), async () => {
     const snapshots = poses ? await snapshotsAt(poses.info, poses.frames, result.reps.map(evidenceMoment)) : undefined;
@@ -190,7 +201,7 @@ async function stretchAnalysis(args: AnalyzeArgs): Promise<number> {
       ...(sensor ? { waistband: sensor } : {}),
       ...(depthCapDeg !== undefined ? { depthCapDeg } : {}),
     },
-    fileReader(args.quiet),
+    atModelFps(fileReader(args.quiet), args.modelFps),
   );
   return deliver(args, result, formatStretch(result, poses), async () =>
     stretchReportHtml(result, {

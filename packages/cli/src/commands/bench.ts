@@ -26,6 +26,7 @@ import { quantileLinear } from '@steadyback/core';
 import { CliError } from '../cli-error.ts';
 import { createProgress } from '../progress.ts';
 import { benchClipPath } from '../bench-clip.ts';
+import { formatStages, minuteClipPath, runStageBench, type StageBench } from './bench-stages.ts';
 import { importDevOnly } from '../dev-only.ts';
 
 export interface ModelBench {
@@ -53,6 +54,10 @@ export interface BenchReport {
   readonly pipelineOverBare: number | null;
   /** BlazePose full end to end with 2 workers: seconds of video per second of processing. */
   readonly blazeposeFullRealtimeFactor: number | null;
+  /** `analyze --exercise bird-dog` on a rendered minute, start-up included: seconds of video per second. */
+  readonly analyzeRealtimeFactor: number | null;
+  /** Stage by stage: the pose model on every frame, then at analyze's default rate for the bird-dog. */
+  readonly stages: readonly StageBench[];
 }
 
 export async function benchCommand(argv: readonly string[]): Promise<number> {
@@ -75,8 +80,13 @@ export async function benchCommand(argv: readonly string[]): Promise<number> {
   const models = (values.models ? values.models.split(',').map((m) => m.trim()) : [...POSE_MODELS]) as string[];
   for (const m of models)
     if (!isPoseModelName(m)) throw new CliError(`Unknown model "${m}": use some of ${POSE_MODELS.join(', ')}.`, 2);
-  const videoPath = values.video ?? (await benchClipPath((msg) => process.stderr.write(msg + '\n')));
-  const report = await runBench(videoPath, models as PoseModelName[]);
+  const log = (msg: string) => process.stderr.write(msg + '\n');
+  const videoPath = values.video ?? (await benchClipPath(log));
+  const minute = await minuteClipPath(log);
+  const bench = await runBench(videoPath, models as PoseModelName[]);
+  log('Timing analyze on the minute clip, stage by stage...');
+  const stages = [await runStageBench(minute, null), await runStageBench(minute)];
+  const report: BenchReport = { ...bench, analyzeRealtimeFactor: stages[1]!.analyzeRealtimeFactor, stages };
   process.stdout.write(formatBench(report) + '\n');
   if (values.json) await writeFile(values.json, JSON.stringify(report, null, 2) + '\n');
   return 0;
@@ -120,7 +130,10 @@ async function benchModel(
   };
 }
 
-export async function runBench(videoPath: string, models: readonly PoseModelName[]): Promise<BenchReport> {
+export async function runBench(
+  videoPath: string,
+  models: readonly PoseModelName[],
+): Promise<Omit<BenchReport, 'analyzeRealtimeFactor' | 'stages'>> {
   await initWasmBackend({ wasmPathPrefix: defaultWasmDir() });
   const info = await probeVideo(videoPath);
   const frames = await decodeAll(info);
@@ -215,5 +228,6 @@ export function formatBench(r: BenchReport): string {
     rows.push(
       `BlazePose full end to end, 2 workers: ${r.blazeposeFullRealtimeFactor.toFixed(2)}x real time (target >= 1.5)`,
     );
+  for (const s of r.stages) rows.push('', formatStages(s));
   return rows.join('\n');
 }

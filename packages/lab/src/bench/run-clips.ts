@@ -24,7 +24,7 @@ import {
   type StretchResult,
 } from '@steadyback/core';
 import type { PoseModelName } from '@steadyback/pose';
-import { analyzeVideoPoses, readMotionFrames } from '@steadyback/pose/node';
+import { analyzeVideoPoses, readMotionFrames, recordedModelFps } from '@steadyback/pose/node';
 import { readClipTruth, type ClipTruthFile } from '../render/fixture-cache.ts';
 import { phoneRecording } from '../render/phone-recording.ts';
 import type { Side } from '../render/pose-spec.ts';
@@ -40,6 +40,12 @@ import {
 } from './rep-finding.ts';
 import type { RenderQueue } from './render-queue.ts';
 import { trueKneel } from './still-angles.ts';
+
+/** The pose model reads the clips at the rate `steadyback analyze` uses for the exercise. */
+const modelRate = (exercise: 'bird-dog' | 'hip-flexor-stretch') => {
+  const fps = recordedModelFps(exercise);
+  return fps ? { maxModelFps: fps } : {};
+};
 
 export type RepLabel = 'stable' | 'borderline' | 'unstable';
 export type FaultLabel = 'fault' | 'no-fault';
@@ -189,7 +195,7 @@ async function birdDogClip(
     const phoneMp4 = phoneRecording(mp4, c.spec.fps, c.phone);
     let motion: MotionFrames | null = null;
     for (const model of c.models) {
-      const poses = await analyzeVideoPoses(phoneMp4, { model, workers: 1 });
+      const poses = await analyzeVideoPoses(phoneMp4, { model, workers: 1, ...modelRate('bird-dog') });
       motion ??= await readMotionFrames(poses.info);
       out.repFinding.push(
         repFindingItem(c, t, truth, model, poses.frames, null),
@@ -211,7 +217,7 @@ async function birdDogClip(
   push('none', 'phone only', analyzeBirdDog({ pelvis: pelvis.pelvis }).reps);
   let motion: MotionFrames | null = null;
   for (const model of c.models) {
-    const poses = await analyzeVideoPoses(mp4, { model, workers: 1 });
+    const poses = await analyzeVideoPoses(mp4, { model, workers: 1, ...modelRate('bird-dog') });
     const frames: FrameResult[] = poses.frames;
     push(model, `camera (${t.view})`, analyzeBirdDog({ frames }).reps);
     push(model, `camera (${t.view}) + phone`, analyzeBirdDog({ frames, pelvis: pelvis.pelvis }).reps);
@@ -244,7 +250,9 @@ async function stretchClip(c: StretchClipCase, t: ClipTruthFile, mp4: string, ou
   const c1sTruth: FaultLabel = tilt > ST.C1S_RED_DEG ? 'fault' : 'no-fault';
   const kneeling = c.spec.kneelingSide ?? 'left';
   for (const model of c.models) {
-    const frames: FrameResult[] = (await analyzeVideoPoses(mp4, { model, workers: 1 })).frames;
+    const frames: FrameResult[] = (
+      await analyzeVideoPoses(mp4, { model, workers: 1, ...modelRate('hip-flexor-stretch') })
+    ).frames;
     const cam = analyzeStretch({ frames });
     const both = analyzeStretch({ frames, waistband: waist.waistband });
     const v = `camera (${t.view})`;

@@ -17,6 +17,11 @@ export interface AnalyzeVideoOptions {
   readonly peopleCheckEveryFrames?: number;
   readonly maxLongSidePx?: number;
   readonly modelDir?: string;
+  /**
+   * At most this many frames a second go to the pose model (the others are decoded and skipped):
+   * the exercises' movements are slow, and the analysis reads real timestamps. Default: every frame.
+   */
+  readonly maxModelFps?: number;
   /** Called as frames finish; total is null when the container does not know its frame count. */
   readonly onProgress?: (framesDone: number, framesTotal: number | null) => void;
 }
@@ -36,7 +41,12 @@ export interface VideoPoseResult {
   readonly stats: {
     readonly workers: number;
     readonly wallMs: number;
+    /** Summed over the workers: in the pose model, waiting for decoded frames, counting people. */
     readonly estimateMs: number;
+    readonly decodeWaitMs: number;
+    readonly peopleMs: number;
+    /** The longest worker's loop, from its first frame request to its last result (no start-up). */
+    readonly loopWallMs: number;
     readonly maxPeople: number;
   };
 }
@@ -51,11 +61,17 @@ export interface SegmentJob {
   readonly endMs?: number;
   readonly peopleCheckEveryFrames: number;
   readonly modelDir?: string;
+  /** See AnalyzeVideoOptions.maxModelFps. */
+  readonly maxModelFps?: number;
 }
 
 export interface SegmentResult {
   frames: FrameResult[];
   estimateMs: number;
+  /** Time the loop waited for the decoder's next frame. */
+  decodeWaitMs: number;
+  /** Time in the multi-person check. */
+  peopleMs: number;
   /** Time from the first frame request to the last result: throughput without model loading. */
   loopMs: number;
   maxPeople: number;
@@ -83,6 +99,7 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
     model: options.model,
     peopleCheckEveryFrames: peopleEvery,
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    ...(options.maxModelFps ? { maxModelFps: options.maxModelFps } : {}),
   };
   const parts = await runSegments(base, workers, progress);
   const frames = parts.flatMap((p) => p.frames);
@@ -103,6 +120,9 @@ export async function analyzeVideoPoses(filePath: string, options: AnalyzeVideoO
       workers: parts.length,
       wallMs: performance.now() - t0,
       estimateMs: parts.reduce((s, p) => s + p.estimateMs, 0),
+      decodeWaitMs: parts.reduce((s, p) => s + p.decodeWaitMs, 0),
+      peopleMs: parts.reduce((s, p) => s + p.peopleMs, 0),
+      loopWallMs: Math.max(...parts.map((p) => p.loopMs)),
       maxPeople,
     },
   };
@@ -157,31 +177,70 @@ function videoWarnings(
   return warnings;
 }
 
+/** The part of the video a segment reads: a time range, or frame indices. */
+function segmentRange(job: SegmentJob) {
+  return job.startMs !== undefined || job.endMs !== undefined
+    ? {
+        ...(job.startMs !== undefined ? { startMs: job.startMs } : {}),
+        ...(job.endMs !== undefined ? { endMs: job.endMs } : {}),
+      }
+    : { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) };
+}
+
+/** Progress in the file's frames, five at a time: at a lower model rate a frame stands for those skipped before it. */
+function fileFrameProgress(fps: number | null, strided: boolean, onFrames: (n: number) => void) {
+  const frameMs = fps ? 1000 / fps : null;
+  let reported = 0;
+  let pending = 0;
+  let firstMs: number | null = null;
+  return {
+    read(tMs: number) {
+      firstMs ??= tMs;
+      const covered = strided && frameMs ? Math.round((tMs - firstMs) / frameMs) + 1 : reported + 1;
+      pending += covered - reported;
+      reported = covered;
+      if (pending >= 5) {
+        onFrames(pending);
+        pending = 0;
+      }
+    },
+    flush() {
+      if (pending > 0) onFrames(pending);
+      pending = 0;
+    },
+  };
+}
+
 /** Runs one segment in this thread. Exported for the worker and for benchmarks. */
 export async function runSegment(job: SegmentJob, onFrames: (n: number) => void): Promise<SegmentResult> {
   const { createNodePoseSource, createNodePeopleCounter } = await import('./node-pose-source.ts');
   const source = await createNodePoseSource(job.model, job.modelDir ? { modelDir: job.modelDir } : {});
   const counter = job.peopleCheckEveryFrames > 0 ? await createNodePeopleCounter(job.modelDir) : null;
-  const range =
-    job.startMs !== undefined || job.endMs !== undefined
-      ? {
-          ...(job.startMs !== undefined ? { startMs: job.startMs } : {}),
-          ...(job.endMs !== undefined ? { endMs: job.endMs } : {}),
-        }
-      : { startFrame: job.startFrame, ...(job.endFrame !== undefined ? { endFrame: job.endFrame } : {}) };
-  const { frames: decoded, report } = readFrames(job.info, range);
+  const minGapMs = job.maxModelFps ? 1000 / job.maxModelFps : 0;
+  const { frames: decoded, report } = readFrames(job.info, {
+    ...segmentRange(job),
+    ...(minGapMs > 0 ? { minGapMs } : {}),
+  });
   const frames: FrameResult[] = [];
   let estimateMs = 0;
+  let decodeWaitMs = 0;
+  let peopleMs = 0;
   let maxPeople = 0;
   let boxes: readonly PersonBox[] = [];
   let peopleNow = 0;
   let k = 0;
   let lastTMs = -Infinity;
+  const progress = fileFrameProgress(job.info.fps, minGapMs > 0, onFrames);
   const loopStart = performance.now();
+  let waitFrom = loopStart;
   try {
     for await (const { frame, tMs } of decoded) {
+      decodeWaitMs += performance.now() - waitFrom;
+      progress.read(tMs);
       if (counter && k % job.peopleCheckEveryFrames === 0) {
+        const p0 = performance.now();
         const c = await counter.count(frame);
+        peopleMs += performance.now() - p0;
         boxes = c.boxes;
         peopleNow = c.count;
         maxPeople = Math.max(maxPeople, c.count);
@@ -195,16 +254,16 @@ export async function runSegment(job: SegmentJob, onFrames: (n: number) => void)
       estimateMs += performance.now() - e0;
       frames.push(counter && result.landmarks !== null ? { ...result, peopleCount: Math.max(1, peopleNow) } : result);
       k++;
-      if (k % 5 === 0) onFrames(5);
+      waitFrom = performance.now();
     }
-    if (k % 5 !== 0) onFrames(k % 5);
+    progress.flush();
   } finally {
     source.dispose();
     counter?.dispose();
   }
   const loopMs = performance.now() - loopStart;
   if (maxPeople === 0 && frames.some((f) => f.landmarks !== null)) maxPeople = 1;
-  return { frames, estimateMs, loopMs, maxPeople, decodeError: report.decodeError };
+  return { frames, estimateMs, decodeWaitMs, peopleMs, loopMs, maxPeople, decodeError: report.decodeError };
 }
 
 function runSegmentInWorker(job: SegmentJob, onFrames: (n: number) => void): Promise<SegmentResult> {

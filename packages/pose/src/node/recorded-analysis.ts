@@ -24,8 +24,23 @@ import type { VideoInfo } from './video-source.ts';
 
 /** Turns a video into pose frames (one model) and into the small grey pictures of camera/motion. */
 export interface VideoReader {
-  poses(video: string, model: PoseModelName, label: string): Promise<VideoPoseResult>;
+  /** `maxModelFps`: at most this many frames a second to the pose model; null: every frame. */
+  poses(video: string, model: PoseModelName, label: string, maxModelFps: number | null): Promise<VideoPoseResult>;
   motion(info: VideoInfo): Promise<MotionFrames>;
+}
+
+/**
+ * A recorded bird-dog goes to the pose model at most this many frames a second (the frames between
+ * are decoded and dropped): its reps are slow, and the analysis reads real timestamps. On the real
+ * recordings (`bench:real --compare-model-fps`) the reps, views and verdicts were the same and the
+ * angles within 0.4 degrees. The stretch keeps every frame: its set-up angles are read at one moment,
+ * and at 15 frames a second one moved 3 degrees on a fast leg swing.
+ */
+export const RECORDED_MAX_MODEL_FPS = 15;
+
+/** How many frames a second of a recorded video the pose model reads for an exercise (null: all). */
+export function recordedModelFps(exercise: ExerciseName): number | null {
+  return exercise === 'bird-dog' ? RECORDED_MAX_MODEL_FPS : null;
 }
 
 /**
@@ -59,9 +74,10 @@ async function birdDogPoses(
   modelChosen: boolean,
   reader: VideoReader,
 ): Promise<VideoPoseResult> {
-  const first = await reader.poses(video, model, 'Finding the body');
+  const fps = recordedModelFps('bird-dog');
+  const first = await reader.poses(video, model, 'Finding the body', fps);
   if (modelChosen || personShare(first.frames) >= FALLBACK_BELOW_PERSON_SHARE) return first;
-  const second = await reader.poses(video, BIRD_DOG_FALLBACK_MODEL, 'Looking again with a second model');
+  const second = await reader.poses(video, BIRD_DOG_FALLBACK_MODEL, 'Looking again with a second model', fps);
   if (personShare(second.frames) <= personShare(first.frames)) return first;
   const firstPct = Math.round(personShare(first.frames) * 100);
   const secondPct = Math.round(personShare(second.frames) * 100);
@@ -113,7 +129,7 @@ export async function stretchFromVideo(
   o: StretchVideoOptions,
   reader: VideoReader,
 ): Promise<{ result: StretchResult; poses: VideoPoseResult }> {
-  const poses = await reader.poses(o.video, o.model, 'Finding the body');
+  const poses = await reader.poses(o.video, o.model, 'Finding the body', recordedModelFps('hip-flexor-stretch'));
   checkCameraInput(poses.frames, 'hip-flexor-stretch');
   // The small pictures show where the video was edited (each part is read on its own).
   const motion = await reader.motion(poses.info);

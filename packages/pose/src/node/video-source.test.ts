@@ -225,6 +225,29 @@ describe('time ranges (how two workers split a video)', () => {
   });
 });
 
+describe('a lower model rate (the decoder drops frames closer than minGapMs)', () => {
+  const times = async (file: string, minGapMs: number) => {
+    const info = await probeVideo(file);
+    const out: number[] = [];
+    for await (const d of readFrames(info, { minGapMs }).frames) out.push(Math.round(d.tMs));
+    return out;
+  };
+
+  it('keeps every other frame of a 10 fps video at a 200 ms gap, and every third just past it', async () => {
+    expect(await times(f('cfr.mp4'), 200)).toEqual([0, 200, 400, 600, 800]);
+    expect(await times(f('cfr.mp4'), 201)).toEqual([0, 300, 600, 900]);
+  });
+
+  it('measures the gap on the real timestamps of a variable-frame-rate video', async () => {
+    const all = (await collect(f('vfr.mkv'))).out.map((o) => Math.round(o.tMs));
+    const kept: number[] = [];
+    for (const t of all) if (kept.length === 0 || t - kept.at(-1)! >= 150) kept.push(t);
+    expect(new Set(all.slice(1).map((t, i) => t - all[i]!)).size).toBeGreaterThan(1); // really variable
+    expect(kept.length).toBeLessThan(all.length);
+    expect(await times(f('vfr.mkv'), 150)).toEqual(kept);
+  });
+});
+
 describe('bad video input', () => {
   it('says there is no file when the path does not exist', async () => {
     await expectPoseError(probeVideo(f('nope.mp4')), 'file-missing', /no file at .*nope\.mp4.*check the path/i);

@@ -162,6 +162,12 @@ export interface ReadOptions {
    */
   readonly startMs?: number;
   readonly endMs?: number;
+  /**
+   * Deliver at most one frame in this many ms: ffmpeg drops the frames in between before scaling and
+   * converting them (the first frame is always kept; times stay the file's own). Frame indices are
+   * then unknown (-1).
+   */
+  readonly minGapMs?: number;
 }
 
 /** Seek this far before a time range's start, so the decoder reaches a keyframe before it. */
@@ -202,6 +208,11 @@ function decodeArgs(info: VideoInfo, options: ReadOptions): { args: string[]; st
     filters.push(`select='gte(t\\,${s0.toFixed(6)})*lt(t\\,${s1 === Number.MAX_SAFE_INTEGER ? s1 : s1.toFixed(6)})'`);
   } else if (start > 0 || end !== undefined) {
     filters.push(`select='between(n\\,${start}\\,${(end ?? Number.MAX_SAFE_INTEGER) - 1})'`);
+  }
+  if (options.minGapMs !== undefined && options.minGapMs > 0) {
+    // Half a millisecond of slack, so a 30 fps file read at 15 keeps exactly every other frame.
+    const gapS = Math.max(0, options.minGapMs - 0.5) / 1000;
+    filters.push(`select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${gapS.toFixed(6)})'`);
   }
   if (info.downscaled) filters.push(`scale=${info.widthPx}:${info.heightPx}:flags=area`);
   filters.push('showinfo');
@@ -261,7 +272,7 @@ async function* decode(info: VideoInfo, options: ReadOptions, report: DecodeRepo
       yield {
         frame: { data, widthPx: info.widthPx, heightPx: info.heightPx, channels: 3 },
         tMs,
-        index: start < 0 ? -1 : start + k,
+        index: start < 0 || options.minGapMs ? -1 : start + k,
       };
       ring.release();
     }
