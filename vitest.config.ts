@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // generous timeouts; nothing here asserts on wall-clock time (benchmarks print tables instead).
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    // .test.tsx: unit tests of the app's browser-only modules, type-checked with the DOM's types.
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'packages/*/test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

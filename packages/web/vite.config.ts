@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { appAssets } from './scripts/app-assets.ts';
+import { appAssets, THREADED_WASM_SCRIPT, WASM_URL_PREFIX } from './scripts/app-assets.ts';
 import { mimeType } from './scripts/mime.ts';
 
 function sameOriginAssets(): Plugin {
@@ -29,11 +29,35 @@ function sameOriginAssets(): Plugin {
   };
 }
 
+/**
+ * tfjs hands its threaded wasm build to the worker threads as `factory.toString()`. After minifying,
+ * that text names variables that live only in the main bundle, and every worker fails ("e is not
+ * defined"), so the model never starts. In the build, point the workers at the unminified script the
+ * app serves itself (`THREADED_WASM_SCRIPT`). Fails the build if a tfjs upgrade changes the code.
+ */
+function threadedWasmScriptUrl(): Plugin {
+  const blob =
+    /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\)/;
+  return {
+    name: 'steadyback-threaded-wasm-script-url',
+    apply: 'build',
+    transform(code, id) {
+      if (!/tfjs-backend-wasm[\\/]dist[\\/]backend_wasm\.js$/.test(id)) return null;
+      if (!blob.test(code)) {
+        this.error('tfjs-backend-wasm no longer builds its worker script as expected; update threadedWasmScriptUrl.');
+      }
+      const url = `new URL(${JSON.stringify(WASM_URL_PREFIX + THREADED_WASM_SCRIPT)}, self.location.href).href`;
+      return { code: code.replace(blob, url), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [
     react(),
     sameOriginAssets(),
+    threadedWasmScriptUrl(),
     // Installable and offline after the first visit: a Workbox service worker precaches the app, the
     // wasm binaries and the live model (BlazePose detector + lite). It caches; it never sends anything.
     VitePWA({
@@ -71,6 +95,8 @@ export default defineConfig({
       '@mediapipe/pose': fileURLToPath(new URL('./src/shims/mediapipe-pose.ts', import.meta.url)),
     },
   },
+  // The live pose model runs in a module worker (src/camera/pose-worker.ts), built with the same fix.
+  worker: { format: 'es', plugins: () => [threadedWasmScriptUrl()] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -79,6 +105,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
   },
-  server: { host: '127.0.0.1' },
+  // Cross-origin isolated in dev too (as scripts/serve.ts), so the threaded wasm build runs here as well.
+  server: {
+    host: '127.0.0.1',
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
   preview: { host: '127.0.0.1' },
 });

@@ -22,7 +22,8 @@ export const HOST = '127.0.0.1';
 
 /**
  * Same origin only. 'wasm-unsafe-eval' lets WebAssembly compile (the pose model runs on tfjs wasm)
- * without allowing JavaScript eval; mediastream:/blob: let the <video> show the camera.
+ * without allowing JavaScript eval; mediastream:/blob: let the <video> show the camera; worker-src
+ * blob: lets the threaded wasm build start its worker threads.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -45,6 +46,9 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  // With COOP, this makes the page cross-origin isolated: SharedArrayBuffer is allowed, so tfjs picks
+  // its threaded SIMD wasm and the pose model uses every core. Everything the app loads is its own.
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
 };
 

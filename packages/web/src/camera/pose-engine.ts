@@ -1,34 +1,24 @@
-// Loads the live pose model once per page: the tfjs wasm backend and BlazePose lite, both from the
-// app's own origin (copied into the build by vite.config.ts). Reports each step so the screen can
-// show progress; later camera sessions reuse the loaded model after a reset().
+// Loads the live pose model once per page, in the pose worker so the page's thread stays free for
+// drawing and speaking, or in the page itself when the worker cannot start. Reports each step so the
+// screen can show progress; later camera sessions reuse the loaded model after a reset().
 
-import {
-  createTfjsPoseSource,
-  initWasmBackend,
-  sameOriginModelLocator,
-  type PoseModelName,
-  type PoseSource,
-} from '@steadyback/pose';
+import type { PoseSource } from '@steadyback/pose';
+import { loadInPagePoseSource } from './pose-model.ts';
+import type { LoadStep } from './pose-worker-protocol.ts';
+import { startWorkerPoseSource } from './worker-pose-source.ts';
 
-/** BlazePose lite: 20 ms per tracked frame on wasm, fast enough to feel live on a phone (DESIGN.md 3). */
-export const LIVE_POSE_MODEL: PoseModelName = 'blazepose-lite';
-/** Same paths as scripts/app-assets.ts, where the files are put into the build. */
-export const WASM_URL_PREFIX = '/tfjs/';
-export const MODELS_URL_BASE = '/models';
-
-export type LoadStep = 'engine' | 'model';
+export { LIVE_POSE_MODEL, MODELS_URL_BASE, WASM_URL_PREFIX } from './pose-model.ts';
+export type { LoadStep } from './pose-worker-protocol.ts';
 export const LOAD_STEPS: readonly LoadStep[] = ['engine', 'model'];
 
 let engine: Promise<PoseSource> | null = null;
 
 export function loadPoseEngine(onStep: (step: LoadStep) => void): Promise<PoseSource> {
   if (engine) return engine;
-  engine = (async () => {
-    onStep('engine');
-    await initWasmBackend({ wasmPathPrefix: WASM_URL_PREFIX });
-    onStep('model');
-    return createTfjsPoseSource(LIVE_POSE_MODEL, { locator: sameOriginModelLocator(MODELS_URL_BASE) });
-  })();
+  engine =
+    typeof Worker === 'function'
+      ? startWorkerPoseSource(onStep).catch(() => loadInPagePoseSource(onStep))
+      : loadInPagePoseSource(onStep);
   // A failed load can be retried (for example after a flaky connection to this same machine).
   engine.catch(() => {
     engine = null;

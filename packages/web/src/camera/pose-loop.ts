@@ -1,5 +1,5 @@
-// The live loop without React: one pose estimate per new video frame (the next frame is asked for
-// only once this one is done, so frames are skipped while the model is busy), the skeleton drawn,
+// The live loop without React: one pose estimate per new video frame (the newest frame is taken as
+// soon as the model is free; frames that came while it was busy are skipped), the skeleton drawn,
 // and the checks per second measured over one-second windows.
 
 import type { FrameResult } from '@steadyback/core';
@@ -45,7 +45,13 @@ function rateMeter(onRate: (perSecond: number) => void): () => void {
   };
 }
 
-/** Starts the loop on this video; the returned function stops it and clears the skeleton. */
+/**
+ * Starts the loop on this video; the returned function stops it and clears the skeleton.
+ *
+ * A watcher follows every frame the camera presents. When the model is free it takes the newest
+ * frame at once; a frame that arrived while it was busy is taken as soon as it is done (older ones
+ * are dropped, never queued), so the model never sits idle waiting for the next frame.
+ */
 export function startPoseLoop(
   videoElement: HTMLVideoElement,
   canvas: HTMLCanvasElement,
@@ -56,41 +62,43 @@ export function startPoseLoop(
   source.reset();
   let stopped = false;
   let handle = 0;
-  let usesVideoCallback = false;
+  const usesVideoCallback = typeof video.requestVideoFrameCallback === 'function';
+  let busy = false;
+  let newestFrameAt: number | null = null;
   let lastTMs = -Infinity;
   const counted = rateMeter(on.onRate);
 
-  const schedule = () => {
-    if (stopped) return;
-    if (typeof video.requestVideoFrameCallback === 'function') {
-      usesVideoCallback = true;
-      handle = video.requestVideoFrameCallback(tick);
-    } else {
-      handle = requestAnimationFrame(tick);
+  const check = async (now: number) => {
+    busy = true;
+    newestFrameAt = null;
+    matchCameraSize(video, canvas);
+    const tMs = Math.max(now, lastTMs + 1);
+    lastTMs = tMs;
+    try {
+      const frame = await source.estimate(video, tMs);
+      if (stopped) return;
+      drawSkeleton(canvas, frame);
+      on.onFrame(frame);
+      counted();
+    } catch {
+      if (!stopped) on.onError();
+      stopped = true;
+      return;
+    } finally {
+      busy = false;
     }
+    if (newestFrameAt !== null && !stopped) void check(newestFrameAt);
   };
 
-  const tick = async (now: number) => {
+  const watch = (now: number) => {
     if (stopped) return;
-    if (video.readyState >= 2 && video.videoWidth > 0) {
-      matchCameraSize(video, canvas);
-      const tMs = Math.max(now, lastTMs + 1);
-      lastTMs = tMs;
-      try {
-        const frame = await source.estimate(video, tMs);
-        if (stopped) return;
-        drawSkeleton(canvas, frame);
-        on.onFrame(frame);
-        counted();
-      } catch {
-        if (!stopped) on.onError();
-        return;
-      }
-    }
-    schedule();
+    handle = usesVideoCallback ? video.requestVideoFrameCallback!(watch) : requestAnimationFrame(watch);
+    if (video.readyState < 2 || video.videoWidth === 0) return;
+    if (busy) newestFrameAt = now;
+    else void check(now);
   };
 
-  schedule();
+  handle = usesVideoCallback ? video.requestVideoFrameCallback!(watch) : requestAnimationFrame(watch);
   return () => {
     stopped = true;
     if (usesVideoCallback) video.cancelVideoFrameCallback?.(handle);

@@ -162,6 +162,8 @@ export async function followPacingWithPhone(
     readonly targetRollDeg: (cue: string, leg: string) => number;
     readonly maxStepDeg: number;
     readonly untilMs: number;
+    /** How often the tilt is sent (default 40 ms); a phone's own sensor fires about every 16 ms. */
+    readonly stepMs?: number;
     /** The phone, when it is another device than the page showing the pacing (paired with a laptop). */
     readonly phone?: { readonly context: BrowserContext; readonly page: Page };
   },
@@ -207,7 +209,7 @@ export async function followPacingWithPhone(
     longestPauseMs = Math.max(longestPauseMs, now - last);
     if (now - last > 200) pausesOver200Ms++;
     last = now;
-    await new Promise((r) => setTimeout(r, 40));
+    await new Promise((r) => setTimeout(r, o.stepMs ?? 40));
   }
   state = null;
   await reading;

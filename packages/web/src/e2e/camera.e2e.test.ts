@@ -119,6 +119,18 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       });
       await openCameraCheck(page);
       await waitForFoundYou(page);
+      // Cross-origin isolated, so the model can use its threaded wasm build; the model runs in the
+      // pose worker, not on the page's thread.
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated),
+      ).toBe(true);
+      const poseWorker = page.workers().find((w) => /pose-worker/.test(w.url()));
+      expect(poseWorker?.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/assets\/pose-worker-/);
+      expect(
+        await poseWorker?.evaluate(
+          () => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated,
+        ),
+      ).toBe(true);
       await page.getByRole('button', { name: 'Stop camera' }).click();
       await page.getByRole('button', { name: 'Back to start' }).click();
       await page.getByRole('button', { name: 'Camera check' }).waitFor();
@@ -140,12 +152,21 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       const wasm = [...served.entries()].filter(([p]) => p.startsWith('/tfjs/') && p.endsWith('.wasm'));
       expect(wasm.length).toBeGreaterThanOrEqual(1);
       for (const [, type] of wasm) expect(type).toBe('application/wasm');
+      // The model's own threads (not the service worker's precache) loaded the threaded build's script.
+      const threadScripts = requests.filter(
+        (r) => r.url().endsWith('/tfjs/tfjs-backend-wasm-threaded-simd.js') && !r.serviceWorker(),
+      );
+      expect(threadScripts.length).toBeGreaterThanOrEqual(1);
+      expect(served.get('/tfjs/tfjs-backend-wasm-threaded-simd.js')).toMatch(/^text\/javascript/);
 
       // The document carries the same-origin-only policy, and the app ran within it.
       const doc = requests.find((r) => r.resourceType() === 'document');
       const csp = (await doc?.response())?.headers()['content-security-policy'] ?? '';
       expect(csp).toContain("connect-src 'self'");
       expect(csp).toContain("default-src 'self'");
+      const headers = (await doc?.response())?.headers() ?? {};
+      expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
       expect(cspViolations).toEqual([]);
     } finally {
       await browser.close();
