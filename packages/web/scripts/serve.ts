@@ -23,7 +23,9 @@ export const HOST = '127.0.0.1';
 /**
  * Same origin only. 'wasm-unsafe-eval' lets WebAssembly compile (the pose model runs on tfjs wasm)
  * without allowing JavaScript eval; mediastream:/blob: let the <video> show the camera; worker-src
- * blob: lets the threaded wasm build start its worker threads.
+ * blob: lets the threaded wasm build start its worker threads. connect-src also allows a clinic the
+ * person chose to share with (https, or plain http on this machine): the app contacts it only after
+ * they confirm on the data screen (src/sharing/clinic-share.ts), and the tests prove nothing else leaves.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -31,7 +33,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self' blob:",
   "font-src 'self'",
   "object-src 'none'",

@@ -9,6 +9,7 @@ import { db, exportAll, importAll, todayIso } from '../storage/db.ts';
 import { downloadFile } from './report-files.ts';
 import { BackToStart } from '../components/common.tsx';
 import { useFocusHeading } from './use-focus-heading.tsx';
+import { SharePanel } from './share-panel.tsx';
 
 type Message = { kind: 'ok' | 'problem'; text: string };
 
@@ -155,6 +156,7 @@ export function DataScreen({ onBack }: { readonly onBack: () => void }) {
         another device.
       </p>
       <MoveData message={message} onExport={() => void doExport()} onImport={(f) => void doImport(f)} />
+      <SharePanel />
       <BackToStart onBack={onBack} />
     </section>
   );
