@@ -1,6 +1,7 @@
 // Loads the live pose model once per page, in the pose worker so the page's thread stays free for
-// drawing and speaking, or in the page itself when the worker cannot start. Reports each step so the
-// screen can show progress; later camera sessions reuse the loaded model after a reset().
+// drawing and speaking on a device with cores to spare, or in the page itself on 2 cores or when a
+// worker cannot start. Reports each step so the screen can show progress; later camera sessions
+// reuse the loaded model after a reset().
 
 import type { PoseSource } from '@steadyback/pose';
 import { loadInPagePoseSource } from './pose-model.ts';
@@ -13,12 +14,23 @@ export const LOAD_STEPS: readonly LoadStep[] = ['engine', 'model'];
 
 let engine: Promise<PoseSource> | null = null;
 
+/** The model goes to a worker when there is a core to spare for it (and the browser can start one). */
+export const WORKER_MIN_CORES = 4;
+
+/**
+ * On 2 cores a worker has no core of its own: in headless Chromium (bench:web) it gave 17-18 checks
+ * a second against 21-23 in the page, as the copy into an ImageBitmap and the worker's own canvas
+ * read cost more than a free page thread gains.
+ */
+export function modelRunsInWorker(cores: number | undefined, canStartWorkers: boolean): boolean {
+  return canStartWorkers && (cores ?? 1) >= WORKER_MIN_CORES;
+}
+
 export function loadPoseEngine(onStep: (step: LoadStep) => void): Promise<PoseSource> {
   if (engine) return engine;
-  engine =
-    typeof Worker === 'function'
-      ? startWorkerPoseSource(onStep).catch(() => loadInPagePoseSource(onStep))
-      : loadInPagePoseSource(onStep);
+  engine = modelRunsInWorker(navigator.hardwareConcurrency, typeof Worker === 'function')
+    ? startWorkerPoseSource(onStep).catch(() => loadInPagePoseSource(onStep))
+    : loadInPagePoseSource(onStep);
   // A failed load can be retried (for example after a flaky connection to this same machine).
   engine.catch(() => {
     engine = null;

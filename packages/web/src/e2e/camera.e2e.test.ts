@@ -28,8 +28,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Opens the app's home page, goes to the camera check with the buttons a person would use. */
-async function openCameraCheck(page: Page): Promise<void> {
+/**
+ * Opens the app's home page, goes to the camera check with the buttons a person would use. `cores`:
+ * the number of cores the page is told it has (the model runs in a worker from 4).
+ */
+async function openCameraCheck(page: Page, cores?: number): Promise<void> {
+  if (cores !== undefined) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
+  }
   await page.goto(app.server.url);
   await passSafetyGate(page);
   expect(await page.getByText('Your video never leaves this device').count()).toBe(1);
@@ -78,8 +85,10 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       const page = await browser.context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (e) => pageErrors.push(String(e)));
-      await openCameraCheck(page);
+      // On 2 cores the model runs in the page itself: no pose worker.
+      await openCameraCheck(page, 2);
       await waitForFoundYou(page);
+      expect(page.workers().filter((w) => /pose-worker/.test(w.url()))).toEqual([]);
 
       const status = page.getByTestId('live-status');
       expect(await status.getAttribute('role')).toBe('status');
@@ -117,10 +126,10 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       page.on('console', (m) => {
         if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
       });
-      await openCameraCheck(page);
+      await openCameraCheck(page, 8);
       await waitForFoundYou(page);
-      // Cross-origin isolated, so the model can use its threaded wasm build; the model runs in the
-      // pose worker, not on the page's thread.
+      // Cross-origin isolated, so the model can use its threaded wasm build; with 8 cores the model
+      // runs in the pose worker, not on the page's thread.
       expect(
         await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated),
       ).toBe(true);
