@@ -19,7 +19,8 @@ th, td { border-bottom: 1px solid #e5e7eb; padding: 6px 8px; text-align: left; v
 .light-green { background: #dcfce7; } .light-amber { background: #fef3c7; } .light-red { background: #fee2e2; }
 .code { font-family: ui-monospace, monospace; font-size: 2rem; letter-spacing: 0.15em; }
 .qr svg { width: 200px; height: 200px; }
-.chart svg { width: 100%; height: auto; background: #fff; border: 1px solid #e5e7eb; }
+.chart svg[role="img"] { width: 100%; height: auto; background: #fff; border: 1px solid #e5e7eb; }
+.legend svg { width: 10px; height: 10px; margin-right: 4px; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85rem; }
 label { display: block; margin: 8px 0 2px; }
 input, select, textarea, button { font: inherit; }

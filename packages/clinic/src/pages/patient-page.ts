@@ -14,7 +14,7 @@ function attentionCard(p: PatientRecord): Html {
   const m = p.model;
   if (!s || !m) return html``;
   const lines: Html[] = [];
-  if (s.escalate && s.escalationMessage) lines.push(html`<p>${s.escalationMessage}</p>`);
+  if (s.escalate && s.escalationMessage) lines.push(html`<p>The app told the patient: “${s.escalationMessage}”</p>`);
   if (m.escalation?.reasons.length)
     lines.push(
       html`<ul>

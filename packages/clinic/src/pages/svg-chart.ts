@@ -44,7 +44,12 @@ function axes(spec: ChartSpec, s: Scale): Html[] {
   const y0 = s.y(spec.y.min);
   const ticks = spec.x.ticks
     .slice(0, 12)
-    .map((t) => html`<text x="${s.x(t.x)}" y="${H - 10}" font-size="10" text-anchor="middle">${t.label}</text>`);
+    .map(
+      (t) =>
+        html`<text x="${s.x(t.x)}" y="${H - 10}" font-size="10" text-anchor="${t.x >= spec.x.max ? 'end' : 'middle'}"
+          >${t.label}</text
+        >`,
+    );
   return [
     html`<line x1="${x0}" y1="${y0}" x2="${W - PAD.right}" y2="${y0}" stroke="#9ca3af" />`,
     html`<line x1="${x0}" y1="${PAD.top}" x2="${x0}" y2="${y0}" stroke="#9ca3af" />`,

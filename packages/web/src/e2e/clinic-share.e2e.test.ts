@@ -5,9 +5,10 @@
 // the therapist leaves a note that the app shows at the next share; the patient stops sharing and
 // the clinic says so. Nothing reaches the clinic before the confirmation.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createClinician, startClinic, type RunningClinic } from '@steadyback/clinic';
@@ -17,6 +18,7 @@ import { buildAndServe, launchWithFakeCamera, type BuiltApp } from './app-harnes
 
 const EMAIL = 'therapist@clinic.test';
 const PASSWORD = 'a long enough password';
+const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../.cache/web-e2e');
 
 let app: BuiltApp;
 let clinic: RunningClinic;
@@ -62,7 +64,7 @@ describe('sharing results with a physical therapist', () => {
     const sim = simulateWeeks({ scenario: 'red-three-times', weeks: 3, camera: false });
     const file = path.join(dir, 'simulated.json');
     writeFileSync(file, JSON.stringify(sim.data));
-    const therapist = await launchWithFakeCamera(y4m);
+    const therapist = await launchWithFakeCamera(y4m, { width: 1200, height: 1400 });
     const patient = await launchWithFakeCamera(y4m);
     try {
       const clinicPage = await therapist.context.newPage();
@@ -107,6 +109,11 @@ describe('sharing results with a physical therapist', () => {
       expect(await row.textContent()).toMatch(/suggests seeing a physical therapist/);
       await row.getByRole('link', { name: 'Patient Robin' }).click();
       await clinicPage.getByRole('heading', { level: 1, name: 'Patient Robin' }).waitFor();
+      // Trends over the weeks: the charts are drawn from the shared numbers.
+      const charts = clinicPage.locator('figure.chart svg[role="img"]');
+      expect(await charts.count()).toBeGreaterThanOrEqual(2);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await clinicPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinic-patient.png') });
       // The therapist leaves a note and a dose; the app shows them at the next share.
       await clinicPage.locator('#note').fill('Keep the holds gentle this week.');
       await clinicPage.locator('#setsPerSide').selectOption('2');
