@@ -11,6 +11,11 @@ export interface BackendOptions {
    * the app's own origin (browser).
    */
   readonly wasmPathPrefix: string;
+  /**
+   * false: use the single-threaded build even where threads are allowed (a page on 2 cores, where the
+   * model's threads only contend with the page). Default: the threaded build wherever the browser allows.
+   */
+  readonly threads?: boolean;
 }
 
 let ready: Promise<void> | null = null;
@@ -31,6 +36,7 @@ export function initWasmBackend(options: BackendOptions): Promise<void> {
   readyPrefix = options.wasmPathPrefix;
   ready = (async () => {
     setWasmPaths(options.wasmPathPrefix);
+    if (options.threads === false) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     const ok = await tf.setBackend('wasm');
     if (!ok) {
       throw new PoseError(

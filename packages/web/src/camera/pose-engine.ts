@@ -20,7 +20,8 @@ export const WORKER_MIN_CORES = 4;
 /**
  * On 2 cores a worker has no core of its own: in headless Chromium (bench:web) it gave 17-18 checks
  * a second against 21-23 in the page, as the copy into an ImageBitmap and the worker's own canvas
- * read cost more than a free page thread gains.
+ * read cost more than a free page thread gains. The threaded wasm build likewise only from 4 cores:
+ * on 2 it was no faster alone, and its threads take the cores the camera and the page need.
  */
 export function modelRunsInWorker(cores: number | undefined, canStartWorkers: boolean): boolean {
   return canStartWorkers && (cores ?? 1) >= WORKER_MIN_CORES;
@@ -28,9 +29,10 @@ export function modelRunsInWorker(cores: number | undefined, canStartWorkers: bo
 
 export function loadPoseEngine(onStep: (step: LoadStep) => void): Promise<PoseSource> {
   if (engine) return engine;
+  const spare = (navigator.hardwareConcurrency ?? 1) >= WORKER_MIN_CORES;
   engine = modelRunsInWorker(navigator.hardwareConcurrency, typeof Worker === 'function')
-    ? startWorkerPoseSource(onStep).catch(() => loadInPagePoseSource(onStep))
-    : loadInPagePoseSource(onStep);
+    ? startWorkerPoseSource(onStep).catch(() => loadInPagePoseSource(onStep, spare))
+    : loadInPagePoseSource(onStep, spare);
   // A failed load can be retried (for example after a flaky connection to this same machine).
   engine.catch(() => {
     engine = null;

@@ -17,9 +17,10 @@ export const LIVE_POSE_MODEL: PoseModelName = 'blazepose-lite';
 export const WASM_URL_PREFIX = '/tfjs/';
 export const MODELS_URL_BASE = '/models';
 
-export async function loadInPagePoseSource(onStep: (step: LoadStep) => void): Promise<PoseSource> {
+/** `threads`: whether the model may use the threaded wasm build (only with cores to spare). */
+export async function loadInPagePoseSource(onStep: (step: LoadStep) => void, threads: boolean): Promise<PoseSource> {
   onStep('engine');
-  await initWasmBackend({ wasmPathPrefix: WASM_URL_PREFIX });
+  await initWasmBackend({ wasmPathPrefix: WASM_URL_PREFIX, threads });
   onStep('model');
   return createTfjsPoseSource(LIVE_POSE_MODEL, { locator: sameOriginModelLocator(MODELS_URL_BASE) });
 }

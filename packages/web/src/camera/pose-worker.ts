@@ -16,8 +16,10 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-const source: Promise<PoseSource | null> = loadInPagePoseSource((step) =>
-  scope.postMessage({ kind: 'step', step }),
+// The worker runs only on a device with cores to spare, so its model may use the threaded build.
+const source: Promise<PoseSource | null> = loadInPagePoseSource(
+  (step) => scope.postMessage({ kind: 'step', step }),
+  true,
 ).then(
   (loaded) => {
     scope.postMessage({ kind: 'ready' });

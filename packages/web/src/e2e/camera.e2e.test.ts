@@ -85,10 +85,16 @@ describe('camera check in the browser (fake camera, bird-dog side clip)', () => 
       const page = await browser.context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (e) => pageErrors.push(String(e)));
-      // On 2 cores the model runs in the page itself: no pose worker.
+      const wasmFiles: string[] = [];
+      browser.context.on('request', (r) => {
+        if (r.url().includes('/tfjs/') && !r.serviceWorker()) wasmFiles.push(new URL(r.url()).pathname);
+      });
+      // On 2 cores the model runs in the page itself, single-threaded: no pose worker, no threads.
       await openCameraCheck(page, 2);
       await waitForFoundYou(page);
       expect(page.workers().filter((w) => /pose-worker/.test(w.url()))).toEqual([]);
+      expect(wasmFiles).toContain('/tfjs/tfjs-backend-wasm-simd.wasm');
+      expect(wasmFiles.filter((f) => f.includes('threaded'))).toEqual([]);
 
       const status = page.getByTestId('live-status');
       expect(await status.getAttribute('role')).toBe('status');
