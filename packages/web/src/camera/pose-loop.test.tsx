@@ -49,7 +49,7 @@ function slowModel() {
 const canvas = { width: 0, height: 0, getContext: () => null } as unknown as HTMLCanvasElement;
 
 describe('the live pose loop', () => {
-  it('takes the newest frame the moment the model is free and drops the ones in between', async () => {
+  it('waits for the next frame after a check, dropping the ones that came during it', async () => {
     const { video, present } = cameraVideo();
     const model = slowModel();
     const stop = startPoseLoop(video as unknown as HTMLVideoElement, canvas, model.source, {
@@ -57,6 +57,27 @@ describe('the live pose loop', () => {
       onError: () => {},
       onRate: () => {},
     });
+    present(100);
+    present(133);
+    present(166);
+    expect(model.asked).toEqual([100]);
+    await model.finishNext();
+    expect(model.asked).toEqual([100]);
+    present(200);
+    expect(model.asked).toEqual([100, 200]);
+    stop();
+  });
+
+  it('with catchUp, takes the newest frame the moment the model is free and drops the ones in between', async () => {
+    const { video, present } = cameraVideo();
+    const model = slowModel();
+    const stop = startPoseLoop(
+      video as unknown as HTMLVideoElement,
+      canvas,
+      model.source,
+      { onFrame: () => {}, onError: () => {}, onRate: () => {} },
+      { catchUp: true },
+    );
     present(100);
     expect(model.asked).toEqual([100]);
     present(133); // the model is busy: these wait, and only the newest is kept
@@ -75,11 +96,13 @@ describe('the live pose loop', () => {
     const { video, present } = cameraVideo();
     const model = slowModel();
     const frames: FrameResult[] = [];
-    const stop = startPoseLoop(video as unknown as HTMLVideoElement, canvas, model.source, {
-      onFrame: (f) => frames.push(f),
-      onError: () => {},
-      onRate: () => {},
-    });
+    const stop = startPoseLoop(
+      video as unknown as HTMLVideoElement,
+      canvas,
+      model.source,
+      { onFrame: (f) => frames.push(f), onError: () => {}, onRate: () => {} },
+      { catchUp: true },
+    );
     present(100);
     present(133);
     stop();

@@ -1,6 +1,6 @@
-// The live loop without React: one pose estimate per new video frame (the newest frame is taken as
-// soon as the model is free; frames that came while it was busy are skipped), the skeleton drawn,
-// and the checks per second measured over one-second windows.
+// The live loop without React: one pose estimate per new video frame (frames that come while the
+// model is busy are skipped), the skeleton drawn, and the checks per second measured over
+// one-second windows.
 
 import type { FrameResult } from '@steadyback/core';
 import type { PoseSource } from '@steadyback/pose';
@@ -10,6 +10,15 @@ type VideoWithFrameCallback = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
 };
+
+export interface PoseLoopOptions {
+  /**
+   * Take a frame that came during a check as soon as it is done (default: wait for the next one).
+   * For a model in a worker: there it gave 18 checks a second against 11. In the page, on 2 cores,
+   * it gained 1-2 and left the page no idle time, which starved the paired phone's readings.
+   */
+  readonly catchUp?: boolean;
+}
 
 export interface PoseLoopCallbacks {
   readonly onFrame: (frame: FrameResult) => void;
@@ -48,15 +57,16 @@ function rateMeter(onRate: (perSecond: number) => void): () => void {
 /**
  * Starts the loop on this video; the returned function stops it and clears the skeleton.
  *
- * A watcher follows every frame the camera presents. When the model is free it takes the newest
- * frame at once; a frame that arrived while it was busy is taken as soon as it is done (older ones
- * are dropped, never queued), so the model never sits idle waiting for the next frame.
+ * A watcher follows every frame the camera presents; a frame that comes while the model is busy
+ * is dropped, never queued. With `catchUp`, the newest frame that came during a check is taken as
+ * soon as it is done, so the model never waits for the next frame.
  */
 export function startPoseLoop(
   videoElement: HTMLVideoElement,
   canvas: HTMLCanvasElement,
   source: PoseSource,
   on: PoseLoopCallbacks,
+  options: PoseLoopOptions = {},
 ): () => void {
   const video = videoElement as VideoWithFrameCallback;
   source.reset();
@@ -87,7 +97,7 @@ export function startPoseLoop(
     } finally {
       busy = false;
     }
-    if (newestFrameAt !== null && !stopped) void check(newestFrameAt);
+    if (options.catchUp && newestFrameAt !== null && !stopped) void check(newestFrameAt);
   };
 
   const watch = (now: number) => {

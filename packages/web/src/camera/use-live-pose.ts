@@ -8,6 +8,7 @@ import type { PoseSource } from '@steadyback/pose';
 import { cameraProblem, modelProblem, type UserFacingProblem } from './camera-errors.ts';
 import { loadPoseEngine, type LoadStep } from './pose-engine.ts';
 import { startPoseLoop } from './pose-loop.ts';
+import { isWorkerPoseSource } from './worker-pose-source.ts';
 
 export type ModelState =
   | { readonly kind: 'loading'; readonly step: LoadStep }
@@ -122,11 +123,17 @@ export function useLivePose(opts: {
     const video = videoRef.current;
     const canvas = canvasRef.current;
     if (!video || !canvas) return;
-    const stop = startPoseLoop(video, canvas, source, {
-      onFrame: (frame) => onFrame.current(frame),
-      onError: () => onError.current(),
-      onRate: setChecksPerSecond,
-    });
+    const stop = startPoseLoop(
+      video,
+      canvas,
+      source,
+      {
+        onFrame: (frame) => onFrame.current(frame),
+        onError: () => onError.current(),
+        onRate: setChecksPerSecond,
+      },
+      { catchUp: isWorkerPoseSource(source) },
+    );
     return () => {
       stop();
       setChecksPerSecond(null);

@@ -11,10 +11,17 @@ interface Pending {
   readonly reject: (err: Error) => void;
 }
 
+const workerSources = new WeakSet<PoseSource>();
+
+/** Whether this source's model runs in the pose worker. */
+export function isWorkerPoseSource(source: PoseSource): boolean {
+  return workerSources.has(source);
+}
+
 function workerSource(worker: Worker, pending: Map<number, Pending>): PoseSource {
   let nextId = 1;
   const post = (message: ToPoseWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-  return {
+  const source: PoseSource = {
     model: LIVE_POSE_MODEL,
     async estimate(frame: PoseInput, tMs: number) {
       if (isRgbFrame(frame)) throw new Error('The pose worker reads browser frames (a video, canvas or bitmap).');
@@ -32,6 +39,8 @@ function workerSource(worker: Worker, pending: Map<number, Pending>): PoseSource
       pending.clear();
     },
   };
+  workerSources.add(source);
+  return source;
 }
 
 /** Starts the pose worker; resolves once its model is loaded, rejects if it cannot start. */
