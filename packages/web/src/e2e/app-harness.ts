@@ -197,7 +197,10 @@ export async function followPacingWithPhone(
     }
     // W3C gamma > 0 = the phone's right edge down = the person's right hip lower (phone top toward the head).
     const target = o.targetRollDeg(cue, leg);
-    gamma += Math.max(-o.maxStepDeg, Math.min(o.maxStepDeg, target - gamma));
+    // The pelvis turns at its own pace in real time: after a pause of the driver (a busy machine),
+    // it has moved on as far as that pace allows, rather than lagging by the pause.
+    const reach = o.maxStepDeg * Math.max(1, (Date.now() - last) / (o.stepMs ?? 40));
+    gamma += Math.max(-reach, Math.min(reach, target - gamma));
     // A real sensor never reads exactly the same twice; Chromium fires an event only on a change of more than 0.1 degree.
     const jitter = (tick++ % 2 === 0 ? 1 : -1) * 0.15;
     await cdp.send('DeviceOrientation.setDeviceOrientationOverride', {
