@@ -7,6 +7,21 @@ import { html, type Html } from './html.ts';
 import { chartSvg } from './svg-chart.ts';
 import { lightBadge } from './words.ts';
 
+/** A table of the shared rows under these headings, or one line saying nothing was shared yet. */
+function dataTable(headings: readonly string[], rows: readonly Html[], noneYet: string): Html {
+  if (rows.length === 0) return html`<p class="muted">${noneYet}</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        ${headings.map((h) => html`<th>${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
 const chart = (m: ReportModel, id: ChartId): Html => {
   const spec = m.charts.find((c) => c.id === id);
   return spec ? chartSvg(spec) : html``;
@@ -31,23 +46,7 @@ export function birdDogSection(m: ReportModel): Html {
   });
   return html`<h2>Bird-dog: how steady the low back stayed, per side</h2>
     ${chart(m, 'pelvic-roll')}
-    ${
-      rows.length === 0
-        ? html`<p class="muted">No bird-dog test shared yet.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Overall</th>
-                <th>Left leg lifted</th>
-                <th>Right leg lifted</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }`;
+    ${dataTable(['Date', 'Overall', 'Left leg lifted', 'Right leg lifted'], rows, 'No bird-dog test shared yet.')}`;
 }
 
 function depthCell(s: ReportModel['stretch']['sessions'][number]): Html {
@@ -75,24 +74,7 @@ export function stretchSection(m: ReportModel): Html {
       ${m.stretch.holdSeconds === null ? 'not set yet' : `${m.stretch.holdSeconds} s`}.
     </p>
     ${chart(m, 'good-form')}${chart(m, 'depth')}
-    ${
-      rows.length === 0
-        ? html`<p class="muted">No stretch session shared yet.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Good-form time left / right</th>
-                <th>Deepest hold</th>
-                <th>Highest intensity</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }`;
+    ${dataTable(['Date', 'Good-form time left / right', 'Deepest hold', 'Highest intensity', ''], rows, 'No stretch session shared yet.')}`;
 }
 
 export function painSection(m: ReportModel): Html {
@@ -109,22 +91,5 @@ export function painSection(m: ReportModel): Html {
   );
   return html`<h2>Back pain: before, during and the next morning</h2>
     ${chart(m, 'pain')}
-    ${
-      rows.length === 0
-        ? html`<p class="muted">No pain scores shared yet.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Before</th>
-                <th>During (highest)</th>
-                <th>Next morning</th>
-                <th>Traffic light</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }`;
+    ${dataTable(['Date', 'Before', 'During (highest)', 'Next morning', 'Traffic light'], rows, 'No pain scores shared yet.')}`;
 }
